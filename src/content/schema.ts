@@ -1,0 +1,93 @@
+/**
+ * Schemas of everything in `content/`: document front matter, the glossary and its entries.
+ * One module, every field described, so that the validator, the site and the docs agree.
+ */
+import { z } from 'zod';
+import { languages } from './languages';
+
+/** A stable identifier readable in a URL: lowercase ASCII letters, digits and inner hyphens. */
+export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * A block (heading or paragraph) ID: `title`, `dateline`, `intro-p1`, `s1`, `s1-2`, `s1-2-p3`.
+ * Lowercase ASCII, hyphen-separated, starting with a letter, so it is a valid HTML id, CSS-safe and
+ * readable in a URL fragment.
+ */
+export const blockIdPattern = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+
+export const languageSchema = z.enum(languages).describe('A language of the edition: ru, ja or en.');
+
+const nonEmpty = z.string().trim().min(1);
+
+export const provenanceSchema = z
+  .strictObject({
+    issuer: nonEmpty.describe('The body that issued the original statement.'),
+    official: z
+      .boolean()
+      .describe('true for a text published by the issuer; false for a translation made for this edition.'),
+    translator: nonEmpty.optional().describe('Who translated this text (required when official is false).'),
+    method: nonEmpty
+      .optional()
+      .describe('How the translation was made and checked (required when official is false).'),
+    url: z.url({ protocol: /^https?$/ }).optional().describe('Where the issuer published the text, if known.'),
+  })
+  .superRefine((value, context) => {
+    if (!value.official) {
+      for (const key of ['translator', 'method'] as const) {
+        if (!value[key]) {
+          context.addIssue({
+            code: 'custom',
+            path: [key],
+            message: `an unofficial text must say its ${key}`,
+          });
+        }
+      }
+    }
+  })
+  .describe('Where this text comes from.');
+
+export const frontMatterSchema = z
+  .strictObject({
+    title: nonEmpty.describe('The title of the document in this language.'),
+    date: z.iso.date().describe('The date of the event or statement, YYYY-MM-DD.'),
+    place: nonEmpty.describe('Where the event took place, in this language.'),
+    lang: languageSchema.describe('The language of this file; must match the file name (ru.md → ru).'),
+    role: z.enum(['source', 'translation']).describe('source: the original text; translation: our rendering of it.'),
+    participants: z
+      .array(z.string().regex(slugPattern))
+      .optional()
+      .describe('Glossary IDs of the persons taking part (source file only).'),
+    provenance: provenanceSchema,
+  })
+  .describe('Front matter of a document file.');
+
+export type FrontMatter = z.infer<typeof frontMatterSchema>;
+
+const localized = <T extends z.ZodType>(value: T) =>
+  z.strictObject({ ru: value, ja: value, en: value });
+
+export const glossaryKinds = ['person', 'place', 'organisation', 'system', 'event', 'concept'] as const;
+
+export const glossaryEntrySchema = z
+  .strictObject({
+    kind: z.enum(glossaryKinds).describe('What the entry is.'),
+    names: localized(nonEmpty).describe('The established name in each language.'),
+    variants: z
+      .strictObject({
+        ru: z.array(nonEmpty).optional(),
+        ja: z.array(nonEmpty).optional(),
+        en: z.array(nonEmpty).optional(),
+      })
+      .optional()
+      .describe('Other spellings, forms and abbreviations met in texts.'),
+    description: localized(nonEmpty).describe('One to three neutral sentences in each language.'),
+    wikidata: z
+      .string()
+      .regex(/^Q[1-9][0-9]*$/)
+      .optional()
+      .describe('Wikidata item ID, where one exists.'),
+  })
+  .describe('A glossary entry.');
+
+export type GlossaryEntry = z.infer<typeof glossaryEntrySchema>;
+export type GlossaryKind = (typeof glossaryKinds)[number];
