@@ -6,5 +6,7 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
+    // The CLI tests start real processes (tsx); on a loaded 2-core machine that takes seconds.
+    testTimeout: 60_000,
   },
 });

@@ -40,8 +40,10 @@ export interface NoteBody {
 export interface Reference {
   /** The glossary entry ID or the note ID. */
   ref: string;
-  /** The block the reference stands in. */
+  /** The block the reference stands in, or the note whose body it stands in. */
   block: string;
+  /** True when the reference stands in a note's body rather than in the running text. */
+  inNote: boolean;
   /** Plain text of the label ("Северной Кореи"); empty for a point anchor. */
   text: string;
   line: number;

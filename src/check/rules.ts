@@ -1,0 +1,227 @@
+/**
+ * Rules across files: each translation has exactly the source's blocks and notes, in order and of the
+ * same kind; every mention names a glossary entry and every entry is mentioned; every note anchor
+ * names a note and every note is anchored. A message names both places involved.
+ */
+import type { VFile } from 'vfile';
+import type { LoadedGlossary } from '../content/glossary';
+import { languages, type Language } from '../content/languages';
+import type { DocumentText, Edition, EditionDocument } from '../content/types';
+import { report, where } from '../pipeline/report';
+
+export interface CheckInput {
+  edition: Edition;
+  documentFiles: Map<string, Partial<Record<Language, VFile>>>;
+  glossary: LoadedGlossary;
+  glossaryFile: VFile | undefined;
+}
+
+/** Indices (into `sequence`) of a longest strictly increasing subsequence: the items that kept their order. */
+export function longestIncreasing(sequence: readonly number[]): Set<number> {
+  const tails: number[] = [];
+  const previous: number[] = new Array(sequence.length).fill(-1);
+  for (let i = 0; i < sequence.length; i++) {
+    let low = 0;
+    let high = tails.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (sequence[tails[middle]] < sequence[i]) low = middle + 1;
+      else high = middle;
+    }
+    if (low > 0) previous[i] = tails[low - 1];
+    tails[low] = i;
+  }
+  const kept = new Set<number>();
+  for (let i = tails.at(-1) ?? -1; i !== -1; i = previous[i]) kept.add(i);
+  return kept;
+}
+
+interface Item {
+  id: string;
+  line: number;
+  column: number;
+}
+
+/**
+ * Compares the IDs of a translation with those of the source: missing, extra and moved items.
+ * `noun` names the kind of item in messages ("paragraph", "note").
+ */
+function compareSequences(
+  file: VFile,
+  source: { path: string; items: Item[] },
+  translation: { items: Item[]; end: Item },
+  noun: string,
+  rules: { missing: 'id-missing' | 'note-missing'; extra: 'id-extra' | 'note-extra'; order: 'id-order' | 'note-order' },
+): void {
+  const sourceIndex = new Map(source.items.map((item, index) => [item.id, index]));
+  const translationIds = new Set(translation.items.map((item) => item.id));
+  for (const [index, item] of source.items.entries()) {
+    if (translationIds.has(item.id)) continue;
+    // Point at the translation's item that follows the missing one, where it should be inserted.
+    const next = source.items.slice(index + 1).find((later) => translationIds.has(later.id));
+    const place = translation.items.find((candidate) => candidate.id === next?.id) ?? translation.end;
+    report(file, 'error', `${noun} \`${item.id}\` of the source (${where(source.path, item)}) is missing from this translation`, place, rules.missing);
+  }
+  const common: Item[] = [];
+  for (const item of translation.items) {
+    if (sourceIndex.has(item.id)) common.push(item);
+    else report(file, 'error', `${noun} \`${item.id}\` is not in the source (${source.path}); a translation has exactly the source's IDs`, item, rules.extra);
+  }
+  const kept = longestIncreasing(common.map((item) => sourceIndex.get(item.id) ?? 0));
+  common.forEach((item, index) => {
+    if (kept.has(index)) return;
+    const sourceItem = source.items[sourceIndex.get(item.id) ?? 0];
+    const before = source.items[(sourceIndex.get(item.id) ?? 0) - 1];
+    const expected = before ? `after \`${before.id}\`` : 'first';
+    report(file, 'error', `${noun} \`${item.id}\` is out of order: in the source (${where(source.path, sourceItem)}) it comes ${expected}`, item, rules.order);
+  });
+}
+
+/** Warns when sibling IDs in the source are numbered out of sequence (`s1-1-p2` before `s1-1-p1`). */
+function checkSequence(file: VFile, text: DocumentText): void {
+  const last = new Map<string, { number: number; id: string }>();
+  for (const block of text.blocks) {
+    const match = /^(.*?)(\d+)([a-z]*)$/.exec(block.id);
+    if (!match) continue;
+    const [, prefix, digits] = match;
+    const number = Number(digits);
+    const previous = last.get(prefix);
+    if (previous && number < previous.number) {
+      report(file, 'warning', `\`${block.id}\` comes after \`${previous.id}\`: numbers out of sequence (allowed, since IDs never change, but check that this is intended)`, { line: block.line, column: 1 }, 'id-sequence');
+    }
+    last.set(prefix, { number, id: block.id });
+  }
+}
+
+function blockItems(text: DocumentText): Item[] {
+  return text.blocks.map((block) => ({ id: block.id, line: block.line, column: 1 }));
+}
+
+function endOf(text: DocumentText): Item {
+  const lastBlock = text.blocks.at(-1);
+  return { id: '', line: lastBlock?.line ?? 1, column: 1 };
+}
+
+function checkDocument(
+  document: EditionDocument,
+  files: Partial<Record<Language, VFile>>,
+  known: Set<string> | undefined,
+): Set<string> {
+  const mentioned = new Set<string>();
+  const present = languages.filter((lang) => document.texts[lang]);
+  const sources = present.filter((lang) => document.texts[lang]?.frontMatter.role === 'source');
+  const firstFile = files[present[0] ?? 'ru'] ?? Object.values(files)[0];
+  if (sources.length === 0) {
+    if (firstFile) report(firstFile, 'error', `document \`${document.slug}\` has no source text: exactly one file must say \`role: source\``, { line: 1, column: 1 }, 'document-source');
+  }
+  for (const extra of sources.slice(1)) {
+    const file = files[extra];
+    const first = document.texts[sources[0]];
+    if (file && first) report(file, 'error', `document \`${document.slug}\` has two source texts: ${first.path} is already the source`, { line: 1, column: 1 }, 'document-source');
+  }
+
+  for (const lang of present) {
+    const text = document.texts[lang];
+    const file = files[lang];
+    if (!text || !file) continue;
+    const declared = new Set(text.notes.map((note) => note.id));
+    for (const mention of text.mentions) {
+      mentioned.add(mention.ref);
+      if (known && !known.has(mention.ref)) {
+        report(file, 'error', `\`${mention.ref}\` is not in the glossary (content/glossary.yaml)`, mention, 'term-unknown');
+      }
+    }
+    for (const participant of text.frontMatter.participants ?? []) {
+      mentioned.add(participant);
+      if (known && !known.has(participant)) {
+        report(file, 'error', `participant \`${participant}\` is not in the glossary (content/glossary.yaml)`, { line: 2, column: 1 }, 'term-unknown');
+      }
+    }
+    for (const anchor of text.anchors) {
+      if (!declared.has(anchor.ref)) {
+        report(file, 'error', `note \`${anchor.ref}\` is not declared in this file: add \`:::note{#${anchor.ref} kind=editorial}\` at the end`, anchor, 'note-unknown');
+      }
+    }
+  }
+
+  const sourceLang = sources[0];
+  const source = sourceLang ? document.texts[sourceLang] : undefined;
+  if (!source || !sourceLang) return mentioned;
+  const sourceFile = files[sourceLang];
+  if (sourceFile) checkSequence(sourceFile, source);
+
+  const anchored = new Set(present.flatMap((lang) => document.texts[lang]?.anchors.map((anchor) => anchor.ref) ?? []));
+  for (const note of source.notes) {
+    if (!anchored.has(note.id) && sourceFile) {
+      report(sourceFile, 'warning', `note \`${note.id}\` is anchored nowhere in the document: mark its place with \`:note[…]{ref=${note.id}}\``, { line: note.line, column: 1 }, 'note-unanchored');
+    }
+  }
+
+  const sourceBlocks = new Map(source.blocks.map((block) => [block.id, block]));
+  const termsByBlock = (text: DocumentText) => {
+    const map = new Map<string, Set<string>>();
+    for (const mention of text.mentions) {
+      if (mention.inNote) continue;
+      const set = map.get(mention.block) ?? new Set<string>();
+      set.add(mention.ref);
+      map.set(mention.block, set);
+    }
+    return map;
+  };
+  const sourceTerms = termsByBlock(source);
+
+  for (const lang of present) {
+    const text = document.texts[lang];
+    const file = files[lang];
+    if (!text || !file || lang === sourceLang) continue;
+    compareSequences(file, { path: source.path, items: blockItems(source) }, { items: blockItems(text), end: endOf(text) }, 'paragraph', {
+      missing: 'id-missing',
+      extra: 'id-extra',
+      order: 'id-order',
+    });
+    compareSequences(
+      file,
+      { path: source.path, items: source.notes.map((note) => ({ id: note.id, line: note.line, column: 1 })) },
+      { items: text.notes.map((note) => ({ id: note.id, line: note.line, column: 1 })), end: endOf(text) },
+      'note',
+      { missing: 'note-missing', extra: 'note-extra', order: 'note-order' },
+    );
+    const terms = termsByBlock(text);
+    for (const block of text.blocks) {
+      const counterpart = sourceBlocks.get(block.id);
+      if (!counterpart) continue;
+      if (counterpart.kind !== block.kind || counterpart.depth !== block.depth) {
+        const describe = (b: { kind: string; depth: number }) => (b.kind === 'heading' ? `a level-${b.depth} heading` : 'a paragraph');
+        report(file, 'error', `\`${block.id}\` is ${describe(block)} here but ${describe(counterpart)} in the source (${where(source.path, { line: counterpart.line, column: 1 })})`, { line: block.line, column: 1 }, 'block-kind');
+      }
+      const here = terms.get(block.id) ?? new Set<string>();
+      const there = sourceTerms.get(block.id) ?? new Set<string>();
+      const missing = [...there].filter((ref) => !here.has(ref));
+      const extra = [...here].filter((ref) => !there.has(ref));
+      if (missing.length > 0 || extra.length > 0) {
+        const parts = [
+          missing.length > 0 ? `the source marks ${missing.map((ref) => `\`${ref}\``).join(', ')} here but this translation does not` : '',
+          extra.length > 0 ? `this translation marks ${extra.map((ref) => `\`${ref}\``).join(', ')} which the source does not mark here` : '',
+        ].filter(Boolean);
+        report(file, 'warning', `\`${block.id}\`: ${parts.join('; ')} (${where(source.path, { line: counterpart.line, column: 1 })})`, { line: block.line, column: 1 }, 'term-alignment');
+      }
+    }
+  }
+  return mentioned;
+}
+
+export function checkEdition({ edition, documentFiles, glossary, glossaryFile }: CheckInput): void {
+  // Entries that failed validation are still known IDs: their mentions are not reported twice. When the
+  // glossary could not be read at all, mentions are not checked against it (one error, not hundreds).
+  const known = glossary.loaded ? new Set(glossary.places.keys()) : undefined;
+  const mentioned = new Set<string>();
+  for (const document of edition.documents) {
+    for (const ref of checkDocument(document, documentFiles.get(document.slug) ?? {}, known)) mentioned.add(ref);
+  }
+  if (!glossaryFile) return;
+  for (const [id, place] of glossary.places) {
+    if (!mentioned.has(id)) {
+      report(glossaryFile, 'warning', `glossary entry \`${id}\` is never mentioned in any document`, place, 'term-unused');
+    }
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * Loading `content/glossary.yaml`: a mapping from entry ID to entry, each validated against the schema.
+ * Valid entries are kept even when others are broken, so that every problem is reported in one run.
+ */
+import type { Point } from 'unist';
+import type { VFile } from 'vfile';
+import { isMap, isScalar } from 'yaml';
+import { report } from '../pipeline/report';
+import { glossaryEntrySchema, slugPattern } from './schema';
+import type { GlossaryItem } from './types';
+import { parseYamlIn, reportSchemaIssues } from './yaml';
+
+export interface LoadedGlossary {
+  items: GlossaryItem[];
+  /** Where each entry's ID is written. */
+  places: Map<string, Point>;
+  /** False when the file is missing or is not a YAML mapping: mentions cannot be checked against it. */
+  loaded: boolean;
+}
+
+export function parseGlossary(file: VFile): LoadedGlossary {
+  const items: GlossaryItem[] = [];
+  const places = new Map<string, Point>();
+  const yaml = parseYamlIn(file, String(file.value), 1);
+  if (!yaml) return { items, places, loaded: false };
+  const contents = yaml.document.contents;
+  if (!isMap(contents)) {
+    report(file, 'error', 'the glossary must be a mapping from entry ID to entry', { line: 1, column: 1 }, 'glossary-schema');
+    return { items, places, loaded: false };
+  }
+  const data = yaml.document.toJS() as Record<string, unknown>;
+  for (const pair of contents.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    const place = yaml.pointAt(isScalar(pair.key) ? (pair.key.range?.[0] ?? 0) : 0);
+    if (!slugPattern.test(key)) {
+      report(file, 'error', `\`${key}\` is not a valid glossary ID: use lowercase ASCII letters, digits and inner hyphens`, place, 'glossary-schema');
+      continue;
+    }
+    places.set(key, place);
+    const result = glossaryEntrySchema.safeParse(data[key]);
+    if (!result.success) {
+      reportSchemaIssues(file, yaml, result.error.issues, [key], 'glossary-schema');
+      continue;
+    }
+    items.push({ id: key, ...result.data });
+  }
+  return { items, places, loaded: true };
+}

@@ -1,0 +1,93 @@
+/**
+ * YAML with places: parse a YAML text that stands at a known line of a file, report syntax errors and
+ * schema issues at the exact key or value they concern.
+ */
+import type { Point } from 'unist';
+import type { VFile } from 'vfile';
+import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import type { z } from 'zod';
+import { report, type RuleId } from '../pipeline/report';
+
+export interface PlacedYaml {
+  document: Document;
+  /** Converts an offset in the YAML text to a point in the file. */
+  pointAt(offset: number): Point;
+}
+
+/**
+ * Parses `text`, whose first line is line `firstLine` of `file`. Reports every syntax error
+ * (including duplicate keys) and returns undefined when there is any.
+ */
+export function parseYamlIn(file: VFile, text: string, firstLine: number): PlacedYaml | undefined {
+  const counter = new LineCounter();
+  const document = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  const pointAt = (offset: number): Point => {
+    const { line, col } = counter.linePos(offset);
+    return { line: firstLine + line - 1, column: col };
+  };
+  if (document.errors.length > 0) {
+    for (const error of document.errors) {
+      const duplicate = error.code === 'DUPLICATE_KEY';
+      report(
+        file,
+        'error',
+        duplicate ? `${error.message.split('\n')[0]}: an ID or field is defined twice` : `not valid YAML: ${error.message.split('\n')[0]}`,
+        pointAt(error.pos[0]),
+        duplicate ? 'duplicate-id' : 'yaml-syntax',
+      );
+    }
+    return undefined;
+  }
+  return { document, pointAt };
+}
+
+/**
+ * The point of what `path` names: the key of a mapping entry, or an item of a sequence. When the path
+ * goes further than the YAML does (a missing field), the deepest part that exists.
+ */
+export function placeOfPath(yaml: PlacedYaml, path: readonly PropertyKey[]): Point {
+  let node: unknown = yaml.document.contents;
+  let place = yaml.pointAt(isNode(node) ? (node.range?.[0] ?? 0) : 0);
+  for (const key of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(key));
+      if (!pair) break;
+      const keyStart = isNode(pair.key) ? pair.key.range?.[0] : undefined;
+      if (keyStart !== undefined) place = yaml.pointAt(keyStart);
+      node = pair.value;
+    } else if (isSeq(node) && typeof key === 'number') {
+      const item: unknown = node.items[key];
+      const itemStart = isNode(item) ? item.range?.[0] : undefined;
+      if (itemStart === undefined) break;
+      place = yaml.pointAt(itemStart);
+      node = item;
+    } else {
+      break;
+    }
+  }
+  return place;
+}
+
+/** Reports each schema issue at its place, prefixed with the field path. */
+export function reportSchemaIssues(
+  file: VFile,
+  yaml: PlacedYaml,
+  issues: readonly z.core.$ZodIssue[],
+  basePath: readonly PropertyKey[],
+  ruleId: RuleId,
+): void {
+  for (const issue of issues) {
+    const path = [...basePath, ...issue.path];
+    const exists = yaml.document.hasIn(path);
+    const field = `\`${path.map(String).join('.')}\``;
+    const prefix = path.length > 0 ? `${field}: ` : '';
+    const reason =
+      issue.code === 'invalid_type' && !exists
+        ? `${field} is missing`
+        : issue.code === 'unrecognized_keys'
+          ? `${prefix}unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `\`${key}\``).join(', ')}`
+          : `${prefix}${issue.message}`;
+    const place = issue.code === 'unrecognized_keys' ? placeOfPath(yaml, [...path, issue.keys[0]]) : placeOfPath(yaml, path);
+    report(file, 'error', reason, place, ruleId);
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * The pipeline, in order: Markdown with front matter and directives → validated, annotated mdast →
+ * sanitized hast → blocks and notes on `file.data`.
+ */
+import rehypeSanitize from 'rehype-sanitize';
+import remarkDirective from 'remark-directive';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkParse from 'remark-parse';
+import rehypeStringify from 'rehype-stringify';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { rehypeBudoux } from './rehype-budoux';
+import { rehypeCollect } from './rehype-collect';
+import { remarkAnnotations } from './remark-annotations';
+import { remarkBlockIds } from './remark-block-ids';
+import { remarkFrontMatter } from './remark-front-matter';
+import { remarkSafety } from './remark-safety';
+import { sanitizeSchema } from './sanitize-schema';
+
+export { rehypeBudoux } from './rehype-budoux';
+export { rehypeCollect, plainText } from './rehype-collect';
+export { remarkAnnotations } from './remark-annotations';
+export { remarkBlockIds } from './remark-block-ids';
+export { remarkFrontMatter } from './remark-front-matter';
+export { remarkSafety, isSafeUrl } from './remark-safety';
+export { sanitizeSchema } from './sanitize-schema';
+export { report, type RuleId, type Severity } from './report';
+
+/**
+ * The document pipeline. `process` a file: its value becomes the annotated HTML, and the blocks,
+ * notes, references and front matter are on `file.data`; problems are messages on the file.
+ */
+export function createProcessor() {
+  return unified()
+    .use(remarkParse)
+    .use(remarkFrontmatter, ['yaml'])
+    .use(remarkDirective)
+    .use(remarkFrontMatter)
+    .use(remarkSafety)
+    .use(remarkBlockIds)
+    .use(remarkAnnotations)
+    .use(remarkRehype, { allowDangerousHtml: false })
+    .use(rehypeSanitize, sanitizeSchema)
+    .use(rehypeBudoux)
+    .use(rehypeCollect)
+    .use(rehypeStringify);
+}

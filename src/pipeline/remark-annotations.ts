@@ -1,0 +1,127 @@
+/**
+ * Glossary mentions (`:term[label]{ref=id}`) and note anchors (`:note[label]{ref=id}`) become
+ * `span[data-term]` and `span[data-note]`; note bodies (`:::note{#id kind=…}`) become
+ * `aside[data-note-id]`. Every reference is recorded on `file.data` with its block, for the
+ * validator's cross-file rules and the site's back-links. Any other directive is an error, so text
+ * such as `10:30` never silently loses characters.
+ */
+import type { Root, RootContent } from 'mdast';
+import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
+import { toString } from 'mdast-util-to-string';
+import type { Plugin } from 'unified';
+import { visit, SKIP } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { slugPattern } from '../content/schema';
+import type { NoteKind, Reference } from '../content/types';
+import { report } from './report';
+
+/** A note body as declared in the Markdown, before rendering. */
+export interface NoteDeclaration {
+  id: string;
+  kind: NoteKind;
+  line: number;
+  column: number;
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** Glossary mentions in document order. */
+    mentions: Reference[];
+    /** Note anchors in document order. */
+    anchors: Reference[];
+    /** Note bodies in the order they are declared. */
+    noteDeclarations: NoteDeclaration[];
+  }
+}
+
+const noteKinds: readonly NoteKind[] = ['editorial', 'translator'];
+
+type Directive = TextDirective | LeafDirective | ContainerDirective;
+
+function isDirective(node: { type: string }): node is Directive {
+  return node.type === 'textDirective' || node.type === 'leafDirective' || node.type === 'containerDirective';
+}
+
+function syntaxOf(node: Directive): string {
+  return node.type === 'textDirective' ? ':' : node.type === 'leafDirective' ? '::' : ':::';
+}
+
+export const remarkAnnotations: Plugin<[], Root> = function () {
+  return (tree: Root, file: VFile) => {
+    const mentions: Reference[] = [];
+    const anchors: Reference[] = [];
+    const declarations: NoteDeclaration[] = [];
+    const declared = new Map<string, NoteDeclaration>();
+
+    const walk = (container: RootContent, block: string, inNote: boolean) => {
+      visit(container, (node) => {
+        if (!isDirective(node)) return;
+        const start = node.position?.start ?? { line: 1, column: 1 };
+        const ref = node.attributes?.ref ?? '';
+        if (node.type === 'textDirective' && (node.name === 'term' || node.name === 'note')) {
+          const text = toString(node);
+          const kind = node.name;
+          if (!ref) {
+            report(file, 'error', `\`:${kind}\` needs the ID of its ${kind === 'term' ? 'glossary entry' : 'note'}: \`:${kind}[…]{ref=id}\``, node, kind === 'term' ? 'term-syntax' : 'note-syntax');
+          } else if (!slugPattern.test(ref)) {
+            report(file, 'error', `\`${ref}\` is not a valid ${kind === 'term' ? 'glossary' : 'note'} ID`, node, kind === 'term' ? 'term-syntax' : 'note-syntax');
+          } else if (kind === 'term' && text.trim() === '') {
+            report(file, 'error', `the mention of \`${ref}\` has no text: write the words it marks, \`:term[words]{ref=${ref}}\``, node, 'term-syntax');
+          } else {
+            const reference: Reference = { ref, block, inNote, text, line: start.line, column: start.column };
+            (kind === 'term' ? mentions : anchors).push(reference);
+          }
+          const property = kind === 'term' ? { dataTerm: ref } : { dataNote: ref };
+          node.data = { ...node.data, hName: 'span', hProperties: property };
+          return;
+        }
+        report(
+          file,
+          'error',
+          node.type === 'containerDirective' && node.name === 'note'
+            ? 'a note body (`:::note`) must stand at the top level of the file, not inside another block'
+            : `unknown directive \`${syntaxOf(node)}${node.name}\`: only \`:term\`, \`:note\` and \`:::note\` are allowed (write \`\\:\` for a literal colon, as in \`10\\:30\`)`,
+          node,
+          'directive-unknown',
+        );
+        // Keep the text of the unknown directive rather than losing it.
+        node.data = { ...node.data, hName: node.type === 'textDirective' ? 'span' : 'div', hProperties: {} };
+        return SKIP;
+      });
+    };
+
+    for (const node of tree.children) {
+      if (node.type === 'containerDirective' && node.name === 'note') {
+        const id = node.attributes?.id ?? '';
+        const kind = node.attributes?.kind ?? '';
+        const start = node.position?.start ?? { line: 1, column: 1 };
+        let valid = true;
+        if (!slugPattern.test(id)) {
+          report(file, 'error', id ? `\`${id}\` is not a valid note ID` : 'a note needs an ID: `:::note{#id kind=editorial}`', node, 'note-syntax');
+          valid = false;
+        }
+        if (!(noteKinds as readonly string[]).includes(kind)) {
+          report(file, 'error', `a note's kind must be \`editorial\` or \`translator\`${kind ? `, not \`${kind}\`` : ''}`, node, 'note-syntax');
+          valid = false;
+        }
+        const previous = declared.get(id);
+        if (valid && previous) {
+          report(file, 'error', `note ID \`${id}\` is declared twice; first at line ${previous.line}:${previous.column}`, node, 'duplicate-id');
+          valid = false;
+        }
+        if (valid) {
+          const declaration: NoteDeclaration = { id, kind: kind as NoteKind, line: start.line, column: start.column };
+          declared.set(id, declaration);
+          declarations.push(declaration);
+        }
+        node.data = { ...node.data, hName: 'aside', hProperties: valid ? { dataNoteId: id, dataNoteKind: kind } : {} };
+        for (const child of node.children) walk(child, id, true);
+        continue;
+      }
+      walk(node, node.data?.blockId ?? '', false);
+    }
+    file.data.mentions = mentions;
+    file.data.anchors = anchors;
+    file.data.noteDeclarations = declarations;
+  };
+};

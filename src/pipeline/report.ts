@@ -1,0 +1,57 @@
+/**
+ * Reporting content problems as vfile messages: a place, a rule id, a severity and our source name,
+ * so that every problem is printed compiler-style and none ends in a stack trace.
+ */
+import type { Node, Point, Position } from 'unist';
+import type { VFile } from 'vfile';
+
+export const messageSource = 'diplomatic-reader';
+
+export type Severity = 'error' | 'warning';
+
+/** Rule ids, each documented in docs/validator-rules.md. */
+export type RuleId =
+  | 'encoding'
+  | 'empty-file'
+  | 'yaml-syntax'
+  | 'front-matter'
+  | 'glossary-schema'
+  | 'raw-html'
+  | 'unsafe-link'
+  | 'unsupported-syntax'
+  | 'directive-unknown'
+  | 'block-id-missing'
+  | 'block-id-syntax'
+  | 'duplicate-id'
+  | 'id-missing'
+  | 'id-extra'
+  | 'id-order'
+  | 'id-sequence'
+  | 'block-kind'
+  | 'term-syntax'
+  | 'term-unknown'
+  | 'term-unused'
+  | 'term-alignment'
+  | 'note-syntax'
+  | 'note-unknown'
+  | 'note-unanchored'
+  | 'note-missing'
+  | 'note-extra'
+  | 'note-order'
+  | 'document-source'
+  | 'lang-mismatch';
+
+export type Place = Node | Position | Point | undefined;
+
+/** Records a problem on the file. Errors are marked fatal (without throwing) so callers can count them. */
+export function report(file: VFile, severity: Severity, reason: string, place: Place, ruleId: RuleId): void {
+  const options =
+    place && 'type' in place ? { ancestors: [place], place: place.position } : { place: place as Position | Point | undefined };
+  const message = file.message(reason, { ...options, ruleId, source: messageSource });
+  message.fatal = severity === 'error';
+}
+
+/** `line:column` of a node, for naming the other place in a cross-file message. */
+export function where(path: string, place: { line: number; column: number }): string {
+  return `${path}:${place.line}:${place.column}`;
+}

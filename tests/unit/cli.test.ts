@@ -1,0 +1,73 @@
+/** The command-line tools: compiler-style output, exit codes, and no stack trace for bad input. */
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { fixturesDir } from '../helpers/fixtures';
+
+const root = join(import.meta.dirname, '..', '..');
+const tsx = join(root, 'node_modules', '.bin', 'tsx');
+const run = async (script: string, args: string[]) => {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(tsx, [join(root, script), ...args], { cwd: root });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failure = error as { code: number; stdout: string; stderr: string };
+    return { code: failure.code, stdout: failure.stdout, stderr: failure.stderr };
+  }
+};
+
+describe('npm run check', () => {
+  it('passes on the committed content', async () => {
+    const result = await run('src/check/cli.ts', []);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^0 errors, 0 warnings in \d+ files$/m);
+  });
+
+  it('prints every problem as path:line:col: severity message [rule] and exits 1', async () => {
+    const result = await run('src/check/cli.ts', [join(fixturesDir, 'broken')]);
+    expect(result.code).toBe(1);
+    expect(result.stdout.split('\n')).toContain('content/glossary.yaml:1:1: error the glossary file is missing [glossary-schema]');
+    expect(result.stdout).toMatch(/^1 error, 0 warnings in 2 files$/m);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('npm run import', () => {
+  it('writes the structured Markdown and refuses to overwrite it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'import-'));
+    const out = join(dir, 'ru.md');
+    const source = join(root, '..', 'shared', 'source', '000_1042bb5bae12716b.txt');
+    const args = [source, '--slug', '2019-05-30-japan-russia-2plus2', '--lang', 'ru', '--issuer', 'Министерство иностранных дел Японии', '--out', out];
+    expect((await run('src/importer/cli.ts', args)).code).toBe(0);
+    expect(await readFile(out, 'utf8')).toMatch(/^# Четвертый раунд .* \{#title\}$/m);
+    const again = await run('src/importer/cli.ts', args);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/exists; use --force/);
+  });
+
+  it('explains bad arguments and bad files without a stack trace', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'import-'));
+    const binary = join(dir, 'latin1.txt');
+    await writeFile(binary, Buffer.from([0x54, 0x69, 0x74, 0x6c, 0x65, 0x0a, 0x0a, 0xe0, 0xe1]));
+    const cases: Array<[string[], RegExp]> = [
+      [[], /give exactly one text file/],
+      [['x.txt', '--slug', 'Bad Slug', '--lang', 'ru', '--issuer', 'I'], /--slug is required/],
+      [['x.txt', '--slug', 'a', '--lang', 'de', '--issuer', 'I'], /--lang is required: one of ru, ja, en/],
+      [['x.txt', '--slug', 'a', '--lang', 'ru'], /--issuer is required/],
+      [[join(dir, 'missing.txt'), '--slug', 'a', '--lang', 'ru', '--issuer', 'I'], /cannot read/],
+      [[binary, '--slug', 'a', '--lang', 'ru', '--issuer', 'I', '--out', '-'], /latin1\.txt:3:1: the file is not valid UTF-8/],
+      [['--bogus'], /Unknown option '--bogus'/],
+    ];
+    const results = await Promise.all(cases.map(([args]) => run('src/importer/cli.ts', args)));
+    for (const [index, [args, message]] of cases.entries()) {
+      const result = results[index];
+      expect(result.code, args.join(' ')).toBe(1);
+      expect(result.stderr).toMatch(message);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+});

@@ -1,0 +1,118 @@
+/**
+ * Each plugin on a fixture: tests/fixtures/plugins/<case>/input.md through the pipeline gives
+ * output.html, and the data the plugin leaves on the file is asserted field by field.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { VFile } from 'vfile';
+import { createProcessor, isSafeUrl } from '../../src/pipeline';
+import { fixturesDir } from '../helpers/fixtures';
+
+async function run(name: string, lang = 'ru') {
+  const dir = join(fixturesDir, 'plugins', name);
+  const file = new VFile({ path: `${name}/input.md`, value: readFileSync(join(dir, 'input.md'), 'utf8') });
+  file.data.lang = lang;
+  await createProcessor().process(file);
+  return { file, expected: readFileSync(join(dir, 'output.html'), 'utf8') };
+}
+
+describe('remarkBlockIds', () => {
+  it('moves each trailing {#id} onto its block as data-pid and records the blocks', async () => {
+    const { file, expected } = await run('block-ids');
+    expect(String(file.value)).toBe(expected);
+    expect(file.messages).toEqual([]);
+    expect(file.data.blockIds?.map(({ id, kind, depth, line }) => [id, kind, depth, line])).toEqual([
+      ['title', 'heading', 1, 12],
+      ['s1', 'heading', 2, 14],
+      ['s1-p1', 'paragraph', 0, 16],
+      ['s1-p2', 'paragraph', 0, 19],
+    ]);
+    expect(file.data.blocks?.map((block) => block.text)).toEqual([
+      'Заголовок',
+      '1. Раздел',
+      'Абзац с выделением',
+      'Абзац, перенесённый на две строки.',
+    ]);
+  });
+});
+
+describe('remarkAnnotations', () => {
+  it('turns mentions, note anchors and note bodies into annotated elements and records them', async () => {
+    const { file, expected } = await run('annotations');
+    expect(String(file.value)).toBe(expected);
+    expect(file.messages).toEqual([]);
+    expect(file.data.mentions?.map(({ ref, block, inNote, text }) => [ref, block, inNote, text])).toEqual([
+      ['japan', 'title', false, 'Японию'],
+      ['spasskaya-tower', 'intro-p1', false, 'Спаская башня'],
+      ['moscow', 'spelling', true, 'Москва'],
+    ]);
+    expect(file.data.anchors?.map(({ ref, block, text, line, column }) => [ref, block, text, line, column])).toEqual([
+      ['spelling', 'intro-p1', 'Спаская башня', 14, 12],
+      ['point', 'intro-p1', '', 14, 78],
+    ]);
+    expect(file.data.notes?.map(({ id, kind, text }) => [id, kind, text])).toEqual([
+      ['spelling', 'editorial', 'Так в источнике; см. Москва.'],
+      ['point', 'translator', 'Точка.'],
+    ]);
+  });
+});
+
+describe('remarkSafety and the sanitize schema', () => {
+  it('reports raw HTML, scripts and unsafe links, and the output keeps none of them', async () => {
+    const { file, expected } = await run('sanitize');
+    expect(String(file.value)).toBe(expected);
+    expect(file.messages.map((m) => [m.line, m.column, m.ruleId, m.fatal])).toEqual([
+      [12, 7, 'raw-html', true],
+      [12, 40, 'unsafe-link', true],
+      [12, 108, 'unsupported-syntax', true],
+      [14, 1, 'raw-html', true],
+    ]);
+    expect(String(file.value)).not.toMatch(/onerror|javascript:|<script|<img/);
+  });
+
+  it('tells safe from unsafe link targets, including obfuscated schemes', () => {
+    expect(isSafeUrl('https://www.mofa.go.jp/')).toBe(true);
+    expect(isSafeUrl('mailto:editors@example.org')).toBe(true);
+    expect(isSafeUrl('#s1-p1')).toBe(true);
+    expect(isSafeUrl('../glossary/')).toBe(true);
+    expect(isSafeUrl('javascript:alert(1)')).toBe(false);
+    expect(isSafeUrl('JaVaScRiPt:alert(1)')).toBe(false);
+    expect(isSafeUrl('java\tscript:alert(1)')).toBe(false);
+    expect(isSafeUrl('data:text/html;base64,PHNjcmlwdD4=')).toBe(false);
+    expect(isSafeUrl('vbscript:msgbox')).toBe(false);
+  });
+});
+
+describe('rehypeBudoux', () => {
+  it('inserts <wbr> between Japanese phrases in Japanese files only', async () => {
+    const { file, expected } = await run('budoux', 'ja');
+    expect(String(file.value)).toBe(expected);
+    expect(String(file.value)).toContain('を<wbr>めぐる<wbr>最新の<wbr>情勢に');
+    const asRussian = await run('budoux', 'ru');
+    expect(String(asRussian.file.value)).not.toContain('<wbr>');
+  });
+});
+
+describe('remarkFrontMatter', () => {
+  it('leaves the validated front matter on file.data', async () => {
+    const { file, expected } = await run('front-matter');
+    expect(String(file.value)).toBe(expected);
+    expect(file.messages).toEqual([]);
+    expect(file.data.frontMatter).toEqual({
+      title: 'Заголовок',
+      date: '2019-05-30',
+      place: 'Токио',
+      lang: 'ru',
+      role: 'translation',
+      participants: ['kono-taro'],
+      provenance: {
+        issuer: 'МИД Японии',
+        official: false,
+        translator: 'Редакция',
+        method: 'Перевод с японского.',
+        url: 'https://example.org/a',
+      },
+    });
+  });
+});

@@ -1,0 +1,93 @@
+/**
+ * One failing fixture per validator rule: each is the base fixture with one file changed
+ * (tests/fixtures/rules/<case>/), and each expected message is asserted field by field.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fixturesDir, loadFixture } from '../helpers/fixtures';
+
+const ru = 'content/documents/2020-01-15-sample/ru.md';
+const en = 'content/documents/2020-01-15-sample/en.md';
+const glossary = 'content/glossary.yaml';
+
+type Expected = [path: string, line: number, column: number, severity: 'error' | 'warning', ruleId: string, reason: RegExp];
+
+const cases: Record<string, Expected[]> = {
+  encoding: [[en, 21, 8, 'error', 'encoding', /not valid UTF-8: byte 0xff/]],
+  'empty-file': [[en, 1, 1, 'error', 'empty-file', /empty/]],
+  'yaml-syntax': [[en, 3, 1, 'error', 'yaml-syntax', /not valid YAML/]],
+  'front-matter': [
+    [en, 2, 1, 'error', 'front-matter', /`place` is missing/],
+    [en, 6, 1, 'error', 'front-matter', /unknown field `colour`/],
+  ],
+  'glossary-schema': [[glossary, 19, 3, 'error', 'glossary-schema', /`kono-taro\.description\.ja` is missing/]],
+  'raw-html': [
+    [ru, 19, 8, 'error', 'raw-html', /raw HTML.*`<b>`/],
+    [ru, 19, 16, 'error', 'raw-html', /raw HTML.*`<\/b>`/],
+  ],
+  'unsafe-link': [[ru, 19, 8, 'error', 'unsafe-link', /`javascript:alert\(1\)`.*not allowed/]],
+  'unsupported-syntax': [[ru, 19, 14, 'error', 'unsupported-syntax', /images are not supported/]],
+  'directive-unknown': [[ru, 19, 18, 'error', 'directive-unknown', /unknown directive `:30`.*10\\:30/]],
+  'block-id-missing': [
+    [en, 19, 1, 'error', 'id-missing', /paragraph `s1-p2` of the source \(content\/documents\/2020-01-15-sample\/ru\.md:19:1\) is missing/],
+    [en, 21, 18, 'error', 'block-id-missing', /this paragraph has no ID/],
+  ],
+  'block-id-syntax': [
+    [en, 19, 1, 'error', 'id-missing', /`s1-p2`/],
+    [en, 21, 19, 'error', 'block-id-syntax', /`S1_P2` is not a valid block ID/],
+  ],
+  'duplicate-id': [
+    [en, 19, 1, 'error', 'id-missing', /`s1-p2`/],
+    [en, 21, 19, 'error', 'duplicate-id', /`s1-p1` is used twice; it was first used at line 19:93/],
+  ],
+  'duplicate-id-glossary': [[glossary, 23, 1, 'error', 'duplicate-id', /defined twice/]],
+  'id-missing': [[en, 19, 1, 'error', 'id-missing', /`s1-p2` of the source \(.*ru\.md:19:1\)/]],
+  'id-extra': [[en, 23, 1, 'error', 'id-extra', /`s1-p3` is not in the source/]],
+  'id-order': [[en, 19, 1, 'error', 'id-order', /`s1-p2` is out of order: in the source \(.*ru\.md:19:1\) it comes after `s1-p1`/]],
+  'id-sequence': [[ru, 19, 1, 'warning', 'id-sequence', /`s1-p0` comes after `s1-p1`/]],
+  'block-kind': [[en, 17, 1, 'error', 'block-kind', /`s1` is a level-3 heading here but a level-2 heading in the source \(.*ru\.md:15:1\)/]],
+  'block-kind-list': [
+    [en, 21, 1, 'error', 'id-extra', /`s1-p2` is not in the source/],
+    [ru, 19, 1, 'error', 'block-kind', /a list cannot stand here/],
+  ],
+  'term-syntax': [[ru, 17, 9, 'error', 'term-syntax', /`:term` needs the ID of its glossary entry/]],
+  'term-unknown': [
+    [en, 19, 1, 'warning', 'term-alignment', /marks `nippon` which the source does not/],
+    [en, 19, 51, 'error', 'term-unknown', /`nippon` is not in the glossary/],
+  ],
+  'term-unused': [[glossary, 23, 1, 'warning', 'term-unused', /`russia` is never mentioned/]],
+  'term-alignment': [[en, 19, 1, 'warning', 'term-alignment', /the source marks `kono-taro` here but this translation does not \(.*ru\.md:17:1\)/]],
+  'note-syntax': [[ru, 19, 8, 'error', 'note-syntax', /`:note` needs the ID of its note/]],
+  'note-unknown': [[en, 19, 45, 'error', 'note-unknown', /note `n-other` is not declared in this file/]],
+  'note-unanchored': [[ru, 21, 1, 'warning', 'note-unanchored', /`n-spelling` is anchored nowhere/]],
+  'note-missing': [
+    [en, 19, 45, 'error', 'note-unknown', /`n-spelling` is not declared in this file/],
+    [en, 21, 1, 'error', 'note-missing', /note `n-spelling` of the source \(.*ru\.md:21:1\) is missing/],
+  ],
+  'note-extra': [[en, 27, 1, 'error', 'note-extra', /note `n-extra` is not in the source/]],
+  'note-order': [[en, 23, 1, 'error', 'note-order', /note `n-second` is out of order: in the source \(.*ru\.md:25:1\) it comes after `n-spelling`/]],
+  'document-source': [[en, 1, 1, 'error', 'document-source', /two source texts: .*ru\.md is already the source/]],
+  'lang-mismatch': [[en, 1, 1, 'error', 'lang-mismatch', /named `en\.md` but its front matter says `lang: ja`/]],
+};
+
+describe('validator rules', () => {
+  it('accepts the base fixture without any message', async () => {
+    const { list } = await loadFixture();
+    expect(list).toEqual([]);
+  });
+
+  it('has a case for every fixture folder and a fixture folder for every case', () => {
+    expect(readdirSync(join(fixturesDir, 'rules')).sort()).toEqual(Object.keys(cases).sort());
+  });
+
+  for (const [name, expected] of Object.entries(cases)) {
+    it(`reports ${name}`, async () => {
+      const { list } = await loadFixture(name);
+      expect(list.map((d) => [d.path, d.line, d.column, d.severity, d.ruleId])).toEqual(
+        expected.map(([path, line, column, severity, ruleId]) => [path, line, column, severity, ruleId]),
+      );
+      list.forEach((d, index) => expect(d.reason).toMatch(expected[index][5]));
+    });
+  }
+});
