@@ -1,0 +1,21 @@
+import type { Metadata, Viewport } from 'next';
+import type { ReactNode } from 'react';
+import { siteUrl } from '../../site/paths';
+import '../globals.css';
+
+export const metadata: Metadata = {
+  metadataBase: siteUrl(),
+};
+
+export const viewport: Viewport = {
+  colorScheme: 'light dark',
+};
+
+/** Root layout of `/`, the one page that belongs to no interface language. */
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>{children}</body>
+    </html>
+  );
+}

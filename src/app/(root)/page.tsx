@@ -1,0 +1,46 @@
+import type { Metadata } from 'next';
+import { localeEndonyms, locales } from '../../i18n/config';
+import { getT } from '../../i18n/server';
+import { pathsFor } from '../../site/metadata';
+import { libraryPath } from '../../site/paths';
+import { rootRedirectScript } from '../../site/locale-choice';
+
+export const metadata: Metadata = {
+  title: locales.map((locale) => getT(locale)('site.name')).join(' · '),
+  description: getT('en')('site.tagline'),
+  alternates: {
+    canonical: '/',
+    languages: pathsFor(libraryPath),
+  },
+};
+
+/** `/`: a plain link to each interface language, and a one-line script that picks one by the browser's languages. */
+export default function RootPage() {
+  return (
+    <>
+      <script dangerouslySetInnerHTML={{ __html: rootRedirectScript }} />
+      <main id="main-content" className="root-page">
+        <h1>
+          {locales.map((locale) => (
+            <span key={locale} lang={locale} className="root-name">
+              {getT(locale)('site.name')}
+            </span>
+          ))}
+        </h1>
+        <ul className="root-choices">
+          {locales.map((locale) => {
+            const t = getT(locale);
+            return (
+              <li key={locale} lang={locale}>
+                <a href={libraryPath(locale)} hrefLang={locale}>
+                  <span className="root-language">{localeEndonyms[locale]}</span>
+                  <span className="root-tagline">{t('site.tagline')}</span>
+                </a>
+              </li>
+            );
+          })}
+        </ul>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,44 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { isLocale, locales, type Locale } from '../../../i18n/config';
+import { getT } from '../../../i18n/server';
+import { getEdition } from '../../../site/edition';
+import { Glossary } from '../../../site/glossary';
+import { pageMetadata, pathsFor } from '../../../site/metadata';
+import { glossaryPath } from '../../../site/paths';
+import { SiteFooter, SiteHeader } from '../../../site/site-header';
+
+export function generateStaticParams() {
+  return locales.map((lang) => ({ lang }));
+}
+
+function locale(lang: string): Locale {
+  if (!isLocale(lang)) notFound();
+  return lang;
+}
+
+export async function generateMetadata({ params }: PageProps<'/[lang]/glossary'>): Promise<Metadata> {
+  const lang = locale((await params).lang);
+  const t = getT(lang);
+  return pageMetadata({
+    locale: lang,
+    title: t('glossary.title'),
+    description: t('glossary.description'),
+    paths: pathsFor((candidate) => glossaryPath(candidate)),
+  });
+}
+
+export default async function GlossaryPage({ params }: PageProps<'/[lang]/glossary'>) {
+  const lang = locale((await params).lang);
+  const t = getT(lang);
+  const edition = await getEdition();
+  return (
+    <>
+      <SiteHeader locale={lang} t={t} alternates={pathsFor((candidate) => glossaryPath(candidate))} section="glossary" />
+      <main id="main-content" tabIndex={-1}>
+        <Glossary locale={lang} t={t} edition={edition} />
+      </main>
+      <SiteFooter t={t} />
+    </>
+  );
+}

@@ -1,0 +1,50 @@
+import type { Metadata } from 'next';
+import { locales } from '../i18n/config';
+import { getT } from '../i18n/server';
+import { notFoundLocaleScript } from '../site/locale-choice';
+import { libraryPath } from '../site/paths';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: locales.map((locale) => getT(locale)('notFound.title')).join(' · '),
+  description: getT('en')('notFound.body'),
+};
+
+/**
+ * One 404 page for every unmatched address (static hosts serve `404.html`). It holds the message in
+ * each interface language; an inline script shows the one of the address (`/ja/…`), or the reader's.
+ */
+export default function GlobalNotFound() {
+  return (
+    <html lang="en">
+      <head>
+        <script
+          dangerouslySetInnerHTML={{
+            __html: notFoundLocaleScript(Object.fromEntries(locales.map((locale) => [locale, getT(locale)('notFound.title')]))),
+          }}
+        />
+      </head>
+      <body>
+        <main id="main-content" className="not-found">
+          {locales.map((locale) => {
+            const t = getT(locale);
+            return (
+              <section key={locale} lang={locale} data-locale-block={locale} className="not-found-block">
+                <p className="site-name">
+                  <a href={libraryPath(locale)}>{t('site.name')}</a>
+                </p>
+                <h1>{t('notFound.title')}</h1>
+                <p>{t('notFound.body')}</p>
+                <p>
+                  <a className="button" href={libraryPath(locale)}>
+                    {t('notFound.library')}
+                  </a>
+                </p>
+              </section>
+            );
+          })}
+        </main>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,28 @@
+import type { MetadataRoute } from 'next';
+import { locales } from '../i18n/config';
+import { getEdition } from '../site/edition';
+import { pathsFor } from '../site/metadata';
+import { absoluteUrl, documentPath, glossaryPath, libraryPath } from '../site/paths';
+
+export const dynamic = 'force-static';
+
+function entry(paths: Record<(typeof locales)[number], string>): MetadataRoute.Sitemap {
+  const languages = Object.fromEntries(locales.map((locale) => [locale, absoluteUrl(paths[locale])]));
+  return locales.map((locale) => ({
+    url: absoluteUrl(paths[locale]),
+    alternates: { languages },
+  }));
+}
+
+/** Every page a search engine should index: the libraries, glossaries and documents in each interface language. */
+export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
+  const edition = await getEdition();
+  return [
+    { url: absoluteUrl('/') },
+    ...entry(pathsFor(libraryPath)),
+    ...entry(pathsFor((locale) => glossaryPath(locale))),
+    ...edition.documents.flatMap((document) =>
+      entry(pathsFor((locale) => documentPath(locale, document.slug))),
+    ),
+  ];
+}

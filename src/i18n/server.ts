@@ -1,0 +1,39 @@
+import 'server-only';
+import { createInstance, type TFunction } from 'i18next';
+import type { Locale } from './config';
+import { resources } from './resources';
+
+export type { TFunction } from 'i18next';
+
+const translators = new Map<Locale, TFunction>();
+
+/**
+ * The translation function of one locale, from an i18next instance of its own (one per locale, made
+ * once per build process: the strings never change while the site is rendered).
+ */
+export function getT(locale: Locale): TFunction {
+  const cached = translators.get(locale);
+  if (cached) return cached;
+  const i18n = createInstance();
+  void i18n.init({
+    lng: locale,
+    fallbackLng: false,
+    resources: { [locale]: { translation: resources[locale] } },
+    initAsync: false,
+    // React escapes what it renders; escaping here as well would show &amp; to readers.
+    interpolation: { escapeValue: false },
+  });
+  const t = i18n.getFixedT(locale);
+  translators.set(locale, t);
+  return t;
+}
+
+/** "Japanese and English" / "японский и английский" / "日本語、英語". */
+export function formatList(locale: Locale, items: readonly string[]): string {
+  return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items);
+}
+
+/** A calendar date (YYYY-MM-DD) as the locale writes it: "30 May 2019", "30 мая 2019 г.", "2019年5月30日". */
+export function formatDate(locale: Locale, isoDate: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
+}

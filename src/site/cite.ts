@@ -1,0 +1,28 @@
+/**
+ * How a block ID is cited to a reader, following the ID scheme of docs/content-format.md:
+ * `title`, `dateline`, `intro-p1` (intro ¶1), `s1` (section 1), `s1-1` (1.1), `s1-1-p2` (1.1 ¶2),
+ * `s2-p1` (2 ¶1). IDs outside the scheme are cited as they are.
+ */
+import type { TFunction } from 'i18next';
+
+const section = /^s(\d+[a-z]?)$/;
+const subsection = /^s(\d+[a-z]?)-(\d+[a-z]?)$/;
+const sectionParagraph = /^s(\d+[a-z]?)-p(\d+[a-z]?)$/;
+const subsectionParagraph = /^s(\d+[a-z]?)-(\d+[a-z]?)-p(\d+[a-z]?)$/;
+const intro = /^intro-p(\d+[a-z]?)$/;
+
+export function citeBlock(t: TFunction, id: string): string {
+  if (id === 'title') return t('cite.title');
+  if (id === 'dateline') return t('cite.dateline');
+  let match = intro.exec(id);
+  if (match) return t('cite.intro', { paragraph: match[1] });
+  match = section.exec(id);
+  if (match) return t('cite.section', { section: match[1] });
+  match = subsection.exec(id);
+  if (match) return t('cite.subsection', { section: match[1], subsection: match[2] });
+  match = sectionParagraph.exec(id);
+  if (match) return t('cite.sectionParagraph', { section: match[1], paragraph: match[2] });
+  match = subsectionParagraph.exec(id);
+  if (match) return t('cite.subsectionParagraph', { section: match[1], subsection: match[2], paragraph: match[3] });
+  return t('cite.block', { id });
+}

@@ -1,0 +1,66 @@
+import 'server-only';
+import { languageNames, languages } from '../content/languages';
+import type { Edition } from '../content/types';
+import type { Locale } from '../i18n/config';
+import { formatDate, type TFunction } from '../i18n/server';
+import { sourceText, textFor } from './edition';
+import { documentPath } from './paths';
+
+/** The list of documents: title, date, place and the languages each is available in. */
+export function Library({ locale, t, edition }: { locale: Locale; t: TFunction; edition: Edition }) {
+  const documents = [...edition.documents].sort((a, b) =>
+    sourceText(b).frontMatter.date.localeCompare(sourceText(a).frontMatter.date),
+  );
+  return (
+    <div className="library">
+      <h1>{t('library.title')}</h1>
+      <p className="lede">{t('site.tagline')}</p>
+      <h2 className="sr-only">{t('library.documents')}</h2>
+      <ul className="document-list">
+        {documents.map((document) => {
+          const local = textFor(document, locale);
+          const source = sourceText(document);
+          return (
+            <li key={document.slug} className="document-card">
+              <h3 lang={local.lang}>
+                <a href={documentPath(locale, document.slug)}>{local.frontMatter.title}</a>
+              </h3>
+              <dl className="doc-meta">
+                <div>
+                  <dt>{t('library.date')}</dt>
+                  <dd>
+                    <time dateTime={source.frontMatter.date}>{formatDate(locale, source.frontMatter.date)}</time>
+                  </dd>
+                </div>
+                <div>
+                  <dt>{t('library.place')}</dt>
+                  <dd lang={local.lang}>{local.frontMatter.place}</dd>
+                </div>
+                <div>
+                  <dt>{t('library.texts')}</dt>
+                  <dd>
+                    <ul className="inline-list">
+                      {languages.map((language) => {
+                        const text = document.texts[language];
+                        const status = !text
+                          ? t('library.missing')
+                          : text.frontMatter.role === 'source'
+                            ? t('library.source')
+                            : t('library.translation');
+                        return (
+                          <li key={language} className={text ? undefined : 'is-missing'}>
+                            {languageNames[language][locale]} ({status})
+                          </li>
+                        );
+                      })}
+                    </ul>
+                  </dd>
+                </div>
+              </dl>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

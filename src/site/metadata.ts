@@ -1,0 +1,53 @@
+import 'server-only';
+import type { Metadata } from 'next';
+import { locales, openGraphLocales, type Locale } from '../i18n/config';
+import { getT } from '../i18n/server';
+import { absoluteUrl, siteUrl } from './paths';
+
+export interface PageMetadataInput {
+  locale: Locale;
+  title: string;
+  description: string;
+  /** The canonical address of this page in each interface language. */
+  paths: Record<Locale, string>;
+  type?: 'website' | 'article';
+}
+
+/** Title, description, canonical and language alternates, and OpenGraph data for one page. */
+export function pageMetadata({ locale, title, description, paths, type = 'website' }: PageMetadataInput): Metadata {
+  const t = getT(locale);
+  return {
+    metadataBase: siteUrl(),
+    title,
+    description,
+    alternates: {
+      canonical: paths[locale],
+      languages: {
+        ...Object.fromEntries(locales.map((candidate) => [candidate, paths[candidate]])),
+        'x-default': '/',
+      },
+    },
+    openGraph: {
+      type,
+      title,
+      description,
+      url: absoluteUrl(paths[locale]),
+      siteName: t('site.name'),
+      locale: openGraphLocales[locale],
+      alternateLocale: locales.filter((candidate) => candidate !== locale).map((candidate) => openGraphLocales[candidate]),
+    },
+  };
+}
+
+/** The same path builder applied to every locale. */
+export function pathsFor(build: (locale: Locale) => string): Record<Locale, string> {
+  return { ru: build('ru'), ja: build('ja'), en: build('en') };
+}
+
+/** A description of at most about 160 characters, cut at a word where the script has words. */
+export function shorten(text: string, limit = 160): string {
+  if (text.length <= limit) return text;
+  const cut = text.slice(0, limit - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${space > limit * 0.6 ? cut.slice(0, space) : cut}…`;
+}

@@ -1,0 +1,368 @@
+import 'server-only';
+import type { CSSProperties, ReactNode } from 'react';
+import { languageNames, languages, type Language } from '../content/languages';
+import type { Block, DocumentText, EditionDocument, GlossaryItem } from '../content/types';
+import type { Locale } from '../i18n/config';
+import { formatDate, formatList, type TFunction } from '../i18n/server';
+import { citeBlock } from './cite';
+import { ColumnMemory } from './column-memory.client';
+import {
+  columnsSegment,
+  defaultColumns,
+  moveColumn,
+  withColumn,
+  withFirst,
+  withoutColumn,
+  type Columns,
+} from './columns';
+import { CopyLink } from './copy-link.client';
+import { sourceText, textFor } from './edition';
+import { HashNotice } from './hash-notice.client';
+import { addPhraseBreaksAtElements } from './phrase-breaks';
+import { absoluteUrl, documentPath, glossaryPath, libraryPath } from './paths';
+import {
+  noteId,
+  prepareContent,
+  renderNodes,
+  renderPrepared,
+  type NoteReference,
+  type NumberedNote,
+  type RichTextContext,
+} from './rich-text';
+
+export interface ReaderProps {
+  locale: Locale;
+  t: TFunction;
+  document: EditionDocument;
+  glossary: ReadonlyMap<string, GlossaryItem>;
+  columns: Columns;
+  /** True on `/documents/<slug>/<cols>/`, false on the default address. */
+  explicitColumns: boolean;
+}
+
+const headingTags = { 1: 'h1', 2: 'h2', 3: 'h3', 4: 'h4', 5: 'h5', 6: 'h6' } as const;
+
+function BlockElement({ block, children }: { block: Block; children: ReactNode }) {
+  if (block.kind === 'heading') {
+    const Tag = headingTags[Math.min(Math.max(block.depth, 1), 6) as keyof typeof headingTags];
+    return <Tag className={`block block-h${block.depth}`}>{children}</Tag>;
+  }
+  return <p className="block">{children}</p>;
+}
+
+/** The notes of the document in the interface language (or the source's, if that version is missing), numbered. */
+function numberedNotes(document: EditionDocument, locale: Locale): Map<string, NumberedNote> {
+  const text = textFor(document, locale);
+  return new Map(text.notes.map((body, index) => [body.id, { number: index + 1, body, lang: text.lang }]));
+}
+
+interface TocItem {
+  block: Block;
+  children: TocItem[];
+}
+
+function tocTree(blocks: readonly Block[]): TocItem[] {
+  const root: TocItem[] = [];
+  const stack: { depth: number; items: TocItem[] }[] = [{ depth: 1, items: root }];
+  for (const block of blocks) {
+    if (block.kind !== 'heading' || block.depth < 2) continue;
+    while (stack.length > 1 && stack[stack.length - 1].depth >= block.depth) stack.pop();
+    const item: TocItem = { block, children: [] };
+    stack[stack.length - 1].items.push(item);
+    stack.push({ depth: block.depth, items: item.children });
+  }
+  return root;
+}
+
+function TocList({ items }: { items: TocItem[] }) {
+  return (
+    <ol>
+      {items.map(({ block, children }) => (
+        <li key={block.id}>
+          <a href={`#${block.id}`}>{block.text}</a>
+          {children.length > 0 ? <TocList items={children} /> : null}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function Metadata({ locale, t, document, glossary }: Pick<ReaderProps, 'locale' | 't' | 'document' | 'glossary'>) {
+  const source = sourceText(document);
+  const local = textFor(document, locale);
+  const participants = (source.frontMatter.participants ?? []).flatMap((id) => glossary.get(id) ?? []);
+  return (
+    <dl className="doc-meta" aria-label={t('reader.metadata')}>
+      <div>
+        <dt>{t('reader.date')}</dt>
+        <dd>
+          <time dateTime={source.frontMatter.date}>{formatDate(locale, source.frontMatter.date)}</time>
+        </dd>
+      </div>
+      <div>
+        <dt>{t('reader.place')}</dt>
+        <dd lang={local.lang}>{local.frontMatter.place}</dd>
+      </div>
+      {participants.length > 0 ? (
+        <div>
+          <dt>{t('reader.participants')}</dt>
+          <dd>
+            <ul className="inline-list">
+              {participants.map((item) => (
+                <li key={item.id}>
+                  <a href={glossaryPath(locale, item.id)}>{item.names[locale]}</a>
+                </li>
+              ))}
+            </ul>
+          </dd>
+        </div>
+      ) : null}
+      <div>
+        <dt>{t('reader.sourceLanguage')}</dt>
+        <dd>{languageNames[document.source][locale]}</dd>
+      </div>
+    </dl>
+  );
+}
+
+function ColumnPicker({ locale, t, document, columns }: Pick<ReaderProps, 'locale' | 't' | 'document' | 'columns'>) {
+  const href = (next: Columns) => documentPath(locale, document.slug, next);
+  const hidden = languages.filter((language) => !columns.includes(language));
+  const name = (language: Language) => t(`languages.${language}`);
+  return (
+    <nav className="column-picker" aria-labelledby="column-picker-label">
+      <p id="column-picker-label" className="picker-label">
+        {t('reader.columns')}
+      </p>
+      <ol className="chips">
+        {columns.map((language, index) => (
+          <li key={language} className="chip">
+            {index > 0 ? (
+              <a href={href(moveColumn(columns, index, -1))} aria-label={t('reader.moveLeft', { language: name(language) })} className="chip-action">
+                <span aria-hidden="true">←</span>
+              </a>
+            ) : null}
+            <span className="chip-name">{languageNames[language][locale]}</span>
+            {index < columns.length - 1 ? (
+              <a href={href(moveColumn(columns, index, 1))} aria-label={t('reader.moveRight', { language: name(language) })} className="chip-action">
+                <span aria-hidden="true">→</span>
+              </a>
+            ) : null}
+            {columns.length > 1 ? (
+              <a href={href(withoutColumn(columns, language))} aria-label={t('reader.hide', { language: name(language) })} className="chip-action">
+                <span aria-hidden="true">×</span>
+              </a>
+            ) : null}
+          </li>
+        ))}
+        {hidden.map((language) => (
+          <li key={language} className="chip chip-hidden">
+            <a href={href(withColumn(columns, language))} aria-label={t('reader.show', { language: name(language) })} className="chip-add">
+              <span aria-hidden="true">+ </span>
+              {languageNames[language][locale]}
+            </a>
+          </li>
+        ))}
+      </ol>
+      <p className="picker-hint">{t('reader.columnsHint')}</p>
+    </nav>
+  );
+}
+
+/** Phone layout: one language at a time; these links put another language first. */
+function ReadingLanguageSwitch({ locale, t, document, columns }: Pick<ReaderProps, 'locale' | 't' | 'document' | 'columns'>) {
+  return (
+    <nav className="reading-switch" aria-label={t('reader.readingLanguage')}>
+      <ul>
+        {languages.map((language) => (
+          <li key={language}>
+            <a href={documentPath(locale, document.slug, withFirst(columns, language))} aria-current={columns[0] === language ? 'true' : undefined}>
+              {languageNames[language][locale]}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function ColumnHeader({ locale, t, text, language }: { locale: Locale; t: TFunction; text: DocumentText | undefined; language: Language }) {
+  if (!text) {
+    return (
+      <div className="col-head col-missing">
+        <p className="col-language">{languageNames[language][locale]}</p>
+        <p>{t('reader.notTranslated', { language: t(`languages.${language}`) })}</p>
+      </div>
+    );
+  }
+  const { provenance, role } = text.frontMatter;
+  return (
+    <div className="col-head">
+      <p className="col-language">
+        {languageNames[language][locale]}
+        <span className="col-role"> · {t(role === 'source' ? 'reader.sourceText' : 'reader.translationText')}</span>
+      </p>
+      <p className={provenance.official ? 'badge badge-official' : 'badge badge-unofficial'}>
+        {t(provenance.official ? 'reader.official' : 'reader.unofficial')}
+      </p>
+      <dl className="provenance">
+        <div>
+          <dt>{t('reader.issuer')}</dt>
+          <dd lang={language}>
+            {provenance.url ? <a href={provenance.url}>{provenance.issuer}</a> : provenance.issuer}
+          </dd>
+        </div>
+        {provenance.translator ? (
+          <div>
+            <dt>{t('reader.translator')}</dt>
+            <dd lang={language}>{provenance.translator}</dd>
+          </div>
+        ) : null}
+      </dl>
+      {provenance.method ? (
+        <details className="method">
+          <summary>{t('reader.method')}</summary>
+          <p lang={language}>{provenance.method}</p>
+        </details>
+      ) : null}
+    </div>
+  );
+}
+
+export function Reader({ locale, t, document, glossary, columns, explicitColumns }: ReaderProps) {
+  const source = sourceText(document);
+  const notes = numberedNotes(document, locale);
+  const context: RichTextContext = { locale, t, glossary, notes };
+  const viewPath = documentPath(locale, document.slug, columns);
+  const names = (list: readonly Language[]) => formatList(locale, list.map((language) => t(`languages.${language}`)));
+
+  // Give each mention and note anchor of the shown texts its ids, and collect the note markers per column.
+  const noteReferences = new Map<Language, NoteReference[]>();
+  const cells = new Map<string, ReturnType<typeof prepareContent>>();
+  for (const language of columns) {
+    const text = document.texts[language];
+    if (!text) continue;
+    const references: NoteReference[] = [];
+    for (const block of text.blocks) {
+      const prepared = prepareContent(block.element.children, `${language}-${block.id}`);
+      if (language === 'ja') addPhraseBreaksAtElements(prepared.root);
+      references.push(...prepared.noteReferences);
+      cells.set(`${language}:${block.id}`, prepared);
+    }
+    noteReferences.set(language, references);
+  }
+  const notesText = textFor(document, locale);
+  const toc = tocTree(textFor(document, locale).blocks);
+
+  return (
+    <>
+      <HashNotice message={t('reader.unknownParagraph', { id: '{id}' })} dismiss={t('reader.dismiss')} />
+      <ColumnMemory
+        current={explicitColumns ? columnsSegment(columns) : undefined}
+        base={documentPath(locale, document.slug)}
+        defaultSegment={columnsSegment(defaultColumns)}
+      />
+      <div className="doc-head">
+        <p className="breadcrumb">
+          <a href={libraryPath(locale)}>{t('nav.library')}</a>
+        </p>
+        <Metadata locale={locale} t={t} document={document} glossary={glossary} />
+        {toc.length > 0 ? (
+          <details className="toc" id="toc">
+            <summary>{t('reader.contents')}</summary>
+            <nav aria-label={t('reader.contents')} lang={textFor(document, locale).lang}>
+              <TocList items={toc} />
+            </nav>
+          </details>
+        ) : null}
+        <ColumnPicker locale={locale} t={t} document={document} columns={columns} />
+        <ReadingLanguageSwitch locale={locale} t={t} document={document} columns={columns} />
+      </div>
+
+      <div className="rows" style={{ '--columns': columns.length } as CSSProperties} data-columns={columnsSegment(columns)}>
+        <div className="row row-heads">
+          <div className="gutter" />
+          {columns.map((language) => (
+            <div key={language} className="cell">
+              <ColumnHeader locale={locale} t={t} text={document.texts[language]} language={language} />
+            </div>
+          ))}
+        </div>
+        {source.blocks.map((block) => {
+          const place = citeBlock(t, block.id);
+          const others = columns.slice(1);
+          return (
+            <div key={block.id} className="row" id={block.id} data-pid={block.id} data-kind={block.kind} data-permalink={absoluteUrl(`${viewPath}#${block.id}`)}>
+              <div className="gutter">
+                <a className="gutter-button pilcrow" href={`#${block.id}`} aria-label={t('reader.permalink', { place })}>
+                  ¶
+                </a>
+                <CopyLink
+                  path={`${viewPath}#${block.id}`}
+                  label={t('reader.copyLink', { place })}
+                  copied={t('reader.copied', { place })}
+                  failed={t('reader.copyFailed', { url: '{url}' })}
+                />
+                {others.length > 0 ? (
+                  <label className="gutter-button reveal" title={t('reader.showOthers', { languages: names(others) })}>
+                    <input type="checkbox" className="reveal-input" />
+                    <span className="sr-only">{t('reader.showOthers', { languages: names(others) })}</span>
+                    <span aria-hidden="true" className="reveal-icon">
+                      {others.map((language) => (
+                        <span key={language}>{language.toUpperCase()}</span>
+                      ))}
+                    </span>
+                  </label>
+                ) : null}
+              </div>
+              {columns.map((language) => {
+                const text = document.texts[language];
+                const prepared = cells.get(`${language}:${block.id}`);
+                const own = text?.blocks.find((candidate) => candidate.id === block.id);
+                return (
+                  <div key={language} className={prepared ? 'cell' : 'cell cell-missing'} lang={language}>
+                    {prepared && own ? (
+                      <BlockElement block={own}>{renderPrepared(prepared.root, context, { prefix: `${language}-${block.id}` })}</BlockElement>
+                    ) : null}
+                  </div>
+                );
+              })}
+            </div>
+          );
+        })}
+      </div>
+
+      {notesText.notes.length > 0 ? (
+        <section className="notes" aria-labelledby="notes-heading">
+          <h2 id="notes-heading">{t('reader.notesHeading')}</h2>
+          <ol>
+            {notesText.notes.map((body, index) => (
+              <li key={body.id} id={noteId(body.id)} className="note">
+                <p className="note-kind">
+                  <span className="note-number">{index + 1}</span> {t(`notes.${body.kind}`)}
+                </p>
+                <div className="note-body" lang={notesText.lang}>
+                  {renderNodes(body.children, context, { prefix: `note-${body.id}` })}
+                </div>
+                <ul className="backlinks">
+                  {columns.flatMap((language) =>
+                    (noteReferences.get(language) ?? [])
+                      .filter((reference) => reference.note === body.id)
+                      .map((reference) => (
+                        <li key={reference.markerId}>
+                          <a href={`#${reference.markerId}`}>
+                            <span aria-hidden="true">↩ </span>
+                            {t('reader.backToText', { language: t(`languages.${language}`) })}
+                          </a>
+                        </li>
+                      )),
+                  )}
+                </ul>
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,65 @@
+/**
+ * Screenshots of every page kind in each interface language, light and dark, desktop and phone, for
+ * people to look at (`npm run screenshots` → screenshots/). Asserts nothing beyond the pages loading.
+ */
+import { mkdirSync } from 'node:fs';
+import { test } from '@playwright/test';
+import { locales, pages, sample } from './site';
+
+const viewports = {
+  desktop: { width: 1280, height: 900 },
+  phone: { width: 390, height: 844 },
+} as const;
+const schemes = ['light', 'dark'] as const;
+
+mkdirSync('screenshots', { recursive: true });
+
+for (const [device, viewport] of Object.entries(viewports)) {
+  for (const scheme of schemes) {
+    test(`root ${device} ${scheme}`, async ({ browser }) => {
+      const context = await browser.newContext({ viewport, colorScheme: scheme, javaScriptEnabled: false, isMobile: device === 'phone' });
+      const page = await context.newPage();
+      await page.goto('/');
+      await page.screenshot({ path: `screenshots/root-${device}-${scheme}.png`, fullPage: true });
+      await context.close();
+    });
+    for (const locale of locales) {
+      test(`${locale} ${device} ${scheme}`, async ({ browser }) => {
+        const { slug, paragraph, noteAnchor } = await sample();
+        const context = await browser.newContext({ viewport, colorScheme: scheme, isMobile: device === 'phone', hasTouch: device === 'phone' });
+        const page = await context.newPage();
+        const shot = async (name: string, fullPage = true) =>
+          page.screenshot({ path: `screenshots/${name}-${locale}-${device}-${scheme}.png`, fullPage });
+        await page.goto(pages.library(locale));
+        await shot('library');
+        await page.goto(pages.reader(locale, slug, 'ru-ja-en'));
+        await shot('reader');
+        if (device === 'desktop' && scheme === 'light') {
+          await page.emulateMedia({ media: 'print' });
+          await shot('reader-print');
+          await page.emulateMedia({ media: 'screen' });
+        }
+        await page.goto(`${pages.reader(locale, slug, 'ru-ja-en')}#${paragraph.id}`);
+        await page.locator(`[id="${paragraph.id}"] [data-term] > a`).first().hover();
+        await shot('reader-tooltip', false);
+        if (noteAnchor) {
+          await page.goto(`${pages.reader(locale, slug, 'ja-en-ru')}#${noteAnchor.block}`);
+          await page.locator(`[id="${noteAnchor.block}"] .note-ref > a`).first().hover();
+          await shot('reader-note', false);
+        }
+        await page.goto(`${pages.reader(locale, slug, 'ru-ja-en')}#no-such-paragraph`);
+        await shot('reader-unknown-hash', false);
+        if (device === 'phone') {
+          await page.goto(`${pages.reader(locale, slug, 'ja-ru-en')}#${paragraph.id}`);
+          await page.locator(`[id="${paragraph.id}"] .reveal`).click();
+          await shot('reader-revealed', false);
+        }
+        await page.goto(pages.glossary(locale));
+        await shot('glossary');
+        await page.goto(pages.missing(locale));
+        await shot('404');
+        await context.close();
+      });
+    }
+  }
+}

@@ -1,0 +1,90 @@
+/** The pages around the reader: library, glossary, language switch, root, 404, sitemap, and no JavaScript. */
+import { expect, test } from '@playwright/test';
+import { pages, sample } from './site';
+
+test('the interface language switch keeps the document, its columns and the paragraph', async ({ page }) => {
+  const { slug, paragraph } = await sample();
+  await page.goto(`${pages.reader('en', slug, 'ru-en')}#${paragraph.id}`);
+  await page.getByRole('navigation', { name: 'Interface language' }).getByRole('link', { name: '日本語' }).click();
+  await expect(page).toHaveURL(new RegExp(`${pages.reader('ja', slug, 'ru-en')}#${paragraph.id}$`));
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+  await expect(page.getByRole('navigation', { name: 'サイト内メニュー' }).getByRole('link', { name: '用語集' })).toBeVisible();
+  await page.getByRole('navigation', { name: '表示言語' }).getByRole('link', { name: 'Русский' }).click();
+  await expect(page).toHaveURL(new RegExp(`${pages.reader('ru', slug, 'ru-en')}#${paragraph.id}$`));
+  await expect(page.getByRole('link', { name: 'Словарь' })).toBeVisible();
+});
+
+test('the library lists each document with its date, place and languages', async ({ page }) => {
+  const { slug, source } = await sample();
+  await page.goto(pages.library('ru'));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Библиотека');
+  const link = page.getByRole('link', { name: source.frontMatter.title });
+  await expect(link).toHaveAttribute('href', pages.reader('ru', slug));
+  await link.click();
+  await expect(page.locator('[data-pid]').first()).toBeVisible();
+});
+
+test('the glossary lists every entry with back-links to its mentions', async ({ page }) => {
+  const { glossary, slug, paragraph, entry } = await sample();
+  await page.goto(`${pages.glossary('en')}#${entry.id}`);
+  await expect(page.locator('article[id]')).toHaveCount(glossary.length);
+  const article = page.locator(`[id="${entry.id}"]`);
+  await expect(article).toBeInViewport();
+  await expect(article.locator('[lang="ja"]').first()).toHaveText(entry.names.ja);
+  await article.locator(`a[href="${pages.reader('en', slug)}#${paragraph.id}"]`).click();
+  await expect(page.locator(`[id="${paragraph.id}"]`)).toBeInViewport();
+});
+
+test('the root address picks the browser language', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL, locale: 'ja-JP' });
+  const page = await context.newPage();
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/ja\/$/);
+  await context.close();
+});
+
+test('an unknown address shows the 404 page in the language of the address', async ({ page }) => {
+  const response = await page.goto(pages.missing('ja'));
+  expect(response?.status()).toBe(404);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('ページが見つかりません');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+  await expect(page).toHaveTitle('ページが見つかりません');
+  await page.getByRole('link', { name: '文書一覧へ' }).click();
+  await expect(page).toHaveURL(/\/ja\/$/);
+});
+
+test('sitemap.xml and robots.txt give absolute addresses', async ({ request }) => {
+  const { slug } = await sample();
+  const sitemap = await (await request.get('/sitemap.xml')).text();
+  expect(sitemap).toContain(`<loc>http://localhost:3000/en/documents/${slug}/</loc>`);
+  expect(sitemap).toContain('hreflang="ja"');
+  const robots = await (await request.get('/robots.txt')).text();
+  expect(robots).toContain('Sitemap: http://localhost:3000/sitemap.xml');
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('reading, permalinks, tooltips and column links work', async ({ page }) => {
+    const { slug, paragraph, lastBlock, entry } = await sample();
+    await page.goto(`${pages.reader('en', slug, 'en-ja')}#${lastBlock.id}`);
+    await expect(page.locator(`[id="${lastBlock.id}"]`)).toBeInViewport();
+    expect(await page.locator(`[id="${lastBlock.id}"]`).evaluate((element) => element.matches(':target'))).toBe(true);
+    const link = page.locator(`[id="${paragraph.id}"] [data-term="${entry.id}"] > a`).first();
+    await link.hover();
+    await expect(page.locator(`[id="${paragraph.id}"] [data-term="${entry.id}"]`).first().getByRole('tooltip')).toBeVisible();
+    await page.getByRole('link', { name: 'Show Russian' }).click();
+    await expect(page).toHaveURL(new RegExp(`${pages.reader('en', slug, 'en-ja-ru')}$`));
+    await expect(page.locator(`[id="${paragraph.id}"] > [lang]`)).toHaveCount(3);
+  });
+
+  test('the glossary page and the root page work', async ({ page }) => {
+    const { glossary } = await sample();
+    await page.goto(pages.glossary('ja'));
+    await expect(page.locator('article[id]')).toHaveCount(glossary.length);
+    await page.goto('/');
+    await expect(page.getByRole('link', { name: /English/ })).toHaveAttribute('href', '/en/');
+    await expect(page.getByRole('link', { name: /日本語/ })).toHaveAttribute('href', '/ja/');
+  });
+});

@@ -1,0 +1,37 @@
+/** What the browser tests share: the edition they read and the addresses of each page kind. */
+import { loadEdition } from '../../src/content/load';
+import type { Edition, EditionDocument } from '../../src/content/types';
+
+export const locales = ['ru', 'ja', 'en'] as const;
+export type Locale = (typeof locales)[number];
+
+let edition: Promise<Edition> | undefined;
+
+/** The edition as the site renders it (loaded once per worker). */
+export function getEdition(): Promise<Edition> {
+  edition ??= loadEdition();
+  return edition;
+}
+
+/** The first document, and facts about it that the tests look for on the page. */
+export async function sample() {
+  const { documents, glossary } = await getEdition();
+  const document: EditionDocument = documents[0];
+  const source = document.texts[document.source];
+  if (!source) throw new Error('the first document has no source text');
+  const paragraph = source.blocks.find((block) => block.kind === 'paragraph' && source.mentions.some((mention) => mention.block === block.id));
+  if (!paragraph) throw new Error('no paragraph with a glossary mention');
+  const mention = source.mentions.find((candidate) => candidate.block === paragraph.id);
+  const entry = glossary.find((item) => item.id === mention?.ref);
+  if (!entry) throw new Error('the mention names no entry');
+  const noteAnchor = source.anchors[0];
+  const lastBlock = source.blocks[source.blocks.length - 1];
+  return { document, slug: document.slug, source, paragraph, entry, noteAnchor, lastBlock, glossary };
+}
+
+export const pages = {
+  library: (locale: Locale) => `/${locale}/`,
+  reader: (locale: Locale, slug: string, cols?: string) => `/${locale}/documents/${slug}/${cols ? `${cols}/` : ''}`,
+  glossary: (locale: Locale) => `/${locale}/glossary/`,
+  missing: (locale: Locale) => `/${locale}/no-such-page/`,
+};
