@@ -49,7 +49,7 @@ export function Library({ locale, t, edition }: { locale: Locale; t: TFunction; 
                             : t('library.translation');
                         return (
                           <li key={language} className={text ? undefined : 'is-missing'}>
-                            {languageNames[language][locale]} ({status})
+                            {t('library.textStatus', { language: languageNames[language][locale], status })}
                           </li>
                         );
                       })}

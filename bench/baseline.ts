@@ -1,0 +1,88 @@
+/**
+ * "The same text as bare HTML": one document's three language versions, loaded with the project's
+ * own loader, written as a minimal semantic page (h1–h3 and p with lang attributes, a three-column
+ * grid in a few lines of inline CSS, no JavaScript, no web fonts). Its LCP is the yardstick for the
+ * reader page's.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ContentError, loadEdition } from '../src/content/load';
+import { languages, type Language } from '../src/content/languages';
+import type { Block, EditionDocument } from '../src/content/types';
+import { BenchError } from './errors';
+
+export interface Baseline {
+  /** Folder holding index.html. */
+  dir: string;
+  slug: string;
+  /** Column order: the source language first, then the others in canonical order. */
+  columns: Language[];
+  /** Number of aligned rows (blocks of the source text). */
+  rows: number;
+  htmlBytes: number;
+}
+
+const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+const escapeHtml = (text: string): string => text.replace(/[&<>"]/g, (char) => escapes[char]);
+
+function blockHtml(block: Block | undefined): string {
+  if (!block) return '';
+  const tag = block.kind === 'heading' ? `h${Math.min(Math.max(block.depth, 1), 6)}` : 'p';
+  return `<${tag}>${escapeHtml(block.text)}</${tag}>`;
+}
+
+const css = [
+  'body{margin:0 auto;max-width:90rem;padding:1rem;font:1rem/1.5 system-ui,sans-serif}',
+  '.row{display:grid;grid-template-columns:repeat(3,minmax(0,1fr));gap:0 1rem}',
+  'h1{font-size:1.5rem}h2{font-size:1.25rem}h3{font-size:1.1rem}',
+].join('');
+
+/** Renders the page for one document. */
+export function renderBaseline(document: EditionDocument, pageLang: Language): { html: string; columns: Language[]; rows: number } {
+  const columns = [document.source, ...languages.filter((lang) => lang !== document.source)].filter((lang) => document.texts[lang]);
+  const order = document.texts[document.source] ?? document.texts[columns[0]];
+  if (!order) throw new BenchError(`document ${document.slug} has no text`);
+  const byId = new Map(columns.map((lang) => [lang, new Map(document.texts[lang]?.blocks.map((block) => [block.id, block]))]));
+  const title = (document.texts[pageLang] ?? order).frontMatter.title;
+  const rows = order.blocks.map(
+    (block) =>
+      `<div class="row">${columns.map((lang) => `<div lang="${lang}">${blockHtml(byId.get(lang)?.get(block.id))}</div>`).join('')}</div>`,
+  );
+  const html = [
+    '<!doctype html>',
+    `<html lang="${pageLang}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(title)}</title>`,
+    `<meta name="description" content="${escapeHtml(title)}: ${columns.join(', ')} texts side by side.">`,
+    '<link rel="icon" href="data:,">',
+    `<style>${css}</style>`,
+    '</head>',
+    '<body>',
+    '<main>',
+    ...rows,
+    '</main>',
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+  return { html, columns, rows: rows.length };
+}
+
+/** Loads the edition and writes `dir/index.html` for `slug` (or the first document). */
+export async function writeBaseline(root: string, dir: string, slug: string | undefined, pageLang: Language): Promise<Baseline> {
+  let edition;
+  try {
+    edition = await loadEdition(root);
+  } catch (error) {
+    if (error instanceof ContentError) throw new BenchError(`the content has errors, so the baseline page cannot be made:\n${error.report}`);
+    throw error;
+  }
+  const document = edition.documents.find((candidate) => candidate.slug === slug) ?? edition.documents[0];
+  if (!document) throw new BenchError('the edition has no documents: nothing to put on the baseline page');
+  const { html, columns, rows } = renderBaseline(document, pageLang);
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(dir, 'index.html'), html);
+  return { dir, slug: document.slug, columns, rows, htmlBytes: Buffer.byteLength(html) };
+}

@@ -1,0 +1,145 @@
+/**
+ * Byte budgets read from the exported files: the reader page's JavaScript split into the Next.js
+ * runtime and what the project adds, its CSS, the web fonts in out/, and the page's own weight.
+ * Sizes are gzip level 6 (what a default gzip server sends), measured here with node:zlib.
+ */
+import { existsSync } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { SiteSnapshot } from './site';
+
+export type ChunkClass = 'runtime' | 'app' | 'polyfill';
+
+export interface Chunk {
+  src: string;
+  rawBytes: number;
+  gzipBytes: number;
+  class: ChunkClass;
+  /** Why it was put in that class. */
+  reason: string;
+}
+
+export interface Budgets {
+  /** How the chunks were classified, in words (printed with the table). */
+  method: string;
+  chunks: Chunk[];
+  js: { runtimeGzip: number; appGzip: number; totalGzip: number; polyfillGzip: number };
+  css: {
+    /** CSS the reader page loads: its stylesheets plus its inline <style> elements. */
+    pageGzip: number;
+    inlineGzip: number;
+    linkedGzip: number;
+    /** Every .css file in out/, gzip each, summed. */
+    outFilesGzip: number;
+  };
+  fonts: { files: number; bytes: number; list: { path: string; bytes: number }[] };
+  html: { rawBytes: number; gzipBytes: number };
+  /** HTML + module scripts + CSS + fonts the page preloads, gzip: the static estimate of a cold load. */
+  initialLoadGzip: number;
+  baselineHtml: { rawBytes: number; gzipBytes: number };
+}
+
+const gzipSize = (data: Buffer | string): number => gzipSync(data, { level: 6 }).length;
+
+const attr = (tag: string, name: string): string | undefined =>
+  new RegExp(`\\s${name}=(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(tag)?.slice(1).find((value) => value !== undefined);
+
+const hasAttr = (tag: string, name: string): boolean => new RegExp(`\\s${name}(?:[\\s=>]|$)`, 'i').test(tag);
+
+/** Turbopack registers the exports of an ES module with `<ctx>.s(["name", …])`; CommonJS modules never do. */
+const hasEsModuleItems = (code: string): boolean => /[\w$]\.s\(\["/.test(code);
+
+async function walk(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const nested = await Promise.all(entries.map((entry) => (entry.isDirectory() ? walk(join(dir, entry.name)) : [join(dir, entry.name)])));
+  return nested.flat();
+}
+
+const fontExtensions = new Set(['.woff', '.woff2', '.ttf', '.otf']);
+
+export const budgetMethod = [
+  'JavaScript: the <script src> elements of the reader page, gzip each. A chunk counts as Next.js runtime when',
+  '(a) .next/build-manifest.json of the same build lists it in rootMainFiles (Turbopack runtime, React DOM, the',
+  'Next client) or polyfillFiles, or (b) every route of the build loads it (.next/diagnostics/route-bundle-stats.json)',
+  'and it holds only CommonJS modules (Next and React ship CommonJS; Turbopack marks every ES module, i.e. the',
+  "project's own files and the ES packages they import, with an export registration). Everything else the page",
+  'loads is the project\'s ("app"). <script noModule> (polyfills) is not downloaded by modern browsers and is',
+  'left out of both. Without .next/ of the same build, only rule (b)\'s content test is used.',
+].join('\n');
+
+export async function measureBudgets(site: SiteSnapshot, readerPath: string, baselineDir: string): Promise<Budgets> {
+  const html = await readFile(join(site.dir, readerPath, 'index.html'));
+  const text = html.toString('utf8');
+
+  const manifestListed = new Set(
+    [...(site.buildManifest?.rootMainFiles ?? []), ...(site.buildManifest?.polyfillFiles ?? [])].map((file) => `/_next/${file}`),
+  );
+  const polyfills = new Set((site.buildManifest?.polyfillFiles ?? []).map((file) => `/_next/${file}`));
+  const routeStats = site.routeStats;
+  const sharedByAllRoutes = (src: string): boolean | undefined =>
+    routeStats?.length ? routeStats.every((route) => route.firstLoadChunkPaths.some((path) => path.replace(/^\.next\//, '/_next/') === src)) : undefined;
+
+  const chunks: Chunk[] = [];
+  for (const match of text.matchAll(/<script\b[^>]*>/gi)) {
+    const tag = match[0];
+    const src = attr(tag, 'src');
+    if (!src || /^(?:[a-z]+:)?\/\//i.test(src)) continue;
+    const path = src.split(/[?#]/)[0];
+    const file = join(site.dir, path);
+    if (!existsSync(file)) continue;
+    const code = await readFile(file);
+    const base = { src: path, rawBytes: code.length, gzipBytes: gzipSize(code) };
+    if (hasAttr(tag, 'nomodule') || polyfills.has(path)) {
+      chunks.push({ ...base, class: 'polyfill', reason: hasAttr(tag, 'nomodule') ? '<script noModule>' : 'polyfillFiles' });
+    } else if (manifestListed.has(path)) {
+      chunks.push({ ...base, class: 'runtime', reason: 'rootMainFiles' });
+    } else {
+      const shared = sharedByAllRoutes(path);
+      const esm = hasEsModuleItems(code.toString('utf8'));
+      if (!esm && shared !== false) chunks.push({ ...base, class: 'runtime', reason: shared ? 'all routes, CommonJS only' : 'CommonJS only' });
+      else chunks.push({ ...base, class: 'app', reason: esm ? 'has ES modules' : 'not on every route' });
+    }
+  }
+  const sum = (list: Chunk[]) => list.reduce((total, chunk) => total + chunk.gzipBytes, 0);
+  const runtimeGzip = sum(chunks.filter((chunk) => chunk.class === 'runtime'));
+  const appGzip = sum(chunks.filter((chunk) => chunk.class === 'app'));
+
+  let linkedGzip = 0;
+  for (const match of text.matchAll(/<link\b[^>]*>/gi)) {
+    const tag = match[0];
+    if (attr(tag, 'rel')?.toLowerCase() !== 'stylesheet') continue;
+    const href = attr(tag, 'href')?.split(/[?#]/)[0];
+    if (href && existsSync(join(site.dir, href))) linkedGzip += gzipSize(await readFile(join(site.dir, href)));
+  }
+  const inlineGzip = [...text.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)].reduce((total, match) => total + gzipSize(match[1]), 0);
+
+  const files = await walk(site.dir);
+  let outFilesGzip = 0;
+  for (const file of files.filter((path) => extname(path) === '.css')) outFilesGzip += gzipSize(await readFile(file));
+  const fontList = await Promise.all(
+    files
+      .filter((path) => fontExtensions.has(extname(path).toLowerCase()))
+      .map(async (path) => ({ path: path.slice(site.dir.length), bytes: (await stat(path)).size })),
+  );
+
+  let preloadedFonts = 0;
+  for (const match of text.matchAll(/<link\b[^>]*>/gi)) {
+    const tag = match[0];
+    const href = attr(tag, 'href')?.split(/[?#]/)[0];
+    if (attr(tag, 'as') === 'font' && href && existsSync(join(site.dir, href))) preloadedFonts += (await stat(join(site.dir, href))).size;
+  }
+
+  const htmlGzip = gzipSize(html);
+  const baseline = await readFile(join(baselineDir, 'index.html'));
+  return {
+    method: budgetMethod,
+    chunks,
+    js: { runtimeGzip, appGzip, totalGzip: runtimeGzip + appGzip, polyfillGzip: sum(chunks.filter((chunk) => chunk.class === 'polyfill')) },
+    css: { pageGzip: linkedGzip + inlineGzip, inlineGzip, linkedGzip, outFilesGzip },
+    fonts: { files: fontList.length, bytes: fontList.reduce((total, font) => total + font.bytes, 0), list: fontList },
+    html: { rawBytes: html.length, gzipBytes: htmlGzip },
+    initialLoadGzip: htmlGzip + runtimeGzip + appGzip + linkedGzip + preloadedFonts,
+    baselineHtml: { rawBytes: baseline.length, gzipBytes: gzipSize(baseline) },
+  };
+}
