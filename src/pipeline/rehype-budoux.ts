@@ -1,13 +1,14 @@
 /**
- * Japanese has no spaces between words, so browsers may break a line inside a word. BudouX splits
- * Japanese text into phrases; this plugin inserts `<wbr>` between them so that, with
- * `word-break: keep-all`, lines break only between phrases. It runs on the server: no JavaScript
- * reaches the reader.
+ * Japanese has no spaces between words, so browsers may break a line inside a word. BudouX splits the
+ * text of each block into phrases; this plugin marks the phrase boundaries with `<wbr>` so that, with
+ * `word-break: keep-all`, lines break only between phrases. The whole block is segmented at once, so a
+ * glossary mention or note anchor in the middle of a sentence does not hide a boundary at its edges,
+ * and a name followed by a particle stays joined to it. No break is placed after an opening bracket or
+ * before closing punctuation (kinsoku shori). It runs on the server: no JavaScript reaches the reader.
  */
 import { loadDefaultJapaneseParser } from 'budoux';
-import type { Element, ElementContent, Root, Text } from 'hast';
+import type { Element, ElementContent, Root } from 'hast';
 import type { Plugin } from 'unified';
-import { SKIP, visit } from 'unist-util-visit';
 
 export interface RehypeBudouxOptions {
   /** Only files whose `file.data.lang` is this language are processed. Default: `'ja'`. */
@@ -21,24 +22,81 @@ declare module 'vfile' {
   }
 }
 
+/** Characters a line may not start with: closing brackets, punctuation, the prolonged sound mark. */
+const closing = /^[、。，．・：；？！）」』】〕〉》’”ー〜…‥]/;
+/** Characters a line may not end with: opening brackets and quotes. */
+const opening = /[（「『【〔〈《‘“]$/;
+/** Hiragana: particles and okurigana belong to the word before them. */
+const hiragana = /^[\u3040-\u309f]/;
 const japanese = /[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]/;
+
+const wbr = (): Element => ({ type: 'element', tagName: 'wbr', properties: {}, children: [] });
+const isWbr = (node: ElementContent | undefined) => node?.type === 'element' && node.tagName === 'wbr';
+
+function textOf(node: ElementContent | Element): string {
+  if (node.type === 'text') return node.value;
+  if (node.type === 'element') return node.children.map(textOf).join('');
+  return '';
+}
+
+/** Adds `<wbr>` at the phrase boundaries of one block element. */
+export function breakPhrases(block: Element, parse: (text: string) => string[]): void {
+  const text = textOf(block);
+  if (!japanese.test(text)) return;
+  const phraseEnds = new Set<number>();
+  let offset = 0;
+  for (const phrase of parse(text)) {
+    offset += phrase.length;
+    phraseEnds.add(offset);
+  }
+  const allowed = (position: number) =>
+    position > 0 && position < text.length && !opening.test(text.slice(0, position)) && !closing.test(text.slice(position));
+  // Inside text: where BudouX ends a phrase. At the edge of an element: also where a new word starts.
+  const inText = (position: number) => allowed(position) && phraseEnds.has(position);
+  const atEdge = (position: number) => allowed(position) && (phraseEnds.has(position) || !hiragana.test(text.slice(position)));
+
+  const visit = (parent: Element, start: number): number => {
+    const children: ElementContent[] = [];
+    let position = start;
+    for (const child of parent.children) {
+      if (isWbr(child)) continue;
+      if (child.type === 'text') {
+        let from = 0;
+        for (let i = 1; i < child.value.length; i++) {
+          if (!inText(position + i)) continue;
+          children.push({ type: 'text', value: child.value.slice(from, i) }, wbr());
+          from = i;
+        }
+        children.push({ type: 'text', value: child.value.slice(from) });
+        position += child.value.length;
+      } else if (child.type === 'element') {
+        if (position > start && atEdge(position) && !isWbr(children.at(-1))) children.push(wbr());
+        position = visit(child, position);
+        children.push(child);
+        if (atEdge(position)) children.push(wbr());
+      } else {
+        children.push(child);
+      }
+    }
+    // A break at the very end of this element belongs to its parent's level.
+    while (isWbr(children.at(-1))) children.pop();
+    parent.children = children;
+    return position;
+  };
+  visit(block, 0);
+}
 
 export const rehypeBudoux: Plugin<[RehypeBudouxOptions?], Root> = function (options = {}) {
   const lang = options.lang ?? 'ja';
   const parser = loadDefaultJapaneseParser();
+  const parse = (text: string) => parser.parse(text);
   return (tree, file) => {
     if (file.data.lang !== lang) return;
-    visit(tree, 'text', (node: Text, index, parent) => {
-      if (!parent || index === undefined || !japanese.test(node.value)) return;
-      const chunks = parser.parse(node.value);
-      if (chunks.length < 2) return;
-      const replacement: ElementContent[] = [];
-      chunks.forEach((chunk, i) => {
-        if (i > 0) replacement.push({ type: 'element', tagName: 'wbr', properties: {}, children: [] } satisfies Element);
-        replacement.push({ type: 'text', value: chunk });
-      });
-      parent.children.splice(index, 1, ...replacement);
-      return [SKIP, index + replacement.length];
-    });
+    for (const node of tree.children) {
+      if (node.type !== 'element') continue;
+      // Blocks are segmented one by one; a note body, one paragraph at a time.
+      const blocks = node.tagName === 'aside' ? node.children.filter((child): child is Element => child.type === 'element') : [node];
+      for (const block of blocks) breakPhrases(block, parse);
+    }
   };
 };

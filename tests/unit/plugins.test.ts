@@ -88,7 +88,12 @@ describe('rehypeBudoux', () => {
   it('inserts <wbr> between Japanese phrases in Japanese files only', async () => {
     const { file, expected } = await run('budoux', 'ja');
     expect(String(file.value)).toBe(expected);
-    expect(String(file.value)).toContain('を<wbr>めぐる<wbr>最新の<wbr>情勢に');
+    const html = String(file.value);
+    expect(html).toContain('を<wbr>めぐる<wbr>最新の<wbr>情勢に');
+    // A mention does not hide the phrase boundary before it; the particle after it stays joined.
+    expect(html).toContain('双方は、<wbr><span data-term="north-korea">北朝鮮</span>を<wbr>めぐる');
+    // No break after an opening bracket or before closing punctuation.
+    expect(html).not.toMatch(/[「（]<wbr>|<wbr>[」）、。・]/);
     const asRussian = await run('budoux', 'ru');
     expect(String(asRussian.file.value)).not.toContain('<wbr>');
   });
