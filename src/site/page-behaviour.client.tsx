@@ -4,17 +4,39 @@ import { useEffect } from 'react';
 /** Where the interface language is remembered; the root page reads it before navigator.languages. */
 export const localeStorageKey = 'reader.locale';
 
-const tipped = '.tipped';
+/** Glossary mentions and note markers: links described by a shared tooltip (`.tips`, ids `tip-…`). */
+const triggerSelector = 'a[aria-describedby^="tip-"]';
+/** Space between a term and its tooltip, and between a tooltip and the edges of the window (px). */
+const gap = 6;
+const edge = 8;
 
-function closest(target: EventTarget | null, selector: string): Element | null {
-  return target instanceof Element ? target.closest(selector) : null;
+function closest(target: EventTarget | null, selector: string): HTMLElement | undefined {
+  const element = target instanceof Element ? target.closest(selector) : null;
+  return element instanceof HTMLElement ? element : undefined;
+}
+
+const contains = (element: Element | undefined, node: EventTarget | null) => Boolean(element && node instanceof Node && element.contains(node));
+
+/** Puts `tip` below `trigger`, or above it when there is no room below; never over it, never off-screen sideways. */
+function place(trigger: HTMLElement, tip: HTMLElement) {
+  const term = trigger.getBoundingClientRect();
+  const width = tip.offsetWidth;
+  const height = tip.offsetHeight;
+  const viewportWidth = document.documentElement.clientWidth;
+  const below = term.bottom + gap;
+  const above = term.top - gap - height;
+  const top = below + height > innerHeight && above >= 0 ? above : below;
+  const left = Math.max(edge, Math.min(term.left, viewportWidth - width - edge));
+  tip.style.top = `${top + scrollY}px`;
+  tip.style.left = `${left + scrollX}px`;
 }
 
 /**
- * Small behaviours that CSS cannot do alone, added to server-rendered markup by event delegation:
- * Escape closes a tooltip (until the pointer or focus leaves it); on touch screens the first tap on a
- * term or note marker opens its tooltip and the second follows the link; the language switch keeps the
- * paragraph anchor; the interface language is remembered for the root page. Renders nothing.
+ * Small behaviours added to server-rendered markup by event delegation. Tooltips: hovering,
+ * focusing or tapping a glossary mention or note marker shows the tooltip it is described by next to
+ * it; Escape, leaving it or blurring it hides it; on touch screens the first tap on a term opens the
+ * tooltip and the second follows the link. The language switch keeps the paragraph anchor; the
+ * interface language is remembered for the root page. Renders nothing.
  */
 export function PageBehaviour({ locale }: { locale: string }) {
   useEffect(() => {
@@ -27,20 +49,61 @@ export function PageBehaviour({ locale }: { locale: string }) {
 
   useEffect(() => {
     let pointerType = '';
-    const closeAll = (except?: Element | null) => {
-      for (const element of document.querySelectorAll(`${tipped}[data-open]`)) {
-        if (element !== except) element.removeAttribute('data-open');
-      }
+    let open: { trigger: HTMLElement; tip: HTMLElement } | undefined;
+    /** The term whose tooltip Escape closed: hover and focus do not reopen it until they leave it. */
+    let dismissed: HTMLElement | undefined;
+    /** The term a touch opened: a second tap on it follows its link. */
+    let tapped: HTMLElement | undefined;
+    let closing: ReturnType<typeof setTimeout> | undefined;
+
+    const hide = () => {
+      clearTimeout(closing);
+      open?.tip.removeAttribute('data-open');
+      open = undefined;
+      tapped = undefined;
     };
+    const show = (trigger: HTMLElement) => {
+      clearTimeout(closing);
+      const tip = document.getElementById(trigger.getAttribute('aria-describedby') ?? '');
+      if (!tip) return;
+      if (open && open.tip !== tip) hide();
+      open = { trigger, tip };
+      tip.setAttribute('data-open', '');
+      place(trigger, tip);
+    };
+    const hideSoon = () => {
+      clearTimeout(closing);
+      closing = setTimeout(hide, 150);
+    };
+    const within = (node: EventTarget | null) => contains(open?.trigger, node) || contains(open?.tip, node);
+
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape') return;
-      for (const element of document.querySelectorAll(`${tipped}:hover, ${tipped}:focus-within, ${tipped}[data-open]`)) {
-        element.setAttribute('data-dismissed', '');
-        element.removeAttribute('data-open');
-      }
+      if (event.key !== 'Escape' || !open) return;
+      dismissed = open.trigger;
+      hide();
     };
     const onPointerDown = (event: PointerEvent) => {
       pointerType = event.pointerType;
+    };
+    const onOver = (event: MouseEvent) => {
+      const trigger = closest(event.target, triggerSelector);
+      if (trigger && trigger !== dismissed) show(trigger);
+      else if (within(event.target)) clearTimeout(closing);
+    };
+    const onOut = (event: MouseEvent) => {
+      const trigger = closest(event.target, triggerSelector);
+      if (trigger === dismissed && !contains(trigger, event.relatedTarget) && document.activeElement !== trigger) dismissed = undefined;
+      if (open && within(event.target) && !within(event.relatedTarget) && document.activeElement !== open.trigger) hideSoon();
+    };
+    const onFocusIn = (event: FocusEvent) => {
+      const trigger = closest(event.target, triggerSelector);
+      if (trigger && trigger !== dismissed) show(trigger);
+    };
+    const onFocusOut = (event: FocusEvent) => {
+      const trigger = closest(event.target, triggerSelector);
+      if (!trigger) return;
+      if (trigger === dismissed) dismissed = undefined;
+      if (open?.trigger === trigger && !within(event.relatedTarget) && !trigger.matches(':hover')) hide();
     };
     const onClick = (event: MouseEvent) => {
       const switchLink = closest(event.target, 'a[data-keep-hash]');
@@ -48,35 +111,40 @@ export function PageBehaviour({ locale }: { locale: string }) {
         switchLink.hash = location.hash;
         return;
       }
-      const container = closest(event.target, tipped);
-      if (pointerType === 'touch' && container && !closest(event.target, '.tip')) {
-        if (!container.hasAttribute('data-open')) {
+      const trigger = closest(event.target, triggerSelector);
+      if (trigger && pointerType === 'touch') {
+        if (tapped !== trigger) {
           event.preventDefault();
-          closeAll(container);
-          container.removeAttribute('data-dismissed');
-          container.setAttribute('data-open', '');
+          dismissed = undefined;
+          show(trigger);
+          tapped = trigger;
         }
         return;
       }
-      if (!container) closeAll();
+      if (!trigger && !within(event.target)) hide();
     };
-    const onLeave = (event: MouseEvent | FocusEvent) => {
-      const container = closest(event.target, tipped);
-      if (container && !container.contains(event.relatedTarget instanceof Node ? event.relatedTarget : null)) {
-        container.removeAttribute('data-dismissed');
-      }
+    const onResize = () => {
+      if (open) place(open.trigger, open.tip);
     };
+
     document.addEventListener('keydown', onKeyDown);
     document.addEventListener('pointerdown', onPointerDown, true);
+    document.addEventListener('mouseover', onOver);
+    document.addEventListener('mouseout', onOut);
+    document.addEventListener('focusin', onFocusIn);
+    document.addEventListener('focusout', onFocusOut);
     document.addEventListener('click', onClick);
-    document.addEventListener('mouseout', onLeave);
-    document.addEventListener('focusout', onLeave);
+    window.addEventListener('resize', onResize);
     return () => {
+      hide();
       document.removeEventListener('keydown', onKeyDown);
       document.removeEventListener('pointerdown', onPointerDown, true);
+      document.removeEventListener('mouseover', onOver);
+      document.removeEventListener('mouseout', onOut);
+      document.removeEventListener('focusin', onFocusIn);
+      document.removeEventListener('focusout', onFocusOut);
       document.removeEventListener('click', onClick);
-      document.removeEventListener('mouseout', onLeave);
-      document.removeEventListener('focusout', onLeave);
+      window.removeEventListener('resize', onResize);
     };
   }, []);
 

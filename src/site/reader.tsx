@@ -1,5 +1,5 @@
 import 'server-only';
-import type { CSSProperties, ReactNode } from 'react';
+import type { CSSProperties } from 'react';
 import { languageNames, languages, type Language } from '../content/languages';
 import type { Block, DocumentText, EditionDocument, GlossaryItem } from '../content/types';
 import type { Locale } from '../i18n/config';
@@ -18,15 +18,15 @@ import {
 import { CopyLink } from './copy-link.client';
 import { sourceText, textFor } from './edition';
 import { HashNotice } from './hash-notice.client';
-import { addPhraseBreaksAtElements } from './phrase-breaks';
 import { absoluteUrl, documentPath, glossaryPath, libraryPath } from './paths';
 import {
   noteId,
   prepareContent,
-  renderNodes,
   renderPrepared,
+  Tooltips,
   type NoteReference,
   type NumberedNote,
+  type PreparedContent,
   type RichTextContext,
 } from './rich-text';
 
@@ -42,12 +42,13 @@ export interface ReaderProps {
 
 const headingTags = { 1: 'h1', 2: 'h2', 3: 'h3', 4: 'h4', 5: 'h5', 6: 'h6' } as const;
 
-function BlockElement({ block, children }: { block: Block; children: ReactNode }) {
+/** A paragraph or heading of one language, its content given as HTML (see `renderPrepared`). */
+function BlockElement({ block, html }: { block: Block; html: string }) {
   if (block.kind === 'heading') {
     const Tag = headingTags[Math.min(Math.max(block.depth, 1), 6) as keyof typeof headingTags];
-    return <Tag className={`block block-h${block.depth}`}>{children}</Tag>;
+    return <Tag className={`block block-h${block.depth}`} dangerouslySetInnerHTML={{ __html: html }} />;
   }
-  return <p className="block">{children}</p>;
+  return <p className="block" dangerouslySetInnerHTML={{ __html: html }} />;
 }
 
 /** The notes of the document in the interface language (or the source's, if that version is missing), numbered. */
@@ -236,22 +237,28 @@ export function Reader({ locale, t, document, glossary, columns, explicitColumns
   const viewPath = documentPath(locale, document.slug, columns);
   const names = (list: readonly Language[]) => formatList(locale, list.map((language) => t(`languages.${language}`)));
 
-  // Give each mention and note anchor of the shown texts its ids, and collect the note markers per column.
+  // Give each note anchor of the shown texts its ids, collect the note markers per column and the
+  // glossary entries mentioned (each gets one tooltip on the page).
   const noteReferences = new Map<Language, NoteReference[]>();
-  const cells = new Map<string, ReturnType<typeof prepareContent>>();
+  const cells = new Map<string, PreparedContent>();
+  const terms = new Set<string>();
+  const usedNotes = new Set<string>();
   for (const language of columns) {
     const text = document.texts[language];
     if (!text) continue;
     const references: NoteReference[] = [];
     for (const block of text.blocks) {
       const prepared = prepareContent(block.element.children, `${language}-${block.id}`);
-      if (language === 'ja') addPhraseBreaksAtElements(prepared.root);
       references.push(...prepared.noteReferences);
+      for (const term of prepared.terms) terms.add(term);
+      for (const reference of prepared.noteReferences) usedNotes.add(reference.note);
       cells.set(`${language}:${block.id}`, prepared);
     }
     noteReferences.set(language, references);
   }
   const notesText = textFor(document, locale);
+  const noteBodies = new Map(notesText.notes.map((body) => [body.id, prepareContent(body.children, `note-${body.id}`)]));
+  for (const prepared of noteBodies.values()) for (const term of prepared.terms) terms.add(term);
   const toc = tocTree(textFor(document, locale).blocks);
 
   return (
@@ -279,7 +286,7 @@ export function Reader({ locale, t, document, glossary, columns, explicitColumns
         <ReadingLanguageSwitch locale={locale} t={t} document={document} columns={columns} />
       </div>
 
-      <div className="rows" style={{ '--columns': columns.length } as CSSProperties} data-columns={columnsSegment(columns)}>
+      <div className="rows" style={{ '--columns': columns.length, '--permalink-base': JSON.stringify(absoluteUrl(`${viewPath}#`)) } as CSSProperties} data-columns={columnsSegment(columns)}>
         <div className="row row-heads">
           <div className="gutter" />
           {columns.map((language) => (
@@ -292,7 +299,7 @@ export function Reader({ locale, t, document, glossary, columns, explicitColumns
           const place = citeBlock(t, block.id);
           const others = columns.slice(1);
           return (
-            <div key={block.id} className="row" id={block.id} data-pid={block.id} data-kind={block.kind} data-permalink={absoluteUrl(`${viewPath}#${block.id}`)}>
+            <div key={block.id} className="row" id={block.id} data-pid={block.id} data-kind={block.kind}>
               <div className="gutter">
                 <a className="gutter-button pilcrow" href={`#${block.id}`} aria-label={t('reader.permalink', { place })}>
                   ¶
@@ -304,7 +311,7 @@ export function Reader({ locale, t, document, glossary, columns, explicitColumns
                   failed={t('reader.copyFailed', { url: '{url}' })}
                 />
                 {others.length > 0 ? (
-                  <label className="gutter-button reveal" title={t('reader.showOthers', { languages: names(others) })}>
+                  <label className="gutter-button reveal">
                     <input type="checkbox" className="reveal-input" />
                     <span className="sr-only">{t('reader.showOthers', { languages: names(others) })}</span>
                     <span aria-hidden="true" className="reveal-icon">
@@ -322,7 +329,7 @@ export function Reader({ locale, t, document, glossary, columns, explicitColumns
                 return (
                   <div key={language} className={prepared ? 'cell' : 'cell cell-missing'} lang={language}>
                     {prepared && own ? (
-                      <BlockElement block={own}>{renderPrepared(prepared.root, context, { prefix: `${language}-${block.id}` })}</BlockElement>
+                      <BlockElement block={own} html={renderPrepared(prepared, context)} />
                     ) : null}
                   </div>
                 );
@@ -341,9 +348,11 @@ export function Reader({ locale, t, document, glossary, columns, explicitColumns
                 <p className="note-kind">
                   <span className="note-number">{index + 1}</span> {t(`notes.${body.kind}`)}
                 </p>
-                <div className="note-body" lang={notesText.lang}>
-                  {renderNodes(body.children, context, { prefix: `note-${body.id}` })}
-                </div>
+                <div
+                  className="note-body"
+                  lang={notesText.lang}
+                  dangerouslySetInnerHTML={{ __html: renderPrepared(noteBodies.get(body.id) ?? prepareContent(body.children, `note-${body.id}`), context) }}
+                />
                 <ul className="backlinks">
                   {columns.flatMap((language) =>
                     (noteReferences.get(language) ?? [])
@@ -363,6 +372,8 @@ export function Reader({ locale, t, document, glossary, columns, explicitColumns
           </ol>
         </section>
       ) : null}
+
+      <Tooltips terms={terms} notes={usedNotes} context={context} />
     </>
   );
 }

@@ -1,8 +1,7 @@
 import 'server-only';
 import type { Element, ElementContent, Root } from 'hast';
-import { toJsxRuntime, type Components } from 'hast-util-to-jsx-runtime';
-import type { ReactNode } from 'react';
-import { Fragment, jsx, jsxs } from 'react/jsx-runtime';
+import { toHtml } from 'hast-util-to-html';
+import { CONTINUE, visit } from 'unist-util-visit';
 import { languages, type Language } from '../content/languages';
 import type { GlossaryItem, NoteBody } from '../content/types';
 import type { Locale } from '../i18n/config';
@@ -30,146 +29,184 @@ export interface NoteReference {
   markerId: string;
 }
 
+/** Content made ready for rendering, with what it refers to. */
+export interface PreparedContent {
+  root: Root;
+  /** The note markers of the content, in order. */
+  noteReferences: NoteReference[];
+  /** The glossary entries the content mentions. */
+  terms: Set<string>;
+}
+
 /**
- * Gives every mention and note anchor of `content` a unique id (`<prefix>-<n>`), on a copy, so that
- * tooltips, `aria-describedby` and the notes list's back-links can refer to them. Deterministic: the
- * same content and prefix always give the same ids.
+ * Gives every note anchor of `content` a unique id (`<prefix>-<n>`), on a copy, so that the notes
+ * list's back-links can refer to its marker, and collects the glossary entries mentioned (their one
+ * shared tooltip is rendered by `Tooltips`). Deterministic: the same content and prefix always give
+ * the same ids.
  */
-export function prepareContent(content: readonly ElementContent[], prefix: string): { root: Root; noteReferences: NoteReference[] } {
+export function prepareContent(content: readonly ElementContent[], prefix: string): PreparedContent {
   const root: Root = { type: 'root', children: structuredClone([...content]) };
   const noteReferences: NoteReference[] = [];
+  const terms = new Set<string>();
   let counter = 0;
   const walk = (nodes: Root['children']) => {
     for (const node of nodes) {
       if (node.type !== 'element') continue;
-      if (node.tagName === 'span' && (typeof node.properties.dataTerm === 'string' || typeof node.properties.dataNote === 'string')) {
-        const uid = `${prefix}-${counter++}`;
-        node.properties.dataUid = uid;
-        if (typeof node.properties.dataNote === 'string') noteReferences.push({ note: node.properties.dataNote, markerId: markerId(uid) });
+      if (node.tagName === 'span') {
+        const { dataTerm, dataNote } = node.properties;
+        if (typeof dataTerm === 'string') terms.add(dataTerm);
+        if (typeof dataNote === 'string') {
+          const uid = `${prefix}-${counter++}`;
+          node.properties.dataUid = uid;
+          noteReferences.push({ note: dataNote, markerId: markerId(uid) });
+        }
       }
       walk(node.children);
     }
   };
   walk(root.children);
-  return { root, noteReferences };
+  return { root, noteReferences, terms };
 }
 
 export const markerId = (uid: string) => `nr_${uid}`;
-export const tooltipId = (uid: string) => `tip_${uid}`;
 export const noteId = (note: string) => `n_${note}`;
+/** The id of the one tooltip of a glossary entry on a page. */
+export const termTooltipId = (entry: string) => `tip-${entry}`;
+/** The id of the one tooltip of a note on a page. */
+export const noteTooltipId = (note: string) => `tip-${noteId(note)}`;
 
-function property(node: Element | undefined, name: string): string | undefined {
-  const value = node?.properties[name];
+function property(node: Element, name: string): string | undefined {
+  const value = node.properties[name];
   return typeof value === 'string' ? value : undefined;
 }
 
-/** Glossary mention: a link to the entry with a server-rendered tooltip that CSS shows on hover and focus. */
-function Mention({ item, uid, context, children }: { item: GlossaryItem; uid: string; context: RichTextContext; children: ReactNode }) {
-  const { locale, t } = context;
-  const href = glossaryPath(locale, item.id);
-  return (
-    <span className="tipped term" data-term={item.id}>
-      <a className="term-link" href={href} aria-describedby={tooltipId(uid)}>
-        {children}
-      </a>
-      <span className="tip" role="tooltip" id={tooltipId(uid)} lang={locale}>
-        <span className="tip-head">
-          <span className="tip-name">{item.names[locale]}</span>
-          <span className="tip-kind">{t(`glossary.kinds.${item.kind}`)}</span>
-        </span>
-        <span className="tip-body">{item.description[locale]}</span>
-        <span className="tip-names">
-          {languages.map((language) => (
-            <span key={language} lang={language}>
-              {item.names[language]}
-            </span>
-          ))}
-        </span>
-        <a className="tip-more" href={href} tabIndex={-1}>
-          {t('glossary.openEntry', { name: item.names[locale] })}
-        </a>
-      </span>
-    </span>
-  );
-}
-
-/** Note anchor: the annotated span, then a numbered marker whose tooltip holds the note in the interface language. */
-function NoteAnchor({ note, uid, context, children }: { note: string; uid: string; context: RichTextContext; children: ReactNode }) {
-  const numbered = context.notes.get(note);
-  return (
-    <>
-      <span className="note-anchor" data-note={note}>
-        {children}
-      </span>
-      {numbered ? (
-        <span className="tipped note-ref">
-          <a
-            href={`#${noteId(note)}`}
-            id={markerId(uid)}
-            aria-label={context.t('reader.noteMarker', { number: numbered.number })}
-            aria-describedby={tooltipId(uid)}
-          >
-            <sup>{numbered.number}</sup>
-          </a>
-          <span className="tip" role="tooltip" id={tooltipId(uid)} lang={numbered.lang}>
-            <span className="tip-head" lang={context.locale}>
-              <span className="tip-kind">{context.t(`notes.${numbered.body.kind}`)}</span>
-            </span>
-            {renderNodes(numbered.body.children, context, { prefix: `${uid}-note`, inline: true, plain: true })}
-          </span>
-        </span>
-      ) : null}
-    </>
-  );
-}
-
 interface RenderOptions {
-  /** Prefix of the ids given to mentions and markers; unique on the page. */
-  prefix: string;
-  /** Render paragraphs as spans: for content placed inside a paragraph (tooltips). */
-  inline?: boolean;
-  /** Mentions and anchors as plain text, without links or tooltips (inside a tooltip). */
+  /** Mentions and anchors as plain text, without links or markers (inside a tooltip). */
   plain?: boolean;
 }
 
-function renderRoot(root: Root, context: RichTextContext, options: RenderOptions): ReactNode {
-  const components: Partial<Components> = {
-    span(props) {
-      const { node, children } = props;
-      const term = property(node, 'dataTerm');
-      const note = property(node, 'dataNote');
-      const uid = property(node, 'dataUid');
-      if (options.plain || !uid) return <span>{children}</span>;
-      if (term) {
-        const item = context.glossary.get(term);
-        return item ? (
-          <Mention item={item} uid={uid} context={context}>
-            {children}
-          </Mention>
-        ) : (
-          <span>{children}</span>
-        );
-      }
-      if (note) {
-        return (
-          <NoteAnchor note={note} uid={uid} context={context}>
-            {children}
-          </NoteAnchor>
-        );
-      }
-      return <span>{children}</span>;
-    },
-  };
-  if (options.inline) components.p = ({ children }) => <span className="tip-para">{children}</span>;
-  return toJsxRuntime(root, { Fragment, jsx, jsxs, components, passNode: true });
+/**
+ * Turns the mention and note-anchor spans of `root` (in place) into what the reader gets: a mention
+ * becomes a link to its glossary entry described by the entry's shared tooltip (without JavaScript a
+ * plain link); a note anchor keeps its span and is followed by its numbered marker. With `plain`,
+ * both become bare spans.
+ */
+function makeInteractive(root: Root, context: RichTextContext, options: RenderOptions): void {
+  const { locale, glossary, notes, t } = context;
+  visit(root, 'element', (node, index, parent) => {
+    if (node.tagName !== 'span') return CONTINUE;
+    const term = property(node, 'dataTerm');
+    const note = property(node, 'dataNote');
+    const uid = property(node, 'dataUid');
+    if (!term && !note) return CONTINUE;
+    if (options.plain) {
+      node.properties = {};
+      return CONTINUE;
+    }
+    const item = term ? glossary.get(term) : undefined;
+    if (item) {
+      node.tagName = 'a';
+      node.properties = { href: glossaryPath(locale, item.id), dataTerm: item.id, ariaDescribedBy: [termTooltipId(item.id)] };
+      return CONTINUE;
+    }
+    const numbered = note ? notes.get(note) : undefined;
+    if (!note || !numbered || !uid || !parent || index === undefined) {
+      node.properties = note ? { className: ['note-anchor'], dataNote: note } : {};
+      return CONTINUE;
+    }
+    node.properties = { className: ['note-anchor'], dataNote: note };
+    const marker: Element = {
+      type: 'element',
+      tagName: 'sup',
+      properties: { className: ['note-ref'] },
+      children: [
+        {
+          type: 'element',
+          tagName: 'a',
+          properties: {
+            href: `#${noteId(note)}`,
+            id: markerId(uid),
+            ariaLabel: t('reader.noteMarker', { number: numbered.number }),
+            ariaDescribedBy: [noteTooltipId(note)],
+          },
+          children: [{ type: 'text', value: String(numbered.number) }],
+        },
+      ],
+    };
+    parent.children.splice(index + 1, 0, marker);
+    // The anchor's own children are still visited; the marker just inserted is not.
+    return index + 2;
+  });
 }
 
-/** Renders sanitized hast content (a block's or a note's children) with mentions and notes made interactive. */
-export function renderNodes(content: readonly ElementContent[], context: RichTextContext, options: RenderOptions): ReactNode {
-  return renderRoot(prepareContent(content, options.prefix).root, context, options);
+/**
+ * Serializes prepared content to HTML. The reader's text is static: given to React as an HTML string
+ * (`dangerouslySetInnerHTML`), it is not hydrated element by element, and the page's React payload
+ * carries it as one string instead of a tree. The content was sanitized by the pipeline; `toHtml`
+ * escapes text and attribute values.
+ */
+function renderHtml(root: Root, context: RichTextContext, options: RenderOptions): string {
+  makeInteractive(root, context, options);
+  return toHtml(root);
 }
 
-/** Renders content already given ids by `prepareContent`. */
-export function renderPrepared(root: Root, context: RichTextContext, options: RenderOptions): ReactNode {
-  return renderRoot(root, context, options);
+/** The HTML of content already given ids by `prepareContent`, with mentions and notes made interactive. */
+export function renderPrepared(prepared: PreparedContent, context: RichTextContext): string {
+  return renderHtml(structuredClone(prepared.root), context, {});
+}
+
+/** The tooltip of one glossary entry: its note in the interface language, its names in every language, a link. */
+function TermTooltip({ item, context }: { item: GlossaryItem; context: RichTextContext }) {
+  const { locale, t } = context;
+  return (
+    <div className="tip" role="tooltip" id={termTooltipId(item.id)} lang={locale}>
+      <p className="tip-head">
+        <span className="tip-name">{item.names[locale]}</span>
+        <span className="tip-kind">{t(`glossary.kinds.${item.kind}`)}</span>
+      </p>
+      <p>{item.description[locale]}</p>
+      <p className="tip-names">
+        {languages.map((language) => (
+          <span key={language} lang={language}>
+            {item.names[language]}
+          </span>
+        ))}
+      </p>
+      <a className="tip-more" href={glossaryPath(locale, item.id)} tabIndex={-1}>
+        {t('glossary.openEntry', { name: item.names[locale] })}
+      </a>
+    </div>
+  );
+}
+
+/** The tooltip of one note: its kind and its body, in the language of the notes. */
+function NoteTooltip({ note, context }: { note: NumberedNote; context: RichTextContext }) {
+  return (
+    <div className="tip" role="tooltip" id={noteTooltipId(note.body.id)} lang={note.lang}>
+      <p className="tip-head tip-kind" lang={context.locale}>
+        {context.t(`notes.${note.body.kind}`)}
+      </p>
+      <div dangerouslySetInnerHTML={{ __html: renderHtml({ type: 'root', children: structuredClone(note.body.children) }, context, { plain: true }) }} />
+    </div>
+  );
+}
+
+/**
+ * One tooltip per glossary entry and per note used on the page, shared by all their mentions and
+ * markers (`aria-describedby`). Hidden until the page script shows one next to a term; without
+ * JavaScript a mention is a plain link to its glossary entry.
+ */
+export function Tooltips({ terms, notes, context }: { terms: Iterable<string>; notes: Iterable<string>; context: RichTextContext }) {
+  return (
+    <div className="tips">
+      {[...terms].flatMap((id) => {
+        const item = context.glossary.get(id);
+        return item ? [<TermTooltip key={id} item={item} context={context} />] : [];
+      })}
+      {[...notes].flatMap((id) => {
+        const note = context.notes.get(id);
+        return note ? [<NoteTooltip key={id} note={note} context={context} />] : [];
+      })}
+    </div>
+  );
 }

@@ -40,7 +40,7 @@ for (const [device, viewport] of Object.entries(viewports)) {
           await page.emulateMedia({ media: 'screen' });
         }
         await page.goto(`${pages.reader(locale, slug, 'ru-ja-en')}#${paragraph.id}`);
-        await page.locator(`[id="${paragraph.id}"] [data-term] > a`).first().hover();
+        await page.locator(`[id="${paragraph.id}"] a[data-term]`).first().hover();
         await shot('reader-tooltip', false);
         if (noteAnchor) {
           await page.goto(`${pages.reader(locale, slug, 'ja-en-ru')}#${noteAnchor.block}`);
