@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
+import { Trans } from 'react-i18next/TransWithoutContext';
 import { locales } from '../i18n/config';
-import { getT } from '../i18n/server';
+import { getI18n, getT } from '../i18n/server';
 import { notFoundLocaleScript } from '../site/locale-choice';
-import { libraryPath } from '../site/paths';
+import { glossaryPath, libraryPath } from '../site/paths';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -35,6 +36,10 @@ export default function GlobalNotFound() {
                 </p>
                 <h1>{t('notFound.title')}</h1>
                 <p>{t('notFound.body')}</p>
+                <p>
+                  {/* react-i18next's context-free Trans: a sentence with a link, rendered on the server. */}
+                  <Trans i18n={getI18n(locale)} t={t} i18nKey="notFound.glossary" components={{ glossary: <a href={glossaryPath(locale)} /> }} />
+                </p>
                 <p>
                   <a className="button" href={libraryPath(locale)}>
                     {t('notFound.library')}

@@ -1,18 +1,18 @@
 import 'server-only';
-import { createInstance, type TFunction } from 'i18next';
+import { createInstance, type i18n as I18n, type TFunction } from 'i18next';
 import type { Locale } from './config';
 import { resources } from './resources';
 
 export type { TFunction } from 'i18next';
 
-const translators = new Map<Locale, TFunction>();
+const instances = new Map<Locale, I18n>();
 
 /**
- * The translation function of one locale, from an i18next instance of its own (one per locale, made
- * once per build process: the strings never change while the site is rendered).
+ * The i18next instance of one locale (one per locale, made once per build process: the strings never
+ * change while the site is rendered). react-i18next's context-free `Trans` takes it as a prop.
  */
-export function getT(locale: Locale): TFunction {
-  const cached = translators.get(locale);
+export function getI18n(locale: Locale): I18n {
+  const cached = instances.get(locale);
   if (cached) return cached;
   const i18n = createInstance();
   void i18n.init({
@@ -23,9 +23,13 @@ export function getT(locale: Locale): TFunction {
     // React escapes what it renders; escaping here as well would show &amp; to readers.
     interpolation: { escapeValue: false },
   });
-  const t = i18n.getFixedT(locale);
-  translators.set(locale, t);
-  return t;
+  instances.set(locale, i18n);
+  return i18n;
+}
+
+/** The translation function of one locale. */
+export function getT(locale: Locale): TFunction {
+  return getI18n(locale).getFixedT(locale);
 }
 
 /** "Japanese and English" / "японский и английский" / "日本語、英語". */

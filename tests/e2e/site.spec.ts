@@ -50,6 +50,7 @@ test('an unknown address shows the 404 page in the language of the address', asy
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('ページが見つかりません');
   await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
   await expect(page).toHaveTitle('ページが見つかりません');
+  await expect(page.getByRole('link', { name: '用語集', exact: true })).toHaveAttribute('href', '/ja/glossary/');
   await page.getByRole('link', { name: '文書一覧へ' }).click();
   await expect(page).toHaveURL(/\/ja\/$/);
 });
