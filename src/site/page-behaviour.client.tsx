@@ -17,6 +17,53 @@ function closest(target: EventTarget | null, selector: string): HTMLElement | un
 
 const contains = (element: Element | undefined, node: EventTarget | null) => Boolean(element && node instanceof Node && element.contains(node));
 
+/** Copy-link buttons of the reader rows (see `copy-link.tsx`). */
+const copySelector = 'button[data-copy]';
+/** How long the copy announcement stays visible (ms). */
+const copyMessageTime = 4000;
+
+async function writeClipboard(text: string): Promise<void> {
+  if (navigator.clipboard?.writeText) {
+    await navigator.clipboard.writeText(text);
+    return;
+  }
+  // Insecure contexts have no Clipboard API: copy from a selected, off-screen text field.
+  const field = document.createElement('textarea');
+  field.value = text;
+  field.setAttribute('readonly', '');
+  field.style.position = 'fixed';
+  field.style.opacity = '0';
+  document.body.append(field);
+  field.select();
+  const ok = document.execCommand('copy');
+  field.remove();
+  if (!ok) throw new Error('copy refused');
+}
+
+/** Copies the address a copy-link button names and announces the result in the status beside it. */
+async function copyLink(button: HTMLElement, timers: WeakMap<HTMLElement, ReturnType<typeof setTimeout>>) {
+  const status = button.parentElement?.querySelector<HTMLElement>('[role="status"]');
+  const url = new URL(button.dataset.copy ?? '', location.href).toString();
+  let message: string;
+  try {
+    await writeClipboard(url);
+    message = button.dataset.copied ?? '';
+  } catch {
+    message = (button.closest<HTMLElement>('[data-copy-failed]')?.dataset.copyFailed ?? '{url}').replace('{url}', url);
+  }
+  if (!status) return;
+  status.textContent = message;
+  status.toggleAttribute('data-visible', message !== '');
+  clearTimeout(timers.get(status));
+  timers.set(
+    status,
+    setTimeout(() => {
+      status.textContent = '';
+      status.removeAttribute('data-visible');
+    }, copyMessageTime),
+  );
+}
+
 /** Puts `tip` below `trigger`, or above it when there is no room below; never over it, never off-screen sideways. */
 function place(trigger: HTMLElement, tip: HTMLElement) {
   const term = trigger.getBoundingClientRect();
@@ -35,8 +82,9 @@ function place(trigger: HTMLElement, tip: HTMLElement) {
  * Small behaviours added to server-rendered markup by event delegation. Tooltips: hovering,
  * focusing or tapping a glossary mention or note marker shows the tooltip it is described by next to
  * it; Escape, leaving it or blurring it hides it; on touch screens the first tap on a term opens the
- * tooltip and the second follows the link. The language switch keeps the paragraph anchor; the
- * interface language is remembered for the root page. Renders nothing.
+ * tooltip and the second follows the link. Copy-link buttons copy their paragraph's address and
+ * say so. The language switch keeps the paragraph anchor; the interface language is remembered for
+ * the root page. Renders nothing.
  */
 export function PageBehaviour({ locale }: { locale: string }) {
   useEffect(() => {
@@ -55,6 +103,7 @@ export function PageBehaviour({ locale }: { locale: string }) {
     /** The term a touch opened: a second tap on it follows its link. */
     let tapped: HTMLElement | undefined;
     let closing: ReturnType<typeof setTimeout> | undefined;
+    const copyTimers = new WeakMap<HTMLElement, ReturnType<typeof setTimeout>>();
 
     const hide = () => {
       clearTimeout(closing);
@@ -106,6 +155,11 @@ export function PageBehaviour({ locale }: { locale: string }) {
       if (open?.trigger === trigger && !within(event.relatedTarget) && !trigger.matches(':hover')) hide();
     };
     const onClick = (event: MouseEvent) => {
+      const copyButton = closest(event.target, copySelector);
+      if (copyButton) {
+        void copyLink(copyButton, copyTimers);
+        return;
+      }
       const switchLink = closest(event.target, 'a[data-keep-hash]');
       if (switchLink instanceof HTMLAnchorElement && location.hash) {
         switchLink.hash = location.hash;

@@ -15,7 +15,7 @@ import {
   withoutColumn,
   type Columns,
 } from './columns';
-import { CopyLink } from './copy-link.client';
+import { CopyLink } from './copy-link';
 import { sourceText, textFor } from './edition';
 import { HashNotice } from './hash-notice.client';
 import { absoluteUrl, documentPath, glossaryPath, libraryPath } from './paths';
@@ -286,7 +286,7 @@ export function Reader({ locale, t, document, glossary, columns, explicitColumns
         <ReadingLanguageSwitch locale={locale} t={t} document={document} columns={columns} />
       </div>
 
-      <div className="rows" style={{ '--columns': columns.length, '--permalink-base': JSON.stringify(absoluteUrl(`${viewPath}#`)) } as CSSProperties} data-columns={columnsSegment(columns)}>
+      <div className="rows" style={{ '--columns': columns.length, '--permalink-base': JSON.stringify(absoluteUrl(`${viewPath}#`)) } as CSSProperties} data-columns={columnsSegment(columns)} data-copy-failed={t('reader.copyFailed', { url: '{url}' })}>
         <div className="row row-heads">
           <div className="gutter" />
           {columns.map((language) => (
@@ -304,12 +304,7 @@ export function Reader({ locale, t, document, glossary, columns, explicitColumns
                 <a className="gutter-button pilcrow" href={`#${block.id}`} aria-label={t('reader.permalink', { place })}>
                   ¶
                 </a>
-                <CopyLink
-                  path={`${viewPath}#${block.id}`}
-                  label={t('reader.copyLink', { place })}
-                  copied={t('reader.copied', { place })}
-                  failed={t('reader.copyFailed', { url: '{url}' })}
-                />
+                <CopyLink path={`${viewPath}#${block.id}`} label={t('reader.copyLink', { place })} copied={t('reader.copied', { place })} />
                 {others.length > 0 ? (
                   <label className="gutter-button reveal">
                     <input type="checkbox" className="reveal-input" />

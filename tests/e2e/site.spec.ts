@@ -75,6 +75,9 @@ test.describe('without JavaScript', () => {
     await page.getByRole('link', { name: 'Show Russian' }).click();
     await expect(page).toHaveURL(new RegExp(`${pages.reader('en', slug, 'en-ja-ru')}$`));
     await expect(page.locator(`[id="${paragraph.id}"] > [lang]`)).toHaveCount(3);
+    // The copy-link button needs the page script: without it only the ¶ permalink is offered.
+    await expect(page.locator(`[id="${paragraph.id}"] button[aria-label^="Copy link"]`)).toBeHidden();
+    await expect(page.locator(`[id="${paragraph.id}"] a.pilcrow`)).toBeVisible();
     // Without JavaScript a mention is a plain link to its glossary entry, which opens at the entry.
     const link = page.locator(`[id="${paragraph.id}"] > [lang="ru"] a[data-term="${entry.id}"]`).first();
     await expect(link).toHaveAttribute('href', `/en/glossary/#${entry.id}`);
