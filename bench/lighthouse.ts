@@ -7,20 +7,10 @@ import { existsSync } from 'node:fs';
 import { launch, type LaunchedChrome } from 'chrome-launcher';
 import lighthouse, { desktopConfig, type Config, type Flags, type Result } from 'lighthouse';
 import { BenchError } from './errors';
+import { chromiumFlags, chromiumPath as debianChromium } from '../scripts/chromium';
 
 /** Debian's Chromium; BENCH_CHROMIUM points elsewhere. */
-export const chromiumPath = process.env.BENCH_CHROMIUM || '/usr/bin/chromium';
-
-export const chromiumFlags = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export const chromiumPath = process.env.BENCH_CHROMIUM || debianChromium;
 
 export type FormFactor = 'mobile' | 'desktop';
 

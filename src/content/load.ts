@@ -5,6 +5,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { VFile } from 'vfile';
+import { formatReport } from '../check/format';
 import { checkEdition } from '../check/rules';
 import { createProcessor } from '../pipeline';
 import { report } from '../pipeline/report';
@@ -38,12 +39,20 @@ async function isDirectory(path: string): Promise<boolean> {
   return stat(path).then((info) => info.isDirectory(), () => false);
 }
 
-async function loadText(root: string, path: string, lang: Language, files: VFile[]): Promise<{ text?: DocumentText; file: VFile }> {
+type Processor = ReturnType<typeof createProcessor>;
+
+async function loadText(
+  processor: Processor,
+  root: string,
+  path: string,
+  lang: Language,
+  files: VFile[],
+): Promise<{ text?: DocumentText; file: VFile }> {
   const { file, ok } = await readContentFile(root, path);
   files.push(file);
   if (!ok) return { file };
   file.data.lang = lang;
-  await createProcessor().process(file);
+  await processor.process(file);
   const data = file.data;
   if (!data.frontMatter || !data.blocks) return { file };
   if (data.frontMatter.lang !== lang) {
@@ -66,6 +75,8 @@ export async function loadContent(root: string = process.cwd()): Promise<LoadedC
   const files: VFile[] = [];
   const documentFiles = new Map<string, Partial<Record<Language, VFile>>>();
   const documents: EditionDocument[] = [];
+  // One processor for every file: plugins keep no state between files.
+  const processor = createProcessor();
 
   const glossaryPath = 'content/glossary.yaml';
   let glossary: LoadedGlossary = { items: [], places: new Map(), loaded: false };
@@ -96,7 +107,7 @@ export async function loadContent(root: string = process.cwd()): Promise<LoadedC
         files.push(file);
         continue;
       }
-      const { text, file } = await loadText(root, path, lang, files);
+      const { text, file } = await loadText(processor, root, path, lang, files);
       byLanguage[lang] = file;
       if (text) texts[lang] = text;
     }
@@ -123,7 +134,6 @@ export function hasErrors(files: readonly VFile[]): boolean {
 export async function loadEdition(root: string = process.cwd()): Promise<Edition> {
   const { edition, files } = await loadContent(root);
   if (hasErrors(files)) {
-    const { formatReport } = await import('../check/format');
     throw new ContentError(files, formatReport(files));
   }
   return edition;

@@ -7,8 +7,10 @@ import { join } from 'node:path';
 import { VFile } from 'vfile';
 import { report } from '../pipeline/report';
 
-/** The place of the first byte sequence that is not UTF-8, or undefined when all of it is. */
-export function firstInvalidUtf8(bytes: Uint8Array): { line: number; column: number; byte: number } | undefined {
+/** The text of `bytes`, or the place of the first byte sequence that is not UTF-8. */
+export function decodeUtf8(
+  bytes: Uint8Array,
+): { text: string; invalid?: undefined } | { text?: undefined; invalid: { line: number; column: number; byte: number } } {
   const decoded = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
   let index = decoded.indexOf('\uFFFD');
   while (index !== -1) {
@@ -17,11 +19,11 @@ export function firstInvalidUtf8(bytes: Uint8Array): { line: number; column: num
     // A genuine U+FFFD in the text is encoded as EF BF BD; anything else is a decoding failure.
     if (!(bytes[offset] === 0xef && bytes[offset + 1] === 0xbf && bytes[offset + 2] === 0xbd)) {
       const lines = prefix.split(/\r\n|\r|\n/);
-      return { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1, byte: offset };
+      return { invalid: { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1, byte: offset } };
     }
     index = decoded.indexOf('\uFFFD', index + 1);
   }
-  return undefined;
+  return { text: decoded };
 }
 
 /**
@@ -31,7 +33,7 @@ export function firstInvalidUtf8(bytes: Uint8Array): { line: number; column: num
 export async function readContentFile(root: string, path: string): Promise<{ file: VFile; ok: boolean }> {
   const bytes = await readFile(join(root, path));
   const file = new VFile({ path, cwd: root });
-  const invalid = firstInvalidUtf8(bytes);
+  const { text, invalid } = decodeUtf8(bytes);
   if (invalid) {
     report(
       file,
@@ -42,7 +44,6 @@ export async function readContentFile(root: string, path: string): Promise<{ fil
     );
     return { file, ok: false };
   }
-  const text = new TextDecoder('utf-8').decode(bytes);
   if (text.trim() === '') {
     report(file, 'error', 'the file is empty', { line: 1, column: 1 }, 'empty-file');
     return { file, ok: false };

@@ -7,7 +7,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isLanguage, languages } from '../content/languages';
-import { firstInvalidUtf8 } from '../content/read';
+import { decodeUtf8 } from '../content/read';
 import { slugPattern } from '../content/schema';
 import { ImportError, importPlainText } from './import-text';
 
@@ -48,11 +48,11 @@ async function main(argv: string[]): Promise<void> {
   } catch {
     throw new UsageError(`cannot read ${input}`);
   }
-  const invalid = firstInvalidUtf8(bytes);
+  const { text, invalid } = decodeUtf8(bytes);
   if (invalid) throw new ImportError(`${input}:${invalid.line}:${invalid.column}: the file is not valid UTF-8`, invalid.line);
   let markdown: string;
   try {
-    markdown = importPlainText(bytes.toString('utf8'), { lang, issuer: issuer.trim(), url });
+    markdown = importPlainText(text, { lang, issuer: issuer.trim(), url });
   } catch (error) {
     if (error instanceof ImportError) throw new ImportError(`${input}:${error.line}:1: ${error.message}`, error.line);
     throw error;

@@ -1,11 +1,12 @@
 import 'server-only';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { isLocale, locales, type Locale } from '../i18n/config';
+import { locales, type Locale } from '../i18n/config';
 import { formatDate, getT } from '../i18n/server';
 import { allColumnChoices, columnsSegment, defaultColumns, parseColumns, type Columns } from './columns';
 import { getDocument, getEdition, getGlossaryIndex, sourceText, textFor } from './edition';
 import { pageMetadata, pathsFor, shorten } from './metadata';
+import { localeOrNotFound } from './locale-params';
 import { documentPath } from './paths';
 import { Reader } from './reader';
 import { SiteFooter, SiteHeader } from './site-header';
@@ -27,7 +28,7 @@ export async function documentParams(withColumns: boolean): Promise<DocumentPara
 
 /** The one lookup behind the metadata and the page: unknown locale, document or columns → 404. */
 async function lookup(params: DocumentParams) {
-  if (!isLocale(params.lang)) notFound();
+  const locale = localeOrNotFound(params.lang);
   const document = await getDocument(params.slug);
   if (!document) notFound();
   let columns: Columns = defaultColumns;
@@ -36,7 +37,7 @@ async function lookup(params: DocumentParams) {
     if (!parsed) notFound();
     columns = parsed;
   }
-  return { locale: params.lang, document, columns, explicitColumns: params.cols !== undefined };
+  return { locale, document, columns, explicitColumns: params.cols !== undefined };
 }
 
 export async function documentMetadata(params: DocumentParams): Promise<Metadata> {

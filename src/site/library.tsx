@@ -2,7 +2,8 @@ import 'server-only';
 import { languageNames, languages } from '../content/languages';
 import type { Edition } from '../content/types';
 import type { Locale } from '../i18n/config';
-import { formatDate, type TFunction } from '../i18n/server';
+import type { TFunction } from '../i18n/server';
+import { DateAndPlace } from './date-and-place';
 import { sourceText, textFor } from './edition';
 import { documentPath } from './paths';
 
@@ -19,23 +20,13 @@ export function Library({ locale, t, edition }: { locale: Locale; t: TFunction; 
       <ul className="document-list">
         {documents.map((document) => {
           const local = textFor(document, locale);
-          const source = sourceText(document);
           return (
             <li key={document.slug} className="document-card">
               <h3 lang={local.lang}>
                 <a href={documentPath(locale, document.slug)}>{local.frontMatter.title}</a>
               </h3>
               <dl className="doc-meta">
-                <div>
-                  <dt>{t('library.date')}</dt>
-                  <dd>
-                    <time dateTime={source.frontMatter.date}>{formatDate(locale, source.frontMatter.date)}</time>
-                  </dd>
-                </div>
-                <div>
-                  <dt>{t('library.place')}</dt>
-                  <dd lang={local.lang}>{local.frontMatter.place}</dd>
-                </div>
+                <DateAndPlace locale={locale} t={t} document={document} />
                 <div>
                   <dt>{t('library.texts')}</dt>
                   <dd>

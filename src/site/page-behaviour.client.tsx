@@ -181,24 +181,20 @@ export function PageBehaviour({ locale }: { locale: string }) {
       if (open) place(open.trigger, open.tip);
     };
 
-    document.addEventListener('keydown', onKeyDown);
-    document.addEventListener('pointerdown', onPointerDown, true);
-    document.addEventListener('mouseover', onOver);
-    document.addEventListener('mouseout', onOut);
-    document.addEventListener('focusin', onFocusIn);
-    document.addEventListener('focusout', onFocusOut);
-    document.addEventListener('click', onClick);
-    window.addEventListener('resize', onResize);
+    // One signal removes every listener when the component unmounts.
+    const listeners = new AbortController();
+    const options = { signal: listeners.signal };
+    document.addEventListener('keydown', onKeyDown, options);
+    document.addEventListener('pointerdown', onPointerDown, { ...options, capture: true });
+    document.addEventListener('mouseover', onOver, options);
+    document.addEventListener('mouseout', onOut, options);
+    document.addEventListener('focusin', onFocusIn, options);
+    document.addEventListener('focusout', onFocusOut, options);
+    document.addEventListener('click', onClick, options);
+    window.addEventListener('resize', onResize, options);
     return () => {
       hide();
-      document.removeEventListener('keydown', onKeyDown);
-      document.removeEventListener('pointerdown', onPointerDown, true);
-      document.removeEventListener('mouseover', onOver);
-      document.removeEventListener('mouseout', onOut);
-      document.removeEventListener('focusin', onFocusIn);
-      document.removeEventListener('focusout', onFocusOut);
-      document.removeEventListener('click', onClick);
-      window.removeEventListener('resize', onResize);
+      listeners.abort();
     };
   }, []);
 

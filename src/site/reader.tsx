@@ -3,7 +3,7 @@ import type { CSSProperties } from 'react';
 import { languageNames, languages, type Language } from '../content/languages';
 import type { Block, DocumentText, EditionDocument, GlossaryItem } from '../content/types';
 import type { Locale } from '../i18n/config';
-import { formatDate, formatList, type TFunction } from '../i18n/server';
+import { formatList, type TFunction } from '../i18n/server';
 import { citeBlock } from './cite';
 import { ColumnMemory } from './column-memory.client';
 import {
@@ -16,6 +16,7 @@ import {
   type Columns,
 } from './columns';
 import { CopyLink } from './copy-link';
+import { DateAndPlace } from './date-and-place';
 import { sourceText, textFor } from './edition';
 import { HashNotice } from './hash-notice.client';
 import { absoluteUrl, documentPath, glossaryPath, libraryPath } from './paths';
@@ -89,21 +90,10 @@ function TocList({ items }: { items: TocItem[] }) {
 }
 
 function Metadata({ locale, t, document, glossary }: Pick<ReaderProps, 'locale' | 't' | 'document' | 'glossary'>) {
-  const source = sourceText(document);
-  const local = textFor(document, locale);
-  const participants = (source.frontMatter.participants ?? []).flatMap((id) => glossary.get(id) ?? []);
+  const participants = (sourceText(document).frontMatter.participants ?? []).flatMap((id) => glossary.get(id) ?? []);
   return (
     <dl className="doc-meta" aria-label={t('reader.metadata')}>
-      <div>
-        <dt>{t('reader.date')}</dt>
-        <dd>
-          <time dateTime={source.frontMatter.date}>{formatDate(locale, source.frontMatter.date)}</time>
-        </dd>
-      </div>
-      <div>
-        <dt>{t('reader.place')}</dt>
-        <dd lang={local.lang}>{local.frontMatter.place}</dd>
-      </div>
+      <DateAndPlace locale={locale} t={t} document={document} />
       {participants.length > 0 ? (
         <div>
           <dt>{t('reader.participants')}</dt>
@@ -240,7 +230,7 @@ export function Reader({ locale, t, document, glossary, columns, explicitColumns
   // Give each note anchor of the shown texts its ids, collect the note markers per column and the
   // glossary entries mentioned (each gets one tooltip on the page).
   const noteReferences = new Map<Language, NoteReference[]>();
-  const cells = new Map<string, PreparedContent>();
+  const cells = new Map<string, { block: Block; prepared: PreparedContent }>();
   const terms = new Set<string>();
   const usedNotes = new Set<string>();
   for (const language of columns) {
@@ -252,14 +242,15 @@ export function Reader({ locale, t, document, glossary, columns, explicitColumns
       references.push(...prepared.noteReferences);
       for (const term of prepared.terms) terms.add(term);
       for (const reference of prepared.noteReferences) usedNotes.add(reference.note);
-      cells.set(`${language}:${block.id}`, prepared);
+      cells.set(`${language}:${block.id}`, { block, prepared });
     }
     noteReferences.set(language, references);
   }
+  // The reader's own language version (or the source): table of contents and note bodies.
   const notesText = textFor(document, locale);
-  const noteBodies = new Map(notesText.notes.map((body) => [body.id, prepareContent(body.children, `note-${body.id}`)]));
-  for (const prepared of noteBodies.values()) for (const term of prepared.terms) terms.add(term);
-  const toc = tocTree(textFor(document, locale).blocks);
+  const noteBodies = notesText.notes.map((body) => ({ body, prepared: prepareContent(body.children, `note-${body.id}`) }));
+  for (const { prepared } of noteBodies) for (const term of prepared.terms) terms.add(term);
+  const toc = tocTree(notesText.blocks);
 
   return (
     <>
@@ -277,7 +268,7 @@ export function Reader({ locale, t, document, glossary, columns, explicitColumns
         {toc.length > 0 ? (
           <details className="toc" id="toc">
             <summary>{t('reader.contents')}</summary>
-            <nav aria-label={t('reader.contents')} lang={textFor(document, locale).lang}>
+            <nav aria-label={t('reader.contents')} lang={notesText.lang}>
               <TocList items={toc} />
             </nav>
           </details>
@@ -318,14 +309,10 @@ export function Reader({ locale, t, document, glossary, columns, explicitColumns
                 ) : null}
               </div>
               {columns.map((language) => {
-                const text = document.texts[language];
-                const prepared = cells.get(`${language}:${block.id}`);
-                const own = text?.blocks.find((candidate) => candidate.id === block.id);
+                const cell = cells.get(`${language}:${block.id}`);
                 return (
-                  <div key={language} className={prepared ? 'cell' : 'cell cell-missing'} lang={language}>
-                    {prepared && own ? (
-                      <BlockElement block={own} html={renderPrepared(prepared, context)} />
-                    ) : null}
+                  <div key={language} className={cell ? 'cell' : 'cell cell-missing'} lang={language}>
+                    {cell ? <BlockElement block={cell.block} html={renderPrepared(cell.prepared, context)} /> : null}
                   </div>
                 );
               })}
@@ -338,7 +325,7 @@ export function Reader({ locale, t, document, glossary, columns, explicitColumns
         <section className="notes" aria-labelledby="notes-heading">
           <h2 id="notes-heading">{t('reader.notesHeading')}</h2>
           <ol>
-            {notesText.notes.map((body, index) => (
+            {noteBodies.map(({ body, prepared }, index) => (
               <li key={body.id} id={noteId(body.id)} className="note">
                 <p className="note-kind">
                   <span className="note-number">{index + 1}</span> {t(`notes.${body.kind}`)}
@@ -346,7 +333,7 @@ export function Reader({ locale, t, document, glossary, columns, explicitColumns
                 <div
                   className="note-body"
                   lang={notesText.lang}
-                  dangerouslySetInnerHTML={{ __html: renderPrepared(noteBodies.get(body.id) ?? prepareContent(body.children, `note-${body.id}`), context) }}
+                  dangerouslySetInnerHTML={{ __html: renderPrepared(prepared, context) }}
                 />
                 <ul className="backlinks">
                   {columns.flatMap((language) =>

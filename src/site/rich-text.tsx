@@ -150,9 +150,12 @@ function renderHtml(root: Root, context: RichTextContext, options: RenderOptions
   return toHtml(root);
 }
 
-/** The HTML of content already given ids by `prepareContent`, with mentions and notes made interactive. */
+/**
+ * The HTML of content already given ids by `prepareContent`, with mentions and notes made interactive.
+ * It works on the prepared copy in place: render each prepared content once.
+ */
 export function renderPrepared(prepared: PreparedContent, context: RichTextContext): string {
-  return renderHtml(structuredClone(prepared.root), context, {});
+  return renderHtml(prepared.root, context, {});
 }
 
 /** The tooltip of one glossary entry: its note in the interface language, its names in every language, a link. */

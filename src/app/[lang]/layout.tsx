@@ -1,21 +1,17 @@
 import type { Metadata, Viewport } from 'next';
-import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
-import { isLocale, locales } from '../../i18n/config';
 import { getT } from '../../i18n/server';
+import { localeOrNotFound, localeParams } from '../../site/locale-params';
 import { PageBehaviour } from '../../site/page-behaviour.client';
 import { siteUrl } from '../../site/paths';
 import '../globals.css';
 
 export const dynamicParams = false;
 
-export function generateStaticParams() {
-  return locales.map((lang) => ({ lang }));
-}
+export const generateStaticParams = localeParams;
 
 export async function generateMetadata({ params }: LayoutProps<'/[lang]'>): Promise<Metadata> {
-  const { lang } = await params;
-  if (!isLocale(lang)) notFound();
+  const lang = localeOrNotFound((await params).lang);
   const t = getT(lang);
   return {
     metadataBase: siteUrl(),
@@ -34,8 +30,7 @@ export const viewport: Viewport = {
 
 /** The root layout of every localized page: `<html lang>` is the interface language. */
 export default async function LocaleLayout({ children, params }: LayoutProps<'/[lang]'>) {
-  const { lang } = await params;
-  if (!isLocale(lang)) notFound();
+  const lang = localeOrNotFound((await params).lang);
   const t = getT(lang);
   return (
     <html lang={lang}>

@@ -1,24 +1,16 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
-import { isLocale, locales, type Locale } from '../../i18n/config';
 import { getT } from '../../i18n/server';
 import { getEdition } from '../../site/edition';
+import { localeOrNotFound, localeParams } from '../../site/locale-params';
 import { Library } from '../../site/library';
 import { pageMetadata, pathsFor } from '../../site/metadata';
 import { libraryPath } from '../../site/paths';
 import { SiteFooter, SiteHeader } from '../../site/site-header';
 
-export function generateStaticParams() {
-  return locales.map((lang) => ({ lang }));
-}
-
-function locale(lang: string): Locale {
-  if (!isLocale(lang)) notFound();
-  return lang;
-}
+export const generateStaticParams = localeParams;
 
 export async function generateMetadata({ params }: PageProps<'/[lang]'>): Promise<Metadata> {
-  const lang = locale((await params).lang);
+  const lang = localeOrNotFound((await params).lang);
   const t = getT(lang);
   return pageMetadata({
     locale: lang,
@@ -29,7 +21,7 @@ export async function generateMetadata({ params }: PageProps<'/[lang]'>): Promis
 }
 
 export default async function LibraryPage({ params }: PageProps<'/[lang]'>) {
-  const lang = locale((await params).lang);
+  const lang = localeOrNotFound((await params).lang);
   const t = getT(lang);
   const edition = await getEdition();
   return (

@@ -1,0 +1,28 @@
+import 'server-only';
+import type { EditionDocument } from '../content/types';
+import type { Locale } from '../i18n/config';
+import { formatDate, type TFunction } from '../i18n/server';
+import { sourceText, textFor } from './edition';
+
+/**
+ * The date (from the source) and the place (in the reader's language where a version exists) of a
+ * document, as two items of a `dl.doc-meta`.
+ */
+export function DateAndPlace({ locale, t, document }: { locale: Locale; t: TFunction; document: EditionDocument }) {
+  const { date } = sourceText(document).frontMatter;
+  const local = textFor(document, locale);
+  return (
+    <>
+      <div>
+        <dt>{t('reader.date')}</dt>
+        <dd>
+          <time dateTime={date}>{formatDate(locale, date)}</time>
+        </dd>
+      </div>
+      <div>
+        <dt>{t('reader.place')}</dt>
+        <dd lang={local.lang}>{local.frontMatter.place}</dd>
+      </div>
+    </>
+  );
+}
