@@ -40,7 +40,7 @@ describe('npm run import', () => {
   it('writes the structured Markdown and refuses to overwrite it', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'import-'));
     const out = join(dir, 'ru.md');
-    const source = join(root, '..', 'shared', 'source', '000_1042bb5bae12716b.txt');
+    const source = join(root, 'content', 'sources', '2019-05-30-japan-russia-2plus2', '000_1042bb5bae12716b.txt');
     const args = [source, '--slug', '2019-05-30-japan-russia-2plus2', '--lang', 'ru', '--issuer', 'Министерство иностранных дел Японии', '--out', out];
     expect((await run('src/importer/cli.ts', args)).code).toBe(0);
     expect(await readFile(out, 'utf8')).toMatch(/^# Четвертый раунд .* \{#title\}$/m);

@@ -7,7 +7,7 @@ import { ImportError, importPlainText, parseDateline, splitBlocks } from '../../
 import { createProcessor } from '../../src/pipeline';
 
 const root = join(import.meta.dirname, '..', '..');
-const sharedSource = join(root, '..', 'shared', 'source', '000_1042bb5bae12716b.txt');
+const receivedSource = join(root, 'content', 'sources', '2019-05-30-japan-russia-2plus2', '000_1042bb5bae12716b.txt');
 const options = { lang: 'ru' as const, issuer: 'Министерство иностранных дел Японии' };
 
 async function blocksOf(markdown: string) {
@@ -18,8 +18,8 @@ async function blocksOf(markdown: string) {
 }
 
 describe('importPlainText', () => {
-  it('proposes the hierarchical IDs for the shared source', async () => {
-    const { file, blocks } = await blocksOf(importPlainText(readFileSync(sharedSource, 'utf8'), options));
+  it('proposes the hierarchical IDs for the source as received', async () => {
+    const { file, blocks } = await blocksOf(importPlainText(readFileSync(receivedSource, 'utf8'), options));
     expect(file.messages).toEqual([]);
     expect(blocks.map((block) => block.id)).toEqual([
       'title', 'dateline', 'intro-p1',
@@ -30,7 +30,7 @@ describe('importPlainText', () => {
   });
 
   it('is what the committed Russian source holds once the editor’s annotations are set aside', async () => {
-    const imported = await blocksOf(importPlainText(readFileSync(sharedSource, 'utf8'), options));
+    const imported = await blocksOf(importPlainText(readFileSync(receivedSource, 'utf8'), options));
     const { edition } = await loadContent(root);
     const committed = edition.documents.find((document) => document.slug === '2019-05-30-japan-russia-2plus2');
     const ru = committed?.texts.ru;

@@ -1,7 +1,9 @@
 /**
- * The Russian column holds the shared source word for word: the committed file, markup and
- * annotations stripped by the pipeline, gives exactly the words of the source text, in order.
+ * The Russian column holds the source as received word for word: the committed file, markup and
+ * annotations stripped by the pipeline, gives exactly the words of the source text, in order. The
+ * source as received is kept in the repository (content/sources/, with its provenance).
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,10 +11,19 @@ import { loadContent } from '../../src/content/load';
 
 const root = join(import.meta.dirname, '..', '..');
 const words = (text: string) => text.split(/\s+/u).filter(Boolean);
+const receivedSource = join(root, 'content', 'sources', '2019-05-30-japan-russia-2plus2', '000_1042bb5bae12716b.txt');
 
 describe('the Russian source text', () => {
-  it('has every word of ../shared/source in order, and nothing else', async () => {
-    const source = readFileSync(join(root, '..', 'shared', 'source', '000_1042bb5bae12716b.txt'), 'utf8');
+  it('is kept as received, with the checksum its provenance records', () => {
+    const bytes = readFileSync(receivedSource);
+    const readme = readFileSync(join(receivedSource, '..', 'README.md'), 'utf8');
+    const sha = createHash('sha256').update(bytes).digest('hex');
+    expect(readme).toContain(`\`${sha}\``);
+    expect(sha).toBe('0ba1c92bd41c975a5cb337b457ff1b95971f37c350225707c411191b87a08a93');
+  });
+
+  it('has every word of the source as received in order, and nothing else', async () => {
+    const source = readFileSync(receivedSource, 'utf8');
     const { edition } = await loadContent(root);
     const ru = edition.documents.find((document) => document.slug === '2019-05-30-japan-russia-2plus2')?.texts.ru;
     expect(ru?.frontMatter.role).toBe('source');
