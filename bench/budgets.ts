@@ -1,7 +1,8 @@
 /**
- * Byte budgets read from the exported files: the reader page's JavaScript split into the Next.js
- * runtime and what the project adds, its CSS, the web fonts in out/, and the page's own weight.
- * Sizes are gzip level 6 (what a default gzip server sends), measured here with node:zlib.
+ * Byte budgets read from the exported files: the reader page's JavaScript (the site's own, and any
+ * framework runtime that should not be there), its CSS, the web fonts in out/, and the page's own
+ * weight against the same text as bare HTML. Sizes are gzip level 6 (what a default gzip server
+ * sends), measured here with node:zlib.
  */
 import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
@@ -9,6 +10,7 @@ import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { SiteSnapshot } from './site';
 
+/** `runtime`: framework code (Next.js, React); `app`: the site's own script; `polyfill`: `nomodule`, never loaded by current browsers. */
 export type ChunkClass = 'runtime' | 'app' | 'polyfill';
 
 export interface Chunk {
@@ -24,7 +26,7 @@ export interface Budgets {
   /** How the chunks were classified, in words (printed with the table). */
   method: string;
   chunks: Chunk[];
-  js: { runtimeGzip: number; appGzip: number; totalGzip: number; polyfillGzip: number };
+  js: { runtimeGzip: number; appGzip: number; totalGzip: number; polyfillGzip: number; inlineGzip: number };
   css: {
     /** CSS the reader page loads: its stylesheets plus its inline <style> elements. */
     pageGzip: number;
@@ -47,9 +49,6 @@ const attr = (tag: string, name: string): string | undefined =>
 
 const hasAttr = (tag: string, name: string): boolean => new RegExp(`\\s${name}(?:[\\s=>]|$)`, 'i').test(tag);
 
-/** Turbopack registers the exports of an ES module with `<ctx>.s(["name", …])`; CommonJS modules never do. */
-const hasEsModuleItems = (code: string): boolean => /[\w$]\.s\(\["/.test(code);
-
 async function walk(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   const nested = await Promise.all(entries.map((entry) => (entry.isDirectory() ? walk(join(dir, entry.name)) : [join(dir, entry.name)])));
@@ -59,26 +58,15 @@ async function walk(dir: string): Promise<string[]> {
 const fontExtensions = new Set(['.woff', '.woff2', '.ttf', '.otf']);
 
 export const budgetMethod = [
-  'JavaScript: the <script src> elements of the reader page, gzip each. A chunk counts as Next.js runtime when',
-  '(a) .next/build-manifest.json of the same build lists it in rootMainFiles (Turbopack runtime, React DOM, the',
-  'Next client) or polyfillFiles, or (b) every route of the build loads it (.next/diagnostics/route-bundle-stats.json)',
-  'and it holds only CommonJS modules (Next and React ship CommonJS; Turbopack marks every ES module, i.e. the',
-  "project's own files and the ES packages they import, with an export registration). Everything else the page",
-  'loads is the project\'s ("app"). <script noModule> (polyfills) is not downloaded by modern browsers and is',
-  'left out of both. Without .next/ of the same build, only rule (b)\'s content test is used.',
+  'JavaScript: every script of the reader page, gzip each: <script src> files and inline scripts. A script is the',
+  "site's own (\"app\") when it carries data-site and, if external, is not under /_next/; anything else is framework",
+  'runtime, which the build removes (src/export/finish.ts): a non-zero runtime figure means it came back.',
+  '<script nomodule> is not downloaded by current browsers and is left out.',
 ].join('\n');
 
 export async function measureBudgets(site: SiteSnapshot, readerPath: string, baselineDir: string): Promise<Budgets> {
   const html = await readFile(join(site.dir, readerPath, 'index.html'));
   const text = html.toString('utf8');
-
-  const manifestListed = new Set(
-    [...(site.buildManifest?.rootMainFiles ?? []), ...(site.buildManifest?.polyfillFiles ?? [])].map((file) => `/_next/${file}`),
-  );
-  const polyfills = new Set((site.buildManifest?.polyfillFiles ?? []).map((file) => `/_next/${file}`));
-  const routeStats = site.routeStats;
-  const sharedByAllRoutes = (src: string): boolean | undefined =>
-    routeStats?.length ? routeStats.every((route) => route.firstLoadChunkPaths.some((path) => path.replace(/^\.next\//, '/_next/') === src)) : undefined;
 
   const chunks: Chunk[] = [];
   for (const match of text.matchAll(/<script\b[^>]*>/gi)) {
@@ -90,20 +78,16 @@ export async function measureBudgets(site: SiteSnapshot, readerPath: string, bas
     if (!existsSync(file)) continue;
     const code = await readFile(file);
     const base = { src: path, rawBytes: code.length, gzipBytes: gzipSize(code) };
-    if (hasAttr(tag, 'nomodule') || polyfills.has(path)) {
-      chunks.push({ ...base, class: 'polyfill', reason: hasAttr(tag, 'nomodule') ? '<script noModule>' : 'polyfillFiles' });
-    } else if (manifestListed.has(path)) {
-      chunks.push({ ...base, class: 'runtime', reason: 'rootMainFiles' });
-    } else {
-      const shared = sharedByAllRoutes(path);
-      const esm = hasEsModuleItems(code.toString('utf8'));
-      if (!esm && shared !== false) chunks.push({ ...base, class: 'runtime', reason: shared ? 'all routes, CommonJS only' : 'CommonJS only' });
-      else chunks.push({ ...base, class: 'app', reason: esm ? 'has ES modules' : 'not on every route' });
-    }
+    if (hasAttr(tag, 'nomodule')) chunks.push({ ...base, class: 'polyfill', reason: '<script nomodule>' });
+    else if (hasAttr(tag, 'data-site') && !path.startsWith('/_next/')) chunks.push({ ...base, class: 'app', reason: 'data-site' });
+    else chunks.push({ ...base, class: 'runtime', reason: path.startsWith('/_next/') ? 'under /_next/' : 'not marked data-site' });
   }
+  const inlineScripts = [...text.matchAll(/<script\b(?![^>]*\ssrc=)([^>]*)>([\s\S]*?)<\/script>/gi)];
+  const inlineGzip = (own: boolean) =>
+    inlineScripts.filter((match) => hasAttr(match[1], 'data-site') === own).reduce((total, match) => total + gzipSize(match[2]), 0);
   const sum = (list: Chunk[]) => list.reduce((total, chunk) => total + chunk.gzipBytes, 0);
-  const runtimeGzip = sum(chunks.filter((chunk) => chunk.class === 'runtime'));
-  const appGzip = sum(chunks.filter((chunk) => chunk.class === 'app'));
+  const runtimeGzip = sum(chunks.filter((chunk) => chunk.class === 'runtime')) + inlineGzip(false);
+  const appGzip = sum(chunks.filter((chunk) => chunk.class === 'app')) + inlineGzip(true);
 
   let linkedGzip = 0;
   for (const match of text.matchAll(/<link\b[^>]*>/gi)) {
@@ -112,7 +96,7 @@ export async function measureBudgets(site: SiteSnapshot, readerPath: string, bas
     const href = attr(tag, 'href')?.split(/[?#]/)[0];
     if (href && existsSync(join(site.dir, href))) linkedGzip += gzipSize(await readFile(join(site.dir, href)));
   }
-  const inlineGzip = [...text.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)].reduce((total, match) => total + gzipSize(match[1]), 0);
+  const inlineCssGzip = [...text.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)].reduce((total, match) => total + gzipSize(match[1]), 0);
 
   const files = await walk(site.dir);
   let outFilesGzip = 0;
@@ -135,8 +119,14 @@ export async function measureBudgets(site: SiteSnapshot, readerPath: string, bas
   return {
     method: budgetMethod,
     chunks,
-    js: { runtimeGzip, appGzip, totalGzip: runtimeGzip + appGzip, polyfillGzip: sum(chunks.filter((chunk) => chunk.class === 'polyfill')) },
-    css: { pageGzip: linkedGzip + inlineGzip, inlineGzip, linkedGzip, outFilesGzip },
+    js: {
+      runtimeGzip,
+      appGzip,
+      totalGzip: runtimeGzip + appGzip,
+      polyfillGzip: sum(chunks.filter((chunk) => chunk.class === 'polyfill')),
+      inlineGzip: inlineGzip(true) + inlineGzip(false),
+    },
+    css: { pageGzip: linkedGzip + inlineCssGzip, inlineGzip: inlineCssGzip, linkedGzip, outFilesGzip },
     fonts: { files: fontList.length, bytes: fontList.reduce((total, font) => total + font.bytes, 0), list: fontList },
     html: { rawBytes: html.length, gzipBytes: htmlGzip },
     initialLoadGzip: htmlGzip + runtimeGzip + appGzip + linkedGzip + preloadedFonts,

@@ -1,11 +1,11 @@
 /**
  * The static export under test: builds it when asked or missing, finds the reader page, and copies
- * out/ (with the build manifests of the same build) into bench/results/site so that a rebuild running
- * in the same checkout cannot change the files halfway through a measurement.
+ * out/ into bench/results/site so that a rebuild running in the same checkout cannot change the files
+ * halfway through a measurement.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BenchError } from './errors';
 
@@ -15,22 +15,8 @@ export const preferredReaderPath = '/en/documents/2019-05-30-japan-russia-2plus2
 export interface SiteSnapshot {
   /** Copy of out/ that is served and measured. */
   dir: string;
-  /** Build ID of the export (the folder name under out/_next/static). */
-  buildId: string | undefined;
-  /** `.next/build-manifest.json` of the same build, when it is there and matches `buildId`. */
-  buildManifest: BuildManifest | undefined;
-  /** `.next/diagnostics/route-bundle-stats.json` of the same build, when present. */
-  routeStats: RouteBundleStats[] | undefined;
-}
-
-export interface BuildManifest {
-  polyfillFiles?: string[];
-  rootMainFiles?: string[];
-}
-
-export interface RouteBundleStats {
-  route: string;
-  firstLoadChunkPaths: string[];
+  /** When the build wrote the export's pages (modification time of out/index.html, ISO 8601). */
+  builtAt: string | undefined;
 }
 
 /** Runs `npm run build` when out/ has no index.html or when `force` is set. */
@@ -45,49 +31,33 @@ export function ensureBuilt(root: string, force: boolean): void {
   if (!existsSync(join(out, 'index.html'))) throw new BenchError('`npm run build` succeeded but out/index.html is missing');
 }
 
-async function buildIdOf(outDir: string): Promise<string | undefined> {
-  const staticDir = join(outDir, '_next', 'static');
-  const names = await readdir(staticDir).catch(() => [] as string[]);
-  return names.find((name) => name !== 'chunks' && name !== 'media' && existsSync(join(staticDir, name, '_buildManifest.js')));
-}
-
-async function readJson<T>(path: string): Promise<T | undefined> {
-  try {
-    return JSON.parse(await readFile(path, 'utf8')) as T;
-  } catch {
-    return undefined;
-  }
+/** The modification time of out/index.html: it changes when a build rewrites the export. */
+async function stampOf(outDir: string): Promise<number | undefined> {
+  return stat(join(outDir, 'index.html')).then((info) => info.mtimeMs, () => undefined);
 }
 
 /** Script and stylesheet addresses of a page, to check that a copy is complete. */
 function assetsOf(html: string): string[] {
-  const found = [...html.matchAll(/<(?:script|link)\b[^>]*?\b(?:src|href)="(\/_next\/static\/[^"?#]+)/g)].map((match) => match[1]);
+  const found = [...html.matchAll(/<(?:script|link)\b[^>]*?\b(?:src|href)="(\/(?!\/)[^"?#]+\.(?:js|css))/g)].map((match) => match[1]);
   return [...new Set(found)];
 }
 
 /**
  * Copies out/ to `dest`, retrying while a concurrent build is rewriting it (the copy is complete when
- * every script and stylesheet the reader page names is in it and the build ID did not change).
+ * every script and stylesheet the reader page names is in it and out/index.html did not change).
  */
 export async function snapshotSite(root: string, dest: string, readerPath: string): Promise<SiteSnapshot> {
   const out = join(root, 'out');
   for (let attempt = 1; attempt <= 5; attempt++) {
-    const before = await buildIdOf(out);
+    const before = await stampOf(out);
     await rm(dest, { recursive: true, force: true });
     await mkdir(dest, { recursive: true });
     await cp(out, dest, { recursive: true });
-    const after = await buildIdOf(out);
+    const after = await stampOf(out);
     const page = await readFile(join(dest, readerPath, 'index.html'), 'utf8').catch(() => undefined);
     const complete = page !== undefined && assetsOf(page).every((asset) => existsSync(join(dest, asset)));
     if (before === after && complete) {
-      const nextId = (await readFile(join(root, '.next', 'BUILD_ID'), 'utf8').catch(() => '')).trim();
-      const sameBuild = after !== undefined && nextId === after;
-      return {
-        dir: dest,
-        buildId: after,
-        buildManifest: sameBuild ? await readJson<BuildManifest>(join(root, '.next', 'build-manifest.json')) : undefined,
-        routeStats: sameBuild ? await readJson<RouteBundleStats[]>(join(root, '.next', 'diagnostics', 'route-bundle-stats.json')) : undefined,
-      };
+      return { dir: dest, builtAt: after === undefined ? undefined : new Date(after).toISOString() };
     }
     if (page === undefined && before === after) break;
     console.log(`out/ changed while it was being copied (a build is running?); retrying in 10 s (${attempt}/5)…`);

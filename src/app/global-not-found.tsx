@@ -20,6 +20,7 @@ export default function GlobalNotFound() {
     <html lang="en">
       <head>
         <script
+          data-site=""
           dangerouslySetInnerHTML={{
             __html: notFoundLocaleScript(Object.fromEntries(locales.map((locale) => [locale, getT(locale)('notFound.title')]))),
           }}

@@ -1,6 +1,6 @@
 import type { MetadataRoute } from 'next';
 import { locales } from '../i18n/config';
-import { getEdition } from '../site/edition';
+import { getCatalog } from '../site/edition';
 import { pathsFor } from '../site/metadata';
 import { absoluteUrl, documentPath, glossaryPath, libraryPath } from '../site/paths';
 
@@ -16,12 +16,12 @@ function entry(paths: Record<(typeof locales)[number], string>): MetadataRoute.S
 
 /** Every page a search engine should index: the libraries, glossaries and documents in each interface language. */
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
-  const edition = await getEdition();
+  const { documents } = await getCatalog();
   return [
     { url: absoluteUrl('/') },
     ...entry(pathsFor(libraryPath)),
     ...entry(pathsFor((locale) => glossaryPath(locale))),
-    ...edition.documents.flatMap((document) =>
+    ...documents.flatMap((document) =>
       entry(pathsFor((locale) => documentPath(locale, document.slug))),
     ),
   ];

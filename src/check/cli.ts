@@ -1,15 +1,15 @@
 /**
  * `npm run check`: validates all content and prints every problem compiler-style. Exits 1 on any
- * error, 0 otherwise (warnings are printed but do not fail).
+ * error, 0 otherwise (warnings are printed but do not fail). Writes nothing: `npm run content` checks
+ * the same way and writes the content cache.
  */
-import { loadContent, hasErrors } from '../content/load';
-import { formatReport } from './format';
+import { checkContent } from '../content/load';
 
 async function main(): Promise<number> {
   const root = process.argv[2] ?? process.cwd();
-  const { files } = await loadContent(root);
-  process.stdout.write(`${formatReport(files)}\n`);
-  return hasErrors(files) ? 1 : 0;
+  const { report, failed } = await checkContent(root);
+  process.stdout.write(`${report}\n`);
+  return failed ? 1 : 0;
 }
 
 main().then(

@@ -34,11 +34,15 @@ export function formatDiagnostic(d: Diagnostic): string {
   return `${d.path}:${d.line}:${d.column}: ${d.severity} ${d.reason} [${d.ruleId}]`;
 }
 
-export function formatReport(files: readonly VFile[]): string {
+/**
+ * Every message of `files`, then the summary. `fileCount` is how many files were read, when `files`
+ * holds only those with messages (as a streaming run keeps them); it defaults to `files.length`.
+ */
+export function formatReport(files: readonly VFile[], fileCount: number = files.length): string {
   const list = diagnostics(files);
   const errors = list.filter((d) => d.severity === 'error').length;
   const warnings = list.length - errors;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  const summary = `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(files.length, 'file')}`;
+  const summary = `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(fileCount, 'file')}`;
   return [...list.map(formatDiagnostic), summary].join('\n');
 }

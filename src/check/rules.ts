@@ -1,7 +1,8 @@
 /**
  * Rules across files: each translation has exactly the source's blocks and notes, in order and of the
  * same kind; every mention names a glossary entry and every entry is mentioned; every note anchor
- * names a note and every note is anchored. A message names both places involved.
+ * names a note and every note is anchored. A message names both places involved. The rules run one
+ * document at a time (`createEditionCheck`), so that the whole edition is never held in memory.
  */
 import type { VFile } from 'vfile';
 import type { LoadedGlossary } from '../content/glossary';
@@ -14,6 +15,17 @@ export interface CheckInput {
   documentFiles: Map<string, Partial<Record<Language, VFile>>>;
   glossary: LoadedGlossary;
   glossaryFile: VFile | undefined;
+}
+
+/**
+ * The edition's rules applied one document at a time, so that documents can be loaded, checked and let
+ * go one after another: only the IDs of the glossary entries mentioned so far are kept between them.
+ */
+export interface EditionCheck {
+  /** Applies every rule that concerns one document; its messages go on the document's files. */
+  document(document: EditionDocument, files: Partial<Record<Language, VFile>>): void;
+  /** Applies the glossary-wide rules (`term-unused`) once every document has been checked. */
+  finish(): void;
 }
 
 /** Indices (into `sequence`) of a longest strictly increasing subsequence: the items that kept their order. */
@@ -102,7 +114,12 @@ function endOf(text: DocumentText): Item {
   return { id: '', line: lastBlock?.line ?? 1, column: 1 };
 }
 
-function checkDocument(
+/**
+ * Checks one document: its source, its notes and mentions, and each translation against the source.
+ * `known` holds the glossary's IDs (undefined when the glossary could not be read: mentions are then
+ * not checked). Returns the IDs of the glossary entries the document mentions.
+ */
+export function checkDocument(
   document: EditionDocument,
   files: Partial<Record<Language, VFile>>,
   known: Set<string> | undefined,
@@ -210,18 +227,30 @@ function checkDocument(
   return mentioned;
 }
 
-export function checkEdition({ edition, documentFiles, glossary, glossaryFile }: CheckInput): void {
+/** Starts a check of the edition against `glossary`; feed it every document, then call `finish`. */
+export function createEditionCheck(glossary: LoadedGlossary, glossaryFile: VFile | undefined): EditionCheck {
   // Entries that failed validation are still known IDs: their mentions are not reported twice. When the
   // glossary could not be read at all, mentions are not checked against it (one error, not hundreds).
   const known = glossary.loaded ? new Set(glossary.places.keys()) : undefined;
   const mentioned = new Set<string>();
-  for (const document of edition.documents) {
-    for (const ref of checkDocument(document, documentFiles.get(document.slug) ?? {}, known)) mentioned.add(ref);
-  }
-  if (!glossaryFile) return;
-  for (const [id, place] of glossary.places) {
-    if (!mentioned.has(id)) {
-      report(glossaryFile, 'warning', `glossary entry \`${id}\` is never mentioned in any document`, place, 'term-unused');
-    }
-  }
+  return {
+    document(document, files) {
+      for (const ref of checkDocument(document, files, known)) mentioned.add(ref);
+    },
+    finish() {
+      if (!glossaryFile) return;
+      for (const [id, place] of glossary.places) {
+        if (!mentioned.has(id)) {
+          report(glossaryFile, 'warning', `glossary entry \`${id}\` is never mentioned in any document`, place, 'term-unused');
+        }
+      }
+    },
+  };
+}
+
+/** Checks a whole edition held in memory: `createEditionCheck` fed every document in turn. */
+export function checkEdition({ edition, documentFiles, glossary, glossaryFile }: CheckInput): void {
+  const check = createEditionCheck(glossary, glossaryFile);
+  for (const document of edition.documents) check.document(document, documentFiles.get(document.slug) ?? {});
+  check.finish();
 }

@@ -1,6 +1,7 @@
 /**
  * What the pipeline makes of the content: the typed model that the validator checks and the site
- * renders. Produced by `loadEdition()` in `./load.ts`.
+ * renders. Produced by `loadDocument()` and `loadEdition()` in `./load.ts`; the content cache
+ * (`./cache.ts`) stores each document as it is and sums up the edition in a `Catalog`.
  */
 import type { Element, ElementContent } from 'hast';
 import type { Language } from './languages';
@@ -80,4 +81,62 @@ export interface Edition {
   documents: EditionDocument[];
   /** Glossary entries in file order. */
   glossary: GlossaryItem[];
+}
+
+/** What lists and page descriptions show of one language version: everything but its text. */
+export interface TextSummary {
+  lang: Language;
+  frontMatter: FrontMatter;
+  /**
+   * Plain text of the first paragraph that is not the `dateline` block (of the first block when there
+   * is no such paragraph; empty when the version has no block), for page descriptions. Not shortened.
+   */
+  lead: string;
+}
+
+/** A document as the library, the glossary and the sitemap see it: no blocks, notes or mentions. */
+export interface DocumentSummary {
+  slug: string;
+  /** Language of the source text. */
+  source: Language;
+  /** Language versions present, in the canonical language order. */
+  texts: Partial<Record<Language, TextSummary>>;
+}
+
+/** A glossary entry's label as one language writes it in a block (`Северной Кореи`, `北朝鮮`). */
+export interface MentionLabel {
+  language: Language;
+  text: string;
+}
+
+/** Where an entry is mentioned in one block (or note body): the labels as each language writes them. */
+export interface BlockMentions {
+  /** The block ID, or the note ID for a mention inside a note's body. */
+  block: string;
+  /** Distinct labels, languages in the canonical order, each language's in reading order. */
+  labels: MentionLabel[];
+}
+
+/** Every mention of one entry in one document, blocks in the source's reading order. */
+export interface DocumentMentions {
+  slug: string;
+  blocks: BlockMentions[];
+}
+
+/**
+ * The edition summed up, for the pages that list documents or entries: written once by the content
+ * cache (`.content/catalog.json`), small enough to keep in memory while the site is built.
+ */
+export interface Catalog {
+  /** Version of the cache's layout; a cache written by another version is refused, not misread. */
+  format: number;
+  /** Glossary entries in file order. */
+  glossary: GlossaryItem[];
+  /** Every document, in slug order. */
+  documents: DocumentSummary[];
+  /**
+   * By glossary entry ID: the documents (in slug order) that mention the entry. Unmentioned entries are
+   * absent. Look up with `Object.hasOwn`: an ID such as `constructor` is a valid slug.
+   */
+  mentions: Record<string, DocumentMentions[]>;
 }

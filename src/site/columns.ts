@@ -1,8 +1,9 @@
 /**
- * Column choices: which languages the reader shows and in what order. A choice is written in the URL
- * as a hyphen-joined list (`ru-en`, `ja`, `en-ru-ja`); every ordered non-empty subset is a page of its
- * own, so a shared link opens the same view without JavaScript. Pure: used on the server and in
- * client leaves alike.
+ * Column choices: which languages the reader shows and in what order. A choice is written in the
+ * reading page's address as the query `cols`, a hyphen-joined list (`?cols=ru-en`, `?cols=ja`,
+ * `?cols=en-ru-ja`); one page holds every language and applies the choice itself, so a shared link
+ * reproduces the view. Without the query (or with one that names no valid choice) the page shows the
+ * default: every language in canonical order. Pure: used on the server and in the page script.
  */
 import { languages, type Language } from '../content/languages';
 
@@ -15,8 +16,12 @@ export function columnsSegment(columns: Columns): string {
   return columns.join('-');
 }
 
+/** The name of the query that carries the column choice. */
+export const columnsParam = 'cols';
+
 /** `ru-en` → `['ru', 'en']`; undefined for anything that is not an ordered subset without repeats. */
 export function parseColumns(segment: string): Columns | undefined {
+  if (segment.length > 32) return undefined;
   const parts = segment.split('-');
   if (parts.length === 0 || parts.length > languages.length) return undefined;
   const result: Language[] = [];
@@ -28,19 +33,9 @@ export function parseColumns(segment: string): Columns | undefined {
   return result;
 }
 
-/** Every ordered non-empty subset of the languages: 3 + 6 + 6 = 15 for three languages. */
-export function allColumnChoices(): Columns[] {
-  const choices: Columns[] = [];
-  const extend = (prefix: Language[]) => {
-    for (const language of languages) {
-      if (prefix.includes(language)) continue;
-      const next = [...prefix, language];
-      choices.push(next);
-      extend(next);
-    }
-  };
-  extend([]);
-  return choices;
+/** True when `columns` is the default view: every language, in canonical order. */
+export function isDefaultColumns(columns: Columns): boolean {
+  return columnsSegment(columns) === columnsSegment(defaultColumns);
 }
 
 export function withColumn(columns: Columns, language: Language): Columns {

@@ -1,14 +1,23 @@
 import 'server-only';
-import type { EditionDocument } from '../content/types';
+import type { Language } from '../content/languages';
+import type { FrontMatter } from '../content/schema';
 import type { Locale } from '../i18n/config';
 import { formatDate, type TFunction } from '../i18n/server';
-import { sourceText, textFor } from './edition';
+import { sourceText, textFor, type WithTexts } from './edition';
 
 /**
  * The date (from the source) and the place (in the reader's language where a version exists) of a
- * document, as two items of a `dl.doc-meta`.
+ * document, as two items of a `dl.doc-meta`. Takes a whole document or its summary.
  */
-export function DateAndPlace({ locale, t, document }: { locale: Locale; t: TFunction; document: EditionDocument }) {
+export function DateAndPlace({
+  locale,
+  t,
+  document,
+}: {
+  locale: Locale;
+  t: TFunction;
+  document: WithTexts<{ lang: Language; frontMatter: FrontMatter }>;
+}) {
   const { date } = sourceText(document).frontMatter;
   const local = textFor(document, locale);
   return (

@@ -3,41 +3,31 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { locales, type Locale } from '../i18n/config';
 import { formatDate, getT } from '../i18n/server';
-import { allColumnChoices, columnsSegment, defaultColumns, parseColumns, type Columns } from './columns';
-import { getDocument, getEdition, getGlossaryIndex, sourceText, textFor } from './edition';
+import { getCatalog, getDocument, getGlossaryIndex, sourceText, textFor } from './edition';
 import { pageMetadata, pathsFor, shorten } from './metadata';
 import { localeOrNotFound } from './locale-params';
 import { documentPath } from './paths';
+import { columnsEarlyScript } from './column-choice';
 import { Reader } from './reader';
 import { SiteFooter, SiteHeader } from './site-header';
 
 export interface DocumentParams {
   lang: string;
   slug: string;
-  cols?: string;
 }
 
-/** Every (locale, document) pair; with `withColumns`, times every column choice. */
-export async function documentParams(withColumns: boolean): Promise<DocumentParams[]> {
-  const edition = await getEdition();
-  const choices = withColumns ? allColumnChoices().map(columnsSegment) : [undefined];
-  return locales.flatMap((lang) =>
-    edition.documents.flatMap((document) => choices.map((cols) => (cols ? { lang, slug: document.slug, cols } : { lang, slug: document.slug }))),
-  );
+/** Every (locale, document) pair: one reading page each, holding every language version. */
+export async function documentParams(): Promise<DocumentParams[]> {
+  const { documents } = await getCatalog();
+  return locales.flatMap((lang) => documents.map((document) => ({ lang, slug: document.slug })));
 }
 
-/** The one lookup behind the metadata and the page: unknown locale, document or columns → 404. */
+/** The one lookup behind the metadata and the page: unknown locale or document → 404. */
 async function lookup(params: DocumentParams) {
   const locale = localeOrNotFound(params.lang);
   const document = await getDocument(params.slug);
   if (!document) notFound();
-  let columns: Columns = defaultColumns;
-  if (params.cols !== undefined) {
-    const parsed = parseColumns(params.cols);
-    if (!parsed) notFound();
-    columns = parsed;
-  }
-  return { locale, document, columns, explicitColumns: params.cols !== undefined };
+  return { locale, document };
 }
 
 export async function documentMetadata(params: DocumentParams): Promise<Metadata> {
@@ -51,7 +41,7 @@ export async function documentMetadata(params: DocumentParams): Promise<Metadata
     locale,
     title: local.frontMatter.title,
     description: shorten(`${dateline}. ${firstParagraph?.text ?? ''}`),
-    // Every column choice shows the same document: the default address is the canonical one.
+    // Every column choice (`?cols=…`) shows the same page: the address without it is canonical.
     paths: pathsFor((candidate: Locale) => documentPath(candidate, document.slug)),
     type: 'article',
   });
@@ -62,15 +52,16 @@ export async function documentMetadata(params: DocumentParams): Promise<Metadata
 }
 
 export async function DocumentPage({ params }: { params: DocumentParams }) {
-  const { locale, document, columns, explicitColumns } = await lookup(params);
+  const { locale, document } = await lookup(params);
   const t = getT(locale);
   const glossary = await getGlossaryIndex();
-  const alternates = pathsFor((candidate: Locale) => documentPath(candidate, document.slug, explicitColumns ? columns : undefined));
+  const alternates = pathsFor((candidate: Locale) => documentPath(candidate, document.slug));
   return (
     <>
+      <script dangerouslySetInnerHTML={{ __html: columnsEarlyScript }} data-site="" />
       <SiteHeader locale={locale} t={t} alternates={alternates} />
       <main id="main-content" tabIndex={-1} className="reader">
-        <Reader locale={locale} t={t} document={document} glossary={glossary} columns={columns} explicitColumns={explicitColumns} />
+        <Reader locale={locale} t={t} document={document} glossary={glossary} />
       </main>
       <SiteFooter t={t} />
     </>

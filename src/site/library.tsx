@@ -1,15 +1,15 @@
 import 'server-only';
 import { languageNames, languages } from '../content/languages';
-import type { Edition } from '../content/types';
+import type { DocumentSummary } from '../content/types';
 import type { Locale } from '../i18n/config';
 import type { TFunction } from '../i18n/server';
 import { DateAndPlace } from './date-and-place';
 import { sourceText, textFor } from './edition';
 import { documentPath } from './paths';
 
-/** The list of documents: title, date, place and the languages each is available in. */
-export function Library({ locale, t, edition }: { locale: Locale; t: TFunction; edition: Edition }) {
-  const documents = [...edition.documents].sort((a, b) =>
+/** The list of documents, newest first: title, date, place and the languages each is available in. */
+export function Library({ locale, t, documents: summaries }: { locale: Locale; t: TFunction; documents: readonly DocumentSummary[] }) {
+  const documents = [...summaries].sort((a, b) =>
     sourceText(b).frontMatter.date.localeCompare(sourceText(a).frontMatter.date),
   );
   return (

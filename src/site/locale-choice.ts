@@ -5,7 +5,7 @@
  */
 import { defaultLocale, locales } from '../i18n/config';
 
-/** Storage key shared with page-behaviour.client.tsx, which remembers the locale of every visited page. */
+/** Storage key shared with src/behaviour/locale-memory.ts, which remembers the locale of every visited page. */
 const storageKey = 'reader.locale';
 
 const chooseLocale = `function(){var l=${JSON.stringify(locales)},s=null;try{s=localStorage.getItem(${JSON.stringify(storageKey)})}catch(e){}if(l.indexOf(s)>=0)return s;var n=navigator.languages&&navigator.languages.length?navigator.languages:[navigator.language||''];for(var i=0;i<n.length;i++){var c=String(n[i]).slice(0,2).toLowerCase();if(l.indexOf(c)>=0)return c}return ${JSON.stringify(defaultLocale)}}`;

@@ -1,6 +1,5 @@
 /** Every address of the site, built in one place. All end with a slash (`trailingSlash: true`). */
 import type { Locale } from '../i18n/config';
-import { columnsSegment, type Columns } from './columns';
 
 export function homePath(): string {
   return '/';
@@ -10,14 +9,24 @@ export function libraryPath(locale: Locale): string {
   return `/${locale}/`;
 }
 
-/** The reader; without `columns`, the default view (all languages in canonical order). */
-export function documentPath(locale: Locale, slug: string, columns?: Columns): string {
-  const base = `/${locale}/documents/${slug}/`;
-  return columns ? `${base}${columnsSegment(columns)}/` : base;
+/**
+ * The reading page of a document: every language version, one page per interface language. The
+ * column choice is a query on it (`?cols=en-ru`, see columns.ts), applied in the page.
+ */
+export function documentPath(locale: Locale, slug: string): string {
+  return `/${locale}/documents/${slug}/`;
 }
 
 export function glossaryPath(locale: Locale, entry?: string): string {
   return `/${locale}/glossary/${entry ? `#${entry}` : ''}`;
+}
+
+/**
+ * The glossary entries of one interface language as JSON, for the reading page's tooltips: one file,
+ * fetched when a reader first points at or focuses a mention, then cached by the browser.
+ */
+export function glossaryTipsPath(locale: Locale): string {
+  return `/${locale}/glossary/tips.json`;
 }
 
 /** The site's public origin, for sitemap, canonical and OpenGraph URLs and printed permalinks. */

@@ -3,28 +3,15 @@ import type { CSSProperties } from 'react';
 import { languageNames, languages, type Language } from '../content/languages';
 import type { Block, DocumentText, EditionDocument, GlossaryItem } from '../content/types';
 import type { Locale } from '../i18n/config';
-import { formatList, type TFunction } from '../i18n/server';
+import type { TFunction } from '../i18n/server';
 import { citeBlock } from './cite';
-import { ColumnMemory } from './column-memory.client';
-import {
-  columnsSegment,
-  defaultColumns,
-  moveColumn,
-  withColumn,
-  withFirst,
-  withoutColumn,
-  type Columns,
-} from './columns';
-import { CopyLink } from './copy-link';
 import { DateAndPlace } from './date-and-place';
 import { sourceText, textFor } from './edition';
-import { HashNotice } from './hash-notice.client';
-import { absoluteUrl, documentPath, glossaryPath, libraryPath } from './paths';
+import { absoluteUrl, documentPath, glossaryPath, glossaryTipsPath, libraryPath } from './paths';
 import {
   noteId,
   prepareContent,
   renderPrepared,
-  Tooltips,
   type NoteReference,
   type NumberedNote,
   type PreparedContent,
@@ -36,9 +23,6 @@ export interface ReaderProps {
   t: TFunction;
   document: EditionDocument;
   glossary: ReadonlyMap<string, GlossaryItem>;
-  columns: Columns;
-  /** True on `/documents/<slug>/<cols>/`, false on the default address. */
-  explicitColumns: boolean;
 }
 
 const headingTags = { 1: 'h1', 2: 'h2', 3: 'h3', 4: 'h4', 5: 'h5', 6: 'h6' } as const;
@@ -116,60 +100,50 @@ function Metadata({ locale, t, document, glossary }: Pick<ReaderProps, 'locale' 
   );
 }
 
-function ColumnPicker({ locale, t, document, columns }: Pick<ReaderProps, 'locale' | 't' | 'document' | 'columns'>) {
-  const href = (next: Columns) => documentPath(locale, document.slug, next);
-  const hidden = languages.filter((language) => !columns.includes(language));
+/**
+ * The column choice: one chip per language, in the order shown, with a checkbox to show or hide it
+ * and buttons to move it. Rendered in the default view (every language, canonical order); the page
+ * script applies the choice from the address (`?cols=en-ru`) and keeps the chips in step with it.
+ * Needs JavaScript: without it the CSS hides the picker and every column is shown.
+ */
+function ColumnPicker({ locale, t }: Pick<ReaderProps, 'locale' | 't'>) {
   const name = (language: Language) => t(`languages.${language}`);
   return (
-    <nav className="column-picker" aria-labelledby="column-picker-label">
-      <p id="column-picker-label" className="picker-label">
-        {t('reader.columns')}
-      </p>
+    <fieldset className="column-picker" data-column-picker="" aria-describedby="column-picker-hint">
+      <legend className="picker-label">{t('reader.columns')}</legend>
       <ol className="chips">
-        {columns.map((language, index) => (
-          <li key={language} className="chip">
-            {index > 0 ? (
-              <a href={href(moveColumn(columns, index, -1))} aria-label={t('reader.moveLeft', { language: name(language) })} className="chip-action">
-                <span aria-hidden="true">←</span>
-              </a>
-            ) : null}
-            <span className="chip-name">{languageNames[language][locale]}</span>
-            {index < columns.length - 1 ? (
-              <a href={href(moveColumn(columns, index, 1))} aria-label={t('reader.moveRight', { language: name(language) })} className="chip-action">
-                <span aria-hidden="true">→</span>
-              </a>
-            ) : null}
-            {columns.length > 1 ? (
-              <a href={href(withoutColumn(columns, language))} aria-label={t('reader.hide', { language: name(language) })} className="chip-action">
-                <span aria-hidden="true">×</span>
-              </a>
-            ) : null}
-          </li>
-        ))}
-        {hidden.map((language) => (
-          <li key={language} className="chip chip-hidden">
-            <a href={href(withColumn(columns, language))} aria-label={t('reader.show', { language: name(language) })} className="chip-add">
-              <span aria-hidden="true">+ </span>
-              {languageNames[language][locale]}
-            </a>
+        {languages.map((language) => (
+          <li key={language} className="chip" data-col={language}>
+            <button type="button" className="chip-action" data-move="-1" aria-label={t('reader.moveLeft', { language: name(language) })}>
+              <span aria-hidden="true">←</span>
+            </button>
+            <label className="chip-name">
+              <input type="checkbox" defaultChecked value={language} />
+              <span>{languageNames[language][locale]}</span>
+            </label>
+            <button type="button" className="chip-action" data-move="1" aria-label={t('reader.moveRight', { language: name(language) })}>
+              <span aria-hidden="true">→</span>
+            </button>
           </li>
         ))}
       </ol>
-      <p className="picker-hint">{t('reader.columnsHint')}</p>
-    </nav>
+      <p id="column-picker-hint" className="picker-hint">
+        {t('reader.columnsHint')}
+      </p>
+    </fieldset>
   );
 }
 
-/** Phone layout: one language at a time; these links put another language first. */
-function ReadingLanguageSwitch({ locale, t, document, columns }: Pick<ReaderProps, 'locale' | 't' | 'document' | 'columns'>) {
+/** Phone layout: one language at a time; these buttons put another language first (page script). */
+function ReadingLanguageSwitch({ locale, t }: Pick<ReaderProps, 'locale' | 't'>) {
   return (
     <nav className="reading-switch" aria-label={t('reader.readingLanguage')}>
       <ul>
         {languages.map((language) => (
           <li key={language}>
-            <a href={documentPath(locale, document.slug, withFirst(columns, language))} aria-current={columns[0] === language ? 'true' : undefined}>
+            <button type="button" data-read={language} aria-pressed={language === languages[0] ? 'true' : 'false'}>
               {languageNames[language][locale]}
-            </a>
+            </button>
           </li>
         ))}
       </ul>
@@ -220,28 +194,22 @@ function ColumnHeader({ locale, t, text, language }: { locale: Locale; t: TFunct
   );
 }
 
-export function Reader({ locale, t, document, glossary, columns, explicitColumns }: ReaderProps) {
+export function Reader({ locale, t, document, glossary }: ReaderProps) {
   const source = sourceText(document);
   const notes = numberedNotes(document, locale);
   const context: RichTextContext = { locale, t, glossary, notes };
-  const viewPath = documentPath(locale, document.slug, columns);
-  const names = (list: readonly Language[]) => formatList(locale, list.map((language) => t(`languages.${language}`)));
+  const viewPath = documentPath(locale, document.slug);
 
-  // Give each note anchor of the shown texts its ids, collect the note markers per column and the
-  // glossary entries mentioned (each gets one tooltip on the page).
+  // Give each note anchor its ids and collect the note markers per column.
   const noteReferences = new Map<Language, NoteReference[]>();
   const cells = new Map<string, { block: Block; prepared: PreparedContent }>();
-  const terms = new Set<string>();
-  const usedNotes = new Set<string>();
-  for (const language of columns) {
+  for (const language of languages) {
     const text = document.texts[language];
     if (!text) continue;
     const references: NoteReference[] = [];
     for (const block of text.blocks) {
       const prepared = prepareContent(block.element.children, `${language}-${block.id}`);
       references.push(...prepared.noteReferences);
-      for (const term of prepared.terms) terms.add(term);
-      for (const reference of prepared.noteReferences) usedNotes.add(reference.note);
       cells.set(`${language}:${block.id}`, { block, prepared });
     }
     noteReferences.set(language, references);
@@ -249,17 +217,20 @@ export function Reader({ locale, t, document, glossary, columns, explicitColumns
   // The reader's own language version (or the source): table of contents and note bodies.
   const notesText = textFor(document, locale);
   const noteBodies = notesText.notes.map((body) => ({ body, prepared: prepareContent(body.children, `note-${body.id}`) }));
-  for (const { prepared } of noteBodies) for (const term of prepared.terms) terms.add(term);
   const toc = tocTree(notesText.blocks);
+  const [before, after = ''] = t('reader.unknownParagraph', { id: '{id}' }).split('{id}');
 
   return (
     <>
-      <HashNotice message={t('reader.unknownParagraph', { id: '{id}' })} dismiss={t('reader.dismiss')} />
-      <ColumnMemory
-        current={explicitColumns ? columnsSegment(columns) : undefined}
-        base={documentPath(locale, document.slug)}
-        defaultSegment={columnsSegment(defaultColumns)}
-      />
+      {/* Shown by the page script when the address names a paragraph this document does not have. */}
+      <div role="alert" className="hash-notice" data-hash-notice="" hidden>
+        <p>
+          {before}
+          <code />
+          {after}
+        </p>
+        <button type="button">{t('reader.dismiss')}</button>
+      </div>
       <div className="doc-head">
         <p className="breadcrumb">
           <a href={libraryPath(locale)}>{t('nav.library')}</a>
@@ -273,45 +244,51 @@ export function Reader({ locale, t, document, glossary, columns, explicitColumns
             </nav>
           </details>
         ) : null}
-        <ColumnPicker locale={locale} t={t} document={document} columns={columns} />
-        <ReadingLanguageSwitch locale={locale} t={t} document={document} columns={columns} />
+        <ColumnPicker locale={locale} t={t} />
+        <ReadingLanguageSwitch locale={locale} t={t} />
       </div>
 
-      <div className="rows" style={{ '--columns': columns.length, '--permalink-base': JSON.stringify(absoluteUrl(`${viewPath}#`)) } as CSSProperties} data-columns={columnsSegment(columns)} data-copy-failed={t('reader.copyFailed', { url: '{url}' })}>
+      <div
+        className="rows"
+        style={{ '--permalink-base': JSON.stringify(absoluteUrl(`${viewPath}#`)) } as CSSProperties}
+        data-rows=""
+        data-copy-label={t('reader.copyLink', { place: '{place}' })}
+        data-copied={t('reader.copied', { place: '{place}' })}
+        data-copy-failed={t('reader.copyFailed', { url: '{url}' })}
+        data-tips={glossaryTipsPath(locale)}
+      >
         <div className="row row-heads">
           <div className="gutter" />
-          {columns.map((language) => (
-            <div key={language} className="cell">
+          {languages.map((language) => (
+            <div key={language} className="cell" data-col={language}>
               <ColumnHeader locale={locale} t={t} text={document.texts[language]} language={language} />
             </div>
           ))}
         </div>
         {source.blocks.map((block) => {
           const place = citeBlock(t, block.id);
-          const others = columns.slice(1);
           return (
             <div key={block.id} className="row" id={block.id} data-pid={block.id} data-kind={block.kind}>
               <div className="gutter">
-                <a className="gutter-button pilcrow" href={`#${block.id}`} aria-label={t('reader.permalink', { place })}>
+                <a className="gutter-button pilcrow" href={`#${block.id}`} aria-label={t('reader.permalink', { place })} data-place={place}>
                   ¶
                 </a>
-                <CopyLink path={`${viewPath}#${block.id}`} label={t('reader.copyLink', { place })} copied={t('reader.copied', { place })} />
-                {others.length > 0 ? (
-                  <label className="gutter-button reveal">
-                    <input type="checkbox" className="reveal-input" />
-                    <span className="sr-only">{t('reader.showOthers', { languages: names(others) })}</span>
-                    <span aria-hidden="true" className="reveal-icon">
-                      {others.map((language) => (
-                        <span key={language}>{language.toUpperCase()}</span>
-                      ))}
-                    </span>
-                  </label>
-                ) : null}
+                <label className="gutter-button reveal">
+                  <input type="checkbox" className="reveal-input" />
+                  <span className="sr-only">{t('reader.showOthers')}</span>
+                  <span aria-hidden="true" className="reveal-icon">
+                    {languages.map((language) => (
+                      <span key={language} data-col={language}>
+                        {language.toUpperCase()}
+                      </span>
+                    ))}
+                  </span>
+                </label>
               </div>
-              {columns.map((language) => {
+              {languages.map((language) => {
                 const cell = cells.get(`${language}:${block.id}`);
                 return (
-                  <div key={language} className={cell ? 'cell' : 'cell cell-missing'} lang={language}>
+                  <div key={language} className={cell ? 'cell' : 'cell cell-missing'} lang={language} data-col={language}>
                     {cell ? <BlockElement block={cell.block} html={renderPrepared(cell.prepared, context)} /> : null}
                   </div>
                 );
@@ -326,21 +303,17 @@ export function Reader({ locale, t, document, glossary, columns, explicitColumns
           <h2 id="notes-heading">{t('reader.notesHeading')}</h2>
           <ol>
             {noteBodies.map(({ body, prepared }, index) => (
-              <li key={body.id} id={noteId(body.id)} className="note">
+              <li key={body.id} id={noteId(body.id)} className="note" data-kind-label={t(`notes.${body.kind}`)}>
                 <p className="note-kind">
                   <span className="note-number">{index + 1}</span> {t(`notes.${body.kind}`)}
                 </p>
-                <div
-                  className="note-body"
-                  lang={notesText.lang}
-                  dangerouslySetInnerHTML={{ __html: renderPrepared(prepared, context) }}
-                />
+                <div className="note-body" lang={notesText.lang} dangerouslySetInnerHTML={{ __html: renderPrepared(prepared, context) }} />
                 <ul className="backlinks">
-                  {columns.flatMap((language) =>
+                  {languages.flatMap((language) =>
                     (noteReferences.get(language) ?? [])
                       .filter((reference) => reference.note === body.id)
                       .map((reference) => (
-                        <li key={reference.markerId}>
+                        <li key={reference.markerId} data-col={language}>
                           <a href={`#${reference.markerId}`}>
                             <span aria-hidden="true">↩ </span>
                             {t('reader.backToText', { language: t(`languages.${language}`) })}
@@ -354,8 +327,6 @@ export function Reader({ locale, t, document, glossary, columns, explicitColumns
           </ol>
         </section>
       ) : null}
-
-      <Tooltips terms={terms} notes={usedNotes} context={context} />
     </>
   );
 }

@@ -1,7 +1,7 @@
 /**
  * Byte budgets of the exported site (out/), read from disk: no browser, no timing.
- * - JavaScript the project adds beyond the Next.js runtime ≤ 20 KB gzip: the chunks any page loads
- *   that the root page (which has no client components) does not, plus our inline scripts.
+ * - JavaScript: see runtime.spec.ts (≤ 10 KB gzip a page, all of it the site's own).
+ * - The reading page's HTML ≤ 3× the same text as bare HTML (gzip).
  * - CSS ≤ 25 KB gzip per page (inlined into each page by `experimental.inlineCss`, or linked).
  * - Web fonts: none.
  */
@@ -9,6 +9,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
+import { renderBaseline } from '../../bench/baseline';
+import { sample } from './site';
 
 const out = join(process.cwd(), 'out');
 const locale = (name: string): unknown => JSON.parse(readFileSync(join(process.cwd(), 'src', 'i18n', 'locales', `${name}.json`), 'utf8'));
@@ -24,18 +26,6 @@ function files(dir: string): string[] {
 
 const gzipSize = (content: string | Buffer) => gzipSync(content, { level: 9 }).length;
 
-/** Every JavaScript chunk a page refers to, in script tags or in its inline RSC payload. */
-function chunksOf(html: string): Set<string> {
-  return new Set([...html.matchAll(/\/_next\/static\/[^"'\s\\]+?\.js/g)].map((match) => match[0]));
-}
-
-/** Inline scripts that are not Next's own RSC payload (`self.__next_f`) or runtime bootstrapping. */
-function ownInlineScripts(html: string): string[] {
-  return [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)]
-    .map((match) => match[1])
-    .filter((body) => body.length > 0 && !body.includes('self.__next_f') && !body.includes('$RC') && !body.includes('__next_s'));
-}
-
 function styles(html: string): string {
   const inline = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((match) => match[1]);
   const linked = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g)].map((match) =>
@@ -45,25 +35,6 @@ function styles(html: string): string {
 }
 
 const htmlPages = () => files(out).filter((path) => path.endsWith('.html'));
-
-test('the project adds at most 20 KB of JavaScript (gzip) to the Next.js runtime', () => {
-  const runtime = chunksOf(readFileSync(join(out, 'index.html'), 'utf8'));
-  const added = new Set<string>();
-  const inline = new Set<string>();
-  for (const page of htmlPages()) {
-    const html = readFileSync(page, 'utf8');
-    for (const chunk of chunksOf(html)) if (!runtime.has(chunk)) added.add(chunk);
-    for (const script of ownInlineScripts(html)) inline.add(script);
-  }
-  const chunkBytes = [...added].reduce((sum, chunk) => sum + gzipSize(readFileSync(join(out, chunk))), 0);
-  const inlineBytes = [...inline].reduce((sum, script) => sum + gzipSize(script), 0);
-  const runtimeBytes = [...runtime].reduce((sum, chunk) => sum + gzipSize(readFileSync(join(out, chunk))), 0);
-  test.info().annotations.push({
-    type: 'bytes',
-    description: `runtime ${runtimeBytes} B gzip; project chunks ${[...added].join(', ')} = ${chunkBytes} B gzip; inline scripts ${inlineBytes} B gzip`,
-  });
-  expect(chunkBytes + inlineBytes).toBeLessThanOrEqual(20 * kilobyte);
-});
 
 test('each page carries at most 25 KB of CSS (gzip) and no web fonts', () => {
   let largest = 0;
@@ -90,5 +61,16 @@ test('every interface string exists in Russian, Japanese and English', () => {
       const value = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], messages);
       expect(typeof value === 'string' && value.trim().length > 0, key).toBe(true);
     }
+  }
+});
+
+test('the reading page’s HTML is at most 3× the same text as bare HTML (gzip)', async () => {
+  const { document } = await sample();
+  for (const locale of ['ru', 'ja', 'en'] as const) {
+    const page = readFileSync(join(out, locale, 'documents', document.slug, 'index.html'));
+    const bare = renderBaseline(document, locale).html;
+    const ratio = gzipSize(page) / gzipSize(bare);
+    test.info().annotations.push({ type: 'bytes', description: `${locale}: ${gzipSize(page)} B gzip against ${gzipSize(bare)} B bare (${ratio.toFixed(2)}×)` });
+    expect(ratio, locale).toBeLessThanOrEqual(3);
   }
 });

@@ -31,7 +31,7 @@ export async function sample() {
 
 export const pages = {
   library: (locale: Locale) => `/${locale}/`,
-  reader: (locale: Locale, slug: string, cols?: string) => `/${locale}/documents/${slug}/${cols ? `${cols}/` : ''}`,
+  reader: (locale: Locale, slug: string, cols?: string) => `/${locale}/documents/${slug}/${cols ? `?cols=${cols}` : ''}`,
   glossary: (locale: Locale) => `/${locale}/glossary/`,
   missing: (locale: Locale) => `/${locale}/no-such-page/`,
 };

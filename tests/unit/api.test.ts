@@ -23,7 +23,9 @@ describe('public API', () => {
   });
 
   it('exports the loader', () => {
-    expect(Object.keys(load).sort()).toEqual(['ContentError', 'hasErrors', 'loadContent', 'loadEdition'].sort());
+    expect(Object.keys(load).sort()).toEqual(
+      ['ContentError', 'checkContent', 'hasErrors', 'listDocumentSlugs', 'loadContent', 'loadDocument', 'loadEdition', 'loadGlossary', 'streamContent'].sort(),
+    );
   });
 
   it('rejects broken content from loadEdition with the compiler-style report', async () => {

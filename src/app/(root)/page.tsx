@@ -18,7 +18,7 @@ export const metadata: Metadata = {
 export default function RootPage() {
   return (
     <>
-      <script dangerouslySetInnerHTML={{ __html: rootRedirectScript }} />
+      <script dangerouslySetInnerHTML={{ __html: rootRedirectScript }} data-site="" />
       <main id="main-content" className="root-page">
         <h1>
           {locales.map((locale) => (

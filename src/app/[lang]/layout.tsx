@@ -2,7 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { getT } from '../../i18n/server';
 import { localeOrNotFound, localeParams } from '../../site/locale-params';
-import { PageBehaviour } from '../../site/page-behaviour.client';
+import { pageScriptPath } from '../../site/assets';
 import { siteUrl } from '../../site/paths';
 import '../globals.css';
 
@@ -34,12 +34,15 @@ export default async function LocaleLayout({ children, params }: LayoutProps<'/[
   const t = getT(lang);
   return (
     <html lang={lang}>
+      <head>
+        {/* The page script: deferred, so it never delays the first paint; the pages work without it. */}
+        <script src={pageScriptPath()} defer data-site="" />
+      </head>
       <body>
         <a className="skip-link" href="#main-content">
           {t('site.skipToContent')}
         </a>
         {children}
-        <PageBehaviour locale={lang} />
       </body>
     </html>
   );

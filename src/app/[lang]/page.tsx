@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { getT } from '../../i18n/server';
-import { getEdition } from '../../site/edition';
+import { getCatalog } from '../../site/edition';
 import { localeOrNotFound, localeParams } from '../../site/locale-params';
 import { Library } from '../../site/library';
 import { pageMetadata, pathsFor } from '../../site/metadata';
@@ -23,12 +23,12 @@ export async function generateMetadata({ params }: PageProps<'/[lang]'>): Promis
 export default async function LibraryPage({ params }: PageProps<'/[lang]'>) {
   const lang = localeOrNotFound((await params).lang);
   const t = getT(lang);
-  const edition = await getEdition();
+  const { documents } = await getCatalog();
   return (
     <>
       <SiteHeader locale={lang} t={t} alternates={pathsFor(libraryPath)} section="library" />
       <main id="main-content" tabIndex={-1}>
-        <Library locale={lang} t={t} edition={edition} />
+        <Library locale={lang} t={t} documents={documents} />
       </main>
       <SiteFooter t={t} />
     </>

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { getT } from '../../../i18n/server';
-import { getEdition } from '../../../site/edition';
+import { getCatalog } from '../../../site/edition';
 import { localeOrNotFound, localeParams } from '../../../site/locale-params';
 import { Glossary } from '../../../site/glossary';
 import { pageMetadata, pathsFor } from '../../../site/metadata';
@@ -23,12 +23,12 @@ export async function generateMetadata({ params }: PageProps<'/[lang]/glossary'>
 export default async function GlossaryPage({ params }: PageProps<'/[lang]/glossary'>) {
   const lang = localeOrNotFound((await params).lang);
   const t = getT(lang);
-  const edition = await getEdition();
+  const catalog = await getCatalog();
   return (
     <>
       <SiteHeader locale={lang} t={t} alternates={pathsFor((candidate) => glossaryPath(candidate))} section="glossary" />
       <main id="main-content" tabIndex={-1}>
-        <Glossary locale={lang} t={t} edition={edition} />
+        <Glossary locale={lang} t={t} catalog={catalog} />
       </main>
       <SiteFooter t={t} />
     </>

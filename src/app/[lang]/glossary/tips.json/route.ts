@@ -1,0 +1,14 @@
+import { getGlossaryIndex } from '../../../../site/edition';
+import { glossaryTips } from '../../../../site/glossary-tips';
+import { localeOrNotFound, localeParams } from '../../../../site/locale-params';
+
+export const dynamic = 'force-static';
+export const dynamicParams = false;
+export const generateStaticParams = localeParams;
+
+/** `/<lang>/glossary/tips.json`: the glossary for the reading page's tooltips, written at build time. */
+export async function GET(_request: Request, { params }: RouteContext<'/[lang]/glossary/tips.json'>): Promise<Response> {
+  const locale = localeOrNotFound((await params).lang);
+  const glossary = await getGlossaryIndex();
+  return Response.json(glossaryTips(locale, glossary.values()));
+}

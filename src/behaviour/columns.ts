@@ -1,0 +1,165 @@
+/**
+ * The column choice of the reading page: which languages it shows and in what order. The page holds
+ * every language in canonical order; this module applies a choice by moving the cells of each row
+ * (so that reading and tab order follow what is seen) and hiding the others. The choice lives in the
+ * address (`?cols=en-ru`, see src/site/columns.ts), is remembered for the next visit, and is changed
+ * with the picker (desktop) or the reading-language switch (phone). Changing it keeps the paragraph
+ * the reader is at in view. Dispatches `reader:columns` on the document with the new choice.
+ */
+import { languages } from '../content/languages';
+import { columnsParam, columnsSegment, defaultColumns, isDefaultColumns, moveColumn, parseColumns, withColumn, withFirst, withoutColumn, type Columns } from '../site/columns';
+
+/** Where the last chosen view is remembered; the early script of the page reads it too. */
+export const columnsStorageKey = 'reader.columns';
+/** Set on `<html>` by the page's early script while a non-default choice waits to be applied. */
+const pendingAttribute = 'data-cols-pending';
+
+export interface ColumnsChange {
+  columns: Columns;
+}
+
+declare global {
+  interface DocumentEventMap {
+    'reader:columns': CustomEvent<ColumnsChange>;
+  }
+}
+
+/** The choice the address names, or the default view when it names none (or nothing valid). */
+export function columnsFromAddress(address: URL): Columns {
+  const value = address.searchParams.get(columnsParam);
+  return (value !== null && parseColumns(value)) || defaultColumns;
+}
+
+/** The address of `columns` on this page: the query set, or removed for the default view; other parts kept. */
+export function addressWith(address: URL, columns: Columns): URL {
+  const next = new URL(address);
+  if (isDefaultColumns(columns)) next.searchParams.delete(columnsParam);
+  else next.searchParams.set(columnsParam, columnsSegment(columns));
+  return next;
+}
+
+/** Puts the children of `container` that carry `data-col` in the order of `columns`, the others hidden after them. */
+function arrange(container: Element, columns: Columns): void {
+  const byLanguage = new Map<string, HTMLElement>();
+  for (const child of container.children) {
+    if (child instanceof HTMLElement && child.dataset.col) byLanguage.set(child.dataset.col, child);
+  }
+  const order = [...columns, ...languages.filter((language) => !columns.includes(language))];
+  for (const language of order) {
+    const element = byLanguage.get(language);
+    if (!element) continue;
+    container.append(element);
+    element.hidden = !columns.includes(language);
+  }
+}
+
+/** A row showing less than this at the top of the window (px) is the one just read, not the one being read. */
+const sliver = 48;
+
+/** The row at the top of the window, and how far from the top it is: to keep the reader's place. */
+function rowInView(rows: Element): { row: Element; top: number } | undefined {
+  for (const row of rows.querySelectorAll('[data-pid]')) {
+    const box = row.getBoundingClientRect();
+    if (box.bottom > sliver) return { row, top: box.top };
+  }
+  return undefined;
+}
+
+function remember(columns: Columns): void {
+  try {
+    if (isDefaultColumns(columns)) localStorage.removeItem(columnsStorageKey);
+    else localStorage.setItem(columnsStorageKey, columnsSegment(columns));
+  } catch {
+    // Storage may be disabled: the address alone then keeps the choice.
+  }
+}
+
+/** Shows `columns` on the page: rows, column heads, reveal icons, note back-links, picker and switch. */
+export function applyColumns(root: Document, columns: Columns): void {
+  const rows = root.querySelector<HTMLElement>('[data-rows]');
+  if (!rows) return;
+  const place = rowInView(rows);
+  for (const row of rows.querySelectorAll(':scope > .row')) arrange(row, columns);
+  for (const icon of rows.querySelectorAll('.reveal-icon')) {
+    arrange(icon, columns);
+    // The reveal control names the languages beside the first one.
+    icon.firstElementChild?.setAttribute('hidden', '');
+  }
+  for (const list of root.querySelectorAll('.backlinks')) arrange(list, columns);
+  rows.style.setProperty('--columns', String(columns.length));
+  rows.dataset.count = String(columns.length);
+
+  const picker = root.querySelector('[data-column-picker] .chips');
+  if (picker) {
+    arrange(picker, columns);
+    for (const chip of picker.querySelectorAll<HTMLElement>('[data-col]')) {
+      const language = chip.dataset.col ?? '';
+      const index = columns.indexOf(language as (typeof languages)[number]);
+      chip.hidden = false;
+      chip.classList.toggle('chip-hidden', index < 0);
+      const box = chip.querySelector('input');
+      if (box) {
+        box.checked = index >= 0;
+        // The last language shown cannot be hidden.
+        box.disabled = index >= 0 && columns.length === 1;
+      }
+      for (const button of chip.querySelectorAll<HTMLButtonElement>('[data-move]')) {
+        const target = index + Number(button.dataset.move);
+        button.disabled = index < 0 || target < 0 || target >= columns.length;
+      }
+    }
+  }
+  for (const button of root.querySelectorAll<HTMLElement>('[data-read]')) {
+    button.setAttribute('aria-pressed', String(button.dataset.read === columns[0]));
+  }
+  root.documentElement.removeAttribute(pendingAttribute);
+  if (place) scrollBy({ top: place.row.getBoundingClientRect().top - place.top, behavior: 'instant' });
+  root.dispatchEvent(new CustomEvent('reader:columns', { detail: { columns } }));
+}
+
+/** Applies the address's choice now, and every choice the reader makes later. */
+export function startColumns(root: Document): void {
+  const rows = root.querySelector('[data-rows]');
+  if (!rows) return;
+  const address = new URL(location.href);
+  let current = columnsFromAddress(address);
+  // A query that names nothing valid is dropped from the address: the page shows the default view.
+  if (address.searchParams.has(columnsParam) && isDefaultColumns(current)) {
+    history.replaceState(history.state, '', addressWith(address, current));
+  }
+  applyColumns(root, current);
+
+  const choose = (columns: Columns) => {
+    if (columns.length === 0 || columnsSegment(columns) === columnsSegment(current)) return;
+    current = columns;
+    history.replaceState(history.state, '', addressWith(new URL(location.href), columns));
+    remember(columns);
+    applyColumns(root, columns);
+  };
+
+  const picker = root.querySelector('[data-column-picker]');
+  picker?.addEventListener('change', (event) => {
+    const box = event.target;
+    if (!(box instanceof HTMLInputElement)) return;
+    const language = parseColumns(box.value)?.[0];
+    if (!language) return;
+    choose(box.checked ? withColumn(current, language) : withoutColumn(current, language));
+    box.focus({ preventScroll: true });
+  });
+  picker?.addEventListener('click', (event) => {
+    const button = event.target instanceof Element ? event.target.closest<HTMLButtonElement>('button[data-move]') : null;
+    const language = parseColumns(button?.closest<HTMLElement>('[data-col]')?.dataset.col ?? '')?.[0];
+    if (!button || !language) return;
+    const index = current.indexOf(language);
+    if (index < 0) return;
+    choose(moveColumn(current, index, Number(button.dataset.move) < 0 ? -1 : 1));
+    // The button moved with its chip; keep it focused, or its neighbour when it is now disabled.
+    const focusable = button.disabled ? button.parentElement?.querySelector<HTMLButtonElement>('button[data-move]:not(:disabled)') : button;
+    focusable?.focus({ preventScroll: true });
+  });
+  root.addEventListener('click', (event) => {
+    const button = event.target instanceof Element ? event.target.closest<HTMLElement>('[data-read]') : null;
+    const language = parseColumns(button?.dataset.read ?? '')?.[0];
+    if (language) choose(withFirst(current, language));
+  });
+}

@@ -1,0 +1,19 @@
+/**
+ * The page script: every behaviour of the site's pages, one small module each, attached to the
+ * server-rendered markup by data attributes. Loaded with `defer`, so it never delays the first paint;
+ * without it the pages read, link and navigate completely. Bundled by src/export/bundle-behaviour.ts.
+ */
+import { startColumns } from './columns';
+import { startCopyLink } from './copy-link';
+import { startHashNotice } from './hash-notice';
+import { startLocaleMemory } from './locale-memory';
+import { startTooltips } from './tooltips';
+
+for (const start of [startLocaleMemory, startColumns, startTooltips, startCopyLink, startHashNotice]) {
+  try {
+    start(document);
+  } catch (error) {
+    // One behaviour failing leaves the others working.
+    console.error(error);
+  }
+}

@@ -1,0 +1,199 @@
+/**
+ * Tooltips of the reading page. Hovering, focusing or tapping a glossary mention (`a[data-term]`) or
+ * a note marker (`a[data-note-ref]`) shows one shared tooltip (`role="tooltip"`) next to it and makes
+ * it the trigger's description. A mention's tooltip comes from the glossary of the interface language
+ * (`tips.json`, fetched once, when a reader first points at or focuses the text); a note's from the
+ * notes list of the page. Escape, leaving or blurring hides it; on touch screens the first tap opens
+ * it and the second follows the link. Without JavaScript, or when the glossary cannot be fetched, the
+ * links lead to the glossary entry and to the note.
+ */
+import { isLanguage } from '../content/languages';
+import type { GlossaryTip, GlossaryTips } from '../site/glossary-tips-format';
+
+const triggerSelector = 'a[data-term], a[data-note-ref]';
+/** The id of the one tooltip of the page. */
+export const tooltipId = 'reader-tip';
+/** Space between a term and its tooltip, and between a tooltip and the edges of the window (px). */
+const gap = 6;
+const edge = 8;
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** The body of a glossary entry's tooltip: name and kind, description, the names in every language, a link. */
+export function entryContent(tip: GlossaryTip, href: string): Node[] {
+  const head = element('p', 'tip-head');
+  head.append(element('span', 'tip-name', tip.name), element('span', 'tip-kind', tip.kind));
+  const names = element('p', 'tip-names');
+  for (const [language, name] of Object.entries(tip.names)) {
+    if (!isLanguage(language) || !name) continue;
+    const span = element('span', '', name);
+    span.lang = language;
+    names.append(span);
+  }
+  const more = element('a', 'tip-more', tip.more);
+  more.href = href;
+  more.tabIndex = -1;
+  return [head, element('p', '', tip.description), names, more];
+}
+
+/** The body of a note's tooltip: its kind and a copy of its text from the notes list (links not focusable). */
+function noteContent(note: HTMLElement): { nodes: Node[]; lang: string } | undefined {
+  const body = note.querySelector<HTMLElement>('.note-body');
+  if (!body) return undefined;
+  const head = element('p', 'tip-head tip-kind', note.dataset.kindLabel ?? '');
+  head.lang = document.documentElement.lang;
+  const copy = element('div', '');
+  for (const child of body.childNodes) copy.append(child.cloneNode(true));
+  for (const link of copy.querySelectorAll('a')) link.tabIndex = -1;
+  for (const marked of copy.querySelectorAll('[id]')) marked.removeAttribute('id');
+  return { nodes: [head, copy], lang: body.lang };
+}
+
+/** Puts `tip` below `trigger`, or above it when there is no room below; never over it, never off-screen sideways. */
+function place(trigger: HTMLElement, tip: HTMLElement): void {
+  const term = trigger.getBoundingClientRect();
+  const width = tip.offsetWidth;
+  const height = tip.offsetHeight;
+  const viewportWidth = document.documentElement.clientWidth;
+  const below = term.bottom + gap;
+  const above = term.top - gap - height;
+  const top = below + height > innerHeight && above >= 0 ? above : below;
+  const left = Math.max(edge, Math.min(term.left, viewportWidth - width - edge));
+  tip.style.top = `${top + scrollY}px`;
+  tip.style.left = `${left + scrollX}px`;
+}
+
+const closest = (target: EventTarget | null, selector: string): HTMLElement | undefined => {
+  const found = target instanceof Element ? target.closest(selector) : null;
+  return found instanceof HTMLElement ? found : undefined;
+};
+const contains = (container: Element | undefined, node: EventTarget | null) => Boolean(container && node instanceof Node && container.contains(node));
+
+export function startTooltips(root: Document): void {
+  const source = root.querySelector<HTMLElement>('[data-tips]')?.dataset.tips;
+  if (!source) return;
+  let glossary: Promise<GlossaryTips | undefined> | undefined;
+  let loaded: GlossaryTips | undefined;
+  const loadGlossary = () => {
+    glossary ??= fetch(source)
+      .then((response) => (response.ok ? (response.json() as Promise<GlossaryTips>) : undefined))
+      .then((tips) => (loaded = tips))
+      .catch(() => undefined);
+    return glossary;
+  };
+
+  const tip = element('div', 'tip');
+  tip.id = tooltipId;
+  tip.setAttribute('role', 'tooltip');
+  root.body.append(tip);
+
+  let pointerType = '';
+  let open: HTMLElement | undefined;
+  /** The term whose tooltip Escape closed: hover and focus do not reopen it until they leave it. */
+  let dismissed: HTMLElement | undefined;
+  /** The term a touch opened: a second tap on it follows its link. */
+  let tapped: HTMLElement | undefined;
+  let closing: ReturnType<typeof setTimeout> | undefined;
+
+  /** Takes the tooltip off its trigger. */
+  const detach = () => {
+    clearTimeout(closing);
+    tip.removeAttribute('data-open');
+    open?.removeAttribute('aria-describedby');
+    open = undefined;
+  };
+  const hide = () => {
+    detach();
+    tapped = undefined;
+  };
+  /** Fills the tooltip for `trigger`; false when there is nothing (yet) to show. */
+  const fill = (trigger: HTMLElement): boolean => {
+    const term = trigger.dataset.term;
+    if (term) {
+      const entry = loaded?.entries[term];
+      if (!entry || !loaded) return false;
+      tip.replaceChildren(...entryContent(entry, `${loaded.glossary}#${term}`));
+      tip.lang = loaded.lang;
+      return true;
+    }
+    const note = root.getElementById(`n_${trigger.dataset.noteRef ?? ''}`);
+    const content = note ? noteContent(note) : undefined;
+    if (!content) return false;
+    tip.replaceChildren(...content.nodes);
+    tip.lang = content.lang;
+    return true;
+  };
+  const show = (trigger: HTMLElement) => {
+    clearTimeout(closing);
+    if (open === trigger) return;
+    if (trigger.dataset.term && !loaded) {
+      void loadGlossary().then(() => {
+        // Still wanted once the glossary has arrived: the pointer or the focus is on the term.
+        if (trigger.matches(':hover') || root.activeElement === trigger || tapped === trigger) show(trigger);
+      });
+      if (!loaded) return;
+    }
+    detach();
+    if (!fill(trigger)) return;
+    open = trigger;
+    trigger.setAttribute('aria-describedby', tooltipId);
+    tip.setAttribute('data-open', '');
+    place(trigger, tip);
+  };
+  const hideSoon = () => {
+    clearTimeout(closing);
+    closing = setTimeout(hide, 150);
+  };
+  const within = (node: EventTarget | null) => contains(open, node) || contains(tip, node);
+
+  root.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape' || !open) return;
+    dismissed = open;
+    hide();
+  });
+  root.addEventListener('pointerdown', (event) => (pointerType = event.pointerType), { capture: true });
+  root.addEventListener('mouseover', (event) => {
+    const trigger = closest(event.target, triggerSelector);
+    if (trigger && trigger !== dismissed) show(trigger);
+    else if (within(event.target)) clearTimeout(closing);
+    // The reader is about to reach for a term: fetch the glossary now.
+    else if (closest(event.target, '[data-rows], .notes')) void loadGlossary();
+  });
+  root.addEventListener('mouseout', (event) => {
+    const trigger = closest(event.target, triggerSelector);
+    if (trigger === dismissed && !contains(trigger, event.relatedTarget) && root.activeElement !== trigger) dismissed = undefined;
+    if (open && within(event.target) && !within(event.relatedTarget) && root.activeElement !== open) hideSoon();
+  });
+  root.addEventListener('focusin', (event) => {
+    const trigger = closest(event.target, triggerSelector);
+    if (trigger && trigger !== dismissed) show(trigger);
+    else if (closest(event.target, '[data-rows], .notes')) void loadGlossary();
+  });
+  root.addEventListener('focusout', (event) => {
+    const trigger = closest(event.target, triggerSelector);
+    if (!trigger) return;
+    if (trigger === dismissed) dismissed = undefined;
+    if (open === trigger && !within(event.relatedTarget) && !trigger.matches(':hover')) hide();
+  });
+  root.addEventListener('click', (event) => {
+    const trigger = closest(event.target, triggerSelector);
+    if (trigger && pointerType === 'touch') {
+      if (tapped !== trigger) {
+        event.preventDefault();
+        dismissed = undefined;
+        show(trigger);
+        tapped = trigger;
+      }
+      return;
+    }
+    if (!trigger && !within(event.target)) hide();
+  });
+  addEventListener('resize', () => {
+    if (open) place(open, tip);
+  });
+}

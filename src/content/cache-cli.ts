@@ -1,0 +1,35 @@
+/**
+ * `npm run content`: checks all content as `npm run check` does, prints the same report and, when
+ * there is no error, writes the content cache (`.content/`) that the site is built from. Exits 1 on
+ * any error (nothing is written), 0 otherwise.
+ */
+import { relative } from 'node:path';
+import { writeContentCache } from './cache';
+import { cachePaths } from './catalog';
+
+async function main(): Promise<number> {
+  const root = process.argv[2] ?? process.cwd();
+  const started = performance.now();
+  const result = await writeContentCache(root);
+  process.stdout.write(`${result.report}\n`);
+  if (!result.written) {
+    process.stdout.write('content cache not written: fix the errors above\n');
+    return 1;
+  }
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const plural = result.documents === 1 ? '' : 's';
+  const folder = relative(process.cwd(), cachePaths(root).folder) || '.';
+  process.stdout.write(`content cache written to ${folder}/: ${result.documents} document${plural}, catalog ${(result.catalogBytes / 1000).toFixed(1)} kB, ${seconds} s\n`);
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    // Content problems are messages; reaching this means the writer itself could not run (a full disk, no permission).
+    process.stderr.write(`content: could not run: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 2;
+  },
+);

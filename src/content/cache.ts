@@ -1,0 +1,102 @@
+/**
+ * The content cache: the one step that runs the pipeline. It loads and checks every document once, one
+ * at a time, and writes what the site reads (`.content/`, see `./catalog.ts`), so that no build worker
+ * processes content and none holds more than a few documents.
+ *
+ * Nothing is written when the content has errors. Files are written into a staging folder first and
+ * renamed into place only once every document has passed, documents before the catalog that lists
+ * them; documents that no longer exist are then removed.
+ */
+import { mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { removePosition } from 'unist-util-remove-position';
+import { cacheFormat, cachePaths, documentMentions, summarize } from './catalog';
+import { checkContent, hasErrors, type ContentReport } from './load';
+import type { Catalog, DocumentMentions, DocumentSummary, EditionDocument } from './types';
+
+export interface ContentCacheResult extends ContentReport {
+  /** True when the cache was written: the content has no error. */
+  written: boolean;
+  /** How many documents the cache holds (0 when nothing was written). */
+  documents: number;
+  /** Size of `catalog.json` in bytes (0 when nothing was written). */
+  catalogBytes: number;
+}
+
+/** Staging folders are named `.staging-<pid>-<random>`, so that a later run can tell abandoned ones. */
+const stagingPrefix = '.staging-';
+
+/** True when a process with this id is running (a staging folder of it may still be in use). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return error instanceof Error && 'code' in error && error.code === 'EPERM';
+  }
+}
+
+/** Removes staging folders left by runs that were stopped before they finished. */
+async function removeAbandonedStaging(folder: string): Promise<void> {
+  for (const name of await readdir(folder)) {
+    if (!name.startsWith(stagingPrefix)) continue;
+    const pid = Number.parseInt(name.slice(stagingPrefix.length), 10);
+    if (pid > 0 && pid !== process.pid && !isRunning(pid)) await rm(join(folder, name), { recursive: true, force: true });
+  }
+}
+
+/** Drops the `position` of every hast node of the document: the site never reads them, and they are most of its size. */
+function withoutPositions(document: EditionDocument): EditionDocument {
+  for (const text of Object.values(document.texts)) {
+    for (const block of text.blocks) removePosition(block.element, { force: true });
+    for (const note of text.notes) for (const child of note.children) removePosition(child, { force: true });
+  }
+  return document;
+}
+
+/**
+ * Checks the content under `root/content` and, when it has no error, writes `root/.content/`.
+ * Never throws for a content problem: the result carries the report, as `npm run check` prints it.
+ */
+export async function writeContentCache(root: string): Promise<ContentCacheResult> {
+  const paths = cachePaths(root);
+  // Set when this run made the folder: a run that writes nothing then leaves nothing behind.
+  const created = await mkdir(paths.folder, { recursive: true });
+  await removeAbandonedStaging(paths.folder);
+  const staging = await mkdtemp(join(paths.folder, `${stagingPrefix}${process.pid}-`));
+  let written = false;
+  try {
+    const summaries: DocumentSummary[] = [];
+    const mentions = new Map<string, DocumentMentions[]>();
+    const result = await checkContent(root, async ({ document, files }) => {
+      // A document with errors is reported, not written; its model may be incomplete.
+      if (hasErrors(files)) return;
+      summaries.push(summarize(document));
+      for (const [ref, inDocument] of documentMentions(document)) {
+        const list = mentions.get(ref) ?? [];
+        list.push(inDocument);
+        mentions.set(ref, list);
+      }
+      await writeFile(join(staging, `${document.slug}.json`), JSON.stringify(withoutPositions(document)));
+    });
+    if (result.failed) return { ...result, written: false, documents: 0, catalogBytes: 0 };
+
+    const catalog: Catalog = { format: cacheFormat, glossary: result.glossary.items, documents: summaries, mentions: Object.fromEntries(mentions) };
+    const catalogText = JSON.stringify(catalog);
+    await writeFile(join(staging, 'catalog.json'), catalogText);
+
+    await mkdir(paths.documents, { recursive: true });
+    const slugs = new Set(summaries.map((summary) => summary.slug));
+    for (const slug of slugs) await rename(join(staging, `${slug}.json`), paths.document(slug));
+    await rename(join(staging, 'catalog.json'), paths.catalog);
+    for (const name of await readdir(paths.documents)) {
+      if (!slugs.has(name.replace(/\.json$/, ''))) await rm(join(paths.documents, name), { force: true, recursive: true });
+    }
+    written = true;
+    return { ...result, written, documents: summaries.length, catalogBytes: Buffer.byteLength(catalogText) };
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+    if (created && !written) await rm(paths.folder, { recursive: true, force: true });
+  }
+}

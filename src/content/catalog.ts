@@ -1,0 +1,67 @@
+/**
+ * The content cache's layout and the catalog's parts, shared by the writer (`./cache.ts`) and the site
+ * (`src/site/edition.ts`). Pure: no pipeline and no file access, so the site's bundle stays small.
+ *
+ * `<root>/.content/catalog.json`: the `Catalog`. `<root>/.content/documents/<slug>.json`: each
+ * `EditionDocument`, without hast positions.
+ */
+import { join } from 'node:path';
+import { languages, type Language } from './languages';
+import type { BlockMentions, DocumentMentions, DocumentSummary, EditionDocument, TextSummary } from './types';
+
+/** The cache's folder, relative to the project root. Fixed: the site and the writer must agree. */
+export const cacheFolder = '.content';
+
+/** Version of the cache's layout; raise it whenever the shape of what is written changes. */
+export const cacheFormat = 1;
+
+/** Where the cache of the project at `root` lives. */
+export function cachePaths(root: string) {
+  const folder = join(root, cacheFolder);
+  const documents = join(folder, 'documents');
+  return {
+    folder,
+    catalog: join(folder, 'catalog.json'),
+    documents,
+    /** The file of one document; `slug` must match `slugPattern`. */
+    document: (slug: string) => join(documents, `${slug}.json`),
+  };
+}
+
+/** What lists and descriptions need of a document: front matter and first paragraph of each version. */
+export function summarize(document: EditionDocument): DocumentSummary {
+  const texts: Partial<Record<Language, TextSummary>> = {};
+  for (const lang of languages) {
+    const text = document.texts[lang];
+    if (!text) continue;
+    const lead = text.blocks.find((block) => block.kind === 'paragraph' && block.id !== 'dateline') ?? text.blocks[0];
+    texts[lang] = { lang, frontMatter: text.frontMatter, lead: lead?.text ?? '' };
+  }
+  return { slug: document.slug, source: document.source, texts };
+}
+
+/**
+ * The mentions of one document, by glossary entry: each block (in the source's reading order) with the
+ * distinct labels each language gives the entry there.
+ */
+export function documentMentions(document: EditionDocument): Map<string, DocumentMentions> {
+  const order = document.texts[document.source]?.blocks.map((block) => block.id) ?? [];
+  const perEntry = new Map<string, Map<string, BlockMentions>>();
+  for (const language of languages) {
+    for (const mention of document.texts[language]?.mentions ?? []) {
+      const blocks = perEntry.get(mention.ref) ?? new Map<string, BlockMentions>();
+      perEntry.set(mention.ref, blocks);
+      const entry = blocks.get(mention.block) ?? { block: mention.block, labels: [] };
+      blocks.set(mention.block, entry);
+      if (!entry.labels.some((label) => label.language === language && label.text === mention.text)) {
+        entry.labels.push({ language, text: mention.text });
+      }
+    }
+  }
+  const result = new Map<string, DocumentMentions>();
+  for (const [ref, blocks] of perEntry) {
+    const sorted = [...blocks.values()].sort((a, b) => order.indexOf(a.block) - order.indexOf(b.block));
+    result.set(ref, { slug: document.slug, blocks: sorted });
+  }
+  return result;
+}

@@ -1,0 +1,114 @@
+/**
+ * Takes the Next.js runtime out of an exported page. The site is rendered by React at build time and
+ * needs no framework in the browser: its behaviours are one small script of its own
+ * (src/behaviour/). Next's App Router has no switch for that, so this step removes, from each HTML
+ * file of the export:
+ * - `<script>` elements that load Next's chunks (`/_next/…`), and their `<link rel="preload">`s;
+ * - Next's inline scripts: the RSC payload (`self.__next_f`), the Turbopack bootstrap, React's
+ *   streaming helpers (`$RC`…);
+ * - React's Suspense and text-separator comments, and the empty `<div hidden>` Next leaves for
+ *   streamed metadata.
+ * Every script that remains must be the site's own (`data-site`); anything else is reported, so that
+ * a Next upgrade that changes its output fails the build loudly instead of shipping its runtime.
+ * Works on the tokenizer's offsets (htmlparser2): the rest of the page is kept byte for byte.
+ */
+import { Parser } from 'htmlparser2';
+
+/** What was removed from a page, and what could not be accounted for. */
+export interface StripResult {
+  html: string;
+  removed: { scripts: number; preloads: number; payloads: number; comments: number };
+  /** Scripts that are neither Next's runtime nor the site's own: each one a sentence. */
+  problems: string[];
+}
+
+/** Inline scripts that are Next's or React's: payload, bootstrap, streaming helpers. */
+const runtimeInline = /self\.__next_f|__next_s|TURBOPACK|\$RC|\$RS|\$RX|\$RV|requestAnimationFrame\(function\(\)\{\$RT/;
+/** Comments React and Next write into prerendered HTML. */
+const reactComment = /^(?:\$|\/\$|\$\?|\$!| |&|\/&)$/;
+
+const isRuntimeSource = (src: string) => src.startsWith('/_next/');
+
+export function stripRuntime(html: string): StripResult {
+  const cuts: Array<[number, number]> = [];
+  const problems: string[] = [];
+  const removed = { scripts: 0, preloads: 0, payloads: 0, comments: 0 };
+  let script: { start: number; attributes: Record<string, string>; text: string } | undefined;
+  const hiddenDivs: Array<{ start: number; empty: boolean }> = [];
+  const open: string[] = [];
+
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        for (const div of hiddenDivs) div.empty = false;
+        open.push(name);
+        if (name === 'script') script = { start: parser.startIndex, attributes, text: '' };
+        if (name === 'div' && 'hidden' in attributes && Object.keys(attributes).length === 1) {
+          hiddenDivs.push({ start: parser.startIndex, empty: true });
+          // The div itself is not content of the divs around it.
+        }
+        if (name === 'link') {
+          const rel = (attributes.rel ?? '').toLowerCase().split(/\s+/);
+          const scriptPreload = (rel.includes('preload') && attributes.as === 'script') || rel.includes('modulepreload');
+          if (scriptPreload && isRuntimeSource(attributes.href ?? '')) {
+            cuts.push([parser.startIndex, parser.endIndex + 1]);
+            removed.preloads++;
+          } else if (scriptPreload) {
+            problems.push(`a script preload that is not the site's: <link href="${attributes.href ?? ''}">`);
+          }
+        }
+      },
+      ontext(text) {
+        if (script) script.text += text;
+        else if (text.trim()) for (const div of hiddenDivs) div.empty = false;
+      },
+      oncomment(comment) {
+        if (reactComment.test(comment)) {
+          cuts.push([parser.startIndex, parser.endIndex + 1]);
+          removed.comments++;
+        }
+      },
+      onclosetag(name) {
+        open.pop();
+        if (name === 'script' && script) {
+          const { start, attributes, text } = script;
+          script = undefined;
+          const range: [number, number] = [start, parser.endIndex + 1];
+          if (attributes.src !== undefined && isRuntimeSource(attributes.src)) {
+            cuts.push(range);
+            removed.scripts++;
+          } else if (attributes.src === undefined && runtimeInline.test(text) && !('data-site' in attributes)) {
+            cuts.push(range);
+            removed.payloads++;
+          } else if (!('data-site' in attributes)) {
+            const what = attributes.src !== undefined ? `src="${attributes.src}"` : `inline, starting ${JSON.stringify(text.slice(0, 60))}`;
+            problems.push(`a script that is neither Next's runtime nor the site's own (data-site): ${what}`);
+          }
+        }
+        if (name === 'div') {
+          const div = hiddenDivs.at(-1);
+          // Only a hidden div opened at this depth closes here; others are ordinary divs.
+          if (div && open.filter((tag) => tag === 'div').length < hiddenDivs.length) {
+            hiddenDivs.pop();
+            if (div.empty) cuts.push([div.start, parser.endIndex + 1]);
+          }
+        }
+      },
+    },
+    { decodeEntities: false, recognizeSelfClosing: true },
+  );
+  parser.write(html);
+  parser.end();
+
+  // Ranges never cross; nested ones (a comment inside a removed div) fold into their container.
+  cuts.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  let result = '';
+  let position = 0;
+  for (const [start, end] of cuts) {
+    if (start < position) continue;
+    result += html.slice(position, start);
+    position = end;
+  }
+  result += html.slice(position);
+  return { html: result, removed, problems };
+}

@@ -1,0 +1,16 @@
+/**
+ * The reading page's early script, inline before the rows: when the address names a column choice
+ * (`?cols=en-ru`), or names none and the reader's last choice is remembered, it marks `<html>` so that
+ * the rows wait, invisible, for the page script to arrange them (no flash of the default view), and
+ * it writes a remembered choice into the address so that it can be shared and reloaded. The default
+ * view (most visits, and every visit without JavaScript) is never held back. Plain ES5, like
+ * locale-choice.ts: it runs before any bundle. The CSS shows the rows after two seconds in any case,
+ * should the page script never run.
+ */
+import { languages } from '../content/languages';
+import { columnsParam, columnsSegment, defaultColumns } from './columns';
+
+/** Shared with src/behaviour/columns.ts. */
+const storageKey = 'reader.columns';
+
+export const columnsEarlyScript = `(function(){try{var L=${JSON.stringify(languages)},u=new URL(location.href),v=u.searchParams.get(${JSON.stringify(columnsParam)}),s=null;function ok(x){if(!x||x.length>32)return false;var a=x.split('-');if(a.length>L.length)return false;for(var i=0;i<a.length;i++)if(L.indexOf(a[i])<0||a.indexOf(a[i])!==i)return false;return true}if(v===null){try{s=localStorage.getItem(${JSON.stringify(storageKey)})}catch(e){}if(ok(s)&&s!==${JSON.stringify(columnsSegment(defaultColumns))}){u.searchParams.set(${JSON.stringify(columnsParam)},s);history.replaceState(history.state,'',u.href);v=s}}if(ok(v)&&v!==${JSON.stringify(columnsSegment(defaultColumns))})document.documentElement.setAttribute('data-cols-pending','')}catch(e){}})()`;

@@ -1,0 +1,23 @@
+import 'server-only';
+import { languages } from '../content/languages';
+import type { GlossaryItem } from '../content/types';
+import type { Locale } from '../i18n/config';
+import { getT } from '../i18n/server';
+import type { GlossaryTips } from './glossary-tips-format';
+import { glossaryPath } from './paths';
+
+/** Every glossary entry as the tooltips of the reading pages of `locale` show it. */
+export function glossaryTips(locale: Locale, glossary: Iterable<GlossaryItem>): GlossaryTips {
+  const t = getT(locale);
+  const entries: GlossaryTips['entries'] = {};
+  for (const item of glossary) {
+    entries[item.id] = {
+      name: item.names[locale],
+      kind: t(`glossary.kinds.${item.kind}`),
+      description: item.description[locale],
+      names: Object.fromEntries(languages.map((language) => [language, item.names[language]])),
+      more: t('glossary.openEntry', { name: item.names[locale] }),
+    };
+  }
+  return { lang: locale, glossary: glossaryPath(locale), entries };
+}

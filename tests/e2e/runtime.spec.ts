@@ -1,0 +1,69 @@
+/**
+ * The site's pages carry no framework runtime: no Next.js chunks, no RSC payload, no React in the
+ * browser; their behaviour is the site's own small script. Checked twice: in the browser on every
+ * page kind (what is requested and what runs), and on every file of the export. A Next.js upgrade
+ * that brings its runtime back fails here (and, before that, in the build's finish step).
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { expect, test } from '@playwright/test';
+import { pages, sample } from './site';
+
+const out = join(process.cwd(), 'out');
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : [path];
+  });
+}
+
+const runtimeMarkers = [/self\.__next_f/, /\/_next\/static\/[^"'\s]*\.js/, /TURBOPACK/, /__NEXT_DATA__/, /\$RC\s*=/];
+
+test('no page kind requests or runs framework code', async ({ page }) => {
+  const { slug } = await sample();
+  const scripts: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+  });
+  const kinds = ['/', pages.library('en'), pages.reader('ja', slug, 'en-ru'), pages.glossary('ru'), pages.missing('en')];
+  for (const path of kinds) {
+    scripts.length = 0;
+    await page.goto(path);
+    await page.waitForLoadState('load');
+    // Every script element is the site's own, and no framework global exists.
+    const foreign = await page.locator('script:not([data-site])').count();
+    expect(foreign, `${path}: scripts that are not the site's`).toBe(0);
+    const globals = await page.evaluate(() => ['__next_f', 'next', '__NEXT_DATA__', 'TURBOPACK', '__REACT_DEVTOOLS_GLOBAL_HOOK__'].filter((name) => name in self));
+    expect(globals, path).toEqual([]);
+    expect(scripts.filter((script) => script.startsWith('/_next/')), path).toEqual([]);
+    expect(scripts.every((script) => /^\/assets\/site\.[\w-]+\.js$/.test(script)), `${path}: ${scripts.join(', ')}`).toBe(true);
+  }
+});
+
+test('no file of the export holds framework runtime or its payload', () => {
+  const all = files(out);
+  const payloads = all.filter((path) => /(^|\/)(index|__next\.[^/]*)\.txt$/.test(relative(out, path)));
+  expect(payloads.map((path) => relative(out, path))).toEqual([]);
+  expect(all.filter((path) => relative(out, path).startsWith('_next/') && path.endsWith('.js'))).toEqual([]);
+  const pagesWithRuntime = all
+    .filter((path) => path.endsWith('.html'))
+    .flatMap((path) => {
+      const html = readFileSync(path, 'utf8');
+      return runtimeMarkers.filter((marker) => marker.test(html)).map((marker) => `${relative(out, path)}: ${marker}`);
+    });
+  expect(pagesWithRuntime).toEqual([]);
+});
+
+test('a page loads at most 10 KB of JavaScript (gzip), all of it the site’s own', () => {
+  const budget = 10 * 1024;
+  for (const path of files(out).filter((file) => file.endsWith('.html'))) {
+    const html = readFileSync(path, 'utf8');
+    const external = [...html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)].map((match) => readFileSync(join(out, match[1])));
+    const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((match) => Buffer.from(match[1]));
+    const bytes = [...external, ...inline].reduce((sum, code) => sum + gzipSync(code, { level: 9 }).length, 0);
+    test.info().annotations.push({ type: 'bytes', description: `${relative(out, path)}: ${bytes} B gzip` });
+    expect(bytes, relative(out, path)).toBeLessThanOrEqual(budget);
+  }
+});

@@ -1,0 +1,78 @@
+/** The export's finish step: Next's runtime out of every page, payload files gone, foreign scripts reported. */
+import { mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { finishExport, isPayloadFile } from '../../src/export/finish';
+import { stripRuntime } from '../../src/export/strip-runtime';
+
+const fixture = (name: string) => join(import.meta.dirname, '..', 'fixtures', 'export', name);
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? walk(join(dir, name)) : [join(dir, name)]));
+}
+const list = (dir: string) => walk(dir).map((path) => relative(dir, path)).sort();
+
+describe('stripRuntime', () => {
+  it('removes Next’s scripts, preloads, payload and React comments, and keeps the rest byte for byte', () => {
+    const input = readFileSync(join(fixture('next-page'), 'input.html'), 'utf8');
+    const expected = readFileSync(join(fixture('next-page'), 'output.html'), 'utf8');
+    const { html, removed, problems } = stripRuntime(input);
+    expect(problems).toEqual([]);
+    expect(html).toBe(expected);
+    expect(removed).toEqual({ scripts: 2, preloads: 1, payloads: 3, comments: 6 });
+  });
+
+  it('reports a script that is neither Next’s nor the site’s, and leaves it for a person to judge', () => {
+    const { html, problems } = stripRuntime('<html><head><script src="https://cdn.example/x.js"></script></head><body><script>alert(1)</script></body></html>');
+    expect(problems).toEqual([
+      'a script that is neither Next\'s runtime nor the site\'s own (data-site): src="https://cdn.example/x.js"',
+      'a script that is neither Next\'s runtime nor the site\'s own (data-site): inline, starting "alert(1)"',
+    ]);
+    expect(html).toContain('alert(1)');
+  });
+
+  it('knows Next’s payload files by name, and nothing else', () => {
+    expect(['index.txt', '__next._full.txt', '__next.$d$lang.__PAGE__.txt'].every(isPayloadFile)).toBe(true);
+    expect(['robots.txt', 'index.html', 'notes.txt'].some(isPayloadFile)).toBe(false);
+  });
+});
+
+describe('finishExport', () => {
+  async function exportDir(files: Record<string, string>): Promise<string> {
+    const dir = await mkdtemp(join(tmpdir(), 'export-'));
+    for (const [path, content] of Object.entries(files)) {
+      await mkdir(join(dir, path, '..'), { recursive: true });
+      await writeFile(join(dir, path), content);
+    }
+    return dir;
+  }
+
+  it('strips every page, deletes payloads and the runtime files no page refers to', async () => {
+    const page = readFileSync(join(fixture('next-page'), 'input.html'), 'utf8');
+    const dir = await exportDir({
+      'index.html': page,
+      'index.txt': '0:payload',
+      'en/index.html': page,
+      'en/__next._full.txt': 'payload',
+      'robots.txt': 'User-Agent: *',
+      '_next/static/chunks/main.js': 'runtime',
+      '_next/static/chunks/a.css': 'body{}',
+      '_next/static/build-id/_buildManifest.js': 'manifest',
+      'assets/site.abc.js': 'ours',
+    });
+    const report = await finishExport(dir);
+    expect(report).toEqual({ pages: 2, payloadFiles: 2, runtimeFiles: 2, problems: [] });
+    expect(list(dir)).toEqual(['_next/static/chunks/a.css', 'assets/site.abc.js', 'en/index.html', 'index.html', 'robots.txt']);
+    expect(await readFile(join(dir, 'en', 'index.html'), 'utf8')).toBe(readFileSync(join(fixture('next-page'), 'output.html'), 'utf8'));
+  });
+
+  it('fails loudly when the export no longer looks like Next’s', async () => {
+    const dir = await exportDir({ 'index.html': '<html><body><script src="/_app.js"></script><p>x</p></body></html>' });
+    const report = await finishExport(dir);
+    expect(report.problems).toHaveLength(2);
+    expect(report.problems[0]).toMatch(/index\.html: a script that is neither Next's runtime nor the site's own \(data-site\): src="\/_app\.js"$/);
+    expect(report.problems[1]).toMatch(/no page held Next's runtime scripts or payload: Next's output has changed/);
+  });
+});
