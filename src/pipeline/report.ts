@@ -38,6 +38,10 @@ export type RuleId =
   | 'note-missing'
   | 'note-extra'
   | 'note-order'
+  | 'sentence-syntax'
+  | 'sentence-duplicate'
+  | 'sentence-missing'
+  | 'sentence-extra'
   | 'document-source'
   | 'lang-mismatch';
 

@@ -130,6 +130,44 @@ test.describe('reader', () => {
     expect(Math.abs(after - before)).toBeLessThan(4);
   });
 
+  test('pointing at a sentence marks its counterparts in the other columns, and only them', async ({ page }) => {
+    const { document, slug } = await sample();
+    // A row where some translation splits or joins sentences if there is one, else any row with sentences.
+    const source = document.texts[document.source];
+    const block = source?.blocks.find((candidate) => candidate.sentences.length > 1) ?? source?.blocks[0];
+    if (!block) throw new Error('no block');
+    await page.goto(`${pages.reader('en', slug)}#${block.id}`);
+    const row = page.locator(`[id="${block.id}"]`);
+    const last = block.sentences.at(-1);
+    if (!last) throw new Error('no sentence');
+    const sid = last.ids[0];
+    const sentence = row.locator(`:scope > [lang="ru"] [data-sid~="${sid}"]`);
+    await sentence.hover();
+    await expect(sentence).toHaveClass(/is-active/);
+    for (const language of ['ja', 'en'] as const) {
+      const counterparts = row.locator(`:scope > [lang="${language}"] [data-sid~="${sid}"]`);
+      expect(await counterparts.count()).toBeGreaterThan(0);
+      for (const counterpart of await counterparts.all()) await expect(counterpart).toHaveClass(/is-counterpart/);
+      // It shows: the marked sentence has a background the others do not.
+      const marked = await counterparts.first().evaluate((element) => getComputedStyle(element).backgroundColor);
+      expect(marked).not.toBe('rgba(0, 0, 0, 0)');
+    }
+    await expect(row.locator('.is-counterpart:not([data-sid~="' + sid + '"])')).toHaveCount(0);
+    await page.mouse.move(0, 0);
+    await expect(row.locator('.is-counterpart')).toHaveCount(0);
+  });
+
+  test('focusing a mention marks the same entry’s mentions in the other columns of the row', async ({ page }) => {
+    const { slug, paragraph, entry } = await sample();
+    await page.goto(pages.reader('en', slug));
+    const row = page.locator(`[id="${paragraph.id}"]`);
+    await row.locator(`:scope > [lang="ru"] a[data-term="${entry.id}"]`).first().focus();
+    for (const language of ['ja', 'en']) {
+      await expect(row.locator(`:scope > [lang="${language}"] a[data-term="${entry.id}"]`).first()).toHaveClass(/is-counterpart/);
+    }
+    await expect(row.locator(`a.is-counterpart:not([data-term="${entry.id}"])`)).toHaveCount(0);
+  });
+
   test('hovering a term shows its glossary note below it, without covering it', async ({ page }) => {
     const { slug, paragraph, entry } = await sample();
     await page.goto(pages.reader('en', slug));

@@ -67,6 +67,10 @@ const cases: Record<string, Expected[]> = {
   ],
   'note-extra': [[en, 27, 1, 'error', 'note-extra', /note `n-extra` is not in the source/]],
   'note-order': [[en, 23, 1, 'error', 'note-order', /note `n-second` is out of order: in the source \(.*ru\.md:25:1\) it comes after `n-spelling`/]],
+  'sentence-syntax': [[en, 19, 1, 'error', 'sentence-syntax', /`\{\.one\}` is not a sentence marker of `s1-p1`/]],
+  'sentence-duplicate': [[ru, 18, 1, 'error', 'sentence-duplicate', /sentence `s1-p1\.1` is written twice in this paragraph; it was first at line 17/]],
+  'sentence-missing': [[en, 19, 1, 'error', 'sentence-missing', /`s1-p1`: `s1-p1\.2` of the source \(.*ru\.md:18:1\) has no counterpart here/]],
+  'sentence-extra': [[en, 20, 1, 'error', 'sentence-extra', /sentence `s1-p1\.2` is not in the source \(.*ru\.md:17:1 has `s1-p1\.1`\)/]],
   'document-source': [[en, 1, 1, 'error', 'document-source', /two source texts: .*ru\.md is already the source/]],
   'lang-mismatch': [[en, 1, 1, 'error', 'lang-mismatch', /named `en\.md` but its front matter says `lang: ja`/]],
 };
