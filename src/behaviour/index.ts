@@ -7,10 +7,11 @@ import { startAlignment } from './alignment';
 import { startColumns } from './columns';
 import { startCopyLink } from './copy-link';
 import { startHashNotice } from './hash-notice';
+import { startTextFragments } from './text-fragment';
 import { startLocaleMemory } from './locale-memory';
 import { startTooltips } from './tooltips';
 
-for (const start of [startLocaleMemory, startColumns, startTooltips, startCopyLink, startHashNotice, startAlignment]) {
+for (const start of [startLocaleMemory, startColumns, startTooltips, startCopyLink, startHashNotice, startAlignment, startTextFragments]) {
   try {
     start(document);
   } catch (error) {
