@@ -14,6 +14,7 @@ import { rehypeCollect } from './rehype-collect';
 import { remarkAnnotations } from './remark-annotations';
 import { remarkBlockIds } from './remark-block-ids';
 import { remarkFrontMatter } from './remark-front-matter';
+import { remarkHouseStyle } from './remark-house-style';
 import { remarkSafety } from './remark-safety';
 import { sanitizeSchema } from './sanitize-schema';
 
@@ -22,6 +23,7 @@ export { rehypeCollect, plainText } from './rehype-collect';
 export { remarkAnnotations } from './remark-annotations';
 export { remarkBlockIds } from './remark-block-ids';
 export { remarkFrontMatter } from './remark-front-matter';
+export { remarkHouseStyle } from './remark-house-style';
 export { remarkSafety, isSafeUrl } from './remark-safety';
 export { sanitizeSchema } from './sanitize-schema';
 export { report, type RuleId, type Severity } from './report';
@@ -39,6 +41,7 @@ export function createProcessor() {
     .use(remarkSafety)
     .use(remarkBlockIds)
     .use(remarkAnnotations)
+    .use(remarkHouseStyle)
     .use(remarkRehype, { allowDangerousHtml: false })
     .use(rehypeSanitize, sanitizeSchema)
     .use(rehypeBudoux)
