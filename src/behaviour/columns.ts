@@ -74,6 +74,17 @@ function remember(columns: Columns): void {
   }
 }
 
+/** The labels of `data-show-others` by count; none when the attribute is missing or not such a map. */
+function parseLabels(json: string | undefined): Record<string, string> {
+  try {
+    const value: unknown = JSON.parse(json ?? '{}');
+    if (typeof value !== 'object' || value === null) return {};
+    return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+  } catch {
+    return {};
+  }
+}
+
 /** Shows `columns` on the page: rows, column heads, reveal icons, note back-links, picker and switch. */
 export function applyColumns(root: Document, columns: Columns): void {
   const rows = root.querySelector<HTMLElement>('[data-rows]');
@@ -85,6 +96,9 @@ export function applyColumns(root: Document, columns: Columns): void {
     // The reveal control names the languages beside the first one.
     icon.firstElementChild?.setAttribute('hidden', '');
   }
+  // Its label agrees with how many they are (the forms come from the server: `data-show-others`).
+  const showOthers = parseLabels(rows.dataset.showOthers)[columns.length - 1];
+  if (showOthers) for (const label of rows.querySelectorAll('.reveal > .sr-only')) label.textContent = showOthers;
   for (const list of root.querySelectorAll('.backlinks')) arrange(list, columns);
   rows.style.setProperty('--columns', String(columns.length));
   rows.dataset.count = String(columns.length);

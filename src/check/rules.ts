@@ -9,6 +9,8 @@ import type { LoadedGlossary } from '../content/glossary';
 import { languages, type Language } from '../content/languages';
 import type { Block, DocumentText, Edition, EditionDocument } from '../content/types';
 import { report, where } from '../pipeline/report';
+import { checkGlossaryStyle } from './glossary-style';
+import { checkMentionNames } from './mention-names';
 
 export interface CheckInput {
   edition: Edition;
@@ -261,9 +263,12 @@ export function createEditionCheck(glossary: LoadedGlossary, glossaryFile: VFile
   // glossary could not be read at all, mentions are not checked against it (one error, not hundreds).
   const known = glossary.loaded ? new Set(glossary.places.keys()) : undefined;
   const mentioned = new Set<string>();
+  const entries = new Map(glossary.items.map((item) => [item.id, item]));
+  if (glossary.loaded && glossaryFile) checkGlossaryStyle(glossaryFile);
   return {
     document(document, files) {
       for (const ref of checkDocument(document, files, known)) mentioned.add(ref);
+      checkMentionNames(Object.values(document.texts), files, entries);
     },
     finish() {
       if (!glossaryFile) return;

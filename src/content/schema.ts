@@ -66,7 +66,7 @@ export type FrontMatter = z.infer<typeof frontMatterSchema>;
 const localized = <T extends z.ZodType>(value: T) =>
   z.strictObject({ ru: value, ja: value, en: value });
 
-export const glossaryKinds = ['person', 'place', 'organisation', 'system', 'event', 'concept'] as const;
+export const glossaryKinds = ['person', 'office', 'place', 'organisation', 'system', 'event', 'concept'] as const;
 
 export const glossaryEntrySchema = z
   .strictObject({

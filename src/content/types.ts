@@ -62,6 +62,11 @@ export interface Reference {
   inNote: boolean;
   /** Plain text of the label ("Северной Кореи"); empty for a point anchor. */
   text: string;
+  /**
+   * A mention marked `quirk`: its label is the source's own wrong form of the entry's name (a
+   * misspelling, an inaccurate title), explained by the note whose anchor holds it.
+   */
+  quirk?: boolean;
   line: number;
   column: number;
 }

@@ -1,6 +1,9 @@
 /**
  * The interface strings. English is the reference shape; every other locale must have exactly its keys
- * (checked here at compile time, and by tests/e2e/budget.spec.ts at run time).
+ * (checked here at compile time, and by tests/unit/i18n.test.ts at run time), except that a key with
+ * plural forms (`participants_one`, `participants_other`) has the forms its own language needs
+ * (i18next's plural suffixes, after `Intl.PluralRules`): Russian `_one`, `_few`, `_many`, `_other`;
+ * Japanese `_other` alone.
  */
 import type { Locale } from './config';
 import en from './locales/en.json';
@@ -9,15 +12,19 @@ import ru from './locales/ru.json';
 
 export type Messages = typeof en;
 
-/** The same keys as T, every leaf a string: what each locale file must look like. */
-type Shape<T> = { readonly [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+/** i18next's plural suffixes. */
+type PluralSuffix = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
 
-/** A type error when M has a key that the reference does not have. */
-type NoExtraKeys<M, T> = {
-  [K in keyof M]: K extends keyof T ? (M[K] extends string ? string : NoExtraKeys<M[K], T[K]>) : never;
-};
+/** A key without its plural suffix: `participants_one` → `participants`. */
+type Base<K> = K extends `${infer B}_${PluralSuffix}` ? B : K;
 
-function checked<M extends Shape<Messages>>(messages: M & NoExtraKeys<M, Messages>): Messages {
+/** The shape of T with its plural forms folded into their base key, every leaf a string. */
+type Folded<T> = { readonly [K in keyof T as Base<K & string>]: T[K] extends string ? string : Folded<T[K]> };
+
+/** `unknown` when M has exactly the keys of the reference, plural forms folded; `never` (a type error) otherwise. */
+type SameKeys<M> = Folded<M> extends Folded<Messages> ? (Folded<Messages> extends Folded<M> ? unknown : never) : never;
+
+function checked<M>(messages: M & NoInfer<SameKeys<M>>): M {
   return messages;
 }
 
@@ -25,4 +32,4 @@ export const resources = {
   ru: checked(ru),
   ja: checked(ja),
   en: checked(en),
-} as const satisfies Record<Locale, Messages>;
+} as const satisfies Record<Locale, object>;

@@ -14,6 +14,7 @@ import { rehypeCollect } from './rehype-collect';
 import { remarkAnnotations } from './remark-annotations';
 import { remarkBlockIds } from './remark-block-ids';
 import { remarkFrontMatter } from './remark-front-matter';
+import { remarkHouseStyle } from './remark-house-style';
 import { remarkSafety } from './remark-safety';
 import { remarkSentences } from './remark-sentences';
 import { sanitizeSchema } from './sanitize-schema';
@@ -23,6 +24,7 @@ export { rehypeCollect, plainText } from './rehype-collect';
 export { remarkAnnotations } from './remark-annotations';
 export { remarkBlockIds } from './remark-block-ids';
 export { remarkFrontMatter } from './remark-front-matter';
+export { remarkHouseStyle } from './remark-house-style';
 export { remarkSafety, isSafeUrl } from './remark-safety';
 export { remarkSentences, parseMarker, sentenceNumberPattern } from './remark-sentences';
 export { sanitizeSchema } from './sanitize-schema';
@@ -41,6 +43,7 @@ export function createProcessor() {
     .use(remarkSafety)
     .use(remarkBlockIds)
     .use(remarkAnnotations)
+    .use(remarkHouseStyle)
     .use(remarkSentences)
     .use(remarkRehype, { allowDangerousHtml: false })
     .use(rehypeSanitize, sanitizeSchema)

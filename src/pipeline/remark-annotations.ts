@@ -69,6 +69,7 @@ export const remarkAnnotations: Plugin<[], Root> = function () {
             report(file, 'error', `the mention of \`${ref}\` has no text: write the words it marks, \`:term[words]{ref=${ref}}\``, node, 'term-syntax');
           } else {
             const reference: Reference = { ref, block, inNote, text, line: start.line, column: start.column };
+            if (kind === 'term' && typeof node.attributes?.quirk === 'string') reference.quirk = true;
             (kind === 'term' ? mentions : anchors).push(reference);
           }
           const property = kind === 'term' ? { dataTerm: ref } : { dataNote: ref };

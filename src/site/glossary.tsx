@@ -28,7 +28,9 @@ function Entry({ item, locale, t, mentions, documents }: EntryProps) {
             <dt>{languageNames[language][locale]}</dt>
             <dd lang={language}>
               {item.names[language]}
-              {item.variants?.[language]?.length ? <span className="variants"> ({item.variants[language].join(', ')})</span> : null}
+              {item.variants?.[language]?.length ? (
+                <span className="variants">{t('glossary.variants', { list: item.variants[language].join(t('glossary.listSeparator')) })}</span>
+              ) : null}
             </dd>
           </div>
         ))}
@@ -40,7 +42,7 @@ function Entry({ item, locale, t, mentions, documents }: EntryProps) {
         </p>
       ) : null}
       <div className="entry-mentions">
-        <p className="entry-mentions-label">{t('glossary.mentions')}</p>
+        <p className="entry-mentions-label">{t('glossary.mentions', { count: mentions.reduce((sum, { blocks }) => sum + blocks.length, 0) })}</p>
         {mentions.length === 0 ? (
           <p>{t('glossary.noMentions')}</p>
         ) : (

@@ -16,7 +16,7 @@ export function Library({ locale, t, documents: summaries }: { locale: Locale; t
     <div className="library">
       <h1>{t('library.title')}</h1>
       <p className="lede">{t('site.tagline')}</p>
-      <h2 className="sr-only">{t('library.documents')}</h2>
+      <h2 className="sr-only">{t('library.documents', { count: documents.length })}</h2>
       <ul className="document-list">
         {documents.map((document) => {
           const local = textFor(document, locale);
@@ -28,7 +28,7 @@ export function Library({ locale, t, documents: summaries }: { locale: Locale; t
               <dl className="doc-meta">
                 <DateAndPlace locale={locale} t={t} document={document} />
                 <div>
-                  <dt>{t('library.texts')}</dt>
+                  <dt>{t('library.texts', { count: languages.length })}</dt>
                   <dd>
                     <ul className="inline-list">
                       {languages.map((language) => {

@@ -80,7 +80,7 @@ function Metadata({ locale, t, document, glossary }: Pick<ReaderProps, 'locale' 
       <DateAndPlace locale={locale} t={t} document={document} />
       {participants.length > 0 ? (
         <div>
-          <dt>{t('reader.participants')}</dt>
+          <dt>{t('reader.participants', { count: participants.length })}</dt>
           <dd>
             <ul className="inline-list">
               {participants.map((item) => (
@@ -219,6 +219,9 @@ export function Reader({ locale, t, document, glossary }: ReaderProps) {
   const noteBodies = notesText.notes.map((body) => ({ body, prepared: prepareContent(body.children, `note-${body.id}`) }));
   const toc = tocTree(notesText.blocks);
   const [before, after = ''] = t('reader.unknownParagraph', { id: '{id}' }).split('{id}');
+  // The reveal control's label by how many other languages it shows (the page script picks one).
+  const others = languages.length - 1;
+  const showOthers = Object.fromEntries(Array.from({ length: others }, (_, index) => [index + 1, t('reader.showOthers', { count: index + 1 })]));
 
   return (
     <>
@@ -257,6 +260,7 @@ export function Reader({ locale, t, document, glossary }: ReaderProps) {
         data-copy-failed={t('reader.copyFailed', { url: '{url}' })}
         data-fragment-label={t('reader.linkToPassage')}
         data-fragment-copied={t('reader.passageLinkCopied')}
+        data-show-others={JSON.stringify(showOthers)}
         data-tips={glossaryTipsPath(locale)}
       >
         <div className="row row-heads">
@@ -277,7 +281,7 @@ export function Reader({ locale, t, document, glossary }: ReaderProps) {
                 </a>
                 <label className="gutter-button reveal">
                   <input type="checkbox" className="reveal-input" />
-                  <span className="sr-only">{t('reader.showOthers')}</span>
+                  <span className="sr-only">{showOthers[others]}</span>
                   <span aria-hidden="true" className="reveal-icon">
                     {languages.map((language) => (
                       <span key={language} data-col={language}>
@@ -302,7 +306,7 @@ export function Reader({ locale, t, document, glossary }: ReaderProps) {
 
       {notesText.notes.length > 0 ? (
         <section className="notes" aria-labelledby="notes-heading">
-          <h2 id="notes-heading">{t('reader.notesHeading')}</h2>
+          <h2 id="notes-heading">{t('reader.notesHeading', { count: notesText.notes.length })}</h2>
           <ol>
             {noteBodies.map(({ body, prepared }, index) => (
               <li key={body.id} id={noteId(body.id)} className="note" data-kind-label={t(`notes.${body.kind}`)}>

@@ -13,8 +13,6 @@ import { renderBaseline } from '../../bench/baseline';
 import { sample } from './site';
 
 const out = join(process.cwd(), 'out');
-const locale = (name: string): unknown => JSON.parse(readFileSync(join(process.cwd(), 'src', 'i18n', 'locales', `${name}.json`), 'utf8'));
-const [ru, ja, en] = ['ru', 'ja', 'en'].map(locale);
 const kilobyte = 1024;
 
 function files(dir: string): string[] {
@@ -46,22 +44,6 @@ test('each page carries at most 25 KB of CSS (gzip) and no web fonts', () => {
   test.info().annotations.push({ type: 'bytes', description: `largest CSS per page: ${largest} B gzip` });
   expect(largest).toBeLessThanOrEqual(25 * kilobyte);
   expect(files(out).filter((path) => /\.(woff2?|ttf|otf|eot)$/.test(path))).toEqual([]);
-});
-
-test('every interface string exists in Russian, Japanese and English', () => {
-  const keys = (value: unknown, prefix = ''): string[] =>
-    typeof value === 'object' && value !== null
-      ? Object.entries(value).flatMap(([key, child]) => keys(child, `${prefix}${key}.`))
-      : [prefix.slice(0, -1)];
-  const reference = keys(en).sort();
-  expect(keys(ru).sort()).toEqual(reference);
-  expect(keys(ja).sort()).toEqual(reference);
-  for (const messages of [ru, ja, en]) {
-    for (const key of keys(messages)) {
-      const value = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], messages);
-      expect(typeof value === 'string' && value.trim().length > 0, key).toBe(true);
-    }
-  }
 });
 
 test('the reading page’s HTML is at most 3× the same text as bare HTML (gzip)', async () => {

@@ -305,6 +305,10 @@ test.describe('phone', () => {
 
     await row.getByRole('checkbox', { name: 'Show this passage in the other languages' }).check();
     expect(await shownLanguages(row)).toEqual(['ja', 'ru', 'en']);
+
+    // With one other language, the control's label says so.
+    await page.goto(pages.reader('en', slug, 'en-ja'));
+    await expect(row.getByRole('checkbox', { name: 'Show this passage in the other language', exact: true })).toBeAttached();
   });
 
   test('a tap on a term opens its note; a second tap follows the link', async ({ page }) => {

@@ -15,6 +15,7 @@ describe('public API', () => {
         'remarkAnnotations',
         'remarkBlockIds',
         'remarkFrontMatter',
+        'remarkHouseStyle',
         'remarkSafety',
         'remarkSentences',
         'parseMarker',
