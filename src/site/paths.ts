@@ -14,7 +14,12 @@ export function libraryPath(locale: Locale): string {
  * column choice is a query on it (`?cols=en-ru`, see columns.ts), applied in the page.
  */
 export function documentPath(locale: Locale, slug: string): string {
-  return `/${locale}/documents/${slug}/`;
+  return `${libraryPath(locale)}${documentSubpath(slug)}`;
+}
+
+/** A reading page relative to the root of an interface language (`documents/<slug>/`): the search index's addresses. */
+export function documentSubpath(slug: string): string {
+  return `documents/${slug}/`;
 }
 
 export function glossaryPath(locale: Locale, entry?: string): string {
