@@ -8,9 +8,10 @@ import { startColumns } from './columns';
 import { startCopyLink } from './copy-link';
 import { startHashNotice } from './hash-notice';
 import { startLocaleMemory } from './locale-memory';
+import { startSearch } from './search';
 import { startTooltips } from './tooltips';
 
-for (const start of [startLocaleMemory, startColumns, startTooltips, startCopyLink, startHashNotice, startAlignment]) {
+for (const start of [startLocaleMemory, startColumns, startTooltips, startCopyLink, startHashNotice, startAlignment, startSearch]) {
   try {
     start(document);
   } catch (error) {

@@ -27,6 +27,17 @@ export function glossaryPath(locale: Locale, entry?: string): string {
 }
 
 /**
+ * The search page. The header's form sends the query to it as `?q=` (`searchParam`); the page script
+ * reads it from there, shows the results and keeps the address in step with the field.
+ */
+export function searchPath(locale: Locale): string {
+  return `/${locale}/search/`;
+}
+
+/** The name of the query that carries the search words. */
+export const searchParam = 'q';
+
+/**
  * The glossary entries of one interface language as JSON, for the reading page's tooltips: one file,
  * fetched when a reader first points at or focuses a mention, then cached by the browser.
  */

@@ -1,19 +1,24 @@
 /**
  * The search index: the records a document gives (one per block and language version, linked to the
- * block's row with its language first, titled by a filter), the languages that get an index, and the
- * build step that writes one Pagefind bundle per language from the content cache.
+ * block's row with its language first, titled by a filter), the languages that get an index, the
+ * citation of a result in the page script, and the build step that writes one Pagefind bundle per
+ * language from the content cache.
  */
 import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { createInstance } from 'i18next';
 import { afterEach, describe, expect, it } from 'vitest';
+import { templateTranslate } from '../../src/behaviour/search';
 import { writeContentCache } from '../../src/content/cache';
 import { summarize } from '../../src/content/catalog';
 import { loadEdition } from '../../src/content/load';
 import type { EditionDocument } from '../../src/content/types';
 import { isNeededFile, SearchIndexError, writeSearchIndex } from '../../src/export/search-index';
+import { resources } from '../../src/i18n/resources';
 import * as format from '../../src/search/format';
 import * as records from '../../src/search/records';
+import { citeBlock, citeKeys } from '../../src/site/cite';
 import { fixturesDir } from '../helpers/fixtures';
 
 const { indexedLanguages, searchRecords } = records;
@@ -86,6 +91,21 @@ describe('indexedLanguages', () => {
       ['en', 1],
     ]);
     expect(indexedLanguages([]).size).toBe(0);
+  });
+});
+
+describe('the place of a result', () => {
+  it('is cited by the page script from the search page’s templates as the server cites it', () => {
+    for (const locale of ['ru', 'ja', 'en'] as const) {
+      const i18n = createInstance();
+      void i18n.init({ lng: locale, resources: { [locale]: { translation: resources[locale] } }, initAsync: false, interpolation: { escapeValue: false } });
+      const t = i18n.getFixedT(locale);
+      // What src/site/search-page.tsx writes into `data-cite`.
+      const templates = Object.fromEntries(citeKeys.map((key) => [key, t(key, { section: '{section}', subsection: '{subsection}', paragraph: '{paragraph}', id: '{id}' })]));
+      for (const id of ['title', 'dateline', 'intro-p1', 's1', 's1-2', 's2-p3', 's1-2-p1', 'annex']) {
+        expect(citeBlock(templateTranslate(templates), id), `${locale} ${id}`).toBe(citeBlock(t, id));
+      }
+    }
   });
 });
 
