@@ -9,9 +9,10 @@ import { startCopyLink } from './copy-link';
 import { startHashNotice } from './hash-notice';
 import { startTextFragments } from './text-fragment';
 import { startLocaleMemory } from './locale-memory';
+import { startSearch } from './search';
 import { startTooltips } from './tooltips';
 
-for (const start of [startLocaleMemory, startColumns, startTooltips, startCopyLink, startHashNotice, startAlignment, startTextFragments]) {
+for (const start of [startLocaleMemory, startColumns, startTooltips, startCopyLink, startHashNotice, startAlignment, startTextFragments, startSearch]) {
   try {
     start(document);
   } catch (error) {

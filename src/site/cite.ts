@@ -3,7 +3,19 @@
  * `title`, `dateline`, `intro-p1` (intro ¶1), `s1` (section 1), `s1-1` (1.1), `s1-1-p2` (1.1 ¶2),
  * `s2-p1` (2 ¶1). IDs outside the scheme are cited as they are.
  */
-import type { TFunction } from 'i18next';
+import type { Messages } from '../i18n/resources';
+
+/** The interface strings a citation is made of (`cite.*`). */
+export type CiteKey = `cite.${keyof Messages['cite']}`;
+
+/**
+ * What `citeBlock` needs of a translation function: i18next's `t` when the server renders, the
+ * search page's templates in the page script (src/behaviour/search.ts).
+ */
+export type CiteTranslate = (key: CiteKey, values?: Record<string, string>) => string;
+
+/** The strings `citeBlock` uses, for a page that hands them to the page script. */
+export const citeKeys: readonly CiteKey[] = ['cite.title', 'cite.dateline', 'cite.intro', 'cite.section', 'cite.subsection', 'cite.sectionParagraph', 'cite.subsectionParagraph', 'cite.block'];
 
 const section = /^s(\d+[a-z]?)$/;
 const subsection = /^s(\d+[a-z]?)-(\d+[a-z]?)$/;
@@ -11,7 +23,7 @@ const sectionParagraph = /^s(\d+[a-z]?)-p(\d+[a-z]?)$/;
 const subsectionParagraph = /^s(\d+[a-z]?)-(\d+[a-z]?)-p(\d+[a-z]?)$/;
 const intro = /^intro-p(\d+[a-z]?)$/;
 
-export function citeBlock(t: TFunction, id: string): string {
+export function citeBlock(t: CiteTranslate, id: string): string {
   if (id === 'title') return t('cite.title');
   if (id === 'dateline') return t('cite.dateline');
   let match = intro.exec(id);

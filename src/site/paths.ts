@@ -14,12 +14,28 @@ export function libraryPath(locale: Locale): string {
  * column choice is a query on it (`?cols=en-ru`, see columns.ts), applied in the page.
  */
 export function documentPath(locale: Locale, slug: string): string {
-  return `/${locale}/documents/${slug}/`;
+  return `${libraryPath(locale)}${documentSubpath(slug)}`;
+}
+
+/** A reading page relative to the root of an interface language (`documents/<slug>/`): the search index's addresses. */
+export function documentSubpath(slug: string): string {
+  return `documents/${slug}/`;
 }
 
 export function glossaryPath(locale: Locale, entry?: string): string {
   return `/${locale}/glossary/${entry ? `#${entry}` : ''}`;
 }
+
+/**
+ * The search page. The header's form sends the query to it as `?q=` (`searchParam`); the page script
+ * reads it from there, shows the results and keeps the address in step with the field.
+ */
+export function searchPath(locale: Locale): string {
+  return `/${locale}/search/`;
+}
+
+/** The name of the query that carries the search words. */
+export const searchParam = 'q';
 
 /**
  * The glossary entries of one interface language as JSON, for the reading page's tooltips: one file,

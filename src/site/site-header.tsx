@@ -1,15 +1,28 @@
 import 'server-only';
 import { localeEndonyms, locales, type Locale } from '../i18n/config';
 import type { TFunction } from '../i18n/server';
-import { glossaryPath, libraryPath } from './paths';
+import { glossaryPath, libraryPath, searchParam, searchPath } from './paths';
 
 export interface SiteHeaderProps {
   locale: Locale;
   t: TFunction;
   /** The same page in each interface language: the language switch keeps the reader where they are. */
   alternates: Record<Locale, string>;
-  /** The section this page belongs to, marked in the navigation. */
-  section?: 'library' | 'glossary';
+  /** The section this page belongs to, marked in the navigation. The search page has its own search field. */
+  section?: 'library' | 'glossary' | 'search';
+}
+
+/**
+ * The search field of every page: a plain form that sends the words to the search page (`?q=`), with
+ * or without JavaScript (Enter submits it). The page script focuses it on `/`, which its placeholder
+ * and `aria-keyshortcuts` announce. Lean on purpose: every byte of it is on every reading page.
+ */
+function SearchForm({ locale, t }: Pick<SiteHeaderProps, 'locale' | 't'>) {
+  return (
+    <form role="search" className="site-search" action={searchPath(locale)}>
+      <input type="search" name={searchParam} aria-label={t('search.label')} placeholder={t('search.placeholder')} aria-keyshortcuts="/" enterKeyHint="search" />
+    </form>
+  );
 }
 
 export function SiteHeader({ locale, t, alternates, section }: SiteHeaderProps) {
@@ -33,6 +46,7 @@ export function SiteHeader({ locale, t, alternates, section }: SiteHeaderProps) 
             </li>
           </ul>
         </nav>
+        {section === 'search' ? null : <SearchForm locale={locale} t={t} />}
         <nav aria-label={t('site.interfaceLanguage')} className="locale-switch">
           <ul>
             {locales.map((candidate) => (

@@ -47,6 +47,9 @@ const audits: Array<{ name: string; path: (slug: string, paragraph: string) => s
   { name: 'reader (en, without JavaScript)', path: (slug) => pages.reader('en', slug), options: { withoutScripts: true } },
   { name: 'glossary (en)', path: () => pages.glossary('en') },
   { name: 'glossary (ru, dark)', path: () => pages.glossary('ru'), options: { scheme: 'dark' } },
+  // With results: see search.spec.ts.
+  { name: 'search (ja, dark)', path: () => pages.search('ja'), options: { scheme: 'dark' } },
+  { name: 'search (en, without JavaScript)', path: () => pages.search('en', 'Vladivostok'), options: { withoutScripts: true } },
   { name: '404 (en)', path: () => pages.missing('en') },
   { name: '404 without JavaScript', path: () => '/nowhere/', options: { withoutScripts: true } },
   // With JavaScript the root page moves on at once: audit what a reader without it sees.

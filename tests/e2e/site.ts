@@ -33,5 +33,6 @@ export const pages = {
   library: (locale: Locale) => `/${locale}/`,
   reader: (locale: Locale, slug: string, cols?: string) => `/${locale}/documents/${slug}/${cols ? `?cols=${cols}` : ''}`,
   glossary: (locale: Locale) => `/${locale}/glossary/`,
+  search: (locale: Locale, query?: string) => `/${locale}/search/${query ? `?q=${encodeURIComponent(query)}` : ''}`,
   missing: (locale: Locale) => `/${locale}/no-such-page/`,
 };

@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { siteUrl } from '../../site/paths';
 import '../globals.css';
+import '../root-pages.css';
 
 export const metadata: Metadata = {
   metadataBase: siteUrl(),

@@ -1,0 +1,163 @@
+/**
+ * Search, as a reader uses it: the header's field on any page (and its `/` shortcut), the search
+ * page with its results in every language, each result leading to its paragraph; the index loaded
+ * only once someone searches; a clear message where JavaScript is off.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import type { Language } from '../../src/content/languages';
+import { pages, sample } from './site';
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The block of `language` whose text contains `words`, from the edition the site is built from. */
+async function blockWith(language: Language, words: string) {
+  const { document } = await sample();
+  const block = document.texts[language]?.blocks.find((candidate) => candidate.text.includes(words));
+  if (!block) throw new Error(`no ${language} block contains “${words}”`);
+  return { slug: document.slug, block };
+}
+
+/** The results shown, by the name the list has in each interface language. */
+const results = (page: Page) => page.getByRole('list', { name: /^(Results|Результаты поиска|検索結果)$/ }).getByRole('listitem');
+
+/** Follows the result for `id` and checks that the reader lands on that row, its language first. */
+async function followResult(page: Page, id: string, language: Language) {
+  const link = results(page).filter({ has: page.locator(`a[href$="#${id}"]`) }).getByRole('link');
+  await link.click();
+  const row = page.locator(`[id="${id}"]`);
+  await expect(row).toBeInViewport();
+  expect(await row.evaluate((element) => element.matches(':target'))).toBe(true);
+  await expect(row.locator(':scope > [lang]:visible').first()).toHaveAttribute('lang', language);
+}
+
+test('a Russian word finds its other forms, and its result leads to the paragraph', async ({ page }) => {
+  const { slug, block } = await blockWith('ru', 'во Владивостоке');
+  const { source } = await sample();
+  const title = source.frontMatter.title;
+  await page.goto(pages.library('ru'));
+  const field = page.getByRole('searchbox', { name: 'Поиск по документам' });
+  await field.fill('Владивосток');
+  await field.press('Enter');
+  await expect(page).toHaveURL(/\/ru\/search\/\?q=%D0%92/);
+  await expect(page.getByRole('status')).toHaveText('По запросу «Владивосток» найден 1 результат');
+  const result = results(page);
+  await expect(result).toHaveCount(1);
+  // The paragraph, in its language, with the word found marked: and nothing but text and marks.
+  const excerpt = result.locator('p');
+  await expect(excerpt).toHaveAttribute('lang', 'ru');
+  await expect(excerpt.locator('mark')).toHaveText([/^Владивостоке/]);
+  expect(await excerpt.locator('*').evaluateAll((nodes) => nodes.map((node) => node.nodeName))).toEqual(['MARK']);
+  await expect(result.getByRole('link')).toContainText('Русский · пункт 1.2, абзац 1');
+  await expect(result.getByRole('link').locator('[lang="ru"]')).toHaveText(title);
+  await followResult(page, block.id, 'ru');
+  // The address names the view while the page applies it, then keeps the canonical one.
+  await expect(page).toHaveURL(new RegExp(`${escape(pages.reader('ru', slug))}#${block.id}$`));
+});
+
+test('a Japanese word is found on the search page of any language, its result with the Japanese column first', async ({ page }) => {
+  const { slug, block } = await blockWith('ja', '北方領土');
+  await page.goto('/en/search/?q=北方領土');
+  await expect(page.getByRole('status')).toHaveText('1 result for “北方領土”');
+  const result = results(page);
+  await expect(result.locator('p[lang="ja"] mark')).toHaveText(['北方領土']);
+  await expect(result.getByRole('link')).toContainText('Japanese · 1.1 ¶1');
+  await expect(result.getByRole('link')).toHaveAttribute('href', `${pages.reader('en', slug, 'ja-ru-en')}#${block.id}`);
+  await followResult(page, block.id, 'ja');
+  await expect(page).toHaveURL(new RegExp(`${escape(pages.reader('en', slug, 'ja-ru-en'))}#${block.id}$`));
+});
+
+test('results follow the field, in the address too, and are announced', async ({ page }) => {
+  await page.goto('/ja/search/');
+  const field = page.getByRole('searchbox', { name: '文書を検索' });
+  await expect(page.getByRole('status')).toHaveText('');
+  await field.fill('ウラジオストク');
+  await expect(page.getByRole('status')).toHaveText('「ウラジオストク」の検索結果：1件');
+  await expect(page).toHaveURL(/\/ja\/search\/\?q=%E3%82%A6/);
+  await field.fill('Vladivostok');
+  await expect(page.getByRole('status')).toHaveText('「Vladivostok」の検索結果：1件');
+  await expect(results(page).locator('p')).toHaveAttribute('lang', 'en');
+  await field.fill('qzxjv');
+  await expect(page.getByRole('status')).toHaveText('「qzxjv」に一致する結果はありません。');
+  await expect(results(page)).toHaveCount(0);
+  await page.reload();
+  await expect(field).toHaveValue('qzxjv');
+  // The words of a document's title do not make every paragraph of it a result.
+  await field.fill('Fourth Round');
+  await expect(page.getByRole('status')).toHaveText('「Fourth Round」の検索結果：2件');
+});
+
+test('results come from every language, twenty at a time, and the keyboard goes on where the next ones begin', async ({ page }) => {
+  await page.goto(pages.search('en', 'Japan Япония 日本'));
+  const status = page.getByRole('status');
+  await expect(status).toHaveText(/^\d+ results for “Japan Япония 日本”$/);
+  const total = Number((await status.textContent())?.match(/^\d+/)?.[0]);
+  expect(total).toBeGreaterThan(20);
+  await expect(results(page)).toHaveCount(20);
+  const more = page.getByRole('button', { name: 'Show more results' });
+  await more.focus();
+  await page.keyboard.press('Enter');
+  await expect(results(page)).toHaveCount(total);
+  await expect(results(page).nth(20).getByRole('link')).toBeFocused();
+  await expect(more).toBeHidden();
+  const languages = await results(page).locator('p').evaluateAll((passages) => passages.map((passage) => passage.getAttribute('lang')));
+  expect(new Set(languages)).toEqual(new Set(['ru', 'ja', 'en']));
+});
+
+test('the results page passes axe with results shown', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  await page.goto('/ru/search/?q=Россия');
+  await expect(page.getByRole('status')).toHaveText(/найден/);
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(results.violations.map((violation) => violation.id)).toEqual([]);
+  await context.close();
+});
+
+test('/ focuses the search field from anywhere but a field, and the reading page loads no index until a search', async ({ page }) => {
+  const { slug } = await sample();
+  const index: string[] = [];
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path.startsWith('/pagefind/')) index.push(path);
+  });
+  await page.goto(pages.reader('en', slug));
+  await page.waitForLoadState('load');
+  // Reading, pointing at terms, choosing columns: no request for the index.
+  await page.locator('a[data-term]').first().hover();
+  await page.getByRole('group', { name: 'Columns' }).getByRole('checkbox', { name: 'Japanese' }).uncheck();
+  const field = page.getByRole('searchbox', { name: 'Search the documents' });
+  await expect(field).toHaveAttribute('aria-keyshortcuts', '/');
+  await expect(field).toHaveAttribute('placeholder', 'Search (press /)');
+  // In another field, / is typed as usual (the checkbox just used is a field too).
+  await page.keyboard.press('/');
+  await expect(field).not.toBeFocused();
+  await page.locator('main').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('/');
+  await expect(field).toBeFocused();
+  await expect(field).toHaveValue('');
+  await page.keyboard.type('Tokyo');
+  await expect(field).toHaveValue('Tokyo');
+  expect(index).toEqual([]);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status')).toHaveText(/results? for “Tokyo”/);
+  expect(index).toContain('/pagefind/ru/pagefind.js');
+  expect(index).toContain('/pagefind/ja/pagefind.js');
+  expect(index).toContain('/pagefind/en/pagefind.js');
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the header form leads to the search page, which says that search needs JavaScript and offers the library and the glossary', async ({ page }) => {
+    await page.goto(pages.glossary('en'));
+    const field = page.getByRole('searchbox', { name: 'Search the documents' });
+    await field.fill('Vladivostok');
+    await field.press('Enter');
+    await expect(page).toHaveURL(/\/en\/search\/\?q=Vladivostok$/);
+    await expect(page.getByText('Search runs in your browser and needs JavaScript')).toBeVisible();
+    await expect(page.getByRole('link', { name: 'library', exact: true })).toHaveAttribute('href', '/en/');
+    await expect(page.getByRole('link', { name: 'glossary', exact: true })).toHaveAttribute('href', '/en/glossary/');
+    await expect(results(page)).toHaveCount(0);
+  });
+});

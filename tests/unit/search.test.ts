@@ -1,0 +1,155 @@
+/**
+ * The search index: the records a document gives (one per block and language version, linked to the
+ * block's row with its language first, titled by a filter), the languages that get an index, the
+ * citation of a result in the page script, and the build step that writes one Pagefind bundle per
+ * language from the content cache.
+ */
+import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { createInstance } from 'i18next';
+import { afterEach, describe, expect, it } from 'vitest';
+import { templateTranslate } from '../../src/behaviour/search';
+import { writeContentCache } from '../../src/content/cache';
+import { summarize } from '../../src/content/catalog';
+import { loadEdition } from '../../src/content/load';
+import type { EditionDocument } from '../../src/content/types';
+import { isNeededFile, SearchIndexError, writeSearchIndex } from '../../src/export/search-index';
+import { resources } from '../../src/i18n/resources';
+import * as format from '../../src/search/format';
+import * as records from '../../src/search/records';
+import { citeBlock, citeKeys } from '../../src/site/cite';
+import { fixturesDir } from '../helpers/fixtures';
+
+const { indexedLanguages, searchRecords } = records;
+const temporary: string[] = [];
+
+async function sample(): Promise<EditionDocument> {
+  const { documents } = await loadEdition(join(fixturesDir, 'base'));
+  return documents[0];
+}
+
+async function files(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((entry) => entry.isFile()).map((entry) => relative(dir, join(entry.parentPath, entry.name))).sort();
+}
+
+afterEach(async () => {
+  await Promise.all(temporary.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+describe('search API', () => {
+  it('exports the record builder and the format shared with the page script', () => {
+    expect(Object.keys(records).sort()).toEqual(['indexedLanguages', 'searchRecords']);
+    expect(Object.keys(format).sort()).toEqual(['documentFilter', 'searchBundlePath', 'searchFolder']);
+    expect(format.searchBundlePath('ja')).toBe('/pagefind/ja/');
+  });
+});
+
+describe('searchRecords', () => {
+  it('makes one record per block and language version, in language then reading order', async () => {
+    const list = searchRecords(await sample());
+    expect(list.map((record) => `${record.language} ${record.url}`)).toEqual([
+      'ru documents/2020-01-15-sample/?cols=ru-ja-en#title',
+      'ru documents/2020-01-15-sample/?cols=ru-ja-en#s1',
+      'ru documents/2020-01-15-sample/?cols=ru-ja-en#s1-p1',
+      'ru documents/2020-01-15-sample/?cols=ru-ja-en#s1-p2',
+      'en documents/2020-01-15-sample/?cols=en-ru-ja#title',
+      'en documents/2020-01-15-sample/?cols=en-ru-ja#s1',
+      'en documents/2020-01-15-sample/?cols=en-ru-ja#s1-p1',
+      'en documents/2020-01-15-sample/?cols=en-ru-ja#s1-p2',
+    ]);
+  });
+
+  it('gives a record the block’s plain text and, as a filter, the title of its language version; no metadata to search', async () => {
+    const [, , ru, , , , en] = searchRecords(await sample());
+    expect(ru).toEqual({
+      url: 'documents/2020-01-15-sample/?cols=ru-ja-en#s1-p1',
+      content: 'Министр Т. Коно посетил Японию.',
+      language: 'ru',
+      filters: { document: ['Пример'] },
+    });
+    expect(en).toEqual({ url: 'documents/2020-01-15-sample/?cols=en-ru-ja#s1-p1', content: 'Minister Kono visited Japan.', language: 'en', filters: { document: ['Sample'] } });
+  });
+
+  it('leaves out a block without text, and makes nothing for a language the document lacks', async () => {
+    const document = await sample();
+    const english = document.texts.en;
+    if (!english) throw new Error('the fixture has an English text');
+    const blocks = english.blocks.map((block) => (block.id === 's1-p2' ? { ...block, text: ' ' } : block));
+    const list = searchRecords({ ...document, texts: { ...document.texts, en: { ...english, blocks } } });
+    expect(list.some((record) => record.language === 'ja')).toBe(false);
+    expect(list.filter((record) => record.url.endsWith('#s1-p2')).map((record) => record.language)).toEqual(['ru']);
+  });
+});
+
+describe('indexedLanguages', () => {
+  it('lists the languages some document has, with how many documents have each', async () => {
+    const summary = summarize(await sample());
+    expect([...indexedLanguages([summary, { ...summary, slug: 'other', texts: { ru: summary.texts.ru } }])]).toEqual([
+      ['ru', 2],
+      ['en', 1],
+    ]);
+    expect(indexedLanguages([]).size).toBe(0);
+  });
+});
+
+describe('the place of a result', () => {
+  it('is cited by the page script from the search page’s templates as the server cites it', () => {
+    for (const locale of ['ru', 'ja', 'en'] as const) {
+      const i18n = createInstance();
+      void i18n.init({ lng: locale, resources: { [locale]: { translation: resources[locale] } }, initAsync: false, interpolation: { escapeValue: false } });
+      const t = i18n.getFixedT(locale);
+      // What src/site/search-page.tsx writes into `data-cite`.
+      const templates = Object.fromEntries(citeKeys.map((key) => [key, t(key, { section: '{section}', subsection: '{subsection}', paragraph: '{paragraph}', id: '{id}' })]));
+      for (const id of ['title', 'dateline', 'intro-p1', 's1', 's1-2', 's2-p3', 's1-2-p1', 'annex']) {
+        expect(citeBlock(templateTranslate(templates), id), `${locale} ${id}`).toBe(citeBlock(t, id));
+      }
+    }
+  });
+});
+
+describe('the search index step', () => {
+  it('keeps what the search page loads of a bundle, and none of Pagefind’s own interfaces', () => {
+    for (const path of ['pagefind.js', 'pagefind-worker.js', 'pagefind-entry.json', 'wasm.ru.pagefind', 'pagefind.ru_3fe51c4f53.pf_meta', 'index/ru_951c3b4.pf_index', 'fragment/ru_group_f828703.pf_fragment', 'filter/ru_608dce4.pf_filter']) {
+      expect(isNeededFile(path, 'ru'), path).toBe(true);
+    }
+    for (const path of ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-component-ui.js', 'pagefind-modular-ui.js', 'pagefind-highlight.js', 'wasm.unknown.pagefind', 'playground/index.html']) {
+      expect(isNeededFile(path, 'ru'), path).toBe(false);
+    }
+  });
+
+  it('writes one bundle per language of the content cache, each with its stemmer or segmenter', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'reader-search-'));
+    temporary.push(root);
+    await cp(join(fixturesDir, 'base'), root, { recursive: true });
+    expect((await writeContentCache(root)).written).toBe(true);
+    const out = join(root, 'out');
+    const report = await writeSearchIndex(root, out);
+    expect(report.documents).toBe(1);
+    expect(report.languages.ru?.records).toBe(4);
+    expect(report.languages.en?.records).toBe(4);
+    expect(report.languages.ja).toBeUndefined();
+    const written = await files(join(out, 'pagefind'));
+    expect(written.map((path) => path.replace(/_[0-9a-f]+\./, '_<hash>.'))).toEqual(
+      ['en', 'ru'].flatMap((language) => [
+        `${language}/filter/${language}_<hash>.pf_filter`,
+        `${language}/fragment/${language}_group_<hash>.pf_fragment`,
+        `${language}/index/${language}_<hash>.pf_index`,
+        `${language}/pagefind-entry.json`,
+        `${language}/pagefind-worker.js`,
+        `${language}/pagefind.${language}_<hash>.pf_meta`,
+        `${language}/pagefind.js`,
+        `${language}/wasm.${language}.pagefind`,
+      ]).sort(),
+    );
+  });
+
+  it('fails with what to run when there is no content cache', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'reader-search-'));
+    temporary.push(root);
+    const failure = writeSearchIndex(root, join(root, 'out'));
+    await expect(failure).rejects.toBeInstanceOf(SearchIndexError);
+    await expect(failure).rejects.toThrow('.content/catalog.json is missing: run `npm run content` (part of `npm run build`) first');
+  });
+});
