@@ -5,6 +5,7 @@ import { getI18n, getT } from '../i18n/server';
 import { notFoundLocaleScript } from '../site/locale-choice';
 import { glossaryPath, libraryPath } from '../site/paths';
 import './globals.css';
+import './root-and-not-found.css';
 
 export const metadata: Metadata = {
   title: locales.map((locale) => getT(locale)('notFound.title')).join(' · '),

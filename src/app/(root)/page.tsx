@@ -4,6 +4,7 @@ import { getT } from '../../i18n/server';
 import { pathsFor } from '../../site/metadata';
 import { libraryPath } from '../../site/paths';
 import { rootRedirectScript } from '../../site/locale-choice';
+import '../root-and-not-found.css';
 
 export const metadata: Metadata = {
   title: locales.map((locale) => getT(locale)('site.name')).join(' · '),
