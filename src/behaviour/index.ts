@@ -4,13 +4,14 @@
  * without it the pages read, link and navigate completely. Bundled by src/export/bundle-behaviour.ts.
  */
 import { startAlignment } from './alignment';
+import { startCite } from './cite';
 import { startColumns } from './columns';
 import { startCopyLink } from './copy-link';
 import { startHashNotice } from './hash-notice';
 import { startLocaleMemory } from './locale-memory';
 import { startTooltips } from './tooltips';
 
-for (const start of [startLocaleMemory, startColumns, startTooltips, startCopyLink, startHashNotice, startAlignment]) {
+for (const start of [startLocaleMemory, startColumns, startTooltips, startCopyLink, startCite, startHashNotice, startAlignment]) {
   try {
     start(document);
   } catch (error) {

@@ -24,7 +24,7 @@ export interface CslItem {
   medium: string;
   'container-title': string;
   URL: string;
-  /** The cited block, as a reader finds it ("1.1 ¶2"); paragraph citations only. */
+  /** A note for formats that have no field for `medium` or a place (BibTeX): "1.1 ¶2. Japanese version, …". */
   note?: string;
 }
 

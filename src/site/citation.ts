@@ -46,7 +46,8 @@ export function citationItem(document: EditionDocument, language: Language, loca
     medium: versionDescription(text),
     'container-title': getT(citationLanguage)('site.name'),
     URL: url,
-    ...(block ? { note: block.place } : {}),
+    // Formats without a field for it (BibTeX) carry the block's place and the version's status here.
+    note: block ? `${block.place}. ${versionDescription(text)}` : versionDescription(text),
   };
 }
 
@@ -62,7 +63,7 @@ export function documentCitation(document: EditionDocument, language: Language, 
 /** How a version is named in the dialog: "Japanese: unofficial translation made for this edition". */
 export function versionLabel(locale: Locale, text: DocumentText): string {
   const t = getT(locale);
-  return t('citation.versionLabel', { language: t(`languages.${text.lang}`), status: t(text.frontMatter.provenance.official ? 'reader.official' : 'reader.unofficial') });
+  return t('citation.versionLabel', { language: languageNames[text.lang][locale], status: t(text.frontMatter.provenance.official ? 'citation.official' : 'citation.unofficial') });
 }
 
 /** Everything the cite dialog of the reading page of `locale` needs. */
@@ -81,6 +82,7 @@ export function citeData(document: EditionDocument, locale: Locale): CiteData {
     strings: {
       document: t('citation.document'),
       paragraph: t('citation.paragraph', { place: '{place}' }),
+      more: t('citation.more'),
       version: t('citation.version'),
       format: t('citation.format'),
       citation: t('citation.citation'),

@@ -32,6 +32,8 @@ export interface CiteData {
     document: string;
     /** "Cite {place}". */
     paragraph: string;
+    /** The button of the page's "Cite" disclosure that opens the dialog: "Other language versions and formats". */
+    more: string;
     version: string;
     format: string;
     citation: string;
