@@ -6,29 +6,12 @@
  * beside it. Their labels come from templates on the rows (`data-copy-label`, `data-copied`,
  * `data-copy-failed`) and the place of each row (`data-place` on its permalink).
  */
+import { writeClipboard } from './clipboard';
 
 /** How long the announcement stays visible (ms). */
 const messageTime = 4000;
 const icon =
   '<svg aria-hidden="true" viewBox="0 0 16 16" width="14" height="14"><path d="M6.5 9.5l3-3M7 4.5l1-1a2.5 2.5 0 013.5 3.5l-1 1M9 11.5l-1 1A2.5 2.5 0 014.5 9l1-1" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round"/></svg>';
-
-async function writeClipboard(text: string): Promise<void> {
-  if (navigator.clipboard?.writeText) {
-    await navigator.clipboard.writeText(text);
-    return;
-  }
-  // Insecure contexts have no Clipboard API: copy from a selected, off-screen text field.
-  const field = document.createElement('textarea');
-  field.value = text;
-  field.setAttribute('readonly', '');
-  field.style.position = 'fixed';
-  field.style.opacity = '0';
-  document.body.append(field);
-  field.select();
-  const ok = document.execCommand('copy');
-  field.remove();
-  if (!ok) throw new Error('copy refused');
-}
 
 /** The address of the row `id` in the view the reader has now. */
 export function rowAddress(id: string, address: URL = new URL(location.href)): string {

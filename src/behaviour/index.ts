@@ -4,6 +4,7 @@
  * without it the pages read, link and navigate completely. Bundled by src/export/bundle-behaviour.ts.
  */
 import { startAlignment } from './alignment';
+import { startCite } from './cite';
 import { startColumns } from './columns';
 import { startCopyLink } from './copy-link';
 import { startHashNotice } from './hash-notice';
@@ -12,7 +13,7 @@ import { startLocaleMemory } from './locale-memory';
 import { startSearch } from './search';
 import { startTooltips } from './tooltips';
 
-for (const start of [startLocaleMemory, startColumns, startTooltips, startCopyLink, startHashNotice, startAlignment, startTextFragments, startSearch]) {
+for (const start of [startLocaleMemory, startColumns, startTooltips, startCopyLink, startCite, startHashNotice, startAlignment, startTextFragments, startSearch]) {
   try {
     start(document);
   } catch (error) {

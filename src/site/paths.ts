@@ -53,3 +53,18 @@ export function siteUrl(): URL {
 export function absoluteUrl(path: string): string {
   return new URL(path, siteUrl()).toString();
 }
+
+/** The folder of a document's export files (TMX, JSON, TEI, plain text): language-independent. */
+export function exportPath(slug: string, file: string): string {
+  return `/exports/${slug}/${file}`;
+}
+
+/** The JSON Schema of the JSON export. */
+export function schemaPath(name: string): string {
+  return `/schemas/${name}`;
+}
+
+/** The citations of a document for the cite dialog of its reading page in `locale` (fetched when first opened). */
+export function citeDataPath(locale: Locale, slug: string): string {
+  return `/${locale}/documents/${slug}/cite.json`;
+}

@@ -4,10 +4,14 @@ import { languageNames, languages, type Language } from '../content/languages';
 import type { Block, DocumentText, EditionDocument, GlossaryItem } from '../content/types';
 import type { Locale } from '../i18n/config';
 import type { TFunction } from '../i18n/server';
+import { formatList } from '../i18n/server';
 import { citeBlock } from './cite';
+import { documentCitation } from './citation';
 import { DateAndPlace } from './date-and-place';
 import { sourceText, textFor } from './edition';
-import { absoluteUrl, documentPath, glossaryPath, glossaryTipsPath, libraryPath } from './paths';
+import type { ExportFile } from '../exports/files';
+import { documentExports } from './exports';
+import { absoluteUrl, citeDataPath, documentPath, glossaryPath, glossaryTipsPath, libraryPath } from './paths';
 import {
   noteId,
   prepareContent,
@@ -134,6 +138,41 @@ function ColumnPicker({ locale, t }: Pick<ReaderProps, 'locale' | 't'>) {
   );
 }
 
+/**
+ * "Cite": the document cited in Chicago style, as the source language version, rendered here at build
+ * time. When it is opened, the page script fetches the citations from `data-cite` and adds a button that
+ * opens the cite dialog (every language version; Chicago, CSL-JSON and BibTeX; a copy button).
+ */
+function CiteDocument({ locale, t, document }: Pick<ReaderProps, 'locale' | 't' | 'document'>) {
+  return (
+    <details className="doc-tool" data-cite={citeDataPath(locale, document.slug)}>
+      <summary>{t('citation.cite')}</summary>
+      <p className="cite-text" lang="en">
+        {documentCitation(document, document.source, locale)}
+      </p>
+    </details>
+  );
+}
+
+/** "Download": the export files of the document, with their formats and languages. */
+function Downloads({ locale, t, document }: Pick<ReaderProps, 'locale' | 't' | 'document'>) {
+  const name = (language: Language) => t(`languages.${language}`);
+  const all = formatList(locale, languages.filter((language) => document.texts[language]).map(name));
+  const label = (file: ExportFile) => (file.format === 'text' ? t('downloads.text', { language: name(file.language ?? document.source) }) : t(`downloads.${file.format}`, { languages: all }));
+  return (
+    <details className="doc-tool">
+      <summary>{t('downloads.title')}</summary>
+      <ul>
+        {documentExports(document).map((file) => (
+          <li key={file.name}>
+            <a href={file.href}>{label(file)}</a>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
 /** Phone layout: one language at a time; these buttons put another language first (page script). */
 function ReadingLanguageSwitch({ locale, t }: Pick<ReaderProps, 'locale' | 't'>) {
   return (
@@ -247,6 +286,8 @@ export function Reader({ locale, t, document, glossary }: ReaderProps) {
             </nav>
           </details>
         ) : null}
+        <CiteDocument locale={locale} t={t} document={document} />
+        <Downloads locale={locale} t={t} document={document} />
         <ColumnPicker locale={locale} t={t} />
         <ReadingLanguageSwitch locale={locale} t={t} />
       </div>
@@ -261,6 +302,7 @@ export function Reader({ locale, t, document, glossary }: ReaderProps) {
         data-fragment-label={t('reader.linkToPassage')}
         data-fragment-copied={t('reader.passageLinkCopied')}
         data-show-others={JSON.stringify(showOthers)}
+        data-cite-label={t('citation.paragraph', { place: '{place}' })}
         data-tips={glossaryTipsPath(locale)}
       >
         <div className="row row-heads">

@@ -6,6 +6,7 @@ import { Library } from '../../site/library';
 import { pageMetadata, pathsFor } from '../../site/metadata';
 import { libraryPath } from '../../site/paths';
 import { SiteFooter, SiteHeader } from '../../site/site-header';
+import './library.css';
 
 export const generateStaticParams = localeParams;
 

@@ -6,6 +6,7 @@ import { Glossary } from '../../../site/glossary';
 import { pageMetadata, pathsFor } from '../../../site/metadata';
 import { glossaryPath } from '../../../site/paths';
 import { SiteFooter, SiteHeader } from '../../../site/site-header';
+import './glossary.css';
 
 export const generateStaticParams = localeParams;
 

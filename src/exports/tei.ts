@@ -1,0 +1,246 @@
+/**
+ * TEI P5 XML of one document. The header names the document, its issuer and date, the edition that
+ * publishes it, and which language versions are the issuer's and which are translations made for the
+ * edition. Glossary entries the document mentions become a `standOff` of people, places,
+ * organisations, events and (systems and concepts) a taxonomy; every mention in the text points at its
+ * entry (`persName`, `placeName`, `orgName`, `name type="event"`, `term`, each with `ref="#id"`). Each
+ * language version is a `text` of its own in a `group`, with `xml:lang`; every heading and paragraph
+ * carries `xml:id="<lang>.<block ID>"` (translations point at the source's with `corresp`), every
+ * sentence is an `s`, and notes are `note`s in the `back` of their language, pointed at from the words
+ * they are about (`seg type="note-anchor"`).
+ *
+ * Identifiers: blocks `ru.s1-1-p2`, sentences `ru.s1-1-p2.1` (source only: a translation's sentence
+ * points at them with `corresp`), notes `ru.note.<note ID>`, glossary entries their ID (with a leading
+ * `_` when it starts with a digit, which an `xml:id` may not).
+ */
+import type { Element as HastElement, ElementContent as HastContent } from 'hast';
+import type { Element, ElementContent } from 'xast';
+import { x } from 'xastscript';
+import { languageNames, languages, type Language } from '../content/languages';
+import type { GlossaryKind } from '../content/schema';
+import type { Block, DocumentText, EditionDocument, GlossaryItem, NoteBody } from '../content/types';
+import { block, xmlDocument } from './xml';
+
+export const teiNamespace = 'http://www.tei-c.org/ns/1.0';
+
+export interface TeiOptions {
+  /** The edition's name (publisher of the file). */
+  edition: string;
+  /** Absolute address of the document's reading page. */
+  permalink: string;
+}
+
+/** The TEI element of a mention of each kind of glossary entry, and the list its entry goes in. */
+const kindElements: Record<GlossaryKind, { inline: string; type?: string }> = {
+  person: { inline: 'persName' },
+  place: { inline: 'placeName' },
+  organisation: { inline: 'orgName' },
+  event: { inline: 'name', type: 'event' },
+  system: { inline: 'term' },
+  concept: { inline: 'term' },
+  // A post ("Chief of Staff, Ground Self-Defense Force"): a role, listed with the terms.
+  office: { inline: 'roleName' },
+};
+
+/** An `xml:id` for a glossary entry ID: itself, or `_` + itself when it starts with a digit. */
+export const entryXmlId = (id: string) => (/^[0-9]/.test(id) ? `_${id}` : id);
+export const blockXmlId = (language: Language, id: string) => `${language}.${id}`;
+export const noteXmlId = (language: Language, id: string) => `${language}.note.${id}`;
+
+const property = (node: HastElement, name: string): string | undefined => {
+  const value = node.properties?.[name];
+  return typeof value === 'string' ? value : Array.isArray(value) ? value.join(' ') : undefined;
+};
+
+interface InlineContext {
+  language: Language;
+  source: Language;
+  glossary: ReadonlyMap<string, GlossaryItem>;
+}
+
+/** TEI inline content for sanitized hast phrasing content (see src/pipeline/sanitize-schema.ts). */
+function inline(nodes: readonly HastContent[], context: InlineContext): ElementContent[] {
+  return nodes.flatMap((node): ElementContent[] => {
+    if (node.type === 'text') return [{ type: 'text', value: node.value }];
+    if (node.type !== 'element') return [];
+    const children = () => inline(node.children, context);
+    switch (node.tagName) {
+      case 'span': {
+        const sid = property(node, 'dataSid');
+        if (sid !== undefined) {
+          const ids = sid.split(/\s+/).filter(Boolean);
+          if (context.language === context.source) return [x('s', { 'xml:id': blockXmlId(context.language, ids[0] ?? '') }, children())];
+          return [x('s', { n: ids.join(' '), corresp: ids.map((id) => `#${blockXmlId(context.source, id)}`).join(' ') }, children())];
+        }
+        const term = property(node, 'dataTerm');
+        if (term !== undefined) {
+          const kind = context.glossary.get(term)?.kind ?? 'concept';
+          const { inline: name, type } = kindElements[kind];
+          return [x(name, { type, ref: `#${entryXmlId(term)}` }, children())];
+        }
+        const note = property(node, 'dataNote');
+        if (note !== undefined) return [x('seg', { type: 'note-anchor', corresp: `#${noteXmlId(context.language, note)}` }, children())];
+        return children();
+      }
+      case 'em':
+        return [x('hi', { rend: 'italic' }, children())];
+      case 'strong':
+        return [x('hi', { rend: 'bold' }, children())];
+      case 'sup':
+        return [x('hi', { rend: 'superscript' }, children())];
+      case 'sub':
+        return [x('hi', { rend: 'subscript' }, children())];
+      case 'code':
+        return [x('code', children())];
+      case 'a': {
+        const href = property(node, 'href');
+        return href ? [x('ref', { target: href }, children())] : children();
+      }
+      case 'br':
+        return [x('lb')];
+      case 'wbr':
+        return [];
+      default:
+        return children();
+    }
+  });
+}
+
+function blockElement(text: DocumentText, item: Block, context: InlineContext): Element {
+  const attributes: Record<string, string | undefined> = { 'xml:id': blockXmlId(text.lang, item.id), n: item.id };
+  if (text.lang !== context.source) attributes.corresp = `#${blockXmlId(context.source, item.id)}`;
+  return x(item.kind === 'heading' ? 'head' : 'p', attributes, inline(item.element.children, context));
+}
+
+/** The body of one language version: headings open nested `div`s by their level; the level-1 heading heads the body. */
+function body(text: DocumentText, context: InlineContext): Element {
+  interface Open {
+    depth: number;
+    element: Element;
+    children: Array<Element>;
+  }
+  const root: Open = { depth: 1, element: x('body'), children: [] };
+  const stack: Open[] = [root];
+  const close = (open: Open, depth: number) => {
+    open.element.children = block(open.element.name, {}, depth, open.children).children;
+  };
+  for (const item of text.blocks) {
+    if (item.kind === 'heading' && item.depth >= 2) {
+      while (stack.length > 1 && stack[stack.length - 1].depth >= item.depth) {
+        const done = stack.pop();
+        if (done) close(done, 4 + stack.length);
+      }
+      const div: Open = { depth: item.depth, element: x('div', { type: item.depth === 2 ? 'section' : 'subsection', n: item.id }), children: [] };
+      stack[stack.length - 1].children.push(div.element);
+      stack.push(div);
+    }
+    stack[stack.length - 1].children.push(blockElement(text, item, context));
+  }
+  while (stack.length > 0) {
+    const done = stack.pop();
+    if (done) close(done, 4 + stack.length);
+  }
+  return root.element;
+}
+
+/** A note of one language: its paragraphs (as inline content when it has only one). */
+function noteElement(text: DocumentText, note: NoteBody, context: InlineContext): Element {
+  const anchoredIn = [...new Set(text.anchors.filter((anchor) => anchor.ref === note.id && !anchor.inNote).map((anchor) => anchor.block))];
+  const paragraphs = note.children.filter((child): child is HastElement => child.type === 'element');
+  const id = noteXmlId(text.lang, note.id);
+  const content =
+    paragraphs.length === 1 && paragraphs[0].tagName === 'p'
+      ? inline(paragraphs[0].children, context)
+      : paragraphs.map((paragraph, index) => x('p', { 'xml:id': `${id}.p${index + 1}` }, inline(paragraph.children, context)));
+  return x('note', { 'xml:id': id, type: note.kind, n: note.id, target: anchoredIn.map((blockId) => `#${blockXmlId(text.lang, blockId)}`).join(' ') || undefined }, content);
+}
+
+function languageText(text: DocumentText, context: InlineContext): Element {
+  const official = text.frontMatter.provenance.official;
+  const children: Element[] = [body(text, context)];
+  if (text.notes.length > 0) {
+    children.push(block('back', {}, 4, [block('div', { type: 'notes' }, 5, text.notes.map((note) => noteElement(text, note, context)))]));
+  }
+  return block('text', { 'xml:lang': text.lang, type: text.frontMatter.role, subtype: official ? 'official' : 'unofficial' }, 3, children);
+}
+
+/** The standOff list of the entries the document mentions, grouped by kind. */
+function standOff(items: readonly GlossaryItem[]): Element | undefined {
+  const names = (item: GlossaryItem, element: string) => languages.map((language) => x(element, { 'xml:lang': language }, item.names[language]));
+  const idno = (item: GlossaryItem) => (item.wikidata ? [x('idno', { type: 'wikidata' }, item.wikidata)] : []);
+  const of = (...kinds: GlossaryKind[]) => items.filter((item) => kinds.includes(item.kind));
+  const lists: Element[] = [];
+  const people = of('person');
+  if (people.length) lists.push(block('listPerson', {}, 2, people.map((item) => block('person', { 'xml:id': entryXmlId(item.id) }, 3, [...names(item, 'persName'), ...idno(item)]))));
+  const places = of('place');
+  if (places.length) lists.push(block('listPlace', {}, 2, places.map((item) => block('place', { 'xml:id': entryXmlId(item.id) }, 3, [...names(item, 'placeName'), ...idno(item)]))));
+  const organisations = of('organisation');
+  if (organisations.length) lists.push(block('listOrg', {}, 2, organisations.map((item) => block('org', { 'xml:id': entryXmlId(item.id) }, 3, [...names(item, 'orgName'), ...idno(item)]))));
+  const events = of('event');
+  if (events.length) lists.push(block('listEvent', {}, 2, events.map((item) => block('event', { 'xml:id': entryXmlId(item.id) }, 3, [...idno(item), ...names(item, 'label')]))));
+  const terms = of('office', 'system', 'concept');
+  if (terms.length) {
+    lists.push(
+      block('taxonomy', {}, 2, [
+        x('desc', 'Offices, systems and concepts named in the document'),
+        ...terms.map((item) =>
+          block('category', { 'xml:id': entryXmlId(item.id), n: item.kind }, 3, languages.map((language) => x('catDesc', { 'xml:lang': language }, x('term', item.names[language])))),
+        ),
+      ]),
+    );
+  }
+  return lists.length ? block('standOff', {}, 1, lists) : undefined;
+}
+
+/** What the header says of one language version: source or translation, official or made for the edition. */
+function versionStatement(text: DocumentText): string {
+  const name = languageNames[text.lang].en;
+  const { provenance, role } = text.frontMatter;
+  if (role === 'source') return `${name}: the source text${provenance.official ? ', official (published by the issuer)' : ''}`;
+  return provenance.official ? `${name}: official translation published by the issuer` : `${name}: unofficial translation made for this edition by ${provenance.translator ?? 'the editors'}`;
+}
+
+export function toTei(document: EditionDocument, glossary: ReadonlyMap<string, GlossaryItem>, { edition, permalink }: TeiOptions): string {
+  const texts = languages.flatMap((language) => document.texts[language] ?? []);
+  const source = texts.find((text) => text.lang === document.source) ?? texts[0];
+  if (!source) throw new Error(`the document ${document.slug} has no text`);
+  const mentioned = new Set(texts.flatMap((text) => text.mentions.map((mention) => mention.ref)));
+  const items = [...glossary.values()].filter((item) => mentioned.has(item.id));
+  const { frontMatter } = source;
+
+  const titleStmt = block('titleStmt', {}, 3, [
+    ...texts.map((text) => x('title', { 'xml:lang': text.lang, type: text.lang === document.source ? 'main' : 'alt' }, text.frontMatter.title)),
+    x('author', {}, x('orgName', { 'xml:lang': source.lang }, frontMatter.provenance.issuer)),
+    ...texts
+      .filter((text) => !text.frontMatter.provenance.official)
+      .map((text) => block('respStmt', {}, 4, [x('resp', `unofficial translation into ${languageNames[text.lang].en}`), x('name', { 'xml:lang': text.lang }, text.frontMatter.provenance.translator ?? edition)])),
+  ]);
+  const publicationStmt = block('publicationStmt', {}, 3, [x('publisher', edition), x('idno', { type: 'URI' }, permalink), x('idno', { type: 'slug' }, document.slug)]);
+  const sourceDesc = block('sourceDesc', {}, 3, [
+    block('listBibl', {}, 4, [
+      ...texts.map((text) =>
+        block('bibl', { type: text.frontMatter.role, subtype: text.frontMatter.provenance.official ? 'official' : 'unofficial', 'xml:lang': text.lang }, 5, [
+          x('title', text.frontMatter.title),
+          x('author', {}, x('orgName', text.frontMatter.provenance.issuer)),
+          x('date', { when: text.frontMatter.date }),
+          x('pubPlace', text.frontMatter.place),
+          text.frontMatter.provenance.translator ? block('respStmt', {}, 6, [x('resp', 'translated by'), x('name', text.frontMatter.provenance.translator)]) : null,
+          text.frontMatter.provenance.method ? x('note', { type: 'method' }, text.frontMatter.provenance.method) : null,
+          text.frontMatter.provenance.url ? x('ref', { target: text.frontMatter.provenance.url }, text.frontMatter.provenance.url) : null,
+        ]),
+      ),
+    ]),
+  ]);
+  const profileDesc = block('profileDesc', {}, 2, [
+    block('langUsage', {}, 3, texts.map((text) => x('language', { ident: text.lang }, versionStatement(text)))),
+  ]);
+  const header = block('teiHeader', {}, 1, [block('fileDesc', {}, 2, [titleStmt, publicationStmt, sourceDesc]), profileDesc]);
+  const group = block(
+    'group',
+    {},
+    2,
+    texts.map((text) => languageText(text, { language: text.lang, source: document.source, glossary })),
+  );
+  const tei = block('TEI', { xmlns: teiNamespace, 'xml:lang': 'en' }, 0, [header, standOff(items), block('text', {}, 1, [group])]);
+  return xmlDocument(tei);
+}

@@ -1,0 +1,56 @@
+import 'server-only';
+import packageJson from '../../package.json';
+import { isLanguage } from '../content/languages';
+import type { EditionDocument } from '../content/types';
+import { documentSchemaName, toDocumentJson } from '../exports/document-json';
+import { exportFiles, type ExportFile } from '../exports/files';
+import { toPlainText } from '../exports/plain-text';
+import { toTei } from '../exports/tei';
+import { toTmx } from '../exports/tmx';
+import { defaultLocale, isLocale } from '../i18n/config';
+import { getT } from '../i18n/server';
+import { getCatalog, getDocument, getGlossaryIndex } from './edition';
+import { absoluteUrl, documentPath, exportPath, schemaPath } from './paths';
+
+/** Every export file of every document: the static params of the exports route. */
+export async function exportParams(): Promise<Array<{ slug: string; file: string }>> {
+  const { documents } = await getCatalog();
+  return documents.flatMap((document) => exportFiles(document.slug, document.texts).map((file) => ({ slug: document.slug, file: file.name })));
+}
+
+/** The export files of a document with their addresses, for the reading page's download list. */
+export function documentExports(document: Pick<EditionDocument, 'slug' | 'texts'>): Array<ExportFile & { href: string }> {
+  return exportFiles(document.slug, document.texts).map((file) => ({ ...file, href: exportPath(document.slug, file.name) }));
+}
+
+/** The content of one export file, or undefined when the document or the file does not exist. */
+export async function renderExport(slug: string, name: string): Promise<{ file: ExportFile; body: string } | undefined> {
+  const document = await getDocument(slug);
+  if (!document) return undefined;
+  const file = exportFiles(slug, document.texts).find((candidate) => candidate.name === name);
+  if (!file) return undefined;
+  const glossary = await getGlossaryIndex();
+  const en = getT(defaultLocale);
+  const permalink = absoluteUrl(documentPath(defaultLocale, slug));
+  switch (file.format) {
+    case 'tmx':
+      return { file, body: toTmx(document, { tool: en('site.name'), toolVersion: packageJson.version }) };
+    case 'json':
+      return { file, body: `${JSON.stringify(toDocumentJson(document, glossary, { schemaUrl: absoluteUrl(schemaPath(documentSchemaName)), permalink }), null, 2)}\n` };
+    case 'tei':
+      return { file, body: toTei(document, glossary, { edition: en('site.name'), permalink }) };
+    case 'text': {
+      const language = file.language;
+      if (!language || !isLanguage(language)) return undefined;
+      // The text's own language is also an interface language: its labels and its reading page are in it.
+      const locale = isLocale(language) ? language : defaultLocale;
+      const t = getT(locale);
+      const official = document.texts[language]?.frontMatter.provenance.official ?? false;
+      const body = toPlainText(document, language, {
+        labels: { notes: t('reader.notesHeading'), issuer: t('reader.issuer'), translator: t('reader.translator'), status: t(official ? 'reader.official' : 'reader.unofficial') },
+        permalink: absoluteUrl(documentPath(locale, slug)),
+      });
+      return body === undefined ? undefined : { file, body };
+    }
+  }
+}

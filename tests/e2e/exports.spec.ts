@@ -1,0 +1,151 @@
+/**
+ * Exports and citations as a reader meets them: the download list of the reading page and the files
+ * it links to (TMX, JSON, TEI, plain text), and the cite controls of the document and of each row.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { expect, test, type Page } from '@playwright/test';
+import { pages, sample } from './site';
+
+const schema = JSON.parse(readFileSync(join(process.cwd(), 'public', 'schemas', 'document.schema.json'), 'utf8'));
+const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', htmlEntities: true, isArray: (name) => ['tu', 'tuv', 'p', 'text'].includes(name) });
+
+/** The download links of the reading page, by file name. */
+async function downloads(page: Page): Promise<Map<string, string>> {
+  const list = page.locator('details.doc-tool').filter({ has: page.getByText('Download', { exact: true }) });
+  await list.getByText('Download', { exact: true }).click();
+  const hrefs = await list.getByRole('link').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+  return new Map(hrefs.map((href) => [href.slice(href.lastIndexOf('/') + 1), href]));
+}
+
+test.describe('downloads', () => {
+  test('the reading page links every export file, and each answers 200', async ({ page, request }) => {
+    const { slug } = await sample();
+    await page.goto(pages.reader('en', slug));
+    const files = await downloads(page);
+    expect([...files.keys()]).toEqual([`${slug}.tmx`, `${slug}.json`, `${slug}.tei.xml`, `${slug}.ru.txt`, `${slug}.ja.txt`, `${slug}.en.txt`]);
+    await expect(page.getByRole('link', { name: 'Plain text, Japanese' })).toBeVisible();
+    for (const href of files.values()) {
+      const response = await request.get(href);
+      expect(response.status(), href).toBe(200);
+    }
+    const text = await request.get(files.get(`${slug}.ja.txt`) ?? '');
+    expect(text.headers()['content-type']).toBe('text/plain; charset=utf-8');
+  });
+
+  test('the TMX parses as XML, with the three languages and one unit per sentence group', async ({ page, request }) => {
+    const { document, slug } = await sample();
+    await page.goto(pages.reader('en', slug));
+    const tmx = await (await request.get((await downloads(page)).get(`${slug}.tmx`) ?? '')).text();
+    expect(XMLValidator.validate(tmx)).toBe(true);
+    const { tmx: root } = parser.parse(tmx);
+    expect(root.header['@srclang']).toBe(document.source);
+    const units = root.body.tu as Array<{ tuv: Array<{ '@xml:lang': string }> }>;
+    // Every block's source sentences fall into groups; here (no join in any translation) one unit each.
+    const sentences = document.texts[document.source]?.blocks.flatMap((block) => block.sentences) ?? [];
+    expect(units.length).toBe(sentences.length);
+    for (const unit of units) expect(unit.tuv.map((tuv) => tuv['@xml:lang'])).toEqual(['ru', 'ja', 'en']);
+  });
+
+  test('the JSON validates against its schema and holds the same texts as the rows of the page', async ({ page, request }) => {
+    const { slug } = await sample();
+    await page.goto(pages.reader('en', slug));
+    const value = await (await request.get((await downloads(page)).get(`${slug}.json`) ?? '')).json();
+    const ajv = new Ajv2020({ allErrors: true });
+    addFormats(ajv);
+    const validate = ajv.compile(schema);
+    expect(validate(value), JSON.stringify(validate.errors)).toBe(true);
+    // The schema is served where the export says.
+    expect((await request.get(new URL(value.$schema).pathname)).status()).toBe(200);
+    const cells = await page.locator('[data-pid] > [lang]').evaluateAll((nodes) =>
+      nodes.map((node) => ({ id: node.parentElement?.getAttribute('data-pid') ?? '', lang: node.getAttribute('lang') ?? '', text: node.textContent ?? '' })),
+    );
+    const byId = new Map<string, { text: Record<string, string> }>(value.blocks.map((block: { id: string; text: Record<string, string> }) => [block.id, block]));
+    expect(cells.length).toBe(value.blocks.length * 3);
+    for (const cell of cells) {
+      // Note markers add their numbers to the page's text; everything else is the same.
+      const shown = cell.text.replace(/\s+/g, ' ').trim().replace(/\d+/g, '');
+      const exported = (byId.get(cell.id)?.text[cell.lang] ?? '').replace(/\s+/g, ' ').trim().replace(/\d+/g, '');
+      expect(exported, `${cell.lang} ${cell.id}`).toBe(shown);
+    }
+  });
+
+  test('the TEI parses, has an xml:id on every paragraph and heading, and a text per language', async ({ page, request }) => {
+    const { document, slug } = await sample();
+    await page.goto(pages.reader('en', slug));
+    const tei = await (await request.get((await downloads(page)).get(`${slug}.tei.xml`) ?? '')).text();
+    expect(XMLValidator.validate(tei)).toBe(true);
+    const { TEI } = parser.parse(tei);
+    expect(TEI.text[0].group.text.map((text: Record<string, string>) => text['@xml:lang'])).toEqual(['ru', 'ja', 'en']);
+    const blocks = [...tei.matchAll(/<(p|head)(\s[^>]*)?>/g)];
+    const count = ['ru', 'ja', 'en'].reduce((sum, language) => sum + (document.texts[language as 'ru']?.blocks.length ?? 0), 0);
+    expect(blocks.length).toBe(count);
+    expect(blocks.filter((match) => !/\bxml:id="/.test(match[2] ?? '')).map((match) => match[0])).toEqual([]);
+  });
+});
+
+test.describe('citations', () => {
+  test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+  test('the page cites the document in Chicago style without JavaScript too', async ({ browser, baseURL }) => {
+    const { slug, source } = await sample();
+    const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(pages.reader('en', slug));
+    await page.getByText('Cite', { exact: true }).click();
+    const citation = page.locator('.cite-text');
+    await expect(citation).toContainText(source.frontMatter.title);
+    await expect(citation).toContainText('Russian original, official text');
+    await expect(citation).toContainText(`/en/documents/${slug}/`);
+    await context.close();
+  });
+
+  test('a row’s Cite button opens the dialog: its version, the paragraph’s permalink, formats, copy and Escape', async ({ page, baseURL }) => {
+    const { slug, paragraph } = await sample();
+    await page.goto(pages.reader('en', slug, 'ja-en'));
+    const row = page.locator(`[id="${paragraph.id}"]`);
+    const place = (await row.locator('.pilcrow').getAttribute('data-place')) ?? '';
+    const button = row.getByRole('button', { name: `Cite ${place}` });
+    await button.click();
+    const dialog = page.getByRole('dialog', { name: `Cite ${place}` });
+    await expect(dialog).toBeVisible();
+    // The first column shown is Japanese: the Japanese version is cited, as the edition's translation.
+    await expect(dialog.getByRole('radio', { name: 'Japanese: unofficial translation made for this edition' })).toBeChecked();
+    await expect(dialog.getByRole('radio', { name: 'Japanese: unofficial translation made for this edition' })).toBeFocused();
+    const output = dialog.getByRole('textbox', { name: 'Citation' });
+    const permalink = `${baseURL}/en/documents/${slug}/#${paragraph.id}`;
+    await expect(output).toHaveValue(new RegExp(`Japanese version, unofficial translation made for this edition, trans\\..*, ${place.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, ${permalink}\\.$`));
+
+    // The reader may cite the Russian source instead, and in another format.
+    await dialog.getByRole('radio', { name: 'Russian: official text' }).check();
+    await expect(output).toHaveValue(/Russian original, official text/);
+    await dialog.getByRole('radio', { name: 'BibTeX (biblatex)' }).check();
+    await expect(output).toHaveValue(new RegExp(`^@misc\\{${slug}-ru-${paragraph.id},[\\s\\S]*url = \\{${permalink}\\}`));
+    await dialog.getByRole('radio', { name: 'CSL-JSON' }).check();
+    const [item] = JSON.parse(await output.inputValue());
+    expect(item).toMatchObject({ id: `${slug}-ru-${paragraph.id}`, URL: permalink, language: 'ru' });
+
+    await dialog.getByRole('button', { name: 'Copy citation' }).click();
+    await expect(dialog.getByRole('status')).toHaveText('Citation copied');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await output.inputValue());
+
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(button).toBeFocused();
+  });
+
+  test('the document’s Cite disclosure opens the dialog for the whole document, in the interface language', async ({ page, baseURL }) => {
+    const { slug } = await sample();
+    await page.goto(pages.reader('ja', slug));
+    await page.getByText('引用', { exact: true }).click();
+    await page.getByRole('button', { name: '他の言語版と形式' }).click();
+    const dialog = page.getByRole('dialog', { name: 'この文書を引用' });
+    await expect(dialog.getByRole('radio', { name: 'ロシア語：公式テキスト' })).toBeChecked();
+    await expect(dialog.getByRole('textbox', { name: '引用情報' })).toHaveValue(new RegExp(`${baseURL}/ja/documents/${slug}/\\.$`));
+    await dialog.getByRole('button', { name: '閉じる' }).click();
+    await expect(dialog).toBeHidden();
+  });
+});
