@@ -68,6 +68,8 @@ const cases: Record<string, Expected[]> = {
   'note-extra': [[en, 27, 1, 'error', 'note-extra', /note `n-extra` is not in the source/]],
   'note-order': [[en, 23, 1, 'error', 'note-order', /note `n-second` is out of order: in the source \(.*ru\.md:25:1\) it comes after `n-spelling`/]],
   'document-source': [[en, 1, 1, 'error', 'document-source', /two source texts: .*ru\.md is already the source/]],
+  // The source's front matter is invalid (no date): that is the only problem reported, not also "no source text".
+  'front-matter-source': [[ru, 2, 1, 'error', 'front-matter', /`date` is missing/]],
   'lang-mismatch': [[en, 1, 1, 'error', 'lang-mismatch', /named `en\.md` but its front matter says `lang: ja`/]],
 };
 
