@@ -4,7 +4,8 @@
  * - Russian: `(30 мая 2019 года, Токио)`, `30 мая 2019 г.`, `Токио, 30 мая 2019 года`;
  * - Japanese: `令和元年5月30日`, `平成31年4月30日`, `2019年5月30日`, `（２０１９年５月３０日、東京）`,
  *   `令和元年五月三十日（木）`, with ASCII, full-width or kanji numerals, `元年` for the first year of an era;
- * - English: `May 30, 2019`, `30 May 2019`, `Tokyo, May 30, 2019`, `Thursday, May 30, 2019`.
+ * - English: `May 30, 2019`, `30 May 2019`, `Tokyo, May 30, 2019`, `Thursday, May 30, 2019`;
+ * - numeric: `2019-05-30`, and `30.05.2019` (day first, as in Russian), possibly with a time (`18:05`).
  *
  * A date line holds the date and, optionally, a place and a weekday; anything more and it is not a date
  * line. The date becomes `YYYY-MM-DD`, the place is kept as written.
@@ -73,6 +74,14 @@ const forms: Array<[RegExp, Reader]> = [
     },
   ],
   [
+    new RegExp(`${edge.before}([0-9]{4})-([0-9]{2})-([0-9]{2})${edge.after}`, 'u'),
+    (m) => ({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }),
+  ],
+  [
+    new RegExp(`${edge.before}([0-9]{1,2})\\.([0-9]{1,2})\\.([0-9]{4})${edge.after}`, 'u'),
+    (m) => ({ day: Number(m[1]), month: Number(m[2]), year: Number(m[3]) }),
+  ],
+  [
     new RegExp(`${edge.before}${englishMonth}\\s+([0-9]{1,2})${ordinal},?\\s+([0-9]{4})${edge.after}`, 'iu'),
     (m) => ({ month: englishMonthNumber(m[1]), day: Number(m[2]), year: Number(m[3]) }),
   ],
@@ -84,6 +93,8 @@ const forms: Array<[RegExp, Reader]> = [
 
 const weekdayBefore = /(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)\.?[\s,]*$/iu;
 const weekdayAfter = /^\s*[（(][月火水木金土日](?:曜日?)?[）)]/u;
+/** A time of day after the date, as Russian sites print it (`30.05.2019 18:05`). */
+const timeAfter = /^[\s,]*[0-9]{1,2}:[0-9]{2}(?:\s*[ap]\.?m\.?)?/iu;
 const separators = /[\s,，、]+/u;
 
 /** The value of a Japanese number: ASCII or full-width digits, kanji numerals (三十一, 二〇一九), 元 (1). */
@@ -161,7 +172,7 @@ export function readDateline(line: string): Dateline | BadDateline | undefined {
   const match = findDate(inner);
   if (!match) return undefined;
   const before = inner.slice(0, match.index).replace(weekdayBefore, '').replace(new RegExp(`${separators.source}$`, 'u'), '');
-  let after = inner.slice(match.index + match.length).replace(weekdayAfter, '').replace(new RegExp(`^${separators.source}`, 'u'), '');
+  let after = inner.slice(match.index + match.length).replace(weekdayAfter, '').replace(timeAfter, '').replace(new RegExp(`^${separators.source}`, 'u'), '');
   const parenthesised = /^[(（](.*)[)）]$/u.exec(after);
   if (parenthesised) after = parenthesised[1].trim();
   if (before && after) return undefined;

@@ -126,10 +126,10 @@ export function leavesRoom(line: SourceLine, next: SourceLine, width: number): b
  * number: those are headings or numbered paragraphs, and a heading's line says nothing about wrapping.
  */
 export function measureLayout(lines: readonly SourceLine[], isNumbered: (line: SourceLine) => boolean): Layout {
-  const baseIndent = lines.length > 0 ? Math.min(...lines.map((line) => line.indent)) : 0;
+  const baseIndent = lines.length > 0 ? lines.reduce((least, line) => Math.min(least, line.indent), Infinity) : 0;
   const indents = lines.some((line) => line.indent > baseIndent);
   const blankLines = lines.some((line, index) => index > 0 && line.afterBlank);
-  const width = Math.max(0, ...lines.map((line) => displayWidth(line.text)));
+  const width = lines.reduce((widest, line) => Math.max(widest, displayWidth(line.text)), 0);
   let broken = 0;
   let ended = 0;
   lines.forEach((line, index) => {

@@ -267,6 +267,9 @@ describe('date lines', () => {
     ['(30 May 2019, Tokyo)', { date: '2019-05-30', place: 'Tokyo' }],
     ['Thursday, May 30, 2019', { date: '2019-05-30' }],
     ['Washington, D.C., Sept. 3, 2019', { date: '2019-09-03', place: 'Washington, D.C.' }],
+    ['30.05.2019 18:05', { date: '2019-05-30' }],
+    ['Москва, 30.05.2019', { date: '2019-05-30', place: 'Москва' }],
+    ['2019-05-30', { date: '2019-05-30' }],
   ])('reads %s', (line, expected) => {
     expect(readDateline(line)).toEqual(expected);
   });
@@ -277,6 +280,7 @@ describe('date lines', () => {
     ['平成元年1月7日', '`平成元年1月7日` is not a date of the 平成 era, which runs from 1989-01-08 to 2019-04-30'],
     ['31 июня 2019 года', '`31 июня 2019 года` is not a calendar date'],
     ['February 29, 2019', '`February 29, 2019` is not a calendar date'],
+    ['05.30.2019', '`05.30.2019` is not a calendar date'],
   ])('refuses %s, saying why', (line, problem) => {
     expect(readDateline(line)).toEqual({ problem });
   });
