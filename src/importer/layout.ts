@@ -6,8 +6,9 @@
  * at least as many as those that end a sentence: the producer broke the lines, not the paragraphs.
  * Otherwise each line is a paragraph.
  *
- * In a hard-wrapped text, consecutive lines are joined into one paragraph; a paragraph ends at a blank
- * line, a numbered heading, a line indented more than the text's body lines (the first-line indent of
+ * In a hard-wrapped text, consecutive lines are joined into one paragraph (a numbered heading only
+ * when its line is full and no wider than the running text); a paragraph ends at a blank line, a
+ * numbered heading, a line indented more than the text's body lines (the first-line indent of
  * Japanese releases), or, in a text that has neither blank lines nor indents between its paragraphs,
  * at a line that stops short of the width the text is wrapped to (a greedy wrap would have moved the
  * next word up, so the line ended its paragraph) and either ends a sentence or is at most half as wide.
@@ -41,7 +42,7 @@ export interface Layout {
   indents: boolean;
   /** The indent of the text's body lines, the least of them. */
   baseIndent: number;
-  /** The width the text is wrapped to: its longest line. */
+  /** The width the text is wrapped to: its longest line of running text (not numbered). */
   width: number;
   /** Paragraphs end at short lines that end a sentence (hard-wrapped, with no blank lines and no indents). */
   shortLines: boolean;
@@ -129,7 +130,9 @@ export function measureLayout(lines: readonly SourceLine[], isNumbered: (line: S
   const baseIndent = lines.length > 0 ? lines.reduce((least, line) => Math.min(least, line.indent), Infinity) : 0;
   const indents = lines.some((line) => line.indent > baseIndent);
   const blankLines = lines.some((line, index) => index > 0 && line.afterBlank);
-  const width = lines.reduce((widest, line) => Math.max(widest, displayWidth(line.text)), 0);
+  // The width is that of the running text: headings are often left unwrapped, longer than the rest.
+  const running = lines.filter((line) => !isNumbered(line));
+  const width = (running.length > 0 ? running : lines).reduce((widest, line) => Math.max(widest, displayWidth(line.text)), 0);
   let broken = 0;
   let ended = 0;
   lines.forEach((line, index) => {
@@ -152,7 +155,8 @@ export function measureLayout(lines: readonly SourceLine[], isNumbered: (line: S
 export function continues(layout: Layout, last: SourceLine, next: SourceLine, numbered: boolean): boolean {
   if (!layout.hardWrapped || next.afterBlank || next.indent > layout.baseIndent) return false;
   const room = leavesRoom(last, next, layout.width);
-  if (numbered) return !room;
+  // A heading wider than the running text was not wrapped to its width.
+  if (numbered) return !room && displayWidth(last.text) <= layout.width;
   if (layout.shortLines) return !(room && (endsSentence(last.text) || displayWidth(last.text) * 2 <= layout.width));
   return true;
 }

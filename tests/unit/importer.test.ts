@@ -24,6 +24,7 @@ import { joinLines, measureLayout, readLines } from '../../src/importer/layout';
 import * as numbering from '../../src/importer/numbering';
 import { Numbering, readMarker } from '../../src/importer/numbering';
 import { createProcessor } from '../../src/pipeline';
+import { wrapJapanese, wrapWords } from '../helpers/wrap';
 
 const root = join(import.meta.dirname, '..', '..');
 const fixtures = join(root, 'tests', 'fixtures', 'importer');
@@ -185,6 +186,27 @@ describe('importText on layouts and numbering', () => {
     const without = body(input.replace(/\n\n/gu, '\n'), options);
     expect(without.messages).toEqual([]);
     expect(without.result?.blocks.map(({ id, text }) => [id, text])).toEqual(withBlanks);
+  });
+
+  it('gives the same blocks for a release laid out otherwise: wrapped at 40 to 80 columns, with blank lines or first-line indents', () => {
+    for (const name of ['ru-source', 'en-release', 'ja-mofa']) {
+      const { input, options } = readCase(name);
+      const blocks = body(input, options).result?.blocks ?? [];
+      const wrap = options.lang === 'ja' ? wrapJapanese : wrapWords;
+      for (const width of [40, 56, 64, 72, 80]) {
+        for (const [blankLines, indent] of [[true, ''], [true, options.lang === 'ja' ? '\u3000' : '  '], [false, options.lang === 'ja' ? '\u3000' : '  ']] as const) {
+          const laidOut = blocks
+            .map((block) => (block.kind === 'heading' || block.id === 'dateline' ? block.text : indent + wrap(block.text, width).join('\n')))
+            .join(blankLines ? '\n\n' : '\n');
+          const again = body(laidOut, options);
+          const where = `${name}, ${width} columns, ${blankLines ? 'blank lines' : 'no blank lines'}, indent ${JSON.stringify(indent)}`;
+          expect(again.messages, where).toEqual([]);
+          expect(again.result?.blocks.map(({ id, kind, depth, text }) => ({ id, kind, depth, text })), where).toEqual(
+            blocks.map(({ id, kind, depth, text }) => ({ id, kind, depth, text })),
+          );
+        }
+      }
+    }
   });
 
   it('finds paragraphs in a hard-wrapped text with neither blank lines nor indents by its short lines', () => {
@@ -388,20 +410,8 @@ describe('the importer keeps every character (property)', () => {
 
   /** Lays out a generated document as a producer would: wrapped or not, with blank lines or not, indented or not. */
   function render(doc: { title: string; dateline?: string; body: string[]; blankLines: boolean; indent: string; width?: number; lang: string }): string {
-    const wrap = (text: string) => {
-      if (!doc.width) return [text];
-      const pieces = doc.lang === 'ja' ? [...text] : text.split(' ');
-      const out: string[] = [];
-      let line = '';
-      for (const piece of pieces) {
-        const next = line === '' ? piece : doc.lang === 'ja' ? line + piece : `${line} ${piece}`;
-        if (line !== '' && layout.displayWidth(next) > doc.width) {
-          out.push(line);
-          line = piece;
-        } else line = next;
-      }
-      return [...out, line];
-    };
+    const { width } = doc;
+    const wrap = (text: string) => (width === undefined ? [text] : doc.lang === 'ja' ? wrapJapanese(text, width) : wrapWords(text, width));
     const blocks = doc.body.map((text) => wrap(text).map((line, index) => (index === 0 ? doc.indent + line : line)).join('\n'));
     return [doc.title, ...(doc.dateline ? [doc.dateline] : []), ...blocks].join(doc.blankLines ? '\n\n' : '\n');
   }
