@@ -163,6 +163,16 @@ export function isPlace(text: string): boolean {
 }
 
 /**
+ * A line of its own that names the place beside a date line ("Tokyo" under "May 30, 2019"): a place of
+ * at most four words in Latin or Cyrillic letters, each capitalised. A Japanese line is never taken for
+ * one: above or below a date line it is more often the issuer (外務省) or a heading (概要).
+ */
+export function isPlaceLine(text: string): boolean {
+  const words = text.split(/[\s,]+/u).filter(Boolean);
+  return isPlace(text) && words.length <= 4 && words.every((word) => /^[\p{Lu}][\p{Script=Latin}\p{Script=Cyrillic}.'’-]*$/u.test(word));
+}
+
+/**
  * Reads a whole line as a date line. Undefined when the line is not one (it says more than a date, a
  * place and a weekday); a BadDateline when it is shaped like one but its date does not exist.
  */

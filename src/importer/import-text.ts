@@ -21,7 +21,7 @@ import type { VFile } from 'vfile';
 import { stringify as stringifyYaml } from 'yaml';
 import type { Language } from '../content/languages';
 import { report } from '../pipeline/report';
-import { isPlace, readDateline, type BadDateline, type Dateline } from './dates';
+import { isPlaceLine, readDateline, type BadDateline, type Dateline } from './dates';
 import { continues, endsSentence, joinLines, measureLayout, readLines, type Layout, type SourceLine } from './layout';
 import { Numbering, readMarker, type Level } from './numbering';
 
@@ -110,19 +110,26 @@ interface Head {
  */
 function readHead(lines: SourceLine[], options: ImportOptions): Head {
   const [first, second, third] = lines;
-  const placeLine = (line: SourceLine | undefined) => line !== undefined && options.place === undefined && isPlace(line.text) && !readMarker(line.text);
+  const placeLine = (line: SourceLine | undefined) => line !== undefined && options.place === undefined && isPlaceLine(line.text) && !readMarker(line.text);
   const noPlace = (read: Dateline | BadDateline) => !('problem' in read) && read.place === undefined;
-  const atSecond = second && readDateline(second.text);
-  if (atSecond) {
-    const withPlace = noPlace(atSecond) && third && !third.afterBlank && placeLine(third);
-    return { title: [first], dateline: withPlace ? [second, third] : [second], read: atSecond, body: lines.slice(withPlace ? 3 : 2) };
+  let title = [first];
+  let dateline: SourceLine[] = [];
+  let read = second && readDateline(second.text);
+  let next = 2;
+  if (read) dateline = [second];
+  else if (third && (read = readDateline(third.text))) {
+    next = 3;
+    if (!third.afterBlank && noPlace(read) && placeLine(second)) dateline = [second, third];
+    else if (!second.afterBlank) [title, dateline] = [[first, second], [third]];
+    else read = undefined;
   }
-  const atThird = third && readDateline(third.text);
-  if (atThird && !third.afterBlank && noPlace(atThird) && placeLine(second)) {
-    return { title: [first], dateline: [second, third], read: atThird, body: lines.slice(3) };
+  if (!read) return { title, dateline: [], body: lines.slice(1) };
+  const after = lines[next];
+  if (dateline.length === 1 && noPlace(read) && after && !after.afterBlank && placeLine(after)) {
+    dateline.push(after);
+    next += 1;
   }
-  if (atThird && !second.afterBlank) return { title: [first, second], dateline: [third], read: atThird, body: lines.slice(3) };
-  return { title: [first], dateline: [], body: lines.slice(1) };
+  return { title, dateline, read, body: lines.slice(next) };
 }
 
 const withId = <T extends Heading | Paragraph>(node: T, id: string): T => {

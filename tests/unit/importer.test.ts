@@ -16,7 +16,7 @@ import { describe, expect, it } from 'vitest';
 import { VFile } from 'vfile';
 import { loadContent } from '../../src/content/load';
 import * as dates from '../../src/importer/dates';
-import { readDateline } from '../../src/importer/dates';
+import { isPlaceLine, readDateline } from '../../src/importer/dates';
 import * as importTextModule from '../../src/importer/import-text';
 import { importText, type ImportOptions } from '../../src/importer/import-text';
 import * as layout from '../../src/importer/layout';
@@ -61,7 +61,7 @@ describe('the importer’s public API', () => {
   it('exports these names from its modules', () => {
     const names = (module: object) => Object.keys(module).sort();
     expect(names(importTextModule)).toEqual(['importText']);
-    expect(names(dates)).toEqual(['findDate', 'isPlace', 'japaneseNumber', 'readDateline']);
+    expect(names(dates)).toEqual(['findDate', 'isPlace', 'isPlaceLine', 'japaneseNumber', 'readDateline']);
     expect(names(layout)).toEqual(['continues', 'describeLayout', 'displayWidth', 'endsSentence', 'joinLines', 'joiner', 'leavesRoom', 'measureLayout', 'readLines']);
     expect(names(numbering)).toEqual(['Numbering', 'readMarker', 'romanNumber']);
   });
@@ -315,6 +315,26 @@ describe('date lines', () => {
     'On May 30, 2019, the ministers met in Tokyo.',
   ])('does not take a sentence for a date line: %s', (line) => {
     expect(readDateline(line)).toBeUndefined();
+  });
+});
+
+describe('place lines', () => {
+  it.each(['Tokyo', 'Washington, D.C.', 'New York', 'Москва', 'Ростов-на-Дону'])('takes %s for a place line', (line) => {
+    expect(isPlaceLine(line)).toBe(true);
+  });
+
+  it.each(['the Ministers', 'Summary of the talks held today in Tokyo', '外務省', '概要', 'Tokyo 2019', 'Press release.'])('does not take %s for one', (line) => {
+    expect(isPlaceLine(line)).toBe(false);
+  });
+
+  it('joins a title wrapped over two lines rather than take its second line for a place', () => {
+    const { result } = importOf('Joint Statement of\nthe Ministers\nMay 30, 2019\nTokyo\nText.', { lang: 'en', issuer: 'I' });
+    expect(result?.frontMatter).toMatchObject({ title: 'Joint Statement of the Ministers', date: '2019-05-30', place: 'Tokyo' });
+    expect(result?.blocks.map((block) => [block.id, block.text])).toEqual([
+      ['title', 'Joint Statement of the Ministers'],
+      ['dateline', 'May 30, 2019\nTokyo'],
+      ['intro-p1', 'Text.'],
+    ]);
   });
 });
 
