@@ -12,7 +12,7 @@
  * Problems are messages on the input file, with the line and the column; the caller decides whether
  * to write (see `./run.ts`).
  */
-import type { Heading, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type { PhrasingContent, Root, RootContent } from 'mdast';
 import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkStringify from 'remark-stringify';
@@ -38,17 +38,16 @@ export interface ImportOptions {
   place?: string;
 }
 
-/** A block as the importer proposes it. */
-export interface ImportedBlock {
+interface BlockBase {
   id: string;
-  kind: 'heading' | 'paragraph';
-  /** Heading level; 0 for paragraphs. */
-  depth: number;
-  /** The text, exactly as in the input, its lines joined (the dateline keeps its line breaks as `\n`). */
+  /** The text exactly as in the input, its lines joined (the dateline keeps its line breaks as `\n`). */
   text: string;
   /** 1-based line of the input where the block starts. */
   line: number;
 }
+
+/** A block as the importer proposes it: a heading (title 1, section 2, subsection 3) or a paragraph (0). */
+export type ImportedBlock = BlockBase & ({ kind: 'heading'; depth: 1 | 2 | 3 } | { kind: 'paragraph'; depth: 0 });
 
 export interface ImportedFrontMatter {
   title: string;
@@ -132,97 +131,77 @@ function readHead(lines: SourceLine[], options: ImportOptions): Head {
   return { title, dateline, read, body: lines.slice(next) };
 }
 
-const withId = <T extends Heading | Paragraph>(node: T, id: string): T => {
-  node.children.push({ type: 'text', value: ` {#${id}}` });
-  return node;
-};
+/** The Markdown of the document: front matter, then each block with its ID (a dateline's line breaks kept). */
+function toMarkdown(frontMatter: ImportedFrontMatter, blocks: readonly ImportedBlock[]): string {
+  const children = blocks.map((block): RootContent => {
+    const phrasing = block.text
+      .split('\n')
+      .flatMap((part, index): PhrasingContent[] => [...(index > 0 ? [{ type: 'break' } as const] : []), { type: 'text', value: part }]);
+    phrasing.push({ type: 'text', value: ` {#${block.id}}` });
+    return block.kind === 'heading' ? { type: 'heading', depth: block.depth, children: phrasing } : { type: 'paragraph', children: phrasing };
+  });
+  const root: Root = { type: 'root', children: [{ type: 'yaml', value: stringifyYaml(frontMatter, { lineWidth: 0 }).trimEnd() }, ...children] };
+  return unified()
+    .use(remarkFrontmatter)
+    .use(remarkDirective)
+    .use(remarkStringify, { bullet: '-', emphasis: '_', rule: '-' })
+    .stringify(root);
+}
 
-/** Imports the text of `file`. Problems are messages on `file`; undefined when there is no text to import. */
-export function importText(file: VFile, options: ImportOptions): ImportResult | undefined {
-  const text = String(file.value);
-  const lines = readLines(text);
-  const [first] = lines;
-  if (!first) {
-    report(file, 'error', 'the text is empty', { line: 1, column: 1 }, 'empty-file');
-    return undefined;
-  }
-  const at = (line: SourceLine) => ({ line: line.line, column: line.column });
-  if (readMarker(first.text)?.value === 1 || readDateline(first.text)) {
-    report(file, 'error', 'the text must start with its title, not with a numbered heading or a date line', at(first), 'import-structure');
-    return undefined;
-  }
-  checkLanguage(file, text, options.lang);
+const at = (line: SourceLine) => ({ line: line.line, column: line.column });
 
-  const head = readHead(lines, options);
-  const layout = measureLayout(head.body, (line) => readMarker(line.text) !== undefined);
-  if (head.dateline.length === 0) {
-    // Without a date line the title may be wrapped; a full title line continues on the next.
-    while (head.body[0] && !readMarker(head.body[0].text) && continues(layout, head.title.at(-1) as SourceLine, head.body[0], true)) {
-      head.title.push(head.body.shift() as SourceLine);
-    }
-  }
-  const title = joinLines(head.title);
-  const blocks: ImportedBlock[] = [{ id: 'title', kind: 'heading', depth: 1, text: title, line: first.line }];
-  const tree: RootContent[] = [withId({ type: 'heading', depth: 1, children: [{ type: 'text', value: title }] }, 'title')];
-
-  let date = options.date;
-  let place = options.place;
+/** The date and the place: from the options, else from the date line; each missing one is an error on `file`. */
+function dateAndPlace(file: VFile, head: Head, options: ImportOptions): { date?: string; place?: string } {
+  let { date, place } = options;
   const [datelineStart] = head.dateline;
-  if (datelineStart && head.read) {
-    if ('problem' in head.read) {
-      report(file, 'error', `${head.read.problem}; correct the date line or give --date YYYY-MM-DD`, at(datelineStart), 'import-dateline');
-    } else {
-      if (date && date !== head.read.date) {
-        report(file, 'warning', `--date ${date} differs from the date line (${head.read.date}); the front matter says ${date}`, at(datelineStart), 'import-dateline');
-      }
-      date ??= head.read.date;
-      place ??= head.read.place ?? head.dateline.find((line) => !readDateline(line.text))?.text;
+  const where = at(datelineStart ?? head.body[0] ?? head.title[0]);
+  if (head.read && 'problem' in head.read) {
+    report(file, 'error', `${head.read.problem}; correct the date line or give --date YYYY-MM-DD`, where, 'import-dateline');
+    return { date, place };
+  }
+  if (head.read) {
+    if (date && date !== head.read.date) {
+      report(file, 'warning', `--date ${date} differs from the date line (${head.read.date}); the front matter says ${date}`, where, 'import-dateline');
     }
-    const children: PhrasingContent[] = head.dateline.flatMap((line, index): PhrasingContent[] =>
-      index === 0 ? [{ type: 'text', value: line.text }] : [{ type: 'break' }, { type: 'text', value: line.text }],
-    );
-    tree.push(withId({ type: 'paragraph', children }, 'dateline'));
-    blocks.push({ id: 'dateline', kind: 'paragraph', depth: 0, text: head.dateline.map((line) => line.text).join('\n'), line: datelineStart.line });
+    date ??= head.read.date;
+    place ??= head.read.place ?? head.dateline.find((line) => !readDateline(line.text))?.text;
   }
-  const headPlace = datelineStart ?? head.body[0] ?? first;
-  if (!date && !(head.read && 'problem' in head.read)) {
-    report(
-      file,
-      'error',
-      'no date line after the title (such as `(30 мая 2019 года, Токио)`, `令和元年5月30日`, `May 30, 2019`): add one or give --date YYYY-MM-DD',
-      at(headPlace),
-      'import-dateline',
-    );
+  if (!date) {
+    const examples = '`(30 мая 2019 года, Токио)`, `令和元年5月30日`, `May 30, 2019`';
+    report(file, 'error', `no date line after the title (such as ${examples}): add one or give --date YYYY-MM-DD`, where, 'import-dateline');
+  } else if (!place) {
+    const reason = datelineStart ? 'the date line names no place, and no place line stands beside it' : 'the text names no place';
+    report(file, 'error', `${reason}: give --place (as written in the text’s language)`, where, 'import-dateline');
   }
-  if (!place && datelineStart) {
-    report(file, 'error', 'the date line names no place, and no place line stands beside it: give --place (as written in the text’s language)', at(datelineStart), 'import-dateline');
-  } else if (!place && date) {
-    report(file, 'error', 'the text names no place: give --place (as written in the text’s language)', at(headPlace), 'import-dateline');
-  }
+  return { date, place };
+}
 
+/**
+ * The opening paragraphs, sections, subsections and their paragraphs, with their IDs. A numbered line
+ * that continues the numbering opens a section or subsection; the block it starts is a heading, or a
+ * numbered paragraph (the first of its section) when it ends like a sentence.
+ */
+function bodyBlocks(file: VFile, lines: readonly SourceLine[], layout: Layout): ImportedBlock[] {
+  const blocks: ImportedBlock[] = [];
   const numbering = new Numbering();
   const paragraphs = new Map<string, number>();
   const parentNow = () =>
     numbering.section === 0 ? 'intro' : numbering.subsection === 0 ? `s${numbering.section}` : `s${numbering.section}-${numbering.subsection}`;
   const close = (unit: Unit | undefined) => {
     if (!unit) return;
-    const value = joinLines(unit.lines);
-    // A numbered block that ends a sentence is a numbered paragraph, the first of its section.
-    if (unit.level && !endsSentence(value)) {
-      const depth = unit.level === 'section' ? 2 : 3;
-      tree.push(withId({ type: 'heading', depth, children: [{ type: 'text', value }] }, unit.parent));
-      blocks.push({ id: unit.parent, kind: 'heading', depth, text: value, line: unit.lines[0].line });
+    const text = joinLines(unit.lines);
+    const line = unit.lines[0].line;
+    if (unit.level && !endsSentence(text)) {
+      blocks.push({ id: unit.parent, kind: 'heading', depth: unit.level === 'section' ? 2 : 3, text, line });
       return;
     }
     const count = (paragraphs.get(unit.parent) ?? 0) + 1;
     paragraphs.set(unit.parent, count);
-    const id = `${unit.parent}-p${count}`;
-    tree.push(withId({ type: 'paragraph', children: [{ type: 'text', value }] }, id));
-    blocks.push({ id, kind: 'paragraph', depth: 0, text: value, line: unit.lines[0].line });
+    blocks.push({ id: `${unit.parent}-p${count}`, kind: 'paragraph', depth: 0, text, line });
   };
 
   let current: Unit | undefined;
-  for (const line of head.body) {
+  for (const line of lines) {
     const marker = readMarker(line.text);
     const level = marker && numbering.open(marker);
     if (level) {
@@ -242,7 +221,39 @@ export function importText(file: VFile, options: ImportOptions): ImportResult | 
     }
   }
   close(current);
+  return blocks;
+}
 
+/** Imports the text of `file`. Problems are messages on `file`; undefined when there is no text to import. */
+export function importText(file: VFile, options: ImportOptions): ImportResult | undefined {
+  const text = String(file.value);
+  const lines = readLines(text);
+  const [first] = lines;
+  if (!first) {
+    report(file, 'error', 'the text is empty', { line: 1, column: 1 }, 'empty-file');
+    return undefined;
+  }
+  if (readMarker(first.text)?.value === 1 || readDateline(first.text)) {
+    report(file, 'error', 'the text must start with its title, not with a numbered heading or a date line', at(first), 'import-structure');
+    return undefined;
+  }
+  checkLanguage(file, text, options.lang);
+
+  const head = readHead(lines, options);
+  const layout = measureLayout(head.body, (line) => readMarker(line.text) !== undefined);
+  if (head.dateline.length === 0) {
+    // Without a date line the title may be wrapped; a full title line continues on the next.
+    while (head.body[0] && !readMarker(head.body[0].text) && continues(layout, head.title.at(-1) as SourceLine, head.body[0], true)) {
+      head.title.push(head.body.shift() as SourceLine);
+    }
+  }
+  const title = joinLines(head.title);
+  const { date, place } = dateAndPlace(file, head, options);
+  const blocks: ImportedBlock[] = [{ id: 'title', kind: 'heading', depth: 1, text: title, line: first.line }];
+  if (head.dateline.length > 0) {
+    blocks.push({ id: 'dateline', kind: 'paragraph', depth: 0, text: head.dateline.map((line) => line.text).join('\n'), line: head.dateline[0].line });
+  }
+  blocks.push(...bodyBlocks(file, head.body, layout));
   const frontMatter: ImportedFrontMatter = {
     title,
     ...(date ? { date } : {}),
@@ -251,11 +262,5 @@ export function importText(file: VFile, options: ImportOptions): ImportResult | 
     role: 'source',
     provenance: { issuer: options.issuer, official: true, ...(options.url ? { url: options.url } : {}) },
   };
-  const root: Root = { type: 'root', children: [{ type: 'yaml', value: stringifyYaml(frontMatter, { lineWidth: 0 }).trimEnd() }, ...tree] };
-  const markdown = unified()
-    .use(remarkFrontmatter)
-    .use(remarkDirective)
-    .use(remarkStringify, { bullet: '-', emphasis: '_', rule: '-' })
-    .stringify(root);
-  return { markdown, frontMatter, blocks, layout };
+  return { markdown: toMarkdown(frontMatter, blocks), frontMatter, blocks, layout };
 }
