@@ -93,8 +93,8 @@ const forms: Array<[RegExp, Reader]> = [
 
 const weekdayBefore = /(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)\.?[\s,]*$/iu;
 const weekdayAfter = /^\s*[（(][月火水木金土日](?:曜日?)?[）)]/u;
-/** A time of day after the date, as Russian sites print it (`30.05.2019 18:05`). */
-const timeAfter = /^[\s,]*[0-9]{1,2}:[0-9]{2}(?:\s*[ap]\.?m\.?)?/iu;
+/** A time of day after the date (`30.05.2019 18:05`, `May 30, 2019, 2:15 p.m.`, `令和元年5月30日午後3時`). */
+const timeAfter = /^[\s,，、]*(?:[0-9]{1,2}:[0-9]{2}(?:\s*[ap]\.?m\.?)?|(?:午前|午後)?[0-9０-９]{1,2}時(?:[0-9０-９]{1,2}分|半)?)/iu;
 const separators = /[\s,，、]+/u;
 
 /** The value of a Japanese number: ASCII or full-width digits, kanji numerals (三十一, 二〇一九), 元 (1). */

@@ -233,8 +233,9 @@ export function importText(file: VFile, options: ImportOptions): ImportResult | 
     report(file, 'error', 'the text is empty', { line: 1, column: 1 }, 'empty-file');
     return undefined;
   }
-  if (readMarker(first.text)?.value === 1 || readDateline(first.text)) {
-    report(file, 'error', 'the text must start with its title, not with a numbered heading or a date line', at(first), 'import-structure');
+  const startsWith = readMarker(first.text)?.value === 1 ? 'a numbered heading' : readDateline(first.text) ? 'a date line' : undefined;
+  if (startsWith) {
+    report(file, 'error', `the text starts with ${startsWith}: put its title on the first line (blocks are kept in the order of the text)`, at(first), 'import-structure');
     return undefined;
   }
   checkLanguage(file, text, options.lang);

@@ -252,7 +252,8 @@ describe('importText on layouts and numbering', () => {
   it('reports what it cannot read at its line and column, with a rule id', () => {
     const problems = (text: string, options: ImportOptions = ru) => body(text, options).messages;
     expect(problems('')).toEqual([[1, 1, 'empty-file', 'the text is empty']]);
-    expect(problems('1. Раздел\n\nТекст')).toEqual([[1, 1, 'import-structure', 'the text must start with its title, not with a numbered heading or a date line']]);
+    expect(problems('1. Раздел\n\nТекст')).toEqual([[1, 1, 'import-structure', 'the text starts with a numbered heading: put its title on the first line (blocks are kept in the order of the text)']]);
+    expect(problems('\n  令和元年5月30日\nタイトル', { ...ru, lang: 'ja' })).toEqual([[2, 3, 'import-structure', 'the text starts with a date line: put its title on the first line (blocks are kept in the order of the text)']]);
     expect(problems('Title\n\n  Text without a date.', { ...ru, lang: 'en' })).toEqual([
       [3, 3, 'import-dateline', 'no date line after the title (such as `(30 мая 2019 года, Токио)`, `令和元年5月30日`, `May 30, 2019`): add one or give --date YYYY-MM-DD'],
     ]);
@@ -292,6 +293,8 @@ describe('date lines', () => {
     ['30.05.2019 18:05', { date: '2019-05-30' }],
     ['Москва, 30.05.2019', { date: '2019-05-30', place: 'Москва' }],
     ['2019-05-30', { date: '2019-05-30' }],
+    ['May 30, 2019, 2:15 p.m.', { date: '2019-05-30' }],
+    ['令和元年5月30日（木）午後3時30分', { date: '2019-05-30' }],
   ])('reads %s', (line, expected) => {
     expect(readDateline(line)).toEqual(expected);
   });
