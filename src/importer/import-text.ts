@@ -19,7 +19,7 @@ import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import type { VFile } from 'vfile';
 import { stringify as stringifyYaml } from 'yaml';
-import type { Language } from '../content/languages';
+import { languages, type Language } from '../content/languages';
 import { report } from '../pipeline/report';
 import { isPlaceLine, readDateline, type BadDateline, type Dateline } from './dates';
 import { continues, endsSentence, joinLines, measureLayout, readLines, type Layout, type SourceLine } from './layout';
@@ -85,10 +85,10 @@ const scripts: Record<Language, RegExp> = {
 function checkLanguage(file: VFile, text: string, lang: Language): void {
   const counts = { ru: 0, ja: 0, en: 0 };
   for (const char of text) {
-    for (const script of Object.keys(scripts) as Language[]) if (scripts[script].test(char)) counts[script] += 1;
+    for (const script of languages) if (scripts[script].test(char)) counts[script] += 1;
   }
   const total = counts.ru + counts.ja + counts.en;
-  const dominant = (Object.keys(counts) as Language[]).reduce((a, b) => (counts[b] > counts[a] ? b : a));
+  const dominant = languages.reduce((a, b) => (counts[b] > counts[a] ? b : a));
   if (total > 0 && dominant !== lang && counts[lang] * 2 < total) {
     report(file, 'warning', `most letters of the text are of the \`${dominant}\` language's script, but --lang is \`${lang}\``, { line: 1, column: 1 }, 'import-language');
   }
@@ -209,7 +209,7 @@ function bodyBlocks(file: VFile, lines: readonly SourceLine[], layout: Layout): 
       current = { lines: [line], level, parent: parentNow() };
       continue;
     }
-    if (current && continues(layout, current.lines.at(-1) as SourceLine, line, current.level !== undefined)) {
+    if (current && continues(layout, current.lines[current.lines.length - 1], line, current.level !== undefined)) {
       current.lines.push(line);
       continue;
     }
@@ -244,8 +244,11 @@ export function importText(file: VFile, options: ImportOptions): ImportResult | 
   const layout = measureLayout(head.body, (line) => readMarker(line.text) !== undefined);
   if (head.dateline.length === 0) {
     // Without a date line the title may be wrapped; a full title line continues on the next.
-    while (head.body[0] && !readMarker(head.body[0].text) && continues(layout, head.title.at(-1) as SourceLine, head.body[0], true)) {
-      head.title.push(head.body.shift() as SourceLine);
+    let next = head.body[0];
+    while (next && !readMarker(next.text) && continues(layout, head.title[head.title.length - 1], next, true)) {
+      head.title.push(next);
+      head.body = head.body.slice(1);
+      next = head.body[0];
     }
   }
   const title = joinLines(head.title);
