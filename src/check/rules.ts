@@ -148,7 +148,7 @@ function checkSentences(file: VFile, block: Block, counterpart: Block, sourcePat
   }
 }
 
-function checkDocument(
+export function checkDocument(
   document: EditionDocument,
   files: Partial<Record<Language, VFile>>,
   known: Set<string> | undefined,
@@ -157,7 +157,10 @@ function checkDocument(
   const present = languages.filter((lang) => document.texts[lang]);
   const sources = present.filter((lang) => document.texts[lang]?.frontMatter.role === 'source');
   const firstFile = files[present[0] ?? 'ru'] ?? Object.values(files)[0];
-  if (sources.length === 0) {
+  // A file that could not be read or processed (bad front matter, bad encoding…) has its own error, and
+  // whether it says `role: source` is unknown: only when every file was read is a missing source a fact.
+  const unread = languages.filter((lang) => files[lang] && !document.texts[lang]);
+  if (sources.length === 0 && unread.length === 0) {
     if (firstFile) report(firstFile, 'error', `document \`${document.slug}\` has no source text: exactly one file must say \`role: source\``, { line: 1, column: 1 }, 'document-source');
   }
   for (const extra of sources.slice(1)) {

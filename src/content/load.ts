@@ -98,18 +98,28 @@ export async function listDocumentSlugs(root: string): Promise<string[]> {
 async function loadText(processor: Processor, root: string, path: string, lang: Language): Promise<{ text?: DocumentText; file: VFile }> {
   const { file, ok } = await readContentFile(root, path);
   if (!ok) return { file };
+  return { text: await processText(processor, file, lang), file };
+}
+
+/**
+ * Runs a language version already read into `file` (its path relative to the project root) through
+ * the pipeline, as `loadDocument` does for each file it reads: problems become messages on the file,
+ * and the text and pipeline data are released. Undefined when the file's front matter or blocks could
+ * not be read.
+ */
+export async function processText(processor: Processor, file: VFile, lang: Language): Promise<DocumentText | undefined> {
+  const path = file.path;
   file.data.lang = lang;
   // Parse and run only: the model is on file.data, and nothing needs the file compiled to HTML.
   await processor.run(processor.parse(file), file);
   const { frontMatter, blocks, notes, mentions, anchors } = file.data;
   file.value = '';
   file.data = {};
-  if (!frontMatter || !blocks) return { file };
+  if (!frontMatter || !blocks) return undefined;
   if (frontMatter.lang !== lang) {
     report(file, 'error', `the file is named \`${lang}.md\` but its front matter says \`lang: ${frontMatter.lang}\``, { line: 1, column: 1 }, 'lang-mismatch');
   }
-  const text: DocumentText = { lang, path, frontMatter, blocks, notes: notes ?? [], mentions: mentions ?? [], anchors: anchors ?? [] };
-  return { text, file };
+  return { lang, path, frontMatter, blocks, notes: notes ?? [], mentions: mentions ?? [], anchors: anchors ?? [] };
 }
 
 /**

@@ -1,16 +1,29 @@
 /**
- * Turns a plain-text communiqué (title, a parenthesised date and place line, opening paragraphs,
- * sections "1.", subsections "1)", paragraphs) into the edition's structured Markdown with proposed
- * block IDs. The output is built as an mdast tree and serialised by remark-stringify, so every
- * character that Markdown would read as syntax is escaped.
+ * Turns the plain text of a release (title; a date line, with or without the place; opening
+ * paragraphs; numbered sections and subsections with their paragraphs) into the edition's structured
+ * Markdown with proposed block IDs. Russian, Japanese and English releases are read in their usual
+ * layouts: see `./layout.ts` for how lines become paragraphs, `./numbering.ts` for section numbers and
+ * `./dates.ts` for date lines.
+ *
+ * Not a character of the text is changed: only the line breaks inside a paragraph (and the white space
+ * at the start and end of lines) are layout. The output is built as an mdast tree and serialised by
+ * remark-stringify, so every character that Markdown would read as syntax is escaped.
+ *
+ * Problems are messages on the input file, with the line and the column; the caller decides whether
+ * to write (see `./run.ts`).
  */
-import type { Heading, Paragraph, Root, RootContent, Text } from 'mdast';
+import type { PhrasingContent, Root, RootContent } from 'mdast';
 import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
+import type { VFile } from 'vfile';
 import { stringify as stringifyYaml } from 'yaml';
-import type { Language } from '../content/languages';
+import { languages, type Language } from '../content/languages';
+import { report } from '../pipeline/report';
+import { isPlaceLine, readDateline, type BadDateline, type Dateline } from './dates';
+import { continues, endsSentence, joinLines, measureLayout, readLines, type Layout, type SourceLine } from './layout';
+import { Numbering, readMarker, type Level } from './numbering';
 
 export interface ImportOptions {
   /** Language of the text; becomes `lang`. */
@@ -19,135 +32,239 @@ export interface ImportOptions {
   issuer: string;
   /** Where the issuer published it, if known. */
   url?: string;
+  /** The date (YYYY-MM-DD), when the text has no date line or the date line is not the event's date. */
+  date?: string;
+  /** The place, when the text names none in its date line (Japanese releases usually do not). */
+  place?: string;
 }
 
-/** A problem with the input text, with the 1-based line where it was found. */
-export class ImportError extends Error {
-  constructor(
-    message: string,
-    readonly line: number,
-  ) {
-    super(message);
-    this.name = 'ImportError';
-  }
-}
-
-interface RawBlock {
+interface BlockBase {
+  id: string;
+  /** The text exactly as in the input, its lines joined (the dateline keeps its line breaks as `\n`). */
   text: string;
+  /** 1-based line of the input where the block starts. */
   line: number;
 }
 
-const sectionPattern = /^(\d+)\.\s+\S/;
-const subsectionPattern = /^(\d+)\)\s+\S/;
-const datelinePattern = /^\((.+)\)$/;
+/** A block as the importer proposes it: a heading (title 1, section 2, subsection 3) or a paragraph (0). */
+export type ImportedBlock = BlockBase & ({ kind: 'heading'; depth: 1 | 2 | 3 } | { kind: 'paragraph'; depth: 0 });
 
-const russianMonths = [
-  'января', 'февраля', 'марта', 'апреля', 'мая', 'июня',
-  'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря',
-];
+export interface ImportedFrontMatter {
+  title: string;
+  date?: string;
+  place?: string;
+  lang: Language;
+  role: 'source';
+  provenance: { issuer: string; official: true; url?: string };
+}
 
-/** Splits text into blocks at blank lines, joining wrapped lines with a space. */
-export function splitBlocks(text: string): RawBlock[] {
-  const blocks: RawBlock[] = [];
-  let current: string[] = [];
-  let start = 0;
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
-  lines.forEach((line, index) => {
-    if (line.trim() === '') {
-      if (current.length > 0) blocks.push({ text: current.join(' '), line: start });
-      current = [];
+export interface ImportResult {
+  /** The document file: front matter, then every block with its ID. */
+  markdown: string;
+  frontMatter: ImportedFrontMatter;
+  blocks: ImportedBlock[];
+  layout: Layout;
+}
+
+/** A run of lines that becomes one block. */
+interface Unit {
+  lines: SourceLine[];
+  /** The section or subsection the unit's number opened, if it starts with one. */
+  level?: Level;
+  /** Where the unit belongs: `intro`, `s2`, `s2-1` (for a numbered unit, the part its number opened). */
+  parent: string;
+}
+
+const scripts: Record<Language, RegExp> = {
+  ru: /\p{Script=Cyrillic}/u,
+  ja: /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u,
+  en: /\p{Script=Latin}/u,
+};
+
+/** Warns when most letters of the text are of another script than `lang`'s (`--lang ja` on a Russian text). */
+function checkLanguage(file: VFile, text: string, lang: Language): void {
+  const counts = { ru: 0, ja: 0, en: 0 };
+  for (const char of text) {
+    for (const script of languages) if (scripts[script].test(char)) counts[script] += 1;
+  }
+  const total = counts.ru + counts.ja + counts.en;
+  const dominant = languages.reduce((a, b) => (counts[b] > counts[a] ? b : a));
+  if (total > 0 && dominant !== lang && counts[lang] * 2 < total) {
+    report(file, 'warning', `most letters of the text are of the \`${dominant}\` language's script, but --lang is \`${lang}\``, { line: 1, column: 1 }, 'import-language');
+  }
+}
+
+interface Head {
+  title: SourceLine[];
+  /** The date line, and the place line beside it when the place stands on a line of its own. */
+  dateline: SourceLine[];
+  read?: Dateline | BadDateline;
+  body: SourceLine[];
+}
+
+/**
+ * The title and the date line: the date line is the second line, or the third when the second is a
+ * place line ("Tokyo" above "May 30, 2019") or continues the title. A place line right after a date
+ * line that names no place belongs to it too, unless the place was given.
+ */
+function readHead(lines: SourceLine[], options: ImportOptions): Head {
+  const [first, second, third] = lines;
+  const placeLine = (line: SourceLine | undefined) => line !== undefined && options.place === undefined && isPlaceLine(line.text) && !readMarker(line.text);
+  const noPlace = (read: Dateline | BadDateline) => !('problem' in read) && read.place === undefined;
+  let title = [first];
+  let dateline: SourceLine[] = [];
+  let read = second && readDateline(second.text);
+  let next = 2;
+  if (read) dateline = [second];
+  else if (third && (read = readDateline(third.text))) {
+    next = 3;
+    if (!third.afterBlank && noPlace(read) && placeLine(second)) dateline = [second, third];
+    else if (!second.afterBlank) [title, dateline] = [[first, second], [third]];
+    else read = undefined;
+  }
+  if (!read) return { title, dateline: [], body: lines.slice(1) };
+  const after = lines[next];
+  if (dateline.length === 1 && noPlace(read) && after && !after.afterBlank && placeLine(after)) {
+    dateline.push(after);
+    next += 1;
+  }
+  return { title, dateline, read, body: lines.slice(next) };
+}
+
+/** The Markdown of the document: front matter, then each block with its ID (a dateline's line breaks kept). */
+function toMarkdown(frontMatter: ImportedFrontMatter, blocks: readonly ImportedBlock[]): string {
+  const children = blocks.map((block): RootContent => {
+    const phrasing = block.text
+      .split('\n')
+      .flatMap((part, index): PhrasingContent[] => [...(index > 0 ? [{ type: 'break' } as const] : []), { type: 'text', value: part }]);
+    phrasing.push({ type: 'text', value: ` {#${block.id}}` });
+    return block.kind === 'heading' ? { type: 'heading', depth: block.depth, children: phrasing } : { type: 'paragraph', children: phrasing };
+  });
+  const root: Root = { type: 'root', children: [{ type: 'yaml', value: stringifyYaml(frontMatter, { lineWidth: 0 }).trimEnd() }, ...children] };
+  return unified()
+    .use(remarkFrontmatter)
+    .use(remarkDirective)
+    .use(remarkStringify, { bullet: '-', emphasis: '_', rule: '-' })
+    .stringify(root);
+}
+
+const at = (line: SourceLine) => ({ line: line.line, column: line.column });
+
+/** The date and the place: from the options, else from the date line; each missing one is an error on `file`. */
+function dateAndPlace(file: VFile, head: Head, options: ImportOptions): { date?: string; place?: string } {
+  let { date, place } = options;
+  const [datelineStart] = head.dateline;
+  const where = at(datelineStart ?? head.body[0] ?? head.title[0]);
+  if (head.read && 'problem' in head.read) {
+    report(file, 'error', `${head.read.problem}; correct the date line or give --date YYYY-MM-DD`, where, 'import-dateline');
+    return { date, place };
+  }
+  if (head.read) {
+    if (date && date !== head.read.date) {
+      report(file, 'warning', `--date ${date} differs from the date line (${head.read.date}); the front matter says ${date}`, where, 'import-dateline');
+    }
+    date ??= head.read.date;
+    place ??= head.read.place ?? head.dateline.find((line) => !readDateline(line.text))?.text;
+  }
+  if (!date) {
+    const examples = '`(30 мая 2019 года, Токио)`, `令和元年5月30日`, `May 30, 2019`';
+    report(file, 'error', `no date line after the title (such as ${examples}): add one or give --date YYYY-MM-DD`, where, 'import-dateline');
+  } else if (!place) {
+    const reason = datelineStart ? 'the date line names no place, and no place line stands beside it' : 'the text names no place';
+    report(file, 'error', `${reason}: give --place (as written in the text’s language)`, where, 'import-dateline');
+  }
+  return { date, place };
+}
+
+/**
+ * The opening paragraphs, sections, subsections and their paragraphs, with their IDs. A numbered line
+ * that continues the numbering opens a section or subsection; the block it starts is a heading, or a
+ * numbered paragraph (the first of its section) when it ends like a sentence.
+ */
+function bodyBlocks(file: VFile, lines: readonly SourceLine[], layout: Layout): ImportedBlock[] {
+  const blocks: ImportedBlock[] = [];
+  const numbering = new Numbering();
+  const paragraphs = new Map<string, number>();
+  const parentNow = () =>
+    numbering.section === 0 ? 'intro' : numbering.subsection === 0 ? `s${numbering.section}` : `s${numbering.section}-${numbering.subsection}`;
+  const close = (unit: Unit | undefined) => {
+    if (!unit) return;
+    const text = joinLines(unit.lines);
+    const line = unit.lines[0].line;
+    if (unit.level && !endsSentence(text)) {
+      blocks.push({ id: unit.parent, kind: 'heading', depth: unit.level === 'section' ? 2 : 3, text, line });
       return;
     }
-    if (current.length === 0) start = index + 1;
-    current.push(line.trim());
-  });
-  if (current.length > 0) blocks.push({ text: current.join(' '), line: start });
+    const count = (paragraphs.get(unit.parent) ?? 0) + 1;
+    paragraphs.set(unit.parent, count);
+    blocks.push({ id: `${unit.parent}-p${count}`, kind: 'paragraph', depth: 0, text, line });
+  };
+
+  let current: Unit | undefined;
+  for (const line of lines) {
+    const marker = readMarker(line.text);
+    const level = marker && numbering.open(marker);
+    if (level) {
+      close(current);
+      current = { lines: [line], level, parent: parentNow() };
+      continue;
+    }
+    if (current && continues(layout, current.lines[current.lines.length - 1], line, current.level !== undefined)) {
+      current.lines.push(line);
+      continue;
+    }
+    close(current);
+    current = { lines: [line], parent: parentNow() };
+    const expected = marker && numbering.expected(marker);
+    if (expected) {
+      report(file, 'warning', `\`${marker.written}\` does not continue the numbering (${expected} would): read as the start of a paragraph`, at(line), 'import-numbering');
+    }
+  }
+  close(current);
   return blocks;
 }
 
-/** Reads "30 мая 2019 года, Токио" into an ISO date and a place. */
-export function parseDateline(inner: string): { date?: string; place?: string } {
-  const match = /(\d{1,2})\s+([а-яё]+)\s+(\d{4})(?:\s+г(?:ода|\.)?)?\s*,\s*(.+)$/iu.exec(inner);
-  if (!match) return {};
-  const month = russianMonths.indexOf(match[2].toLowerCase());
-  if (month < 0) return {};
-  const date = `${match[3]}-${String(month + 1).padStart(2, '0')}-${match[1].padStart(2, '0')}`;
-  return { date, place: match[4].trim() };
-}
-
-function withId<T extends Heading | Paragraph>(node: T, id: string): T {
-  const text: Text = { type: 'text', value: ` {#${id}}` };
-  node.children.push(text);
-  return node;
-}
-
-/** Imports the text; throws ImportError when it does not have the expected shape. */
-export function importPlainText(text: string, options: ImportOptions): string {
-  const blocks = splitBlocks(text);
-  if (blocks.length === 0) throw new ImportError('the text is empty', 1);
-  const [titleBlock, ...rest] = blocks;
-  if (sectionPattern.test(titleBlock.text) || subsectionPattern.test(titleBlock.text)) {
-    throw new ImportError('the text must start with a title, not with a numbered heading', titleBlock.line);
+/** Imports the text of `file`. Problems are messages on `file`; undefined when there is no text to import. */
+export function importText(file: VFile, options: ImportOptions): ImportResult | undefined {
+  const text = String(file.value);
+  const lines = readLines(text);
+  const [first] = lines;
+  if (!first) {
+    report(file, 'error', 'the text is empty', { line: 1, column: 1 }, 'empty-file');
+    return undefined;
   }
-  const children: RootContent[] = [
-    withId({ type: 'heading', depth: 1, children: [{ type: 'text', value: titleBlock.text }] }, 'title'),
-  ];
-  let date: string | undefined;
-  let place: string | undefined;
-  let body = rest;
-  const dateline = rest[0] && datelinePattern.exec(rest[0].text);
-  if (dateline) {
-    ({ date, place } = parseDateline(dateline[1]));
-    children.push(withId({ type: 'paragraph', children: [{ type: 'text', value: rest[0].text }] }, 'dateline'));
-    body = rest.slice(1);
+  const startsWith = readMarker(first.text)?.value === 1 ? 'a numbered heading' : readDateline(first.text) ? 'a date line' : undefined;
+  if (startsWith) {
+    report(file, 'error', `the text starts with ${startsWith}: put its title on the first line (blocks are kept in the order of the text)`, at(first), 'import-structure');
+    return undefined;
   }
+  checkLanguage(file, text, options.lang);
 
-  let section = 0;
-  let subsection = 0;
-  let paragraph = 0;
-  for (const block of body) {
-    const sectionMatch = sectionPattern.exec(block.text);
-    const subsectionMatch = subsectionPattern.exec(block.text);
-    if (sectionMatch) {
-      section += 1;
-      subsection = 0;
-      paragraph = 0;
-      if (Number(sectionMatch[1]) !== section) {
-        throw new ImportError(`section "${sectionMatch[1]}." follows section ${section - 1}`, block.line);
-      }
-      children.push(withId({ type: 'heading', depth: 2, children: [{ type: 'text', value: block.text }] }, `s${section}`));
-    } else if (subsectionMatch) {
-      if (section === 0) throw new ImportError('a subsection "1)" stands before any section "1."', block.line);
-      subsection += 1;
-      paragraph = 0;
-      if (Number(subsectionMatch[1]) !== subsection) {
-        throw new ImportError(`subsection "${subsectionMatch[1]})" follows subsection ${subsection - 1}`, block.line);
-      }
-      children.push(
-        withId({ type: 'heading', depth: 3, children: [{ type: 'text', value: block.text }] }, `s${section}-${subsection}`),
-      );
-    } else {
-      paragraph += 1;
-      const parent = section === 0 ? 'intro' : subsection === 0 ? `s${section}` : `s${section}-${subsection}`;
-      children.push(withId({ type: 'paragraph', children: [{ type: 'text', value: block.text }] }, `${parent}-p${paragraph}`));
+  const head = readHead(lines, options);
+  const layout = measureLayout(head.body, (line) => readMarker(line.text) !== undefined);
+  if (head.dateline.length === 0) {
+    // Without a date line the title may be wrapped; a full title line continues on the next.
+    let next = head.body[0];
+    while (next && !readMarker(next.text) && continues(layout, head.title[head.title.length - 1], next, true)) {
+      head.title.push(next);
+      head.body = head.body.slice(1);
+      next = head.body[0];
     }
   }
-
-  const frontMatter = {
-    title: titleBlock.text,
+  const title = joinLines(head.title);
+  const { date, place } = dateAndPlace(file, head, options);
+  const blocks: ImportedBlock[] = [{ id: 'title', kind: 'heading', depth: 1, text: title, line: first.line }];
+  if (head.dateline.length > 0) {
+    blocks.push({ id: 'dateline', kind: 'paragraph', depth: 0, text: head.dateline.map((line) => line.text).join('\n'), line: head.dateline[0].line });
+  }
+  blocks.push(...bodyBlocks(file, head.body, layout));
+  const frontMatter: ImportedFrontMatter = {
+    title,
     ...(date ? { date } : {}),
     ...(place ? { place } : {}),
     lang: options.lang,
     role: 'source',
     provenance: { issuer: options.issuer, official: true, ...(options.url ? { url: options.url } : {}) },
   };
-  const tree: Root = {
-    type: 'root',
-    children: [{ type: 'yaml', value: stringifyYaml(frontMatter, { lineWidth: 0 }).trimEnd() }, ...children],
-  };
-  return unified()
-    .use(remarkFrontmatter)
-    .use(remarkDirective)
-    .use(remarkStringify, { bullet: '-', emphasis: '_', rule: '-' })
-    .stringify(tree);
+  return { markdown: toMarkdown(frontMatter, blocks), frontMatter, blocks, layout };
 }

@@ -46,7 +46,12 @@ export type RuleId =
   | 'sentence-missing'
   | 'sentence-extra'
   | 'document-source'
-  | 'lang-mismatch';
+  | 'lang-mismatch'
+  // The importer's own, about the plain text it reads (src/importer).
+  | 'import-structure'
+  | 'import-dateline'
+  | 'import-numbering'
+  | 'import-language';
 
 export type Place = Node | Position | Point | undefined;
 

@@ -28,7 +28,7 @@ describe('public API', () => {
 
   it('exports the loader', () => {
     expect(Object.keys(load).sort()).toEqual(
-      ['ContentError', 'checkContent', 'hasErrors', 'listDocumentSlugs', 'loadContent', 'loadDocument', 'loadEdition', 'loadGlossary', 'streamContent'].sort(),
+      ['ContentError', 'checkContent', 'hasErrors', 'listDocumentSlugs', 'loadContent', 'loadDocument', 'loadEdition', 'loadGlossary', 'processText', 'streamContent'].sort(),
     );
   });
 

@@ -86,6 +86,8 @@ const cases: Record<string, Expected[]> = {
   'sentence-missing': [[en, 19, 1, 'error', 'sentence-missing', /`s1-p1`: `s1-p1\.2` of the source \(.*ru\.md:18:1\) has no counterpart here/]],
   'sentence-extra': [[en, 20, 1, 'error', 'sentence-extra', /sentence `s1-p1\.2` is not in the source \(.*ru\.md:17:1 has `s1-p1\.1`\)/]],
   'document-source': [[en, 1, 1, 'error', 'document-source', /two source texts: .*ru\.md is already the source/]],
+  // The source's front matter is invalid (no date): that is the only problem reported, not also "no source text".
+  'front-matter-source': [[ru, 2, 1, 'error', 'front-matter', /`date` is missing/]],
   'lang-mismatch': [[en, 1, 1, 'error', 'lang-mismatch', /named `en\.md` but its front matter says `lang: ja`/]],
 };
 
