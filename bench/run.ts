@@ -1,9 +1,11 @@
 /**
  * `npm run bench`: measures the reader page against the standing targets and prints a table; writes
- * bench/results/latest.json. A measurement, not a test: exit 0 whenever it ran, whatever the figures;
- * non-zero only when something could not run. See bench/README.md.
+ * bench/results/latest.json. Then measures how the build scales with the number of documents; writes
+ * bench/results/scale.json and the chart bench/scale.svg. A measurement, not a test: exit 0 whenever it
+ * ran, whatever the figures; non-zero only when something could not run. See bench/README.md.
  *
  *   npm run bench -- [--runs N] [--rebuild] [--desktop] [--path /en/documents/<slug>/]
+ *                    [--scale 10,100,1000 | --no-scale | --scale-only] [--scale-timeout MIN] [--scale-keep]
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
@@ -13,10 +15,12 @@ import { killAll } from 'chrome-launcher';
 import { isLanguage } from '../src/content/languages';
 import { writeBaseline } from './baseline';
 import { measureBudgets, type Budgets } from './budgets';
+import { formatBytes, formatDuration, scaleChart } from './chart';
 import { BenchError } from './errors';
 import type { Result } from 'lighthouse';
 import { checkChromium, medianFigures, runLighthouse, startChromium, type Browser, type FormFactor, type RunFigures } from './lighthouse';
 import { startServer, stopAllServers, writeServeConfig } from './serve';
+import { checkScaleCanRun, defaultScaleSizes, measureScale, parseSizes, scaleTargets, stopAllBuilds, type ScaleReport } from './scale';
 import { ensureBuilt, findReaderPath, preferredReaderPath, slugOf, snapshotSite } from './site';
 
 /** The standing targets. Bytes are decimal: 1 kB = 1,000 bytes. */
@@ -32,11 +36,20 @@ export const targets = {
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const resultsDir = join(root, 'bench', 'results');
 
+/** Default of --scale-timeout, minutes per build. */
+const defaultScaleTimeout = 60;
+
 const usage = `usage: npm run bench -- [--runs N] [--rebuild] [--desktop] [--path /en/documents/<slug>/]
-  --runs N     Lighthouse runs per page and form factor; the median is reported (default 3)
-  --rebuild    run \`npm run build\` first even when out/ exists
-  --desktop    also measure with Lighthouse's desktop preset (doubles the time)
-  --path P     the reader page to measure (default ${preferredReaderPath})`;
+                        [--scale SIZES | --no-scale | --scale-only] [--scale-timeout MIN] [--scale-keep]
+  --runs N             Lighthouse runs per page and form factor; the median is reported (default 3)
+  --rebuild            run \`npm run build\` first even when out/ exists
+  --desktop            also measure with Lighthouse's desktop preset (doubles the time)
+  --path P             the reader page to measure (default ${preferredReaderPath})
+  --scale SIZES        numbers of generated documents to build, comma-separated (default ${defaultScaleSizes.join(',')})
+  --no-scale           Lighthouse part only: skip the scale measurement
+  --scale-only         scale measurement only: no Lighthouse, no Chromium needed
+  --scale-timeout MIN  stop a scale build after MIN minutes; larger sets are then skipped (default ${defaultScaleTimeout})
+  --scale-keep         keep the scratch copies in .scratch/scale/ after measuring (large sets take GBs)`;
 
 interface PageResult {
   url: string;
@@ -61,19 +74,45 @@ interface FormFactorResult {
 function options() {
   const { values } = parseArgs({
     options: {
-      runs: { type: 'string', default: '3' },
+      runs: { type: 'string' },
       rebuild: { type: 'boolean', default: false },
       desktop: { type: 'boolean', default: false },
-      path: { type: 'string', default: preferredReaderPath },
+      path: { type: 'string' },
+      scale: { type: 'string' },
+      'no-scale': { type: 'boolean', default: false },
+      'scale-only': { type: 'boolean', default: false },
+      'scale-timeout': { type: 'string' },
+      'scale-keep': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
   });
-  const runs = Number(values.runs);
+  const lighthouseFlags = [values.runs !== undefined && '--runs', values.rebuild && '--rebuild', values.desktop && '--desktop', values.path !== undefined && '--path'].filter(Boolean);
+  const scaleFlags = [values.scale !== undefined && '--scale', values['scale-only'] && '--scale-only', values['scale-timeout'] !== undefined && '--scale-timeout', values['scale-keep'] && '--scale-keep'].filter(Boolean);
+  if (values['no-scale'] && scaleFlags.length > 0) throw new BenchError(`--no-scale skips the scale measurement: it cannot go with ${scaleFlags.join(', ')}\n${usage}`);
+  if (values['scale-only'] && lighthouseFlags.length > 0) throw new BenchError(`--scale-only runs no Lighthouse: ${lighthouseFlags.join(', ')} would be ignored\n${usage}`);
+  const runs = Number(values.runs ?? '3');
   if (!Number.isInteger(runs) || runs < 1 || runs > 20) throw new BenchError(`--runs must be a whole number from 1 to 20, not ${values.runs}\n${usage}`);
-  const path = `/${values.path.replace(/^\/+|\/+$/g, '')}/`;
-  return { runs, rebuild: values.rebuild, desktop: values.desktop, path, help: values.help };
+  const path = `/${(values.path ?? preferredReaderPath).replace(/^\/+|\/+$/g, '')}/`;
+  const sizes = parseSizes(values.scale ?? defaultScaleSizes.join(','));
+  if (!sizes) throw new BenchError(`--scale takes distinct whole numbers from 1 to 100000, comma-separated (10,100,1000), not ${values.scale}\n${usage}`);
+  const scaleTimeout = Number(values['scale-timeout'] ?? defaultScaleTimeout);
+  if (!(scaleTimeout > 0 && scaleTimeout <= 24 * 60)) throw new BenchError(`--scale-timeout must be a number of minutes above 0 and at most 1440, not ${values['scale-timeout']}\n${usage}`);
+  return {
+    runs,
+    rebuild: values.rebuild,
+    desktop: values.desktop,
+    path,
+    lighthouse: !values['scale-only'],
+    scale: !values['no-scale'],
+    sizes,
+    scaleTimeout,
+    scaleKeep: values['scale-keep'],
+    help: values.help,
+  };
 }
+
+type Options = ReturnType<typeof options>;
 
 // ---- formatting -------------------------------------------------------------------------------
 
@@ -141,6 +180,56 @@ function chunkTable(budgets: Budgets): string {
   );
 }
 
+function scalePointsTable(report: ScaleReport): string {
+  return table(
+    ['documents', 'build time', 'peak memory (sum of RSS)', 'processes (max)', 'out/ size', 'out/ files', '.next/ size', 'CPU s: build / others'],
+    report.points.map((point) => [
+      point.documents.toLocaleString('en-US'),
+      point.stopped === 'failed' ? `FAILED at ${formatDuration(point.seconds)}` : `${point.stopped ? '> ' : ''}${formatDuration(point.seconds)}`,
+      `${point.stopped ? '≥ ' : ''}${formatBytes(point.peakRssBytes)}`,
+      plain(point.peakProcesses),
+      point.stopped ? '—' : formatBytes(point.outBytes),
+      point.stopped ? '—' : point.outFiles.toLocaleString('en-US'),
+      formatBytes(point.nextBytes),
+      `${Math.round(point.cpu.build)} / ${Math.round(point.cpu.others)}`,
+    ]),
+  );
+}
+
+function scaleSummaryTable(report: ScaleReport): string {
+  const { slopes, meets, targetSetSeconds, targetSetMemory, memoryGrowth } = report.summary;
+  const n = scaleTargets.documents.toLocaleString('en-US');
+  const span = slopes ? ` (${slopes.from}→${slopes.to})` : '';
+  const signed = (value: number, text: string) => `${value >= 0 ? '+' : '−'}${text}`;
+  const timeCell = targetSetSeconds
+    ? {
+        measured: formatDuration(targetSetSeconds.seconds),
+        projected: `≈ ${formatDuration(targetSetSeconds.seconds)} (projected)`,
+        timeout: `> ${formatDuration(targetSetSeconds.seconds)} (stopped)`,
+        failed: `failed after ${formatDuration(targetSetSeconds.seconds)}`,
+      }[targetSetSeconds.kind]
+    : '—';
+  const memoryLabel = targetSetMemory && targetSetMemory.documents !== scaleTargets.documents ? `Peak memory, largest set (${targetSetMemory.documents.toLocaleString('en-US')})` : `Peak memory, ${n} documents`;
+  return table(
+    ['figure', 'measured', 'target', ''],
+    [
+      [`Build time per added document${span}`, slopes ? `${signed(slopes.seconds, slopes.seconds === 0 ? '0' : Math.abs(slopes.seconds).toFixed(2))} s` : '—', `≤ ${scaleTargets.perDocumentSeconds} s`, verdict(meets.perDocumentSeconds)],
+      [`  CPU time of the build per added document${span}`, slopes ? `${signed(slopes.cpuSeconds, Math.abs(slopes.cpuSeconds).toFixed(2))} CPU s` : '—', '', ''],
+      [`Output per added document${span}`, slopes ? formatBytes(slopes.bytes) : '—', `≤ ${formatBytes(scaleTargets.perDocumentBytes)}`, verdict(meets.perDocumentBytes)],
+      [`Files per added document${span}`, slopes ? slopes.files.toFixed(1) : '—', `≤ ${scaleTargets.perDocumentFiles}`, verdict(meets.perDocumentFiles)],
+      [`Build time, ${n} documents`, timeCell, `≤ ${formatDuration(scaleTargets.buildSeconds)}`, verdict(meets.buildSeconds)],
+      [memoryLabel, targetSetMemory ? `${targetSetMemory.lowerBound ? '≥ ' : ''}${formatBytes(targetSetMemory.bytes)}` : '—', `≤ ${formatBytes(scaleTargets.peakMemoryBytes)}`, verdict(meets.peakMemory)],
+      [
+        `Peak memory growth${memoryGrowth ? ` (${memoryGrowth.from}→${memoryGrowth.to})` : ''}`,
+        memoryGrowth ? `${memoryGrowth.lowerBound ? '≥ ' : ''}${signed(memoryGrowth.ratio, `${Math.abs(memoryGrowth.ratio * 100).toFixed(0)} %`)}` : '—',
+        `flat (≤ +${scaleTargets.memoryGrowthTolerance * 100} %)`,
+        verdict(meets.memoryFlat),
+      ],
+      [`  peak memory per added document${span}`, slopes ? `${signed(slopes.memoryBytes, formatBytes(Math.abs(slopes.memoryBytes)))}` : '—', '', ''],
+    ],
+  );
+}
+
 // ---- the run ----------------------------------------------------------------------------------
 
 async function measure(browser: Browser, formFactor: FormFactor, runs: number, readerUrl: string, baselineUrl: string): Promise<FormFactorResult> {
@@ -180,14 +269,9 @@ async function measure(browser: Browser, formFactor: FormFactor, runs: number, r
   return { formFactor, reader, baseline, lcpRatio, lighthouseVersion };
 }
 
-async function main(): Promise<void> {
+/** The Lighthouse part: the reader page against the bare-HTML baseline, and the byte budgets. */
+async function lighthouseBench(opts: Options): Promise<void> {
   const started = Date.now();
-  const opts = options();
-  if (opts.help) {
-    console.log(usage);
-    return;
-  }
-
   checkChromium();
   ensureBuilt(root, opts.rebuild);
   const readerPath = await findReaderPath(root, opts.path, opts.path !== preferredReaderPath);
@@ -267,9 +351,62 @@ async function main(): Promise<void> {
   console.log(`\nWrote ${relative(root, join(resultsDir, 'latest.json'))} in ${report.seconds} s.`);
 }
 
+/** `bench/scale.svg`: the chart of the last scale run (committed with the figures it shows). */
+const chartFile = join(root, 'bench', 'scale.svg');
+
+/** Writes scale.json and the chart; called after every size, so an interrupted run keeps what it measured. */
+async function saveScale(report: ScaleReport): Promise<void> {
+  await mkdir(resultsDir, { recursive: true });
+  await writeFile(join(resultsDir, 'scale.json'), `${JSON.stringify(report, null, 2)}\n`);
+  const gb = (report.machine.memoryBytes / 1e9).toFixed(1);
+  const subtitle = `Measured ${report.date.slice(0, 10)}: ${report.machine.cores} cores, ${gb} GB memory, Node ${report.node}; copies of ${report.template}`;
+  const othersShare = Math.max(0, ...report.points.map((point) => point.cpu.others / (point.seconds * report.machine.cores)));
+  const note = othersShare > 0.1 ? `Busy machine: other processes used up to ${Math.round(othersShare * 100)} % of the CPU during these builds, so the times are inflated.` : undefined;
+  await writeFile(chartFile, scaleChart(report.points, { subtitle, note, perDocumentSeconds: scaleTargets.perDocumentSeconds, peakMemoryBytes: scaleTargets.peakMemoryBytes }));
+}
+
+/** The scale part: builds generated sets of documents in scratch copies (bench/scale.ts). */
+async function scaleBench(opts: Options): Promise<void> {
+  const started = Date.now();
+  const report = await measureScale(root, { sizes: opts.sizes, timeoutMinutes: opts.scaleTimeout, keep: opts.scaleKeep }, saveScale);
+  console.log('');
+  console.log(`Scale: \`npm run build\` on ${report.sizes.join(', ')} copies of ${report.template}; ${report.machine.cores} cores, ${(report.machine.memoryBytes / 1e9).toFixed(1)} GB, Node ${report.node}`);
+  console.log('');
+  console.log(scalePointsTable(report));
+  console.log('');
+  console.log(scaleSummaryTable(report));
+  if (report.incomplete) console.log(`\nnote: ${report.incomplete}.`);
+  // Other work that took more than a tenth of the machine during a build inflated its time.
+  const busy = report.points.filter((point) => point.cpu.others > 0.1 * point.seconds * report.machine.cores);
+  if (busy.length > 0) {
+    const shares = busy.map((point) => `${point.documents}: ${Math.round((100 * point.cpu.others) / (point.seconds * report.machine.cores))} %`).join(', ');
+    console.log(`\nnote: other processes used a large share of the machine during some builds (documents: share of all cores: ${shares});`);
+    console.log('      those times are inflated and the slopes unreliable: rerun on a quiet machine before comparing.');
+  }
+  console.log('\nPeak memory: resident memory of every process of the build, summed, read from /proc every 100 ms; pages shared');
+  console.log('between processes count once per process, so it is an upper estimate. Slopes: between the smallest and largest set.');
+  console.log('CPU: seconds of CPU time the build used, and that every other process of the machine used while it ran.');
+  console.log(`\nWrote ${relative(root, join(resultsDir, 'scale.json'))} and ${relative(root, chartFile)} in ${formatDuration((Date.now() - started) / 1000)}.`);
+  if (report.failure) throw new BenchError(report.failure);
+}
+
+async function main(): Promise<void> {
+  const opts = options();
+  if (opts.help) {
+    console.log(usage);
+    return;
+  }
+  // Fail before a long Lighthouse run when the scale part cannot run at all.
+  if (opts.scale) checkScaleCanRun();
+  if (opts.lighthouse) await lighthouseBench(opts);
+  if (opts.lighthouse && opts.scale) console.log('');
+  if (opts.scale) await scaleBench(opts);
+}
+
 // Never leave a server or a Chromium behind, however the run ends (Ctrl-C, a closed pipe, a crash).
 function cleanUp(): void {
   stopAllServers();
+  stopAllBuilds();
   killAll();
 }
 process.on('exit', cleanUp);

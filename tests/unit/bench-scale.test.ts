@@ -1,0 +1,332 @@
+/**
+ * The scale part of the benchmark: the document generator (valid, unique, checked by the project's own
+ * loader), the scratch copy, the /proc memory reading, the slopes and verdicts, and the chart.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, lstatSync, statSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as chart from '../../bench/chart';
+import { BenchError } from '../../bench/errors';
+import * as scale from '../../bench/scale';
+import { hasErrors, loadContent } from '../../src/content/load';
+import { slugPattern } from '../../src/content/schema';
+
+const root = join(import.meta.dirname, '..', '..');
+const { checkIsolation, copyProject, parseSizes, sampleProcessTree, scaleSlug, scaleTargets, summarize, timedBuild, varyDocument, writeScaleContent } = scale;
+const { scaleChart } = chart;
+
+let scratch: string;
+beforeAll(async () => {
+  scratch = await mkdtemp(join(tmpdir(), 'bench-scale-'));
+});
+afterAll(async () => {
+  await rm(scratch, { recursive: true, force: true });
+});
+
+describe('public API', () => {
+  it('exports the chart and the scale measurement', () => {
+    expect(Object.keys(chart).sort()).toEqual(['escapeXml', 'formatBytes', 'formatDuration', 'niceStep', 'scaleChart'].sort());
+    expect(Object.keys(scale).sort()).toEqual(
+      [
+        'checkGeneratedContent',
+        'checkIsolation',
+        'checkScaleCanRun',
+        'copyProject',
+        'createTreeSampler',
+        'defaultScaleSizes',
+        'excludedFromCopy',
+        'folderSize',
+        'ignoredPaths',
+        'measureScale',
+        'parseSizes',
+        'sampleProcessTree',
+        'scaleSlug',
+        'scaleTargets',
+        'scratchFolder',
+        'stopAllBuilds',
+        'summarize',
+        'templateSlug',
+        'timedBuild',
+        'varyDocument',
+        'writeScaleContent',
+      ].sort(),
+    );
+  });
+});
+
+describe('generated documents', () => {
+  it('numbers the slug, the front-matter title and the first heading, and nothing else', () => {
+    expect(scaleSlug('2019-05-30', 7)).toBe('2019-05-30-scale-0007');
+    expect(scaleSlug('2019-05-30', 12, 5)).toBe('2019-05-30-scale-00012');
+    const text = ['---', 'title: A “2+2” meeting', 'date: 2019-05-30', 'lang: en', '---', '', '# A :term[meeting]{ref=x} {#title}', '', 'Text. {#p1}', ''].join('\n');
+    expect(varyDocument(text, '0003')).toBe(
+      ['---', 'title: A “2+2” meeting (0003)', 'date: 2019-05-30', 'lang: en', '---', '', '# A :term[meeting]{ref=x} (0003) {#title}', '', 'Text. {#p1}', ''].join('\n'),
+    );
+    // A YAML comment is not a heading.
+    expect(varyDocument('---\n# comment\ntitle: T\n---\n\n# H {#title}\n', '9')).toBe('---\n# comment\ntitle: T (9)\n---\n\n# H (9) {#title}\n');
+    // A quoted title is written anew, still valid YAML.
+    expect(varyDocument('---\ntitle: "Say \\"hi\\"" # note\nlang: en\n---\n', '01')).toBe('---\ntitle: "Say \\"hi\\" (01)" # note\nlang: en\n---\n');
+  });
+
+  it('writes copies of the first document with valid, unique slugs that pass the content check', async () => {
+    const dest = join(scratch, 'generated');
+    const set = await writeScaleContent(root, dest, 3);
+    expect(set.template).toBe('2019-05-30-japan-russia-2plus2');
+    expect(set.slugs).toEqual(['2019-05-30-scale-0001', '2019-05-30-scale-0002', '2019-05-30-scale-0003']);
+    for (const slug of set.slugs) expect(slug).toMatch(slugPattern);
+    expect((await readdir(join(dest, 'content', 'documents'))).sort()).toEqual(set.slugs);
+
+    const { edition, files } = await loadContent(dest);
+    expect(hasErrors(files)).toBe(false);
+    const titles = edition.documents.map((document) => document.texts.en?.frontMatter.title);
+    expect(new Set(titles).size).toBe(3);
+    expect(titles[1]).toMatch(/ \(0002\)$/);
+    expect(edition.documents.map((document) => document.texts.ja?.blocks[0].text)).toEqual([
+      expect.stringMatching(/\(0001\)$/),
+      expect.stringMatching(/\(0002\)$/),
+      expect.stringMatching(/\(0003\)$/),
+    ]);
+  });
+
+  it('changes only the title lines of the template', async () => {
+    const dest = join(scratch, 'one');
+    await writeScaleContent(root, dest, 1);
+    const original = (await readFile(join(root, 'content', 'documents', '2019-05-30-japan-russia-2plus2', 'ru.md'), 'utf8')).split('\n');
+    const copy = (await readFile(join(dest, 'content', 'documents', '2019-05-30-scale-0001', 'ru.md'), 'utf8')).split('\n');
+    expect(copy.length).toBe(original.length);
+    const changed = copy.filter((line, index) => line !== original[index]);
+    expect(changed).toEqual([expect.stringMatching(/^title: .* \(0001\)$/), expect.stringMatching(/^# .* \(0001\) \{#title\}$/)]);
+  });
+
+  it('reads --scale lists', () => {
+    expect(parseSizes('1000,10,100')).toEqual([10, 100, 1000]);
+    expect(parseSizes('1_000')).toEqual([1000]);
+    for (const bad of ['', '10,,100', '0', '10,10', '2.5', 'ten']) expect(parseSizes(bad)).toBeUndefined();
+  });
+});
+
+describe('the scratch copy', () => {
+  it('copies the project without build output and hard-links node_modules', async () => {
+    const fake = join(scratch, 'project');
+    const files: Record<string, string> = {
+      'package.json': '{}',
+      'src/app/page.tsx': 'export default 1;',
+      'node_modules/pkg/index.js': 'module.exports = 1;',
+      'content/documents/x/en.md': 'real content',
+      'out/index.html': 'old output',
+      '.next/BUILD_ID': 'old',
+      'bench/run.ts': '',
+      'bench/results/latest.json': '{}',
+    };
+    for (const [path, text] of Object.entries(files)) {
+      await mkdir(join(fake, path, '..'), { recursive: true });
+      await writeFile(join(fake, path), text);
+    }
+    const dest = join(scratch, 'copy');
+    await copyProject(fake, dest);
+    expect(existsSync(join(dest, 'src', 'app', 'page.tsx'))).toBe(true);
+    expect(existsSync(join(dest, 'bench', 'run.ts'))).toBe(true);
+    for (const left of ['out', '.next', 'content', join('bench', 'results')]) expect(existsSync(join(dest, left))).toBe(false);
+    expect(lstatSync(join(dest, 'node_modules')).isSymbolicLink()).toBe(false);
+    expect(statSync(join(dest, 'node_modules', 'pkg', 'index.js')).ino).toBe(statSync(join(fake, 'node_modules', 'pkg', 'index.js')).ino);
+  });
+
+  it('accepts a build that used only the copy and the generated documents', async () => {
+    const project = join(scratch, 'isolated');
+    for (const slug of ['a', 'b']) await mkdir(join(project, 'out', 'en', 'documents', slug), { recursive: true });
+    await mkdir(join(project, '.next'), { recursive: true });
+    await writeFile(join(project, '.next', 'required-server-files.json'), JSON.stringify({ appDir: project, config: { turbopack: { root: `${project}/` } } }));
+    await writeFile(join(project, '.next', 'next-server.js.nft.json'), JSON.stringify({ files: ['../node_modules/next/index.js'] }));
+    expect(() => checkIsolation(project, ['a', 'b'])).not.toThrow();
+
+    expect(() => checkIsolation(project, ['a'])).toThrowError(new BenchError('out/en/documents/ of the scratch build does not hold exactly the generated documents (has b)'));
+    await writeFile(join(project, '.next', 'next-server.js.nft.json'), JSON.stringify({ files: ['../../../main/src/app/page.tsx'] }));
+    expect(() => checkIsolation(project, ['a', 'b'])).toThrowError(/traced a file outside the copy/);
+    await writeFile(join(project, '.next', 'required-server-files.json'), JSON.stringify({ appDir: join(project, '..') }));
+    expect(() => checkIsolation(project, ['a', 'b'])).toThrowError(/project root from outside the copy/);
+  });
+});
+
+describe('memory of a process tree', () => {
+  it('reads the known processes between two listings of /proc', async () => {
+    const sampler = scale.createTreeSampler(process.pid, 60_000);
+    const read = () => sampler.read();
+    const before = read();
+    const child = spawn('sleep', ['5']);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      // Not listed again yet: the new child is not seen; the test process still is.
+      expect(read().processes).toBe(before.processes);
+      expect(read().rssBytes).toBeGreaterThan(0);
+    } finally {
+      child.kill();
+    }
+  });
+
+  it('counts the children of a process', async () => {
+    const alone = sampleProcessTree(process.pid);
+    const child = spawn('sleep', ['5']);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const withChild = sampleProcessTree(process.pid);
+      expect(withChild.processes).toBe(alone.processes + 1);
+      expect(withChild.rssBytes).toBeGreaterThan(0);
+    } finally {
+      child.kill();
+    }
+  });
+
+  it('sums the peak over every process of `npm run build`', async () => {
+    // A build that runs two Node processes at once, each holding about 80 MB for a second.
+    const project = join(scratch, 'memory');
+    await mkdir(project, { recursive: true });
+    const hold = "node -e \"const b = Buffer.alloc(80e6, 1); setTimeout(() => console.log(b[0]), 2500)\"";
+    await writeFile(join(project, 'package.json'), JSON.stringify({ name: 'memory', private: true, scripts: { build: `${hold} & ${hold} & wait` } }));
+    const run = await timedBuild(project, join(project, 'build.log'), { timeoutMs: 30_000, minFreeBytes: 0, intervalMs: 50, rescanMs: 200 });
+    expect(run.exitCode).toBe(0);
+    expect(run.stopped).toBeUndefined();
+    expect(run.peakProcesses).toBeGreaterThanOrEqual(3);
+    expect(run.peakRssBytes).toBeGreaterThan(160e6);
+    expect(run.seconds).toBeGreaterThan(2.5);
+    expect(run.cpu.build).toBeGreaterThan(0.05);
+    expect(run.cpu.others).toBeGreaterThanOrEqual(0);
+  });
+
+  it('stops a build that runs past its timeout', async () => {
+    const project = join(scratch, 'slow');
+    await mkdir(project, { recursive: true });
+    await writeFile(join(project, 'package.json'), JSON.stringify({ name: 'slow', private: true, scripts: { build: 'sleep 30' } }));
+    const run = await timedBuild(project, join(project, 'build.log'), { timeoutMs: 1_000, minFreeBytes: 0 });
+    expect(run.stopped).toBe('timeout');
+    expect(run.seconds).toBeLessThan(10);
+  });
+});
+
+describe('slopes and verdicts', () => {
+  const point = (documents: number, seconds: number, peakGB: number, outMB: number, files: number): scale.ScalePoint => ({
+    documents,
+    seconds,
+    peakRssBytes: peakGB * 1e9,
+    peakProcesses: 4,
+    samples: 10,
+    outBytes: outMB * 1e6,
+    outFiles: files,
+    nextBytes: 0,
+    cpu: { build: seconds * 1.5, others: 0 },
+    loadAverage: { start: 1, end: 1 },
+    log: 'x.log',
+  });
+
+  it('derives the cost of each added document between the smallest and the largest set', () => {
+    const summary = summarize([point(100, 80, 1.2, 60, 2_100), point(10, 35, 1.1, 6, 300)]);
+    expect(summary.slopes).toEqual({ from: 10, to: 100, seconds: 0.5, bytes: 600_000, files: 20, memoryBytes: expect.closeTo(1_111_111, 0), cpuSeconds: 0.75 });
+    expect(summary.memoryGrowth).toEqual({ ratio: expect.closeTo(0.0909, 3), from: 10, to: 100, lowerBound: false });
+    expect(summary.memoryGrows).toBe(false);
+    // Not measured at 1,000: projected from the slope.
+    expect(summary.targetSetSeconds).toEqual({ seconds: 530, kind: 'projected' });
+    expect(summary.meets).toEqual({ perDocumentBytes: true, perDocumentFiles: true, perDocumentSeconds: true, buildSeconds: true, peakMemory: null, memoryFlat: true });
+  });
+
+  it('judges the 1,000-document set on what was measured', () => {
+    const summary = summarize([point(10, 30, 1, 1, 100), point(1_000, 900, 2.5, 900, 25_000)]);
+    expect(summary.targetSetSeconds).toEqual({ seconds: 900, kind: 'measured' });
+    expect(summary.memoryGrows).toBe(true);
+    expect(summary.meets.buildSeconds).toBe(false);
+    expect(summary.meets.peakMemory).toBe(false);
+    expect(summary.meets.memoryFlat).toBe(false);
+    expect(summary.meets.perDocumentFiles).toBe(false);
+  });
+
+  it('leaves a stopped build out of the slopes and counts it as too slow', () => {
+    const stopped = { ...point(1_000, 3_600, 1.5, 0, 0), stopped: 'timeout' as const };
+    const summary = summarize([point(10, 30, 1, 1, 100), point(100, 300, 1, 10, 1_000), stopped]);
+    expect(summary.slopes?.to).toBe(100);
+    expect(summary.targetSetSeconds).toEqual({ seconds: 3_600, kind: 'timeout' });
+    expect(summary.meets.buildSeconds).toBe(false);
+    expect(scaleTargets.buildSeconds).toBe(600);
+  });
+
+  it('counts a failed build as a miss, and its peak so far against the memory limit', () => {
+    const failed = { ...point(1_000, 780, 3.1, 0, 0), stopped: 'failed' as const };
+    const summary = summarize([point(10, 46, 1.2, 3, 48), point(100, 97, 1.1, 28, 318), failed]);
+    expect(summary.slopes?.to).toBe(100);
+    expect(summary.targetSetSeconds).toEqual({ seconds: 780, kind: 'failed' });
+    expect(summary.targetSetMemory).toEqual({ bytes: 3.1e9, documents: 1_000, lowerBound: true });
+    expect(summary.meets.buildSeconds).toBe(false);
+    expect(summary.meets.peakMemory).toBe(false);
+    // The failed build's peak so far is already far above the smallest set's: memory grows.
+    expect(summary.memoryGrowth).toEqual({ ratio: expect.closeTo(1.583, 3), from: 10, to: 1_000, lowerBound: true });
+    expect(summary.memoryGrows).toBe(true);
+  });
+
+  it('does not project below the largest set when noise makes the slope negative', () => {
+    const summary = summarize([point(10, 138, 1.1, 3, 48), point(100, 87, 1.2, 28, 318)]);
+    expect(summary.slopes?.seconds).toBeLessThan(0);
+    expect(summary.targetSetSeconds).toEqual({ seconds: 87, kind: 'projected' });
+  });
+});
+
+describe('the scale chart', () => {
+  const points = [
+    { documents: 10, seconds: 40, peakRssBytes: 1.1e9 },
+    { documents: 100, seconds: 95, peakRssBytes: 1.2e9 },
+    { documents: 1_000, seconds: 3_600, peakRssBytes: 1.3e9, stopped: 'timeout' as const },
+  ];
+  const svg = scaleChart(points, { subtitle: 'Measured 2026-11-26 <test> & co', note: 'Busy machine.', perDocumentSeconds: 0.55, peakMemoryBytes: 2e9 });
+
+  it('is an accessible image with a title and the figures in words', () => {
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox="0 0 \d+ \d+"[^>]* role="img" aria-labelledby="scale-chart-title scale-chart-desc"/);
+    expect(svg).toContain('<title id="scale-chart-title">How the build scales with the number of documents</title>');
+    const desc = /<desc id="scale-chart-desc">([^<]*)<\/desc>/.exec(svg)?.[1] ?? '';
+    expect(desc).toContain('10 documents: 40 s, peak memory 1.1 GB');
+    expect(desc).toContain('100 documents: 1 min 35 s, peak memory 1.2 GB');
+    expect(desc).toContain('1,000 documents: stopped after 1 h, peak memory at least 1.3 GB');
+    expect(desc).toContain('at most 0.55 s of build time per added document');
+    expect(svg).toContain('Measured 2026-11-26 &lt;test&gt; &amp; co');
+    expect(desc).toMatch(/Busy machine\.$/);
+  });
+
+  it('says which build failed', () => {
+    const failed = scaleChart([points[0], { documents: 1_000, seconds: 1_319, peakRssBytes: 3.82e9, stopped: 'failed' }]);
+    expect(failed).toContain('>failed after 21 min 59 s</text>');
+    expect(failed).toContain('>≥ 3.82 GB</text>');
+    expect(failed).toContain('1,000 documents: failed after 21 min 59 s, peak memory at least 3.82 GB');
+  });
+
+  it('labels both axes and both panels', () => {
+    for (const text of ['Build time (npm run build, wall clock)', 'Peak memory (RSS summed over all build processes)', 'documents (logarithmic scale)', 'build time (min)', 'peak memory (GB)']) {
+      expect(svg).toContain(`>${text}</text>`);
+    }
+    for (const size of ['10', '100', '1,000']) expect(svg).toContain(`>${size}</text>`);
+  });
+
+  it('spaces the sizes logarithmically, the same in both panels', () => {
+    const circles = [...svg.matchAll(/<circle cx="([\d.]+)" cy="[\d.]+" r="5" fill="([^"]+)"/g)].map((match) => ({ x: Number(match[1]), fill: match[2] }));
+    expect(circles).toHaveLength(6);
+    const [time, memory] = [circles.slice(0, 3), circles.slice(3)];
+    for (const panel of [time, memory]) {
+      expect(panel[1].x - panel[0].x).toBeCloseTo(panel[2].x - panel[1].x, 0);
+      expect(panel[2].fill).toBe('#ffffff'); // the stopped build: a hollow marker
+    }
+    expect(memory[0].x - time[0].x).toBeCloseTo(memory[2].x - time[2].x, 0);
+  });
+
+  it('is self-contained and well-formed', () => {
+    expect(svg).not.toMatch(/<script|@import|@font-face|xlink:href|\bhref=|url\((?!#)/);
+    const stack: string[] = [];
+    for (const [, closing, name, selfClosing] of svg.matchAll(/<(\/?)([a-zA-Z]+)\b[^>]*?(\/?)>/g)) {
+      if (closing) expect(stack.pop()).toBe(name);
+      else if (!selfClosing) stack.push(name);
+    }
+    expect(stack).toEqual([]);
+    expect(svg.replace(/&(amp|lt|gt|quot|apos);/g, '')).not.toMatch(/&/);
+  });
+
+  it('formats durations and sizes for people', () => {
+    expect([4.25, 42, 412, 600, 6_000].map(chart.formatDuration)).toEqual(['4.3 s', '42 s', '6 min 52 s', '10 min', '1 h 40 min']);
+    expect([2e9, 30_240_000, 1_500, 12].map(chart.formatBytes)).toEqual(['2 GB', '30.2 MB', '1.5 kB', '12 B']);
+  });
+});
