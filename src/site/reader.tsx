@@ -6,6 +6,7 @@ import type { Locale } from '../i18n/config';
 import type { TFunction } from '../i18n/server';
 import { citeBlock } from './cite';
 import { DateAndPlace } from './date-and-place';
+import { HashNotice } from './hash-notice';
 import { sourceText, textFor } from './edition';
 import { absoluteUrl, documentPath, glossaryPath, glossaryTipsPath, libraryPath } from './paths';
 import {
@@ -218,19 +219,16 @@ export function Reader({ locale, t, document, glossary }: ReaderProps) {
   const notesText = textFor(document, locale);
   const noteBodies = notesText.notes.map((body) => ({ body, prepared: prepareContent(body.children, `note-${body.id}`) }));
   const toc = tocTree(notesText.blocks);
-  const [before, after = ''] = t('reader.unknownParagraph', { id: '{id}' }).split('{id}');
 
   return (
     <>
-      {/* Shown by the page script when the address names a paragraph this document does not have. */}
-      <div role="alert" className="hash-notice" data-hash-notice="" hidden>
-        <p>
-          {before}
-          <code />
-          {after}
-        </p>
-        <button type="button">{t('reader.dismiss')}</button>
-      </div>
+      <HashNotice
+        message={t('reader.unknownParagraph', { id: '{id}' })}
+        suggestion={t('reader.didYouMean', { place: '{place}' })}
+        targets="[data-pid]"
+        dismiss={t('reader.dismiss')}
+        contents={toc.length > 0 ? t('reader.openContents') : undefined}
+      />
       <div className="doc-head">
         <p className="breadcrumb">
           <a href={libraryPath(locale)}>{t('nav.library')}</a>
