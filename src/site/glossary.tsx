@@ -7,6 +7,7 @@ import type { TFunction } from '../i18n/server';
 import { citeBlock } from './cite';
 import { textFor } from './edition';
 import { defaultColumns, viewQuery, withFirst } from './columns';
+import { HashNotice } from './hash-notice';
 import { documentPath } from './paths';
 
 interface EntryProps {
@@ -84,6 +85,12 @@ export function Glossary({ locale, t, catalog }: { locale: Locale; t: TFunction;
   const documents = new Map(catalog.documents.map((document) => [document.slug, document]));
   return (
     <div className="glossary">
+      <HashNotice
+        message={t('glossary.unknownEntry', { id: '{id}' })}
+        suggestion={t('glossary.didYouMean', { name: '{place}' })}
+        targets="article[id]"
+        dismiss={t('reader.dismiss')}
+      />
       <h1>{t('glossary.title')}</h1>
       <p className="lede">{t('glossary.description')}</p>
       <nav aria-label={t('glossary.title')} className="glossary-kinds">

@@ -8,6 +8,7 @@ import { formatList } from '../i18n/server';
 import { citeBlock } from './cite';
 import { documentCitation } from './citation';
 import { DateAndPlace } from './date-and-place';
+import { HashNotice } from './hash-notice';
 import { sourceText, textFor } from './edition';
 import type { ExportFile } from '../exports/files';
 import { documentExports } from './exports';
@@ -257,22 +258,19 @@ export function Reader({ locale, t, document, glossary }: ReaderProps) {
   const notesText = textFor(document, locale);
   const noteBodies = notesText.notes.map((body) => ({ body, prepared: prepareContent(body.children, `note-${body.id}`) }));
   const toc = tocTree(notesText.blocks);
-  const [before, after = ''] = t('reader.unknownParagraph', { id: '{id}' }).split('{id}');
   // The reveal control's label by how many other languages it shows (the page script picks one).
   const others = languages.length - 1;
   const showOthers = Object.fromEntries(Array.from({ length: others }, (_, index) => [index + 1, t('reader.showOthers', { count: index + 1 })]));
 
   return (
     <>
-      {/* Shown by the page script when the address names a paragraph this document does not have. */}
-      <div role="alert" className="hash-notice" data-hash-notice="" hidden>
-        <p>
-          {before}
-          <code />
-          {after}
-        </p>
-        <button type="button">{t('reader.dismiss')}</button>
-      </div>
+      <HashNotice
+        message={t('reader.unknownParagraph', { id: '{id}' })}
+        suggestion={t('reader.didYouMean', { place: '{place}' })}
+        targets="[data-pid]"
+        dismiss={t('reader.dismiss')}
+        contents={toc.length > 0 ? t('reader.openContents') : undefined}
+      />
       <div className="doc-head">
         <p className="breadcrumb">
           <a href={libraryPath(locale)}>{t('nav.library')}</a>

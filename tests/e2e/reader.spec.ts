@@ -279,6 +279,23 @@ test.describe('reader', () => {
     await context.close();
   });
 
+  test('a mistyped paragraph ID suggests the nearest one, and the notice opens the contents', async ({ page }) => {
+    const { slug, source } = await sample();
+    const target = source.blocks.find((block) => /^s\d+-\d+-p\d+$/.test(block.id)) ?? source.blocks[2];
+    const typo = target.id.replace(/p(\d+)$/, 'q$1');
+    await page.goto(`${pages.reader('en', slug)}#${typo}`);
+    const notice = page.getByRole('alert').filter({ hasText: typo });
+    await expect(notice).toBeVisible();
+    const suggestion = notice.getByRole('link');
+    await expect(suggestion).toHaveAttribute('href', `#${target.id}`);
+    await suggestion.click();
+    await expect(page.locator(`[id="${target.id}"]`)).toBeInViewport();
+    await page.goto(`${pages.reader('en', slug)}#nothing-like-it-at-all`);
+    await page.getByRole('alert').getByRole('button', { name: 'Show the contents' }).click();
+    await expect(page.locator('details#toc')).toHaveAttribute('open', '');
+    await expect(page.locator('details#toc summary')).toBeFocused();
+  });
+
   test('an anchor that names no paragraph says so', async ({ page }) => {
     const { slug } = await sample();
     await page.goto(`${pages.reader('en', slug)}#s99-p9`);

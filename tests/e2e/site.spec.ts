@@ -45,6 +45,17 @@ test('the glossary lists every entry with back-links to its mentions', async ({ 
   await expect(page.locator(`[id="${paragraph.id}"] > [lang]:visible`).first()).toHaveAttribute('lang', 'en');
 });
 
+test('the glossary says so when the address names no entry, and suggests the nearest', async ({ page }) => {
+  const { entry } = await sample();
+  await page.goto(`${pages.glossary('en')}#nope`);
+  await expect(page.getByRole('alert')).toContainText('The glossary has no entry “nope”');
+  await page.goto(`${pages.glossary('en')}#${entry.id.slice(0, -1)}x`);
+  const suggestion = page.getByRole('alert').getByRole('link');
+  await expect(suggestion).toHaveAttribute('href', `#${entry.id}`);
+  await page.getByRole('alert').getByRole('button', { name: 'Dismiss' }).click();
+  await expect(page.getByRole('alert')).toBeHidden();
+});
+
 test('the root address picks the browser language', async ({ browser, baseURL }) => {
   const context = await browser.newContext({ baseURL, locale: 'ja-JP' });
   const page = await context.newPage();

@@ -1,0 +1,18 @@
+/** The missing-anchor notice: which fragment is missing and which existing ID is nearest. */
+import { describe, expect, it } from 'vitest';
+import { editDistance, missingTarget, nearest } from '../../src/behaviour/hash-notice';
+
+describe('nearest', () => {
+  const ids = ['title', 'dateline', 'intro-p1', 's1', 's1-1', 's1-1-p1', 's1-1-p2', 's2-3-p1'];
+  it('suggests the ID a typo was meant to be, and nothing for an unrelated fragment', () => {
+    expect(editDistance('s1-1-p2', 's1-1-q2')).toBe(1);
+    expect(nearest('s1-1-q2', ids)).toBe('s1-1-p2');
+    expect(nearest('S2-3-P1', ids)).toBe('s2-3-p1');
+    expect(nearest('nothing-like-it-at-all', ids)).toBeUndefined();
+  });
+  it('names only fragments no element has', () => {
+    const root = { getElementById: (id: string) => (ids.includes(id) ? ({} as HTMLElement) : null) };
+    expect(missingTarget(root, '#s1-1-p1')).toBeUndefined();
+    expect(missingTarget(root, '#s9')).toBe('s9');
+  });
+});
