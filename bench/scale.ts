@@ -63,7 +63,7 @@ export function scaleSlug(datePrefix: string, number: number, width = 4): string
 
 /**
  * A copy of a document file with its number in the title: the front matter's `title` and the first
- * level-1 heading (before its `{#id}`) get ` (0001)`. Every other byte is left as it is.
+ * level-1 heading (before its `{#id}`) get ` · 0001`. Every other byte is left as it is.
  */
 export function varyDocument(text: string, label: string): string {
   const frontMatter = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(text);
@@ -74,12 +74,12 @@ export function varyDocument(text: string, label: string): string {
     if (isScalar(title) && typeof title.value === 'string' && title.range) {
       const [start, end] = [yamlStart + title.range[0], yamlStart + title.range[1]];
       // A plain scalar stays plain with the number appended; a quoted or block one is written anew, quoted.
-      const source = title.type === Scalar.PLAIN ? `${head.slice(start, end)} (${label})` : JSON.stringify(`${title.value} (${label})`);
+      const source = title.type === Scalar.PLAIN ? `${head.slice(start, end)} · ${label}` : JSON.stringify(`${title.value} · ${label}`);
       head = head.slice(0, start) + source + head.slice(end);
     }
   }
   const body = text.slice(frontMatter?.[0].length ?? 0);
-  return head + body.replace(/^(# .*?)(\s*\{#[^}\s]+\})?[ \t]*$/m, (_, heading: string, id: string | undefined) => `${heading} (${label})${id ?? ''}`);
+  return head + body.replace(/^(# .*?)(\s*\{#[^}\s]+\})?[ \t]*$/m, (_, heading: string, id: string | undefined) => `${heading} · ${label}${id ?? ''}`);
 }
 
 export interface GeneratedSet {

@@ -14,13 +14,14 @@ function entry(paths: Record<(typeof locales)[number], string>): MetadataRoute.S
   }));
 }
 
-/** Every page a search engine should index: the libraries, glossaries and documents in each interface language. */
+/** Every page a search engine should index: the libraries, glossaries, glossary entries and documents in each interface language. */
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
-  const { documents } = await getCatalog();
+  const { documents, glossary } = await getCatalog();
   return [
     { url: absoluteUrl('/') },
     ...entry(pathsFor(libraryPath)),
     ...entry(pathsFor((locale) => glossaryPath(locale))),
+    ...glossary.flatMap((item) => entry(pathsFor((locale) => glossaryPath(locale, item.id)))),
     ...documents.flatMap((document) =>
       entry(pathsFor((locale) => documentPath(locale, document.slug))),
     ),

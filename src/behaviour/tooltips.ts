@@ -5,7 +5,7 @@
  * (`tips.json`, fetched once, when a reader first points at or focuses the text); a note's from the
  * notes list of the page. Escape, leaving or blurring hides it; on touch screens the first tap opens
  * it and the second follows the link. Without JavaScript, or when the glossary cannot be fetched, the
- * links lead to the glossary entry and to the note.
+ * links lead to the glossary entry's page and to the note.
  */
 import { isLanguage } from '../content/languages';
 import type { GlossaryTip, GlossaryTips } from '../site/glossary-tips-format';
@@ -25,7 +25,7 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: strin
 }
 
 /** The body of a glossary entry's tooltip: name and kind, description, the names in every language, a link. */
-export function entryContent(tip: GlossaryTip, href: string): Node[] {
+export function entryContent(tip: GlossaryTip): Node[] {
   const head = element('p', 'tip-head');
   head.append(element('span', 'tip-name', tip.name), element('span', 'tip-kind', tip.kind));
   const names = element('p', 'tip-names');
@@ -36,7 +36,7 @@ export function entryContent(tip: GlossaryTip, href: string): Node[] {
     names.append(span);
   }
   const more = element('a', 'tip-more', tip.more);
-  more.href = href;
+  more.href = tip.href;
   more.tabIndex = -1;
   return [head, element('p', '', tip.description), names, more];
 }
@@ -117,7 +117,7 @@ export function startTooltips(root: Document): void {
     if (term) {
       const entry = loaded?.entries[term];
       if (!entry || !loaded) return false;
-      tip.replaceChildren(...entryContent(entry, `${loaded.glossary}#${term}`));
+      tip.replaceChildren(...entryContent(entry));
       tip.lang = loaded.lang;
       return true;
     }

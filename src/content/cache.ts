@@ -4,15 +4,16 @@
  * processes content and none holds more than a few documents.
  *
  * Nothing is written when the content has errors. Files are written into a staging folder first and
- * renamed into place only once every document has passed, documents before the catalog that lists
- * them; documents that no longer exist are then removed.
+ * renamed into place only once every document has passed, documents and the mentions of each glossary
+ * entry before the catalog that lists them; documents and entries' mentions that no longer exist are
+ * then removed.
  */
 import { mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { removePosition } from 'unist-util-remove-position';
 import { cacheFormat, cachePaths, documentMentions, summarize } from './catalog';
 import { checkContent, hasErrors, type ContentReport } from './load';
-import type { Catalog, DocumentMentions, DocumentSummary, EditionDocument } from './types';
+import type { Catalog, DocumentMentions, DocumentSummary, EditionDocument, EntryDocumentMentions, EntryMentions, MentionCount } from './types';
 
 export interface ContentCacheResult extends ContentReport {
   /** True when the cache was written: the content has no error. */
@@ -55,6 +56,25 @@ function withoutPositions(document: EditionDocument): EditionDocument {
   return document;
 }
 
+/** One document's mentions of an entry, with the document's title in each of its languages. */
+function withTitles(mentions: DocumentMentions, summary: DocumentSummary): EntryDocumentMentions {
+  const titles = Object.fromEntries(Object.values(summary.texts).map((text) => [text.lang, text.frontMatter.title]));
+  return { slug: mentions.slug, source: summary.source, titles, blocks: mentions.blocks };
+}
+
+/** Moves the files `<name>.json` of `from`, one for each of `names`, into `to`. */
+async function moveInto(from: string, to: string, names: ReadonlySet<string>): Promise<void> {
+  await mkdir(to, { recursive: true });
+  for (const name of names) await rename(join(from, `${name}.json`), join(to, `${name}.json`));
+}
+
+/** Removes from `folder` every file whose name (without `.json`) is not in `keep`. */
+async function removeStale(folder: string, keep: ReadonlySet<string>): Promise<void> {
+  for (const name of await readdir(folder)) {
+    if (!keep.has(name.replace(/\.json$/, ''))) await rm(join(folder, name), { force: true, recursive: true });
+  }
+}
+
 /**
  * Checks the content under `root/content` and, when it has no error, writes `root/.content/`.
  * Never throws for a content problem: the result carries the report, as `npm run check` prints it.
@@ -68,31 +88,42 @@ export async function writeContentCache(root: string): Promise<ContentCacheResul
   let written = false;
   try {
     const summaries: DocumentSummary[] = [];
-    const mentions = new Map<string, DocumentMentions[]>();
+    const mentions = new Map<string, EntryDocumentMentions[]>();
+    const stagedDocuments = join(staging, 'documents');
+    const stagedMentions = join(staging, 'mentions');
+    await mkdir(stagedDocuments);
+    await mkdir(stagedMentions);
     const result = await checkContent(root, async ({ document, files }) => {
       // A document with errors is reported, not written; its model may be incomplete.
       if (hasErrors(files)) return;
-      summaries.push(summarize(document));
+      const summary = summarize(document);
+      summaries.push(summary);
       for (const [ref, inDocument] of documentMentions(document)) {
         const list = mentions.get(ref) ?? [];
-        list.push(inDocument);
+        list.push(withTitles(inDocument, summary));
         mentions.set(ref, list);
       }
-      await writeFile(join(staging, `${document.slug}.json`), JSON.stringify(withoutPositions(document)));
+      await writeFile(join(stagedDocuments, `${document.slug}.json`), JSON.stringify(withoutPositions(document)));
     });
     if (result.failed) return { ...result, written: false, documents: 0, catalogBytes: 0 };
 
-    const catalog: Catalog = { format: cacheFormat, glossary: result.glossary.items, documents: summaries, mentions: Object.fromEntries(mentions) };
+    const counts: Record<string, MentionCount> = {};
+    for (const [entry, documents] of mentions) {
+      const file: EntryMentions = { entry, documents };
+      await writeFile(join(stagedMentions, `${entry}.json`), JSON.stringify(file));
+      counts[entry] = { mentions: documents.reduce((sum, { blocks }) => sum + blocks.length, 0), documents: documents.length };
+    }
+    const catalog: Catalog = { format: cacheFormat, glossary: result.glossary.items, documents: summaries, mentions: counts };
     const catalogText = JSON.stringify(catalog);
     await writeFile(join(staging, 'catalog.json'), catalogText);
 
-    await mkdir(paths.documents, { recursive: true });
     const slugs = new Set(summaries.map((summary) => summary.slug));
-    for (const slug of slugs) await rename(join(staging, `${slug}.json`), paths.document(slug));
+    const entries = new Set(mentions.keys());
+    await moveInto(stagedDocuments, paths.documents, slugs);
+    await moveInto(stagedMentions, paths.mentions, entries);
     await rename(join(staging, 'catalog.json'), paths.catalog);
-    for (const name of await readdir(paths.documents)) {
-      if (!slugs.has(name.replace(/\.json$/, ''))) await rm(join(paths.documents, name), { force: true, recursive: true });
-    }
+    await removeStale(paths.documents, slugs);
+    await removeStale(paths.mentions, entries);
     written = true;
     return { ...result, written, documents: summaries.length, catalogBytes: Buffer.byteLength(catalogText) };
   } finally {

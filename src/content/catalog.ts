@@ -3,7 +3,8 @@
  * (`src/site/edition.ts`). Pure: no pipeline and no file access, so the site's bundle stays small.
  *
  * `<root>/.content/catalog.json`: the `Catalog`. `<root>/.content/documents/<slug>.json`: each
- * `EditionDocument`, without hast positions.
+ * `EditionDocument`, without hast positions. `<root>/.content/mentions/<entry-id>.json`: the
+ * `EntryMentions` of each mentioned glossary entry.
  */
 import { join } from 'node:path';
 import { languages, type Language } from './languages';
@@ -13,18 +14,22 @@ import type { BlockMentions, DocumentMentions, DocumentSummary, EditionDocument,
 export const cacheFolder = '.content';
 
 /** Version of the cache's layout; raise it whenever the shape of what is written changes. */
-export const cacheFormat = 1;
+export const cacheFormat = 2;
 
 /** Where the cache of the project at `root` lives. */
 export function cachePaths(root: string) {
   const folder = join(root, cacheFolder);
   const documents = join(folder, 'documents');
+  const mentions = join(folder, 'mentions');
   return {
     folder,
     catalog: join(folder, 'catalog.json'),
     documents,
     /** The file of one document; `slug` must match `slugPattern`. */
     document: (slug: string) => join(documents, `${slug}.json`),
+    mentions,
+    /** The mentions of one glossary entry; `entry` must be a glossary entry ID (`slugPattern`). */
+    entryMentions: (entry: string) => join(mentions, `${entry}.json`),
   };
 }
 

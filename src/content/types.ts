@@ -143,9 +143,38 @@ export interface DocumentMentions {
   blocks: BlockMentions[];
 }
 
+/** An entry's mentions in one document, as its entry page lists them: with the document's titles. */
+export interface EntryDocumentMentions extends DocumentMentions {
+  /** Language of the document's source text: the title to show where a language has no version. */
+  source: Language;
+  /** The document's title in each language it has a version in. */
+  titles: Partial<Record<Language, string>>;
+}
+
+/**
+ * Every mention of one glossary entry (`.content/mentions/<entry-id>.json`), read only by that entry's
+ * page. Written for mentioned entries only: the catalog's `mentions` tells which.
+ */
+export interface EntryMentions {
+  /** The glossary entry ID. */
+  entry: string;
+  /** The documents that mention it, in slug order. */
+  documents: EntryDocumentMentions[];
+}
+
+/** How often an entry is mentioned: what the glossary index says of it. */
+export interface MentionCount {
+  /** Blocks (and note bodies) that mention it, in every document together. */
+  mentions: number;
+  /** Documents that mention it. */
+  documents: number;
+}
+
 /**
  * The edition summed up, for the pages that list documents or entries: written once by the content
- * cache (`.content/catalog.json`), small enough to keep in memory while the site is built.
+ * cache (`.content/catalog.json`), small enough to keep in memory while the site is built. The
+ * mentions themselves are in one file per entry (`EntryMentions`), so the catalog does not grow
+ * with them.
  */
 export interface Catalog {
   /** Version of the cache's layout; a cache written by another version is refused, not misread. */
@@ -155,8 +184,8 @@ export interface Catalog {
   /** Every document, in slug order. */
   documents: DocumentSummary[];
   /**
-   * By glossary entry ID: the documents (in slug order) that mention the entry. Unmentioned entries are
-   * absent. Look up with `Object.hasOwn`: an ID such as `constructor` is a valid slug.
+   * By glossary entry ID: how often the entry is mentioned. Unmentioned entries are absent. Look up
+   * with `Object.hasOwn`: an ID such as `constructor` is a valid slug.
    */
-  mentions: Record<string, DocumentMentions[]>;
+  mentions: Record<string, MentionCount>;
 }

@@ -3,12 +3,13 @@ import { readFile } from 'node:fs/promises';
 import { cacheFolder, cacheFormat, cachePaths } from '../content/catalog';
 import type { Language } from '../content/languages';
 import { slugPattern } from '../content/schema';
-import type { Catalog, DocumentSummary, EditionDocument, GlossaryItem } from '../content/types';
+import type { Catalog, DocumentSummary, EditionDocument, EntryDocumentMentions, EntryMentions, GlossaryItem } from '../content/types';
 
 /**
  * The edition as the site reads it: from the content cache that `npm run content` writes (the first
  * step of `npm run build` and `npm run dev`), never from the content itself, so that no build worker
- * runs the pipeline. The catalog is read once per process; documents one at a time, a few kept.
+ * runs the pipeline. The catalog is read once per process; documents one at a time, a few kept; the
+ * mentions of a glossary entry when its page asks for them, none kept.
  *
  * In development nothing is kept: run `npm run content` after editing content and reload the page.
  */
@@ -68,7 +69,7 @@ function loadCatalog(): Promise<LoadedCatalog> {
   return loadingCatalog;
 }
 
-/** The edition summed up: glossary, document summaries and the mention index. Read once per process. */
+/** The edition summed up: glossary, document summaries and how often each entry is mentioned. Read once per process. */
 export async function getCatalog(): Promise<Catalog> {
   return (await loadCatalog()).catalog;
 }
@@ -81,6 +82,25 @@ export async function getGlossaryIndex(): Promise<Map<string, GlossaryItem>> {
 /** The summary of one document (front matter and first paragraph of each version), or undefined. */
 export async function getSummary(slug: string): Promise<DocumentSummary | undefined> {
   return (await loadCatalog()).bySlug.get(slug);
+}
+
+/**
+ * Every mention of a glossary entry, by document (in slug order): empty for an entry that is not
+ * mentioned, undefined when the glossary has no entry of that ID.
+ */
+export async function getMentions(entryId: string): Promise<EntryDocumentMentions[] | undefined> {
+  // Checked before any path is built from it: an ID never reaches the file system unless it is an entry's.
+  if (!slugPattern.test(entryId)) return undefined;
+  const { catalog, glossary } = await loadCatalog();
+  if (!glossary.has(entryId)) return undefined;
+  if (!Object.hasOwn(catalog.mentions, entryId)) return [];
+  try {
+    // Written by src/content/cache.ts from the same type.
+    return ((await readCacheFile(paths.entryMentions(entryId), `mentions/${entryId}.json`)) as EntryMentions).documents;
+  } catch (error) {
+    if (error instanceof ContentCacheError) throw new ContentCacheError(`The content cache counts mentions of \`${entryId}\` but has no mentions/${entryId}.json`);
+    throw error;
+  }
 }
 
 /**

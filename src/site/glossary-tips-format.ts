@@ -15,14 +15,14 @@ export interface GlossaryTip {
   description: string;
   /** Its name in every language of the edition, shown with `lang`. */
   names: Partial<Record<Language, string>>;
-  /** The label of the link to the entry in the glossary ("Open “…” in the glossary"). */
+  /** The label of the link to the entry's page in the glossary ("Open “…” in the glossary"). */
   more: string;
+  /** The address of the entry's page (`/en/glossary/japan/`). */
+  href: string;
 }
 
 export interface GlossaryTips {
   /** The interface language of the strings. */
   lang: Language;
-  /** The glossary page of that language: an entry's address is this plus `#<id>`. */
-  glossary: string;
   entries: Record<string, GlossaryTip>;
 }

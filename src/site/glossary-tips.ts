@@ -17,7 +17,8 @@ export function glossaryTips(locale: Locale, glossary: Iterable<GlossaryItem>): 
       description: item.description[locale],
       names: Object.fromEntries(languages.map((language) => [language, item.names[language]])),
       more: t('glossary.openEntry', { name: item.names[locale] }),
+      href: glossaryPath(locale, item.id),
     };
   }
-  return { lang: locale, glossary: glossaryPath(locale), entries };
+  return { lang: locale, entries };
 }

@@ -1,28 +1,24 @@
 import 'server-only';
 import { languageNames, languages } from '../content/languages';
-import type { Catalog, DocumentMentions, DocumentSummary, GlossaryItem } from '../content/types';
+import type { Catalog, EntryDocumentMentions, GlossaryItem, MentionCount } from '../content/types';
 import { glossaryKinds } from '../content/schema';
 import type { Locale } from '../i18n/config';
 import type { TFunction } from '../i18n/server';
 import { citeBlock } from './cite';
-import { textFor } from './edition';
 import { defaultColumns, viewQuery, withFirst } from './columns';
 import { HashNotice } from './hash-notice';
-import { documentPath } from './paths';
+import { documentPath, glossaryPath } from './paths';
 
 interface EntryProps {
   item: GlossaryItem;
   locale: Locale;
   t: TFunction;
-  /** The entry's mentions (from the catalog's mention index), by document. */
-  mentions: readonly DocumentMentions[];
-  documents: ReadonlyMap<string, DocumentSummary>;
 }
 
-function Entry({ item, locale, t, mentions, documents }: EntryProps) {
+/** What the glossary says of an entry: its names in every language with variants, description and authority link. */
+function EntryDetails({ item, locale, t }: EntryProps) {
   return (
-    <article className="entry" id={item.id} data-entry={item.id}>
-      <h3>{item.names[locale]}</h3>
+    <>
       <dl className="entry-names" aria-label={t('glossary.names')}>
         {languages.map((language) => (
           <div key={language}>
@@ -42,47 +38,78 @@ function Entry({ item, locale, t, mentions, documents }: EntryProps) {
           <a href={`https://www.wikidata.org/wiki/${item.wikidata}`}>{t('glossary.wikidata', { id: item.wikidata })}</a>
         </p>
       ) : null}
-      <div className="entry-mentions">
-        <p className="entry-mentions-label">{t('glossary.mentions', { count: mentions.reduce((sum, { blocks }) => sum + blocks.length, 0) })}</p>
-        {mentions.length === 0 ? (
-          <p>{t('glossary.noMentions')}</p>
-        ) : (
-          mentions.map(({ slug, blocks }) => {
-            const document = documents.get(slug);
-            if (!document) return null;
-            const local = textFor(document, locale);
-            return (
-              <div key={document.slug} className="mention-document">
-                <p className="mention-title" lang={local.lang}>
-                  {local.frontMatter.title}
-                </p>
-                <ul className="mention-list">
-                  {blocks.map(({ block, labels }) => (
-                    <li key={block}>
-                      <a href={`${documentPath(locale, document.slug)}#${block}`}>{citeBlock(t, block)}</a>
-                      <span className="mention-labels">
-                        {labels.map((label) => (
-                          // Each wording links to its paragraph, with its language as the first column.
-                          <a key={`${label.language}:${label.text}`} href={`${documentPath(locale, document.slug)}${viewQuery(withFirst(defaultColumns, label.language))}#${block}`}>
-                            <q lang={label.language}>{label.text}</q>
-                          </a>
-                        ))}
-                      </span>
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            );
-          })
-        )}
-      </div>
+    </>
+  );
+}
+
+/** "12 mentions in 3 documents", in the interface language. */
+function mentionSummary(t: TFunction, count: MentionCount): string {
+  return t('glossary.mentionSummary', { count: count.mentions, documents: t('glossary.documentCount', { count: count.documents }) });
+}
+
+/** An entry of the glossary index: names, description and a link to its page with every mention. */
+function EntrySummary({ item, locale, t, count }: EntryProps & { count: MentionCount | undefined }) {
+  return (
+    <article className="entry" id={item.id} data-entry={item.id}>
+      <h3>{item.names[locale]}</h3>
+      <EntryDetails item={item} locale={locale} t={t} />
+      <p className="entry-mentions">{count ? <a href={glossaryPath(locale, item.id)}>{mentionSummary(t, count)}</a> : t('glossary.noMentions')}</p>
     </article>
   );
 }
 
-/** Every glossary entry, grouped by kind, each with its names, description and back-links to its mentions. */
+/** Every mention of an entry, by document: each block a link to its paragraph, each wording a link to it with its language first. */
+function MentionList({ locale, t, mentions }: { locale: Locale; t: TFunction; mentions: readonly EntryDocumentMentions[] }) {
+  return mentions.map(({ slug, source, titles, blocks }) => {
+    const lang = titles[locale] === undefined ? source : locale;
+    return (
+      <div key={slug} className="mention-document">
+        <p className="mention-title" lang={lang}>
+          {titles[lang]}
+        </p>
+        <ul className="mention-list">
+          {blocks.map(({ block, labels }) => (
+            <li key={block}>
+              <a href={`${documentPath(locale, slug)}#${block}`}>{citeBlock(t, block)}</a>
+              <span className="mention-labels">
+                {labels.map((label) => (
+                  // Each wording links to its paragraph, with its language as the first column.
+                  <a key={`${label.language}:${label.text}`} href={`${documentPath(locale, slug)}${viewQuery(withFirst(defaultColumns, label.language))}#${block}`}>
+                    <q lang={label.language}>{label.text}</q>
+                  </a>
+                ))}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </div>
+    );
+  });
+}
+
+/** The page of one glossary entry: what the glossary says of it and every mention of it in every document. */
+export function GlossaryEntry({ item, locale, t, mentions }: EntryProps & { mentions: readonly EntryDocumentMentions[] }) {
+  const count: MentionCount = { mentions: mentions.reduce((sum, { blocks }) => sum + blocks.length, 0), documents: mentions.length };
+  return (
+    <article className="glossary glossary-entry" data-entry={item.id}>
+      <p className="entry-up">
+        <a href={`${glossaryPath(locale)}#${item.id}`}>{t('glossary.title')}</a> · {t(`glossary.kinds.${item.kind}`)}
+      </p>
+      <h1>{item.names[locale]}</h1>
+      <EntryDetails item={item} locale={locale} t={t} />
+      <section className="entry-mentions" aria-labelledby="mentions">
+        <h2 id="mentions" className="entry-mentions-label">
+          {t('glossary.mentions', { count: count.mentions })}
+        </h2>
+        {mentions.length === 0 ? <p>{t('glossary.noMentions')}</p> : <p>{mentionSummary(t, count)}</p>}
+        <MentionList locale={locale} t={t} mentions={mentions} />
+      </section>
+    </article>
+  );
+}
+
+/** Every glossary entry, grouped by kind, each with its names, description and a link to its page of mentions. */
 export function Glossary({ locale, t, catalog }: { locale: Locale; t: TFunction; catalog: Catalog }) {
-  const documents = new Map(catalog.documents.map((document) => [document.slug, document]));
   return (
     <div className="glossary">
       <HashNotice
@@ -111,7 +138,7 @@ export function Glossary({ locale, t, catalog }: { locale: Locale; t: TFunction;
           <section key={kind} aria-labelledby={`kind_${kind}`} className="glossary-kind">
             <h2 id={`kind_${kind}`}>{t(`glossary.kindsPlural.${kind}`)}</h2>
             {items.map((item) => (
-              <Entry key={item.id} item={item} locale={locale} t={t} mentions={Object.hasOwn(catalog.mentions, item.id) ? catalog.mentions[item.id] : []} documents={documents} />
+              <EntrySummary key={item.id} item={item} locale={locale} t={t} count={Object.hasOwn(catalog.mentions, item.id) ? catalog.mentions[item.id] : undefined} />
             ))}
           </section>
         );

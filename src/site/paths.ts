@@ -22,8 +22,9 @@ export function documentSubpath(slug: string): string {
   return `documents/${slug}/`;
 }
 
+/** The glossary: its index of every entry, or the page of one entry with every mention of it (`/en/glossary/japan/`). */
 export function glossaryPath(locale: Locale, entry?: string): string {
-  return `/${locale}/glossary/${entry ? `#${entry}` : ''}`;
+  return `/${locale}/glossary/${entry ? `${entry}/` : ''}`;
 }
 
 /**

@@ -38,7 +38,7 @@ async function audit(browser: Browser, baseURL: string | undefined, path: string
 }
 
 /** Each audit is a test of its own: one page, one set of conditions. */
-const audits: Array<{ name: string; path: (slug: string, paragraph: string) => string; options?: AuditOptions }> = [
+const audits: Array<{ name: string; path: (slug: string, paragraph: string, entry: string) => string; options?: AuditOptions }> = [
   { name: 'library (ru)', path: () => pages.library('ru') },
   { name: 'library (ja, dark)', path: () => pages.library('ja'), options: { scheme: 'dark' } },
   { name: 'reader (en, at a paragraph)', path: (slug, paragraph) => `${pages.reader('en', slug)}#${paragraph}` },
@@ -47,6 +47,7 @@ const audits: Array<{ name: string; path: (slug: string, paragraph: string) => s
   { name: 'reader (en, without JavaScript)', path: (slug) => pages.reader('en', slug), options: { withoutScripts: true } },
   { name: 'glossary (en)', path: () => pages.glossary('en') },
   { name: 'glossary (ru, dark)', path: () => pages.glossary('ru'), options: { scheme: 'dark' } },
+  { name: 'glossary entry (ja)', path: (_slug, _paragraph, entry) => pages.entry('ja', entry) },
   // With results: see search.spec.ts.
   { name: 'search (ja, dark)', path: () => pages.search('ja'), options: { scheme: 'dark' } },
   { name: 'search (en, without JavaScript)', path: () => pages.search('en', 'Vladivostok'), options: { withoutScripts: true } },
@@ -61,8 +62,8 @@ test.describe('axe', () => {
   test.describe.configure({ timeout: 45_000 });
   for (const { name, path, options } of audits) {
     test(name, async ({ browser, baseURL }) => {
-      const { slug, paragraph } = await sample();
-      expect(await audit(browser, baseURL, path(slug, paragraph.id), options)).toEqual([]);
+      const { slug, paragraph, entry } = await sample();
+      expect(await audit(browser, baseURL, path(slug, paragraph.id, entry.id), options)).toEqual([]);
     });
   }
 });

@@ -181,7 +181,7 @@ test.describe('reader', () => {
     await expect(tooltip.locator('[lang="ru"]')).toHaveText(entry.names.ru);
     await expect(tooltip.locator('[lang="ja"]')).toHaveText(entry.names.ja);
     await expect(tooltip.locator('[lang="en"]').first()).toHaveText(entry.names.en);
-    await expect(tooltip.getByRole('link')).toHaveAttribute('href', `/en/glossary/#${entry.id}`);
+    await expect(tooltip.getByRole('link')).toHaveAttribute('href', pages.entry('en', entry.id));
     const term = await link.boundingBox();
     const tip = await tooltip.boundingBox();
     if (!term || !tip) throw new Error('no boxes');
@@ -338,7 +338,8 @@ test.describe('phone', () => {
     await expect(tooltip).toContainText(entry.names.en);
     await expect(page).toHaveURL(new RegExp(`${escape(pages.reader('en', slug))}$`));
     await link.tap();
-    await expect(page).toHaveURL(new RegExp(`/en/glossary/#${entry.id}$`));
+    await expect(page).toHaveURL(new RegExp(`${escape(pages.entry('en', entry.id))}$`));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(entry.names.en);
   });
 });
 

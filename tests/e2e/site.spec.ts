@@ -27,19 +27,30 @@ test('the library lists each document with its date, place and languages', async
   await expect(page.locator('[data-pid]').first()).toBeVisible();
 });
 
-test('the glossary lists every entry with back-links to its mentions', async ({ page }) => {
+test('the glossary lists every entry and links to its page, which lists every mention', async ({ page }) => {
   const { glossary, slug, paragraph, entry } = await sample();
+  // Old links to an entry's anchor still land on it.
   await page.goto(`${pages.glossary('en')}#${entry.id}`);
   await expect(page.locator('article[id]')).toHaveCount(glossary.length);
   const article = page.locator(`[id="${entry.id}"]`);
   await expect(article).toBeInViewport();
   await expect(article.locator('[lang="ja"]').first()).toHaveText(entry.names.ja);
-  await article.locator(`a[href="${pages.reader('en', slug)}#${paragraph.id}"]`).first().click();
+  // The index lists no mentions, only how many there are, linking to the entry's page.
+  await expect(article.locator('q')).toHaveCount(0);
+  const more = article.getByRole('link', { name: /^\d+ mentions? in \d+ documents?$/ });
+  await expect(more).toHaveAttribute('href', pages.entry('en', entry.id));
+  await more.click();
+  await expect(page).toHaveURL(new RegExp(`${escape(pages.entry('en', entry.id))}$`));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(entry.names.en);
+  await expect(page).toHaveTitle(new RegExp(`^${escape(entry.names.en)} · Glossary`));
+  await expect(page.locator('dd[lang="ru"]').first()).toContainText(entry.names.ru);
+  const main = page.locator('main');
+  await main.locator(`a[href="${pages.reader('en', slug)}#${paragraph.id}"]`).first().click();
   await expect(page.locator(`[id="${paragraph.id}"]`)).toBeInViewport();
   // Each language's wording links to the paragraph with that language in the first column.
   await page.goBack();
-  await expect(article.locator(`a:has(q[lang="ja"])[href*="#${paragraph.id}"]`).first()).toHaveAttribute('href', `${pages.reader('en', slug, 'ja-ru-en')}#${paragraph.id}`);
-  const english = article.locator(`a:has(q[lang="en"])[href*="#${paragraph.id}"]`).first();
+  await expect(main.locator(`a:has(q[lang="ja"])[href*="#${paragraph.id}"]`).first()).toHaveAttribute('href', `${pages.reader('en', slug, 'ja-ru-en')}#${paragraph.id}`);
+  const english = main.locator(`a:has(q[lang="en"])[href*="#${paragraph.id}"]`).first();
   await english.click();
   await expect(page).toHaveURL(new RegExp(`${escape(pages.reader('en', slug, 'en-ru-ja'))}#${paragraph.id}$`));
   await expect(page.locator(`[id="${paragraph.id}"] > [lang]:visible`).first()).toHaveAttribute('lang', 'en');
@@ -77,9 +88,10 @@ test('an unknown address shows the 404 page in the language of the address', asy
 });
 
 test('sitemap.xml and robots.txt give absolute addresses', async ({ request }) => {
-  const { slug } = await sample();
+  const { slug, entry } = await sample();
   const sitemap = await (await request.get('/sitemap.xml')).text();
   expect(sitemap).toContain(`<loc>http://localhost:3000/en/documents/${slug}/</loc>`);
+  expect(sitemap).toContain(`<loc>http://localhost:3000/ja/glossary/${entry.id}/</loc>`);
   expect(sitemap).toContain('hreflang="ja"');
   const robots = await (await request.get('/robots.txt')).text();
   expect(robots).toContain('Sitemap: http://localhost:3000/sitemap.xml');
@@ -102,20 +114,23 @@ test.describe('without JavaScript', () => {
     // The copy-link button needs the page script: without it only the ¶ permalink is offered.
     await expect(page.locator(`[id="${paragraph.id}"] button[aria-label^="Copy link"]`)).toBeHidden();
     await expect(page.locator(`[id="${paragraph.id}"] a.pilcrow`)).toBeVisible();
-    // Without JavaScript a mention is a plain link to its glossary entry, which opens at the entry.
+    // Without JavaScript a mention is a plain link to its glossary entry, which opens the entry's page.
     const link = page.locator(`[id="${paragraph.id}"] > [lang="ru"] a[data-term="${entry.id}"]`).first();
-    await expect(link).toHaveAttribute('href', `/en/glossary/#${entry.id}`);
+    await expect(link).toHaveAttribute('href', pages.entry('en', entry.id));
     await link.click();
-    await expect(page).toHaveURL(new RegExp(`/en/glossary/#${entry.id}$`));
-    const article = page.locator(`article[id="${entry.id}"]`);
-    await expect(article).toBeInViewport();
-    await expect(article).toContainText(entry.description.en.replace(/\s+/g, ' ').slice(0, 40));
+    await expect(page).toHaveURL(new RegExp(`${escape(pages.entry('en', entry.id))}$`));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(entry.names.en);
+    await expect(page.locator('main')).toContainText(entry.description.en.replace(/\s+/g, ' ').slice(0, 40));
+    // Its mentions link back to the paragraph.
+    await expect(page.locator(`main a[href="${pages.reader('en', slug)}#${paragraph.id}"]`).first()).toBeVisible();
   });
 
   test('the glossary page and the root page work', async ({ page }) => {
-    const { glossary } = await sample();
+    const { glossary, entry } = await sample();
     await page.goto(pages.glossary('ja'));
     await expect(page.locator('article[id]')).toHaveCount(glossary.length);
+    await page.locator(`[id="${entry.id}"] a[href="${pages.entry('ja', entry.id)}"]`).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(entry.names.ja);
     await page.goto('/');
     await expect(page.getByRole('link', { name: /English/ })).toHaveAttribute('href', '/en/');
     await expect(page.getByRole('link', { name: /日本語/ })).toHaveAttribute('href', '/ja/');

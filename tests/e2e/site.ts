@@ -33,6 +33,7 @@ export const pages = {
   library: (locale: Locale) => `/${locale}/`,
   reader: (locale: Locale, slug: string, cols?: string) => `/${locale}/documents/${slug}/${cols ? `?cols=${cols}` : ''}`,
   glossary: (locale: Locale) => `/${locale}/glossary/`,
+  entry: (locale: Locale, id: string) => `/${locale}/glossary/${id}/`,
   search: (locale: Locale, query?: string) => `/${locale}/search/${query ? `?q=${encodeURIComponent(query)}` : ''}`,
   missing: (locale: Locale) => `/${locale}/no-such-page/`,
 };

@@ -63,12 +63,12 @@ describe('generated documents', () => {
     expect(scaleSlug('2019-05-30', 12, 5)).toBe('2019-05-30-scale-00012');
     const text = ['---', 'title: A “2+2” meeting', 'date: 2019-05-30', 'lang: en', '---', '', '# A :term[meeting]{ref=x} {#title}', '', 'Text. {#p1}', ''].join('\n');
     expect(varyDocument(text, '0003')).toBe(
-      ['---', 'title: A “2+2” meeting (0003)', 'date: 2019-05-30', 'lang: en', '---', '', '# A :term[meeting]{ref=x} (0003) {#title}', '', 'Text. {#p1}', ''].join('\n'),
+      ['---', 'title: A “2+2” meeting · 0003', 'date: 2019-05-30', 'lang: en', '---', '', '# A :term[meeting]{ref=x} · 0003 {#title}', '', 'Text. {#p1}', ''].join('\n'),
     );
     // A YAML comment is not a heading.
-    expect(varyDocument('---\n# comment\ntitle: T\n---\n\n# H {#title}\n', '9')).toBe('---\n# comment\ntitle: T (9)\n---\n\n# H (9) {#title}\n');
+    expect(varyDocument('---\n# comment\ntitle: T\n---\n\n# H {#title}\n', '9')).toBe('---\n# comment\ntitle: T · 9\n---\n\n# H · 9 {#title}\n');
     // A quoted title is written anew, still valid YAML.
-    expect(varyDocument('---\ntitle: "Say \\"hi\\"" # note\nlang: en\n---\n', '01')).toBe('---\ntitle: "Say \\"hi\\" (01)" # note\nlang: en\n---\n');
+    expect(varyDocument('---\ntitle: "Say \\"hi\\"" # note\nlang: en\n---\n', '01')).toBe('---\ntitle: "Say \\"hi\\" · 01" # note\nlang: en\n---\n');
   });
 
   it('writes copies of the first document with valid, unique slugs that pass the content check', async () => {
@@ -83,11 +83,11 @@ describe('generated documents', () => {
     expect(hasErrors(files)).toBe(false);
     const titles = edition.documents.map((document) => document.texts.en?.frontMatter.title);
     expect(new Set(titles).size).toBe(3);
-    expect(titles[1]).toMatch(/ \(0002\)$/);
+    expect(titles[1]).toMatch(/ · 0002$/);
     expect(edition.documents.map((document) => document.texts.ja?.blocks[0].text)).toEqual([
-      expect.stringMatching(/\(0001\)$/),
-      expect.stringMatching(/\(0002\)$/),
-      expect.stringMatching(/\(0003\)$/),
+      expect.stringMatching(/· 0001$/),
+      expect.stringMatching(/· 0002$/),
+      expect.stringMatching(/· 0003$/),
     ]);
   });
 
@@ -98,7 +98,7 @@ describe('generated documents', () => {
     const copy = (await readFile(join(dest, 'content', 'documents', '2019-05-30-scale-0001', 'ru.md'), 'utf8')).split('\n');
     expect(copy.length).toBe(original.length);
     const changed = copy.filter((line, index) => line !== original[index]);
-    expect(changed).toEqual([expect.stringMatching(/^title: .* \(0001\)$/), expect.stringMatching(/^# .* \(0001\) \{#title\}$/)]);
+    expect(changed).toEqual([expect.stringMatching(/^title: .* · 0001$/), expect.stringMatching(/^# .* · 0001 \{#title\}$/)]);
   });
 
   it('reads --scale lists', () => {

@@ -1,7 +1,8 @@
 /**
  * The content cache (`npm run content`): what it writes for the base fixture, that a cached document
- * is the document the pipeline made, that broken content writes nothing, and that documents which no
- * longer exist are removed.
+ * is the document the pipeline made, that the mentions are written per entry and the catalog only
+ * counts them, that broken content writes nothing, and that documents and mentions which no longer
+ * exist are removed.
  */
 import { execFile, spawnSync } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -13,7 +14,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as cache from '../../src/content/cache';
 import * as catalogModule from '../../src/content/catalog';
 import { loadEdition } from '../../src/content/load';
-import type { Catalog, DocumentText, EditionDocument } from '../../src/content/types';
+import type { Catalog, DocumentText, EditionDocument, EntryMentions } from '../../src/content/types';
 import { fixturesDir } from '../helpers/fixtures';
 
 const { writeContentCache } = cache;
@@ -46,19 +47,22 @@ describe('content cache API', () => {
       folder: '/project/.content',
       catalog: '/project/.content/catalog.json',
       documents: '/project/.content/documents',
+      mentions: '/project/.content/mentions',
     });
     expect(catalogModule.cachePaths('/project').document(slug)).toBe(`/project/.content/documents/${slug}.json`);
+    expect(catalogModule.cachePaths('/project').entryMentions('japan')).toBe('/project/.content/mentions/japan.json');
   });
 });
 
 describe('writeContentCache', () => {
-  it('writes the catalog and one file per document, and nothing else', async () => {
+  it('writes the catalog, one file per document and one per mentioned entry, and nothing else', async () => {
     const root = await fixture();
     const result = await writeContentCache(root);
     expect(result).toMatchObject({ written: true, failed: false, documents: 1, fileCount: 3, files: [] });
     expect(result.report).toBe('0 errors, 0 warnings in 3 files');
-    expect((await readdir(join(root, '.content'))).sort()).toEqual(['catalog.json', 'documents']);
+    expect((await readdir(join(root, '.content'))).sort()).toEqual(['catalog.json', 'documents', 'mentions']);
     expect(await readdir(join(root, '.content', 'documents'))).toEqual([`${slug}.json`]);
+    expect((await readdir(join(root, '.content', 'mentions'))).sort()).toEqual(['japan.json', 'kono-taro.json']);
 
     const catalog = (await readJson(join(root, '.content', 'catalog.json'))) as Catalog;
     expect(catalog.format).toBe(catalogModule.cacheFormat);
@@ -86,20 +90,35 @@ describe('writeContentCache', () => {
     });
     expect(summary.texts.en?.frontMatter.provenance.translator).toBe('Edition editors');
     expect(summary.texts.en?.lead).toBe('Minister Kono visited Japan.');
+    // The catalog counts the mentions of each entry; the mentions themselves are in the entry's file.
     expect(catalog.mentions).toEqual({
-      'kono-taro': [
-        {
-          slug,
-          blocks: [{ block: 's1-p1', labels: [{ language: 'ru', text: 'Т. Коно' }, { language: 'en', text: 'Kono' }] }],
-        },
-      ],
-      japan: [
-        {
-          slug,
-          blocks: [{ block: 's1-p1', labels: [{ language: 'ru', text: 'Японию' }, { language: 'en', text: 'Japan' }] }],
-        },
+      'kono-taro': { mentions: 1, documents: 1 },
+      japan: { mentions: 1, documents: 1 },
+    });
+    expect(JSON.stringify(catalog)).not.toMatch(/"(blocks|labels)"/);
+  });
+
+  it('writes every mention of an entry to its file, by document, with the titles of the document', async () => {
+    const root = await fixture();
+    const copy = '2020-01-16-copy';
+    await cp(join(root, 'content', 'documents', slug), join(root, 'content', 'documents', copy), { recursive: true });
+    await writeContentCache(root);
+    const japan = (await readJson(join(root, '.content', 'mentions', 'japan.json'))) as EntryMentions;
+    const blocks = [{ block: 's1-p1', labels: [{ language: 'ru', text: 'Японию' }, { language: 'en', text: 'Japan' }] }];
+    expect(japan).toEqual({
+      entry: 'japan',
+      documents: [
+        { slug, source: 'ru', titles: { ru: 'Пример', en: 'Sample' }, blocks },
+        { slug: copy, source: 'ru', titles: { ru: 'Пример', en: 'Sample' }, blocks },
       ],
     });
+    const kono = (await readJson(join(root, '.content', 'mentions', 'kono-taro.json'))) as EntryMentions;
+    expect(kono.documents.map((document) => [document.slug, document.blocks])).toEqual([
+      [slug, [{ block: 's1-p1', labels: [{ language: 'ru', text: 'Т. Коно' }, { language: 'en', text: 'Kono' }] }]],
+      [copy, [{ block: 's1-p1', labels: [{ language: 'ru', text: 'Т. Коно' }, { language: 'en', text: 'Kono' }] }]],
+    ]);
+    const catalog = (await readJson(join(root, '.content', 'catalog.json'))) as Catalog;
+    expect(catalog.mentions).toEqual({ 'kono-taro': { mentions: 2, documents: 2 }, japan: { mentions: 2, documents: 2 } });
   });
 
   it('stores each document as the pipeline made it, without hast positions', async () => {
@@ -155,7 +174,7 @@ describe('writeContentCache', () => {
     expect(result.written).toBe(false);
     expect(result.report).toMatch(/^content\/documents\/2020-01-15-sample\/en\.md:19:1: error paragraph `s1-p2` of the source .* \[id-missing\]$/m);
     expect(await readFile(join(root, '.content', 'catalog.json'), 'utf8')).toBe(before);
-    expect((await readdir(join(root, '.content'))).sort()).toEqual(['catalog.json', 'documents']);
+    expect((await readdir(join(root, '.content'))).sort()).toEqual(['catalog.json', 'documents', 'mentions']);
   });
 
   it('removes the files of documents that no longer exist, and abandoned staging folders', async () => {
@@ -167,16 +186,20 @@ describe('writeContentCache', () => {
 
     await rm(join(root, 'content', 'documents', copy), { recursive: true });
     await writeFile(join(root, '.content', 'documents', 'old-slug.json'), '{}');
+    await writeFile(join(root, '.content', 'mentions', 'old-entry.json'), '{}');
     // A folder left by a run that was stopped: its process (one that has ended) no longer runs.
     const ended = spawnSync(process.execPath, ['-e', '']).pid;
     await mkdir(join(root, '.content', `.staging-${ended}-abc123`, 'documents'), { recursive: true });
     const result = await writeContentCache(root);
     expect(result.documents).toBe(1);
     expect(await readdir(join(root, '.content', 'documents'))).toEqual([`${slug}.json`]);
-    expect((await readdir(join(root, '.content'))).sort()).toEqual(['catalog.json', 'documents']);
+    expect((await readdir(join(root, '.content', 'mentions'))).sort()).toEqual(['japan.json', 'kono-taro.json']);
+    expect((await readdir(join(root, '.content'))).sort()).toEqual(['catalog.json', 'documents', 'mentions']);
     const catalog = (await readJson(join(root, '.content', 'catalog.json'))) as Catalog;
     expect(catalog.documents.map((document) => document.slug)).toEqual([slug]);
-    expect(catalog.mentions.japan.map((mentions) => mentions.slug)).toEqual([slug]);
+    expect(catalog.mentions.japan).toEqual({ mentions: 1, documents: 1 });
+    const japan = (await readJson(join(root, '.content', 'mentions', 'japan.json'))) as EntryMentions;
+    expect(japan.documents.map((mentions) => mentions.slug)).toEqual([slug]);
   });
 });
 
