@@ -7,7 +7,9 @@
  * one, never part of one. A `.out-previous/` found at the start (a build killed outright) is put back
  * first.
  *
- * To add a step, put it in `buildSteps` in its place.
+ * To add a step, put it in `buildSteps` in its place: steps that write pages or files into out/ go
+ * after `finish` and before `security headers`, which reads every page, and `precompress`, which
+ * compresses every file.
  *
  *   tsx src/export/build.ts
  */
@@ -29,6 +31,9 @@ export const buildSteps: BuildStep[] = [
   { name: 'page script', command: ['npm', 'run', '--silent', 'bundle'] },
   { name: 'next build', command: ['next', 'build'] },
   { name: 'finish', command: ['tsx', 'src/export/finish.ts'] },
+  // New steps that write into out/ go here.
+  { name: 'security headers', command: ['tsx', 'src/export/security-headers.ts'] },
+  { name: 'precompress', command: ['tsx', 'src/export/precompress.ts'] },
 ];
 
 export interface BuildOptions {

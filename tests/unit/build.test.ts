@@ -34,8 +34,8 @@ afterEach(async () => {
 });
 
 describe('build', () => {
-  it('keeps the steps of the site build in their order', () => {
-    expect(buildSteps.map((step) => step.name)).toEqual(['content cache', 'page script', 'next build', 'finish']);
+  it('keeps the steps of the site build in their order, and ends with the steps that read all of out/', () => {
+    expect(buildSteps.map((step) => step.name)).toEqual(['content cache', 'page script', 'next build', 'finish', 'security headers', 'precompress']);
   });
 
   it('replaces out/ when every step succeeds, and leaves nothing aside', async () => {
