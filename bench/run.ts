@@ -18,6 +18,7 @@ import type { Result } from 'lighthouse';
 import { checkChromium, medianFigures, runLighthouse, startChromium, type Browser, type FormFactor, type RunFigures } from './lighthouse';
 import { startServer, stopAllServers, writeServeConfig } from './serve';
 import { ensureBuilt, findReaderPath, preferredReaderPath, slugOf, snapshotSite } from './site';
+import { measureThroughput, throughputReport } from './throughput';
 
 /** The standing targets. Bytes are decimal: 1 kB = 1,000 bytes. */
 export const targets = {
@@ -195,6 +196,9 @@ async function main(): Promise<void> {
   const pageLang = readerPath.split('/')[1];
   const baseline = await writeBaseline(root, join(resultsDir, 'baseline'), slugOf(readerPath), isLanguage(pageLang) ? pageLang : 'en');
   const budgets = await measureBudgets(site, readerPath, baseline.dir);
+  // Before Chromium starts, so that only the server and the load generator share the machine.
+  console.log('Throughput of npm start (autocannon, 50 connections, 10 s)…');
+  const throughput = await measureThroughput({ dir: site.dir, path: readerPath });
 
   await mkdir(resultsDir, { recursive: true });
   const browser = await startChromium();
@@ -241,6 +245,8 @@ async function main(): Promise<void> {
   console.log('');
   console.log(budgets.method);
   console.log('Sizes: gzip level 6 via node:zlib; the server itself answers Chromium with Brotli when it can (see "Transferred").');
+  console.log('');
+  console.log(throughputReport(throughput));
 
   const report = {
     date: new Date().toISOString(),
@@ -260,6 +266,7 @@ async function main(): Promise<void> {
       meetsCss: budgets.css.pageGzip <= targets.cssGzipBytes,
       meetsFonts: budgets.fonts.bytes <= targets.fontBytes,
     },
+    throughput,
     seconds: Math.round((Date.now() - started) / 1000),
   };
   await mkdir(resultsDir, { recursive: true });
