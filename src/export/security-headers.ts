@@ -197,6 +197,8 @@ export function nginxConf(headers: HeaderList): string {
     'index index.html;',
     'charset utf-8;',
     'etag on;',
+    '# A folder without its slash is redirected by path only, right behind a proxy or another port too.',
+    'absolute_redirect off;',
     '# The .gz files written by the build; .br files need the ngx_brotli module (then uncomment).',
     'gzip_static on;',
     'gzip_vary on;',
