@@ -31,6 +31,7 @@ if (!existsSync(join(dir, 'index.html'))) {
   console.error(`server: ${dir} holds no site (no index.html)`);
   process.exit(1);
 }
+if (!existsSync(join(dir, '_headers'))) console.error(`server: ${dir} has no _headers: serving it without the site's security headers`);
 
 const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || undefined;

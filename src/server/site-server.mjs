@@ -19,6 +19,7 @@
  *   If-None-Match request for a small file is answered from memory with the same headers `send`
  *   would give; requests with a range or another precondition go to `send`.
  */
+import { readFile } from 'node:fs/promises';
 import { createServer, STATUS_CODES } from 'node:http';
 import { extname, join } from 'node:path';
 import etag from 'etag';
@@ -201,8 +202,9 @@ export function createSiteServer({ dir, log = (message) => process.stderr.write(
     const { stats } = await files.get(page);
     if (!stats?.isFile()) return plain(req, res, 404);
     const { varies, encoding } = await chooseEncoding(req, page, stats);
-    const sent = await files.get(encoding ? page + encoding.suffix : page);
-    const body = sent.body ?? Buffer.from('404 Not Found\n');
+    const file = encoding ? page + encoding.suffix : page;
+    // Kept in memory unless it is over FileCache's size for that.
+    const body = (await files.get(file)).body ?? (await readFile(file));
     for (const name of res.getHeaderNames()) res.removeHeader(name);
     res.writeHead(404, {
       ...(await siteHeaders('/404.html')),
