@@ -1,7 +1,7 @@
 /**
  * How many requests a second `npm start`'s server answers for the reader page: autocannon, 50
  * concurrent connections over loopback for 10 s, each request with the Accept-Encoding Chromium
- * sends (so the server answers with its Brotli copy, as it does for a reader), after a 2 s warm-up
+ * sends (so the server answers with its compressed copy, as it does for a reader), after a 2 s warm-up
  * that is not counted. The server is the real entry, `node scripts/serve.mjs --dir <copy of out/>`,
  * in its own process on 127.0.0.1; autocannon runs in this one. Afterwards the server is stopped
  * with SIGTERM and must exit 0. Target: at least 3,000 requests a second with no error and no

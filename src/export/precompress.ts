@@ -1,13 +1,19 @@
 /**
- * A build step after the last one that writes into out/: writes a Brotli (`.br`) and a gzip (`.gz`)
- * copy next to each text file that is worth it, so that `npm start` (src/server/) and nginx
+ * A build step after the last one that writes into out/: writes compressed copies next to the text
+ * files worth it, a Brotli `.br` and a gzip `.gz`, so that `npm start` (src/server/) and nginx
  * (`gzip_static`, `brotli_static`) send compressed bytes without compressing on every request.
  *
- * Which files: every HTML page, and the site-wide text files its pages load (CSS, JavaScript, JSON,
- * SVG, XML, …), from 1 kB up, and only when compression saves at least a tenth. Not the files of a
- * single document other than its pages (`cite.json` beside a reading page, the downloads under
- * `exports/`): a reader fetches those on request, rarely, and each would add two files per document.
- * So a document adds six files here: a `.br` and a `.gz` for each of its three reading pages.
+ * Which files, and which copies (each copy is a file of the export, and the export's budget is 20
+ * files per added document, of which a document's own pages, downloads, citation files and search
+ * fragments already take about 15):
+ * - site-wide text files (the library, glossary and 404 pages, CSS, JavaScript, JSON, SVG, XML, …):
+ *   both copies, Brotli at its best (quality 11): they are few, and every reader loads them;
+ * - the reading pages of each document (`…/documents/<slug>/index.html`): the gzip copy only, which
+ *   every client accepts and nginx serves without extra modules; a browser that would take Brotli
+ *   gets gzip (16.3 kB instead of 14.6 kB for the reading page at Brotli 6, 13.2 kB at 11). So a
+ *   document adds three files here;
+ * - nothing else of a document (`cite.json`, the downloads under `exports/`): fetched rarely, on request.
+ * Always from 1 kB up, and only when the copy is at most nine tenths of the file.
  *
  *   tsx src/export/precompress.ts [out]
  */
@@ -29,36 +35,28 @@ export const minBytes = 1024;
 /** A variant is kept only when it is at most this fraction of the original. */
 export const maxRatio = 0.9;
 
-/** The encodings written, with their file suffix; the server offers them in this order of preference. */
+/** The encodings a copy may have, with its file suffix. */
 export const encodings = [
   { name: 'br', suffix: '.br' },
   { name: 'gzip', suffix: '.gz' },
 ] as const;
+export type EncodingName = (typeof encodings)[number]['name'];
 
 /** Folders (relative to out/, `/`-separated) whose files are per-document downloads, fetched on request. */
 export const onDemandFolders = ['exports/'];
-
-/**
- * Brotli quality: the best (11) for files shared by the whole site, which are few; 6 for the pages of
- * each document, which grow with the archive. Measured on the reading page (72 kB): quality 11 gives
- * 13.2 kB in about 0.4 s, quality 6 gives 14.6 kB in about 0.02 s (gzip -9: 16.3 kB), so 3,000 pages
- * take seconds instead of twenty minutes of CPU.
- */
-export const brotliQuality = { siteWide: 11, perDocument: 6 } as const;
 
 /** Whether `path` (relative to out/, `/`-separated) belongs to one document (its pages and files). */
 export const isPerDocument = (path: string) => /(^|\/)documents\/[^/]+\//.test(path) || onDemandFolders.some((folder) => path.startsWith(folder));
 
 /**
- * Whether `path` (relative to out/, `/`-separated) gets compressed copies when it is large enough.
- * Pages always; other text files unless they belong to one document (under `…/documents/<slug>/`
- * or a download folder).
+ * The compressed copies `path` (relative to out/, `/`-separated) gets when it is large enough: both
+ * for site-wide text files, gzip only for a document's pages, none for anything else.
  */
-export function shouldPrecompress(path: string): boolean {
+export function encodingsFor(path: string): EncodingName[] {
   const extension = extname(path).toLowerCase();
-  if (!compressibleExtensions.has(extension)) return false;
-  if (extension === '.html') return true;
-  return !isPerDocument(path);
+  if (!compressibleExtensions.has(extension)) return [];
+  if (!isPerDocument(path)) return ['br', 'gzip'];
+  return extension === '.html' ? ['gzip'] : [];
 }
 
 export interface PrecompressReport {
@@ -69,15 +67,16 @@ export interface PrecompressReport {
   /** Files considered (right kind) but left alone: too small, or not compressible enough. */
   skipped: number;
   rawBytes: number;
-  brotliBytes: number;
+  /** The smallest copy of each file, summed. */
+  compressedBytes: number;
 }
 
 const isVariant = (path: string) => encodings.some(({ suffix }) => path.endsWith(suffix));
 
-async function compress(data: Buffer, encoding: (typeof encodings)[number]['name'], quality: number): Promise<Buffer> {
+async function compress(data: Buffer, encoding: EncodingName): Promise<Buffer> {
   if (encoding === 'br') {
     return brotli(data, {
-      params: { [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT, [constants.BROTLI_PARAM_QUALITY]: quality, [constants.BROTLI_PARAM_SIZE_HINT]: data.length },
+      params: { [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT, [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: data.length },
     });
   }
   return gzipAsync(data, { level: 9 });
@@ -85,23 +84,23 @@ async function compress(data: Buffer, encoding: (typeof encodings)[number]['name
 
 /** Writes the compressed copies for every file of `out` that qualifies; removes stale ones of files that do not. */
 export async function precompressExport(out: string, parallel = 4): Promise<PrecompressReport> {
-  const report: PrecompressReport = { files: 0, written: 0, skipped: 0, rawBytes: 0, brotliBytes: 0 };
+  const report: PrecompressReport = { files: 0, written: 0, skipped: 0, rawBytes: 0, compressedBytes: 0 };
   const paths: string[] = [];
   for await (const path of walk(out)) if (!isVariant(path)) paths.push(path);
 
   const one = async (path: string) => {
     const address = relative(out, path).split(sep).join('/');
-    const variants = encodings.map(({ name, suffix }) => ({ name, file: path + suffix }));
-    const data = shouldPrecompress(address) ? await readFile(path) : undefined;
+    const wanted = encodingsFor(address);
+    const data = wanted.length > 0 ? await readFile(path) : undefined;
     const written: Array<{ file: string; bytes: Buffer }> = [];
     if (data && data.length >= minBytes) {
-      for (const { name, file } of variants) {
-        const bytes = await compress(data, name, isPerDocument(address) ? brotliQuality.perDocument : brotliQuality.siteWide);
-        if (bytes.length <= data.length * maxRatio) written.push({ file, bytes });
+      for (const { name, suffix } of encodings.filter(({ name }) => wanted.includes(name))) {
+        const bytes = await compress(data, name);
+        if (bytes.length <= data.length * maxRatio) written.push({ file: path + suffix, bytes });
       }
     }
     // A copy left by an earlier run must never outlive its original's content.
-    for (const { file } of variants) if (!written.some((entry) => entry.file === file)) await rm(file, { force: true });
+    for (const { suffix } of encodings) if (!written.some((entry) => entry.file === path + suffix)) await rm(path + suffix, { force: true });
     if (!data) return;
     if (written.length === 0) {
       report.skipped++;
@@ -112,7 +111,7 @@ export async function precompressExport(out: string, parallel = 4): Promise<Prec
     report.files++;
     report.written += written.length;
     report.rawBytes += data.length;
-    report.brotliBytes += written.find(({ file }) => file.endsWith('.br'))?.bytes.length ?? data.length;
+    report.compressedBytes += Math.min(...written.map(({ bytes }) => bytes.length));
   };
 
   // A few at a time: zlib works on libuv's thread pool, so this uses the cores without holding every file in memory.
@@ -131,9 +130,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   precompressExport(out).then(
     (report) => {
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
-      const saved = report.rawBytes ? Math.round((1 - report.brotliBytes / report.rawBytes) * 100) : 0;
+      const saved = report.rawBytes ? Math.round((1 - report.compressedBytes / report.rawBytes) * 100) : 0;
       process.stdout.write(
-        `precompress: ${report.written} compressed copies of ${report.files} files (Brotli ${saved} % smaller); ${report.skipped} small or incompressible files left as they are; ${seconds} s\n`,
+        `precompress: ${report.written} compressed copies of ${report.files} files (${saved} % smaller); ${report.skipped} small or incompressible files left as they are; ${seconds} s\n`,
       );
     },
     (error: unknown) => {

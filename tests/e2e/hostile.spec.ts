@@ -220,10 +220,10 @@ test('ranges: valid ones are served, several give the whole page, unsatisfiable 
   const from = await range(`bytes=${size - 10}-`);
   expect(from?.raw.equals(page.subarray(size - 10))).toBe(true);
   // A range of the compressed page is a range of its compressed bytes.
-  const compressed = await range('bytes=0-9', { 'Accept-Encoding': 'br' });
-  check(compressed, 206, 'bytes=0-9 of the Brotli copy');
-  expect(compressed?.headers['content-encoding']).toBe('br');
-  expect(compressed?.raw.equals(readFileSync(join(out, 'en', 'documents', slug, 'index.html.br')).subarray(0, 10))).toBe(true);
+  const compressed = await range('bytes=0-9', { 'Accept-Encoding': 'gzip, br' });
+  check(compressed, 206, 'bytes=0-9 of the gzip copy');
+  expect(compressed?.headers['content-encoding']).toBe('gzip');
+  expect(compressed?.raw.equals(readFileSync(join(out, 'en', 'documents', slug, 'index.html.gz')).subarray(0, 10))).toBe(true);
 
   for (const several of ['bytes=0-1,5-6', 'bytes=0-0,-1', `bytes=${Array.from({ length: 200 }, (_, index) => `${index * 10}-${index * 10 + 1}`).join(',')}`]) {
     const response = await range(several);

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { precompressExport, shouldPrecompress } from '../../src/export/precompress';
+import { encodingsFor, precompressExport } from '../../src/export/precompress';
 import { collectInlineCode, contentSecurityPolicy, headersFile, inlineCodeOf, nginxConf, securityHeaders, writeSecurityHeaders } from '../../src/export/security-headers';
 import { headersFor, parseHeadersFile } from '../../src/server/headers-file.mjs';
 
@@ -100,33 +100,32 @@ describe('security headers', () => {
 });
 
 describe('precompress', () => {
-  it('compresses pages and site-wide text files, not the files of one document or downloads', () => {
-    expect(shouldPrecompress('en/index.html')).toBe(true);
-    expect(shouldPrecompress('en/documents/some-slug/index.html')).toBe(true);
-    expect(shouldPrecompress('assets/site.abc.js')).toBe(true);
-    expect(shouldPrecompress('_next/static/chunks/x.css')).toBe(true);
-    expect(shouldPrecompress('en/glossary/tips.json')).toBe(true);
-    expect(shouldPrecompress('pagefind/en/pagefind.js')).toBe(true);
-    expect(shouldPrecompress('en/documents/some-slug/cite.json')).toBe(false);
-    expect(shouldPrecompress('exports/some-slug/some-slug.tei.xml')).toBe(false);
-    expect(shouldPrecompress('pagefind/en/fragment/en_1.pf_fragment')).toBe(false);
-    expect(shouldPrecompress('icon.png')).toBe(false);
+  it('gives site-wide text files both copies, a document’s pages gzip only, and its other files none', () => {
+    for (const siteWide of ['index.html', 'en/index.html', '404.html', 'assets/site.abc.js', '_next/static/chunks/x.css', 'en/glossary/tips.json', 'pagefind/en/pagefind.js', 'sitemap.xml']) {
+      expect(encodingsFor(siteWide), siteWide).toEqual(['br', 'gzip']);
+    }
+    expect(encodingsFor('en/documents/some-slug/index.html')).toEqual(['gzip']);
+    for (const none of ['en/documents/some-slug/cite.json', 'exports/some-slug/some-slug.tei.xml', 'exports/some-slug/some-slug.en.txt', 'pagefind/en/fragment/en_1.pf_fragment', 'icon.png']) {
+      expect(encodingsFor(none), none).toEqual([]);
+    }
   });
 
   it('writes .br and .gz copies that decompress to the file, and skips what would not gain', async () => {
     const page = `<!DOCTYPE html><p>${'Текст документа. '.repeat(200)}</p>`;
     const dir = await siteWith({
       'en/index.html': page,
+      'en/documents/a/index.html': page,
       'robots.txt': 'User-Agent: *\n',
       // Random bytes: no compression gains a tenth.
       'assets/data.abcdefgh12.json': randomBytes(4096),
       'en/documents/a/cite.json': JSON.stringify({ text: 'x'.repeat(5000) }),
     });
     const report = await precompressExport(dir);
-    expect(report).toMatchObject({ files: 1, written: 2, skipped: 2 });
+    expect(report).toMatchObject({ files: 2, written: 3, skipped: 2 });
     expect(brotliDecompressSync(await readFile(join(dir, 'en', 'index.html.br'))).toString()).toBe(page);
     expect(gunzipSync(await readFile(join(dir, 'en', 'index.html.gz'))).toString()).toBe(page);
-    expect((await readdir(dir, { recursive: true })).filter((name) => /\.(br|gz)$/.test(name)).sort()).toEqual(['en/index.html.br', 'en/index.html.gz']);
+    expect(gunzipSync(await readFile(join(dir, 'en', 'documents', 'a', 'index.html.gz'))).toString()).toBe(page);
+    expect((await readdir(dir, { recursive: true })).filter((name) => /\.(br|gz)$/.test(name)).sort()).toEqual(['en/documents/a/index.html.gz', 'en/index.html.br', 'en/index.html.gz']);
   });
 
   it('removes copies left from an earlier run when the file no longer gets them', async () => {
