@@ -3,8 +3,9 @@ import { defineConfig, devices } from '@playwright/test';
 import { chromiumFlags, chromiumPath } from './scripts/chromium';
 
 /**
- * Browser tests of the exported site (out/), served as a reader's browser would get it: static files
- * with compression, by scripts/serve.mjs (which builds first if out/ is missing).
+ * Browser tests of the exported site (out/), served as a reader's browser would get it: by `npm start`'s
+ * own server, scripts/serve.mjs (precompressed files, security headers; it builds first if out/ is
+ * missing).
  * Debian's Chromium only: never `npx playwright install`.
  */
 

@@ -22,6 +22,7 @@ import { checkChromium, medianFigures, runLighthouse, startChromium, type Browse
 import { startServer, stopAllServers, writeServeConfig } from './serve';
 import { checkScaleCanRun, defaultScaleSizes, measureScale, parseSizes, scaleTargets, stopAllBuilds, type ScaleReport } from './scale';
 import { ensureBuilt, findReaderPath, preferredReaderPath, slugOf, snapshotSite } from './site';
+import { measureThroughput, throughputReport } from './throughput';
 
 /** The standing targets. Bytes are decimal: 1 kB = 1,000 bytes. */
 export const targets = {
@@ -279,6 +280,9 @@ async function lighthouseBench(opts: Options): Promise<void> {
   const pageLang = readerPath.split('/')[1];
   const baseline = await writeBaseline(root, join(resultsDir, 'baseline'), slugOf(readerPath), isLanguage(pageLang) ? pageLang : 'en');
   const budgets = await measureBudgets(site, readerPath, baseline.dir);
+  // Before Chromium starts, so that only the server and the load generator share the machine.
+  console.log('Throughput of npm start (autocannon, 50 connections, 10 s)…');
+  const throughput = await measureThroughput({ dir: site.dir, path: readerPath });
 
   await mkdir(resultsDir, { recursive: true });
   const browser = await startChromium();
@@ -325,6 +329,8 @@ async function lighthouseBench(opts: Options): Promise<void> {
   console.log('');
   console.log(budgets.method);
   console.log('Sizes: gzip level 6 via node:zlib; the server itself answers Chromium with Brotli when it can (see "Transferred").');
+  console.log('');
+  console.log(throughputReport(throughput));
 
   const report = {
     date: new Date().toISOString(),
@@ -344,6 +350,7 @@ async function lighthouseBench(opts: Options): Promise<void> {
       meetsCss: budgets.css.pageGzip <= targets.cssGzipBytes,
       meetsFonts: budgets.fonts.bytes <= targets.fontBytes,
     },
+    throughput,
     seconds: Math.round((Date.now() - started) / 1000),
   };
   await mkdir(resultsDir, { recursive: true });

@@ -1,33 +1,69 @@
 #!/usr/bin/env node
 /**
- * `npm start`: builds the static site if out/ is missing, then serves out/ with compression on PORT
- * (default 3000) and HOST (default: all interfaces). The `serve` package runs in this process, so the
- * PID of `node scripts/serve.mjs` is the server's: stopping it stops the server.
+ * `npm start`: builds the site if out/ is missing or predates its security headers (no
+ * out/_headers), then serves it (src/server/site-server.mjs) on PORT (default 3000) and HOST
+ * (default: all interfaces). The server runs in this process, so the PID of `node scripts/serve.mjs`
+ * is the server's. On SIGTERM or SIGINT it stops accepting connections, lets the responses in
+ * flight finish and exits 0; past 10 s (SERVER_GRACE_MS) it closes what is left and exits 1. A second
+ * signal exits at once.
+ *
+ *   node scripts/serve.mjs [--dir DIR]     # DIR: serve another copy of the export, never built here
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createSiteServer } from '../src/server/site-server.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const out = join(root, 'out');
 
-if (!existsSync(join(out, 'index.html'))) {
-  console.log('out/ is missing: building the site first (npm run build)…');
+const { values } = parseArgs({ options: { dir: { type: 'string' } } });
+const dir = values.dir ? resolve(values.dir) : join(root, 'out');
+
+if (!values.dir && !(existsSync(join(dir, 'index.html')) && existsSync(join(dir, '_headers')))) {
+  console.log('out/ is missing or incomplete: building the site first (npm run build)…');
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   const build = spawnSync(npm, ['run', 'build'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
+if (!existsSync(join(dir, 'index.html'))) {
+  console.error(`server: ${dir} holds no site (no index.html)`);
+  process.exit(1);
+}
+if (!existsSync(join(dir, '_headers'))) console.error(`server: ${dir} has no _headers: serving it without the site's security headers`);
 
-const port = process.env.PORT ?? '3000';
-const host = process.env.HOST;
-const listen = host ? `tcp://${host.includes(':') ? `[${host}]` : host}:${port}` : port;
+const port = Number(process.env.PORT || 3000);
+const host = process.env.HOST || undefined;
+const grace = Number(process.env.SERVER_GRACE_MS || 10_000);
 
-// Run serve's command line in this process: same PID, same signals.
-const require = createRequire(import.meta.url);
-const cli = require.resolve('serve/build/main.js');
-// serve asks the registry for its newest version at start: not wanted in tests or offline.
-process.env.NO_UPDATE_CHECK ??= '1';
-process.argv = [process.argv[0], cli, out, '--listen', listen, '--no-clipboard', '--no-port-switching', '--config', join(root, 'scripts', 'serve.json')];
-await import(cli);
+const server = createSiteServer({ dir });
+server.on('error', (error) => {
+  console.error(`server: ${error.message}`);
+  process.exit(1);
+});
+server.listen(port, host, () => {
+  const address = server.address();
+  const shown = host ? (host.includes(':') ? `[${host}]` : host) : 'localhost';
+  const listening = typeof address === 'object' && address ? address.port : port;
+  console.log(`Serving ${relative(process.cwd(), dir) || '.'}/ at http://${shown}:${listening}/ (Ctrl-C to stop)`);
+});
+
+let stopping = false;
+function stop(signal) {
+  if (stopping) process.exit(1);
+  stopping = true;
+  console.log(`${signal}: finishing the responses in flight, then stopping`);
+  server.close(() => process.exit(0));
+  // Connections kept alive after their last response would hold close() open: end each one once idle.
+  const idle = setInterval(() => server.closeIdleConnections(), 50);
+  idle.unref();
+  server.closeIdleConnections();
+  setTimeout(() => {
+    console.error(`server: responses still in flight after ${grace} ms: closing them`);
+    server.closeAllConnections();
+    process.exit(1);
+  }, grace).unref();
+}
+process.on('SIGTERM', () => stop('SIGTERM'));
+process.on('SIGINT', () => stop('SIGINT'));

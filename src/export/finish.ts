@@ -10,20 +10,13 @@
 import { readdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { stripRuntime } from './strip-runtime';
+import { walk } from './walk';
 
 export interface FinishReport {
   pages: number;
   payloadFiles: number;
   runtimeFiles: number;
   problems: string[];
-}
-
-async function* walk(dir: string): AsyncGenerator<string> {
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) yield* walk(path);
-    else yield path;
-  }
 }
 
 /** RSC payloads Next writes beside each page for its client router: `index.txt`, `__next.<segment>.txt`. */

@@ -1,0 +1,143 @@
+/**
+ * A build step after the last one that writes into out/: writes compressed copies next to the text
+ * files worth it, a Brotli `.br` and a gzip `.gz`, so that `npm start` (src/server/) and nginx
+ * (`gzip_static`, `brotli_static`) send compressed bytes without compressing on every request.
+ *
+ * Which files, and which copies (each copy is a file of the export, and the export's budget is 20
+ * files per added document, of which a document's own pages, downloads, citation files and search
+ * fragments already take about 15):
+ * - site-wide text files (the library, glossary and 404 pages, CSS, JavaScript, JSON, SVG, XML, …):
+ *   both copies, Brotli at its best (quality 11): they are few, and every reader loads them;
+ * - the reading pages of each document (`…/documents/<slug>/index.html`): the gzip copy only, which
+ *   every client accepts and nginx serves without extra modules; a browser that would take Brotli
+ *   gets gzip (16.3 kB instead of 14.6 kB for the reading page at Brotli 6, 13.2 kB at 11). So a
+ *   document adds three files here;
+ * - nothing else of a document (`cite.json`, the downloads under `exports/`): fetched rarely, on request.
+ * Always from 1 kB up, and only when the copy is at most nine tenths of the file.
+ *
+ *   tsx src/export/precompress.ts [out]
+ */
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { extname, join, relative, sep } from 'node:path';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
+import { walk } from './walk';
+
+const brotli = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
+
+/** Extensions of files that compress well. */
+export const compressibleExtensions = new Set(['.html', '.css', '.js', '.mjs', '.json', '.svg', '.xml', '.txt', '.webmanifest', '.map']);
+
+/** Below this size a compressed response saves nothing worth a file (it fits one packet either way). */
+export const minBytes = 1024;
+
+/** A variant is kept only when it is at most this fraction of the original. */
+export const maxRatio = 0.9;
+
+/** The encodings a copy may have, with its file suffix. */
+export const encodings = [
+  { name: 'br', suffix: '.br' },
+  { name: 'gzip', suffix: '.gz' },
+] as const;
+export type EncodingName = (typeof encodings)[number]['name'];
+
+/** Folders (relative to out/, `/`-separated) whose files are per-document downloads, fetched on request. */
+export const onDemandFolders = ['exports/'];
+
+/** Whether `path` (relative to out/, `/`-separated) belongs to one document (its pages and files). */
+export const isPerDocument = (path: string) => /(^|\/)documents\/[^/]+\//.test(path) || onDemandFolders.some((folder) => path.startsWith(folder));
+
+/**
+ * The compressed copies `path` (relative to out/, `/`-separated) gets when it is large enough: both
+ * for site-wide text files, gzip only for a document's pages, none for anything else.
+ */
+export function encodingsFor(path: string): EncodingName[] {
+  const extension = extname(path).toLowerCase();
+  if (!compressibleExtensions.has(extension)) return [];
+  if (!isPerDocument(path)) return ['br', 'gzip'];
+  return extension === '.html' ? ['gzip'] : [];
+}
+
+export interface PrecompressReport {
+  /** Files that got compressed copies. */
+  files: number;
+  /** Compressed copies written. */
+  written: number;
+  /** Files considered (right kind) but left alone: too small, or not compressible enough. */
+  skipped: number;
+  rawBytes: number;
+  /** The smallest copy of each file, summed. */
+  compressedBytes: number;
+}
+
+const isVariant = (path: string) => encodings.some(({ suffix }) => path.endsWith(suffix));
+
+async function compress(data: Buffer, encoding: EncodingName): Promise<Buffer> {
+  if (encoding === 'br') {
+    return brotli(data, {
+      params: { [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT, [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: data.length },
+    });
+  }
+  return gzipAsync(data, { level: 9 });
+}
+
+/** Writes the compressed copies for every file of `out` that qualifies; removes stale ones of files that do not. */
+export async function precompressExport(out: string, parallel = 4): Promise<PrecompressReport> {
+  const report: PrecompressReport = { files: 0, written: 0, skipped: 0, rawBytes: 0, compressedBytes: 0 };
+  const paths: string[] = [];
+  for await (const path of walk(out)) if (!isVariant(path)) paths.push(path);
+
+  const one = async (path: string) => {
+    const address = relative(out, path).split(sep).join('/');
+    const wanted = encodingsFor(address);
+    const data = wanted.length > 0 ? await readFile(path) : undefined;
+    const written: Array<{ file: string; bytes: Buffer }> = [];
+    if (data && data.length >= minBytes) {
+      for (const { name, suffix } of encodings.filter(({ name }) => wanted.includes(name))) {
+        const bytes = await compress(data, name);
+        if (bytes.length <= data.length * maxRatio) written.push({ file: path + suffix, bytes });
+      }
+    }
+    // A copy left by an earlier run must never outlive its original's content.
+    for (const { suffix } of encodings) if (!written.some((entry) => entry.file === path + suffix)) await rm(path + suffix, { force: true });
+    if (!data) return;
+    if (written.length === 0) {
+      report.skipped++;
+      return;
+    }
+    // Written after the original, so not older than it: the server sends no copy older than its original.
+    for (const { file, bytes } of written) await writeFile(file, bytes);
+    report.files++;
+    report.written += written.length;
+    report.rawBytes += data.length;
+    report.compressedBytes += Math.min(...written.map(({ bytes }) => bytes.length));
+  };
+
+  // A few at a time: zlib works on libuv's thread pool, so this uses the cores without holding every file in memory.
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: parallel }, async () => {
+      while (next < paths.length) await one(paths[next++]);
+    }),
+  );
+  return report;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const out = process.argv[2] ?? join(process.cwd(), 'out');
+  const started = performance.now();
+  precompressExport(out).then(
+    (report) => {
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      const saved = report.rawBytes ? Math.round((1 - report.compressedBytes / report.rawBytes) * 100) : 0;
+      process.stdout.write(
+        `precompress: ${report.written} compressed copies of ${report.files} files (${saved} % smaller); ${report.skipped} small or incompressible files left as they are; ${seconds} s\n`,
+      );
+    },
+    (error: unknown) => {
+      process.stderr.write(`precompress: could not process ${out}: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,266 @@
+/**
+ * A build step after every step that writes pages: derives the site's security headers from the
+ * exported pages and writes them for every way the site is served.
+ * - `out/_headers`: Netlify and Cloudflare Pages syntax; `npm start` (src/server/) reads the same file.
+ * - `deploy/nginx.conf` (not published): the same headers and cache policy for nginx.
+ *
+ * The Content-Security-Policy allows no inline script but ours: it lists the sha256 hash of every
+ * distinct inline `<script>` of the pages (the site's small early scripts, marked `data-site`) and of
+ * every distinct inline `<style>` (the CSS Next.js inlines). Style attributes stay allowed
+ * (`style-src-attr 'unsafe-inline'`): the reading page carries one custom property in markup, and
+ * the page script positions tooltips through element styles. Browsers without `style-src-elem`
+ * (before Chrome 75, Firefox 108, Safari 15.4) fall back to `style-src 'self' 'unsafe-inline'`.
+ * The step fails, naming the page, when a page holds something the policy would block: an inline
+ * event handler (`onclick=…`) or a `javascript:` address.
+ *
+ *   tsx src/export/security-headers.ts [out] [nginx-conf]
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
+import { Parser } from 'htmlparser2';
+import { assetsDir } from '../site/asset-names';
+import { walk } from './walk';
+
+export interface InlineCode {
+  /** `'sha256-…'` source expressions, sorted, each once. */
+  scripts: string[];
+  styles: string[];
+  /** Things the policy would block, each `page: what`. */
+  problems: string[];
+}
+
+const sourceHash = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+/** Script types a browser runs: a hash is needed only for those (a JSON data block is never run). */
+const isJavaScript = (type: string | undefined) =>
+  type === undefined || type === '' || type === 'module' || /^(?:text|application)\/(?:x-)?(?:java|ecma)script$/i.test(type.trim());
+
+/** The inline scripts and styles of one page, as the browser hashes them (the raw text between the tags). */
+export function inlineCodeOf(html: string): { scripts: string[]; styles: string[]; problems: string[] } {
+  const scripts: string[] = [];
+  const styles: string[] = [];
+  const problems: string[] = [];
+  let open: { name: 'script' | 'style'; inline: boolean; text: string } | undefined;
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        if (name === 'script') open = { name, inline: attributes.src === undefined && isJavaScript(attributes.type), text: '' };
+        else if (name === 'style') open = { name, inline: true, text: '' };
+        for (const [attribute, value] of Object.entries(attributes)) {
+          if (/^on/i.test(attribute)) problems.push(`an inline event handler <${name} ${attribute}="…">`);
+          else if (/^\s*javascript:/i.test(value)) problems.push(`a javascript: address in <${name} ${attribute}>`);
+        }
+      },
+      ontext(text) {
+        if (open) open.text += text;
+      },
+      onclosetag(name) {
+        if (open && name === open.name) {
+          if (open.inline) (open.name === 'script' ? scripts : styles).push(open.text);
+          open = undefined;
+        }
+      },
+    },
+    { decodeEntities: false, recognizeSelfClosing: true },
+  );
+  parser.write(html);
+  parser.end();
+  return { scripts, styles, problems };
+}
+
+/** The distinct inline scripts and styles of every page of the export, as CSP hashes. */
+export async function collectInlineCode(out: string): Promise<InlineCode> {
+  const scripts = new Set<string>();
+  const styles = new Set<string>();
+  const problems: string[] = [];
+  for await (const path of walk(out)) {
+    if (!path.endsWith('.html')) continue;
+    const page = inlineCodeOf(await readFile(path, 'utf8'));
+    for (const text of page.scripts) scripts.add(sourceHash(text));
+    for (const text of page.styles) styles.add(sourceHash(text));
+    for (const problem of page.problems) problems.push(`${relative(out, path).split(sep).join('/')}: ${problem}`);
+  }
+  return { scripts: [...scripts].sort(), styles: [...styles].sort(), problems };
+}
+
+/** The Content-Security-Policy for pages whose inline code has these hashes. */
+export function contentSecurityPolicy({ scripts, styles }: Pick<InlineCode, 'scripts' | 'styles'>): string {
+  return [
+    "default-src 'self'",
+    // 'wasm-unsafe-eval': the site search (Pagefind) runs WebAssembly; it allows compiling WebAssembly, not eval().
+    ['script-src', "'self'", ...scripts, "'wasm-unsafe-eval'"].join(' '),
+    "style-src 'self' 'unsafe-inline'",
+    ['style-src-elem', "'self'", ...styles].join(' '),
+    "style-src-attr 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "worker-src 'self'",
+    "manifest-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+/**
+ * Powerful features no page uses are denied to every origin; the copy-link buttons need the
+ * clipboard (`clipboard-write`) for the site itself. `clipboard-read` keeps its default (this origin
+ * only, behind the browser's permission prompt): no page reads the clipboard, but the browser tests
+ * read what the copy buttons wrote. Only features Chromium knows are named: for an
+ * unknown one (`bluetooth`, `interest-cohort`) it logs a warning on every page.
+ */
+export const permissionsPolicy = [
+  'accelerometer=()',
+  'autoplay=()',
+  'browsing-topics=()',
+  'camera=()',
+  'clipboard-write=(self)',
+  'display-capture=()',
+  'encrypted-media=()',
+  'geolocation=()',
+  'gyroscope=()',
+  'hid=()',
+  'idle-detection=()',
+  'magnetometer=()',
+  'microphone=()',
+  'midi=()',
+  'payment=()',
+  'publickey-credentials-get=()',
+  'screen-wake-lock=()',
+  'serial=()',
+  'usb=()',
+  'xr-spatial-tracking=()',
+].join(', ');
+
+export type HeaderList = Array<[name: string, value: string]>;
+
+/** The headers every response of the site carries. */
+export function securityHeaders(code: Pick<InlineCode, 'scripts' | 'styles'>): HeaderList {
+  return [
+    ['Content-Security-Policy', contentSecurityPolicy(code)],
+    ['X-Content-Type-Options', 'nosniff'],
+    ['Referrer-Policy', 'strict-origin-when-cross-origin'],
+    ['Permissions-Policy', permissionsPolicy],
+    ['X-Frame-Options', 'DENY'],
+    ['Cross-Origin-Opener-Policy', 'same-origin'],
+  ];
+}
+
+/** Cache-Control for files whose names carry a hash of their content: they never change. */
+export const immutable = 'public, max-age=31536000, immutable';
+/** Cache-Control for everything else: keep, but ask the server (ETag) before each use. */
+export const revalidate = 'no-cache';
+
+/** Folders (addresses, with a trailing slash) whose files all carry a content hash in their name. */
+export const hashedFolders = [`/${assetsDir}/`, '/_next/static/'];
+
+/** A hashed name as the page-script bundle writes it: `<name>.<hash>.<ext>`. */
+const hashedName = /^[\w-]+\.[\w-]{8,}\.\w+$/;
+
+/** `_headers` rules: every address gets the security headers; hashed folders are cached for good. */
+export function headersFile(headers: HeaderList): string {
+  const lines = ['# Written by `npm run build` (src/export/security-headers.ts): do not edit.', '/*'];
+  for (const [name, value] of headers) lines.push(`  ${name}: ${value}`);
+  for (const folder of hashedFolders) lines.push(`${folder}*`, `  Cache-Control: ${immutable}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** Cloudflare Pages reads at most 2,000 characters a line of `_headers`. */
+export const maxHeaderLine = 2000;
+
+const nginxQuote = (value: string) => `"${value.replace(/["\\]/g, '\\$&')}"`;
+
+/**
+ * An nginx snippet for a `server { }` block whose `root` is the export: the same headers on every
+ * response (nginx drops a level's `add_header`s when a `location` has its own, so each location
+ * repeats them), the cache policy, the precompressed files, and the 404 page.
+ */
+export function nginxConf(headers: HeaderList): string {
+  const add = (name: string, value: string) => `    add_header ${name} ${nginxQuote(value)} always;`;
+  const security = headers.map(([name, value]) => add(name, value));
+  const location = (match: string, cacheControl: string, extra: string[] = []) => [
+    `location ${match} {`,
+    ...extra.map((line) => `    ${line}`),
+    add('Cache-Control', cacheControl),
+    ...security,
+    '}',
+  ];
+  return [
+    '# Written by `npm run build` (src/export/security-headers.ts) from the exported pages: do not edit.',
+    '# Include it in the server { } block that serves the export, e.g.',
+    '#   server { listen 443 ssl; server_name …; root /srv/reader/out; include /srv/reader/deploy/nginx.conf; }',
+    '# Rebuilt pages change the script hashes: install the new file with each new out/.',
+    '',
+    'index index.html;',
+    'charset utf-8;',
+    'etag on;',
+    '# A folder without its slash is redirected by path only, right behind a proxy or another port too.',
+    'absolute_redirect off;',
+    '# The .gz files written by the build; .br files need the ngx_brotli module (then uncomment).',
+    'gzip_static on;',
+    'gzip_vary on;',
+    '# brotli_static on;',
+    'error_page 404 /404.html;',
+    '',
+    ...location('/', revalidate, ['try_files $uri $uri/ =404;']),
+    ...hashedFolders.flatMap((folder) => location(`^~ ${folder}`, immutable)),
+    '# Read by Netlify and Cloudflare Pages only; not a page.',
+    'location = /_headers { return 404; }',
+    '',
+  ].join('\n');
+}
+
+export interface HeadersReport {
+  code: InlineCode;
+  headers: HeaderList;
+  problems: string[];
+}
+
+/** Collects the inline code of `out`, checks it, and writes `out/_headers` and the nginx snippet. */
+export async function writeSecurityHeaders(out: string, nginxPath: string): Promise<HeadersReport> {
+  const code = await collectInlineCode(out);
+  const headers = securityHeaders(code);
+  const problems = [...code.problems];
+  for (const [name, value] of headers) {
+    const length = `  ${name}: ${value}`.length;
+    if (length > maxHeaderLine) problems.push(`_headers: the ${name} line is ${length} characters, over the ${maxHeaderLine} that Cloudflare Pages reads (too many distinct inline scripts?)`);
+  }
+  // Next.js names its static files by content hash; the page-script folder is ours to check.
+  for (const name of await readdir(join(out, assetsDir), { recursive: true }).catch(() => [] as string[])) {
+    const base = name.split(sep).pop() ?? name;
+    if (base.includes('.') && !/\.(?:br|gz)$/.test(base) && !hashedName.test(base)) {
+      problems.push(`${assetsDir}/${name.split(sep).join('/')}: a file cached for a year must carry a content hash in its name (name.<hash>.ext)`);
+    }
+  }
+  if (problems.length === 0) {
+    await writeFile(join(out, '_headers'), headersFile(headers));
+    await mkdir(dirname(nginxPath), { recursive: true });
+    await writeFile(nginxPath, nginxConf(headers));
+  }
+  return { code, headers, problems };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const out = process.argv[2] ?? join(process.cwd(), 'out');
+  const nginxPath = process.argv[3] ?? join(process.cwd(), 'deploy', 'nginx.conf');
+  writeSecurityHeaders(out, nginxPath).then(
+    ({ code, problems }) => {
+      if (problems.length > 0) {
+        for (const problem of problems) process.stderr.write(`${problem}\n`);
+        process.stderr.write(`security headers: ${problems.length} problem(s): the pages would break under the policy; nothing written\n`);
+        process.exitCode = 1;
+        return;
+      }
+      process.stdout.write(
+        `security headers: ${code.scripts.length} inline script(s) and ${code.styles.length} inline style(s) hashed into the policy; wrote ${relative(process.cwd(), join(out, '_headers'))} and ${relative(process.cwd(), nginxPath)}\n`,
+      );
+    },
+    (error: unknown) => {
+      process.stderr.write(`security headers: could not process ${out}: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,137 @@
+/**
+ * The two build steps that read the whole export: the security headers (a CSP with the hash of every
+ * inline script and style, `_headers`, the nginx snippet) and the precompressed copies.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { afterEach, describe, expect, it } from 'vitest';
+import { encodingsFor, precompressExport } from '../../src/export/precompress';
+import { collectInlineCode, contentSecurityPolicy, headersFile, inlineCodeOf, nginxConf, securityHeaders, writeSecurityHeaders } from '../../src/export/security-headers';
+import { headersFor, parseHeadersFile } from '../../src/server/headers-file.mjs';
+
+const dirs: string[] = [];
+async function siteWith(files: Record<string, string | Buffer>): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'export-steps-'));
+  dirs.push(dir);
+  for (const [path, content] of Object.entries(files)) {
+    await mkdir(join(dir, path, '..'), { recursive: true });
+    await writeFile(join(dir, path), content);
+  }
+  return dir;
+}
+afterEach(async () => {
+  for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
+});
+
+/** The example of the CSP specification and MDN: this script's hash is well known. */
+const helloScript = "alert('Hello, world.');";
+const helloHash = "'sha256-qznLcsROx4GACP2dm0UCKCzCG+HiZ1guq6ZZDob/Tng='";
+
+describe('security headers', () => {
+  it('finds the inline scripts and styles a browser would hash, and nothing else', () => {
+    const page = inlineCodeOf(
+      `<html><head><script data-site="">${helloScript}</script><script src="/assets/site.abc.js"></script><script type="application/ld+json">{"a":1}</script><style>p{color:red}</style></head><body><script type="module">x()</script></body></html>`,
+    );
+    expect(page.scripts).toEqual([helloScript, 'x()']);
+    expect(page.styles).toEqual(['p{color:red}']);
+    expect(page.problems).toEqual([]);
+  });
+
+  it('reports what the policy would block', () => {
+    const page = inlineCodeOf('<a href="javascript:alert(1)">x</a><button onclick="go()">y</button>');
+    expect(page.problems).toEqual(['a javascript: address in <a href>', 'an inline event handler <button onclick="…">']);
+  });
+
+  it('lists every distinct inline script once, by its sha256', async () => {
+    const dir = await siteWith({
+      'index.html': `<script>${helloScript}</script>`,
+      'en/index.html': `<script>${helloScript}</script><style>p{}</style>`,
+      'ja/index.html': '<script>other()</script>',
+    });
+    const code = await collectInlineCode(dir);
+    expect(code.scripts).toHaveLength(2);
+    expect(code.scripts).toContain(helloHash);
+    expect(code.styles).toHaveLength(1);
+    const policy = contentSecurityPolicy(code);
+    expect(policy).toContain(`script-src 'self' ${code.scripts.join(' ')} 'wasm-unsafe-eval'`);
+    expect(policy).not.toMatch(/script-src[^;]*unsafe-inline/);
+    for (const directive of ["default-src 'self'", "img-src 'self' data:", "connect-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'"]) {
+      expect(policy).toContain(directive);
+    }
+  });
+
+  it('writes _headers that the server reads back as written, and an nginx snippet with the same headers everywhere', async () => {
+    const headers = securityHeaders({ scripts: [helloHash], styles: [] });
+    const rules = parseHeadersFile(headersFile(headers));
+    expect(headersFor(rules, '/en/')).toEqual(Object.fromEntries(headers));
+    expect(headersFor(rules, '/assets/site.abcdefgh12.js')['Cache-Control']).toBe('public, max-age=31536000, immutable');
+    expect(headersFor(rules, '/_next/static/chunks/x.css')['Cache-Control']).toBe('public, max-age=31536000, immutable');
+    expect(Object.fromEntries(headers)).toMatchObject({
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'strict-origin-when-cross-origin',
+      'X-Frame-Options': 'DENY',
+    });
+    expect(Object.fromEntries(headers)['Permissions-Policy']).toMatch(/(^|, )camera=\(\)(, |$)/);
+    expect(Object.fromEntries(headers)['Permissions-Policy']).toContain('clipboard-write=(self)');
+
+    const nginx = nginxConf(headers);
+    const locations = nginx.split(/^location /m).slice(1).filter((block) => !block.startsWith('= /_headers'));
+    expect(locations).toHaveLength(3);
+    for (const block of locations) {
+      for (const [name] of headers) expect(block).toMatch(new RegExp(`add_header ${name} ".+" always;`));
+      expect(block).toMatch(/add_header Cache-Control "[^"]+" always;/);
+    }
+  });
+
+  it('refuses pages the policy would break, and assets cached for a year without a hash in their name', async () => {
+    const dir = await siteWith({
+      'index.html': '<button onclick="go()">go</button>',
+      'assets/site.js': 'x',
+      'assets/site.abcdefgh12.js': 'x',
+    });
+    const report = await writeSecurityHeaders(dir, join(dir, '..', 'nginx-unused.conf'));
+    expect(report.problems).toEqual(['index.html: an inline event handler <button onclick="…">', 'assets/site.js: a file cached for a year must carry a content hash in its name (name.<hash>.ext)']);
+    expect(existsSync(join(dir, '_headers'))).toBe(false);
+  });
+});
+
+describe('precompress', () => {
+  it('gives site-wide text files both copies, a document’s pages gzip only, and its other files none', () => {
+    for (const siteWide of ['index.html', 'en/index.html', '404.html', 'assets/site.abc.js', '_next/static/chunks/x.css', 'en/glossary/tips.json', 'pagefind/en/pagefind.js', 'sitemap.xml']) {
+      expect(encodingsFor(siteWide), siteWide).toEqual(['br', 'gzip']);
+    }
+    expect(encodingsFor('en/documents/some-slug/index.html')).toEqual(['gzip']);
+    for (const none of ['en/documents/some-slug/cite.json', 'exports/some-slug/some-slug.tei.xml', 'exports/some-slug/some-slug.en.txt', 'pagefind/en/fragment/en_1.pf_fragment', 'icon.png']) {
+      expect(encodingsFor(none), none).toEqual([]);
+    }
+  });
+
+  it('writes .br and .gz copies that decompress to the file, and skips what would not gain', async () => {
+    const page = `<!DOCTYPE html><p>${'Текст документа. '.repeat(200)}</p>`;
+    const dir = await siteWith({
+      'en/index.html': page,
+      'en/documents/a/index.html': page,
+      'robots.txt': 'User-Agent: *\n',
+      // Random bytes: no compression gains a tenth.
+      'assets/data.abcdefgh12.json': randomBytes(4096),
+      'en/documents/a/cite.json': JSON.stringify({ text: 'x'.repeat(5000) }),
+    });
+    const report = await precompressExport(dir);
+    expect(report).toMatchObject({ files: 2, written: 3, skipped: 2 });
+    expect(brotliDecompressSync(await readFile(join(dir, 'en', 'index.html.br'))).toString()).toBe(page);
+    expect(gunzipSync(await readFile(join(dir, 'en', 'index.html.gz'))).toString()).toBe(page);
+    expect(gunzipSync(await readFile(join(dir, 'en', 'documents', 'a', 'index.html.gz'))).toString()).toBe(page);
+    expect((await readdir(dir, { recursive: true })).filter((name) => /\.(br|gz)$/.test(name)).sort()).toEqual(['en/documents/a/index.html.gz', 'en/index.html.br', 'en/index.html.gz']);
+  });
+
+  it('removes copies left from an earlier run when the file no longer gets them', async () => {
+    const dir = await siteWith({ 'en/index.html': 'small now', 'en/index.html.br': 'stale', 'en/index.html.gz': 'stale' });
+    await precompressExport(dir);
+    expect(existsSync(join(dir, 'en', 'index.html.br'))).toBe(false);
+    expect(existsSync(join(dir, 'en', 'index.html.gz'))).toBe(false);
+  });
+});

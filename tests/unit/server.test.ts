@@ -1,0 +1,278 @@
+/**
+ * `npm start`'s server (scripts/serve.mjs, src/server/), started for real on a free port of
+ * 127.0.0.1 over a small site written by the build's own steps (precompress, security headers):
+ * what it sends for pages, assets, compressed copies, conditional requests, ranges, other methods
+ * and unknown addresses, and how it stops.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { precompressExport } from '../../src/export/precompress';
+import { writeSecurityHeaders } from '../../src/export/security-headers';
+import { headersFor, parseHeadersFile } from '../../src/server/headers-file.mjs';
+import { fileOfAddress, splitTarget } from '../../src/server/site-server.mjs';
+import { request, startServer, type RunningServer } from '../helpers/server';
+
+const filler = (words: number) => Array.from({ length: words }, (_, index) => `word${index % 97}`).join(' ');
+
+/** A site shaped like the export: pages with inline scripts, a 404 page, a hashed asset, a large download. */
+const site: Record<string, string | Buffer> = {
+  'index.html': `<!DOCTYPE html><html lang="en"><head><script data-site="">location.replace('/en/')</script></head><body><p>${filler(300)}</p></body></html>`,
+  '404.html': `<!DOCTYPE html><html lang="en"><head><script data-site="">document.documentElement.lang='en'</script><style>h1{color:red}</style></head><body><h1>Page not found</h1><p>${filler(300)}</p></body></html>`,
+  'en/index.html': `<!DOCTYPE html><html lang="en"><head><style>h1{color:red}</style></head><body><h1>Library</h1><p>${filler(400)}</p></body></html>`,
+  'assets/site.abcdefgh12.js': `(()=>{${'console.log(1);'.repeat(200)}})()`,
+  'robots.txt': 'User-Agent: *\n',
+  'downloads/archive.bin': randomBytes(4 * 1024 * 1024),
+};
+
+let dir: string;
+let server: RunningServer;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'site-server-'));
+  for (const [path, content] of Object.entries(site)) {
+    await mkdir(join(dir, path, '..'), { recursive: true });
+    await writeFile(join(dir, path), content);
+  }
+  const headers = await writeSecurityHeaders(dir, `${dir}.nginx.conf`);
+  expect(headers.problems).toEqual([]);
+  await precompressExport(dir);
+  server = await startServer(dir);
+});
+
+afterAll(async () => {
+  server?.child.kill('SIGTERM');
+  await server?.exited;
+  await rm(dir, { recursive: true, force: true });
+  await rm(`${dir}.nginx.conf`, { force: true });
+});
+
+describe('addresses', () => {
+  it('maps an address to a file of the site, or to none', () => {
+    expect(fileOfAddress('/')).toBe('index.html');
+    expect(fileOfAddress('/en/')).toBe('en/index.html');
+    expect(fileOfAddress('/en')).toBe('en');
+    expect(fileOfAddress('/en/%67lossary/')).toBe('en/glossary/index.html');
+    expect(fileOfAddress('/ja/%E7%94%A8%E8%AA%9E/')).toBe('ja/用語/index.html');
+    for (const hostile of [
+      '/../etc/passwd',
+      '/..%2f..%2fetc/passwd',
+      '/%2e%2e/%2e%2e/etc/passwd',
+      '/en/%2e%2e/%2e%2e/',
+      '/a%5c..%5c..%5cetc',
+      '/a\\..\\b',
+      '/a%00.html',
+      '/%0d%0aSet-Cookie:x',
+      '/%ZZ',
+      '/%C0%AF',
+      '/%FF',
+      '/%E0%80%AF',
+      '//evil.example/',
+      '/.git/config',
+      '/_headers',
+      'en/',
+    ]) {
+      expect(fileOfAddress(hostile), hostile).toBeUndefined();
+    }
+    // Encoded twice: one decoding gives a name with % in it, which is just a name no file has.
+    expect(fileOfAddress('/%252e%252e/')).toBe('%2e%2e/index.html');
+  });
+
+  it('reads origin-form and absolute-form targets, and nothing else', () => {
+    expect(splitTarget('/en/?cols=ru')).toEqual({ path: '/en/', query: '?cols=ru' });
+    expect(splitTarget('http://example.org/en/?a')).toEqual({ path: '/en/', query: '?a' });
+    expect(splitTarget('*')).toBeUndefined();
+    expect(splitTarget('ftp://x/')).toBeUndefined();
+  });
+
+  it('reads _headers as Netlify and Cloudflare Pages do, for the patterns the build writes', () => {
+    const rules = parseHeadersFile('# comment\n/*\n  X-A: 1\n  Cache-Control: no-cache\n/assets/*\n  Cache-Control: immutable\n/exact\n  X-B: 2\n');
+    expect(headersFor(rules, '/en/')).toEqual({ 'X-A': '1', 'Cache-Control': 'no-cache' });
+    expect(headersFor(rules, '/assets/site.x.js')).toEqual({ 'X-A': '1', 'Cache-Control': 'immutable' });
+    expect(headersFor(rules, '/exact')).toEqual({ 'X-A': '1', 'Cache-Control': 'no-cache', 'X-B': '2' });
+    expect(() => parseHeadersFile('  X-A: 1\n')).toThrow(/_headers:1/);
+  });
+});
+
+describe('serving', () => {
+  it('sends a page with the headers of _headers, revalidated by ETag', async () => {
+    const rules = parseHeadersFile(await readFile(join(dir, '_headers'), 'utf8'));
+    const response = await request(server.port, '/en/');
+    expect(response?.status).toBe(200);
+    for (const [name, value] of Object.entries(headersFor(rules, '/en/'))) expect(response?.headers[name.toLowerCase()], name).toBe(value);
+    expect(response?.headers['content-security-policy']).toMatch(/script-src 'self' 'sha256-[^']+' 'sha256-[^']+' 'wasm-unsafe-eval'/);
+    expect(response?.headers['cache-control']).toBe('no-cache');
+    expect(response?.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(response?.headers.etag).toMatch(/^W\/"[\da-f]+-[\da-f]+"$/);
+    expect(response?.text).toBe(site['en/index.html']);
+  });
+
+  it('sends the compressed copy the client accepts, by its q-values', async () => {
+    const cases: Array<[string | undefined, string | undefined]> = [
+      ['gzip, deflate, br, zstd', 'br'],
+      ['gzip, deflate', 'gzip'],
+      ['br;q=0, gzip', 'gzip'],
+      ['gzip;q=0.5, br;q=0.4', 'gzip'],
+      ['identity', undefined],
+      [undefined, undefined],
+      ['*', 'br'],
+    ];
+    for (const [accept, expected] of cases) {
+      const response = await request(server.port, '/en/', { headers: accept === undefined ? {} : { 'Accept-Encoding': accept } });
+      expect(response?.headers['content-encoding'], accept).toBe(expected);
+      expect(response?.headers.vary, accept).toBe('Accept-Encoding');
+      expect(response?.text, accept).toBe(site['en/index.html']);
+      expect(Number(response?.headers['content-length']), accept).toBe(response?.raw.length);
+    }
+  });
+
+  it('answers If-None-Match with 304 and the same validators, from memory and from disk', async () => {
+    for (const path of ['/en/', '/downloads/archive.bin']) {
+      const first = await request(server.port, path, { headers: { 'Accept-Encoding': 'br' } });
+      const again = await request(server.port, path, { headers: { 'Accept-Encoding': 'br', 'If-None-Match': first?.headers.etag ?? '' } });
+      expect(again?.status, path).toBe(304);
+      expect(again?.headers.etag).toBe(first?.headers.etag);
+      expect(again?.headers['cache-control']).toBe('no-cache');
+      expect(again?.headers['content-security-policy']).toBe(first?.headers['content-security-policy']);
+      expect(again?.raw.length).toBe(0);
+    }
+  });
+
+  it('caches hashed assets for a year and everything else only with revalidation', async () => {
+    expect((await request(server.port, '/assets/site.abcdefgh12.js'))?.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect((await request(server.port, '/robots.txt'))?.headers['cache-control']).toBe('no-cache');
+    // A missing asset is a 404 that nobody may keep for a year.
+    const missing = await request(server.port, '/assets/site.zzzzzzzzzz.js');
+    expect(missing?.status).toBe(404);
+    expect(missing?.headers['cache-control']).toBe('no-cache');
+  });
+
+  it('redirects a folder to its address with a slash, keeping the query', async () => {
+    const response = await request(server.port, '/en?cols=ru-en');
+    expect(response?.status).toBe(301);
+    expect(response?.headers.location).toBe('/en/?cols=ru-en');
+  });
+
+  it('answers an unknown address with the 404 page, compressed like any page', async () => {
+    for (const path of ['/nope/', '/en/documents/missing/', '/_headers', '/%FF', '/..%2f..%2fetc/passwd']) {
+      const response = await request(server.port, path, { headers: { 'Accept-Encoding': 'gzip' } });
+      expect(response?.status, path).toBe(404);
+      expect(response?.headers['content-encoding'], path).toBe('gzip');
+      expect(response?.text, path).toBe(site['404.html']);
+      expect(response?.headers['content-security-policy'], path).toContain("default-src 'self'");
+    }
+    const head = await request(server.port, '/nope/', { method: 'HEAD' });
+    expect(head?.status).toBe(404);
+    expect(head?.raw.length).toBe(0);
+  });
+
+  it('allows GET and HEAD only', async () => {
+    for (const method of ['POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'TRACE', 'PROPFIND']) {
+      const response = await request(server.port, '/en/', { method });
+      expect(response?.status, method).toBe(405);
+      expect(response?.headers.allow, method).toBe('GET, HEAD');
+    }
+    const connectAnswer = await request(server.port, '127.0.0.1:22', { method: 'CONNECT' });
+    expect(connectAnswer?.status).toBe(405);
+    const head = await request(server.port, '/en/', { method: 'HEAD' });
+    expect(head?.status).toBe(200);
+    expect(head?.raw.length).toBe(0);
+    expect(Number(head?.headers['content-length'])).toBe(Buffer.byteLength(site['en/index.html'] as string));
+  });
+
+  it('serves byte ranges, and refuses unsatisfiable ones with 416', async () => {
+    const body = site['downloads/archive.bin'] as Buffer;
+    const size = body.length;
+    const range = async (value: string, path = '/downloads/archive.bin') => request(server.port, path, { headers: { Range: value } });
+    const first = await range('bytes=0-99');
+    expect(first?.status).toBe(206);
+    expect(first?.headers['content-range']).toBe(`bytes 0-99/${size}`);
+    expect(first?.raw.equals(body.subarray(0, 100))).toBe(true);
+    const zero = await range('bytes=0-0');
+    expect(zero?.raw.length).toBe(1);
+    const suffix = await range('bytes=-10');
+    expect(suffix?.raw.equals(body.subarray(size - 10))).toBe(true);
+    const open = await range(`bytes=${size - 5}-`);
+    expect(open?.raw.equals(body.subarray(size - 5))).toBe(true);
+    // Several ranges: the whole file (a server may ignore Range; no multipart answers).
+    const several = await range('bytes=0-1,5-6');
+    expect(several?.status).toBe(200);
+    expect(several?.raw.length).toBe(size);
+    for (const unsatisfiable of [`bytes=${size}-`, 'bytes=99999999-', 'bytes=5-2']) {
+      const response = await range(unsatisfiable);
+      expect(response?.status, unsatisfiable).toBe(416);
+      expect(response?.headers['content-range'], unsatisfiable).toBe(`bytes */${size}`);
+    }
+    // Malformed: ignored, as RFC 9110 asks: the whole file.
+    for (const malformed of ['bytes=x', 'items=0-1', 'bytes=', 'bytes=--1', 'bytes=0-1-2']) {
+      const response = await range(malformed);
+      expect(response?.status, malformed).toBe(200);
+      expect(response?.raw.length, malformed).toBe(size);
+    }
+    // A range of a small page goes past the memory path to send(), with the same validators.
+    const page = await range('bytes=0-9', '/en/');
+    expect(page?.status).toBe(206);
+    expect(page?.raw.toString()).toBe((site['en/index.html'] as string).slice(0, 10));
+  });
+
+  it('never sends a compressed copy older than its file', async () => {
+    const later = new Date(Date.now() + 60_000);
+    await utimes(join(dir, 'index.html'), later, later);
+    // The server looks at the disk again after a second.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const response = await request(server.port, '/', { headers: { 'Accept-Encoding': 'br, gzip' } });
+    expect(response?.status).toBe(200);
+    expect(response?.headers['content-encoding']).toBeUndefined();
+    expect(response?.text).toBe(site['index.html']);
+  });
+});
+
+describe('stopping', () => {
+  it('on SIGTERM stops accepting, finishes the response in flight and exits 0', async () => {
+    const own = await startServer(dir);
+    const size = (site['downloads/archive.bin'] as Buffer).length;
+    const socket = connect(own.port, '127.0.0.1');
+    let received = 0;
+    let firstChunk: () => void = () => undefined;
+    const started = new Promise<void>((resolve) => (firstChunk = resolve));
+    const closed = new Promise<void>((resolve) => socket.on('close', () => resolve()));
+    socket.on('data', (chunk: Buffer) => {
+      received += chunk.length;
+      firstChunk();
+      // Read slowly: the response is still in flight when the signal comes.
+      socket.pause();
+      setTimeout(() => socket.resume(), 5);
+    });
+    socket.write('GET /downloads/archive.bin HTTP/1.1\r\nHost: x\r\n\r\n');
+    await started;
+    own.child.kill('SIGTERM');
+    // New connections are refused once it stops listening.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const refused = await new Promise<string>((resolve) => {
+      const probe = connect(own.port, '127.0.0.1');
+      probe.on('connect', () => {
+        probe.destroy();
+        resolve('connected');
+      });
+      probe.on('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'));
+    });
+    expect(refused).toBe('ECONNREFUSED');
+    await closed;
+    expect(received).toBeGreaterThan(size);
+    expect(await own.exited).toBe(0);
+  });
+
+  it('on SIGINT exits 0 when idle, closing kept-alive connections', async () => {
+    const own = await startServer(dir);
+    const socket = connect(own.port, '127.0.0.1');
+    const answered = new Promise<void>((resolve) => socket.once('data', () => resolve()));
+    socket.write('GET /robots.txt HTTP/1.1\r\nHost: x\r\n\r\n');
+    await answered;
+    own.child.kill('SIGINT');
+    expect(await own.exited).toBe(0);
+    socket.destroy();
+  });
+});
