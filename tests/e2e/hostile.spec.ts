@@ -97,7 +97,7 @@ test('garbage or script in the query gets the page as built: nothing of the quer
 });
 
 test('percent-encoded bytes of every kind name no file, in the path; in the query they change nothing', async () => {
-  test.setTimeout(60_000);
+  test.setTimeout(180_000);
   const { slug } = await sample();
   const reader = pages.reader('en', slug);
   const page = readFileSync(join(out, 'en', 'documents', slug, 'index.html'), 'utf8');
