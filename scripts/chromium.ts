@@ -1,6 +1,7 @@
 /**
  * Debian's Chromium as the browser tests and the benchmark launch it. Without the background-networking
- * flags Chromium keeps trying hosts this machine cannot reach (see ../shared/ENVIRONMENT.md).
+ * flags Chromium keeps trying hosts that a machine without general network access cannot reach, and
+ * every start waits on refused connections.
  */
 export const chromiumPath = '/usr/bin/chromium';
 

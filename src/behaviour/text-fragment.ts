@@ -5,6 +5,7 @@
  * words, in this paragraph, in browsers that support text fragments (and the paragraph in the others).
  * The button's labels come from the rows (`data-fragment-label`, `data-fragment-copied`).
  */
+import { writeClipboard } from './clipboard';
 
 /** Characters the text-fragment syntax reserves, besides what encodeURIComponent already escapes. */
 const encodeTerm = (text: string) => encodeURIComponent(text).replace(/-/g, '%2D').replace(/,/g, '%2C').replace(/&/g, '%26');
@@ -100,7 +101,7 @@ export function startTextFragments(root: Document): void {
   });
   button.addEventListener('click', async () => {
     try {
-      await navigator.clipboard.writeText(address);
+      await writeClipboard(address);
       status.textContent = copied;
     } catch {
       status.textContent = address;
