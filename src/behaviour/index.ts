@@ -10,10 +10,11 @@ import { startCopyLink } from './copy-link';
 import { startHashNotice } from './hash-notice';
 import { startTextFragments } from './text-fragment';
 import { startLocaleMemory } from './locale-memory';
+import { startPrintHead } from './print-head';
 import { startSearch } from './search';
 import { startTooltips } from './tooltips';
 
-for (const start of [startLocaleMemory, startColumns, startTooltips, startCopyLink, startCite, startHashNotice, startAlignment, startTextFragments, startSearch]) {
+for (const start of [startLocaleMemory, startColumns, startTooltips, startCopyLink, startCite, startHashNotice, startAlignment, startTextFragments, startPrintHead, startSearch]) {
   try {
     start(document);
   } catch (error) {

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { getT } from '../../i18n/server';
 import { localeOrNotFound, localeParams } from '../../site/locale-params';
 import { pageScriptPath } from '../../site/assets';
-import { siteUrl } from '../../site/paths';
+import { siteUrl } from '../../site/site-url';
 import '../globals.css';
 
 export const dynamicParams = false;
@@ -14,8 +14,9 @@ export async function generateMetadata({ params }: LayoutProps<'/[lang]'>): Prom
   const lang = localeOrNotFound((await params).lang);
   const t = getT(lang);
   return {
-    metadataBase: siteUrl(),
-    title: { template: `%s · ${t('site.name')}`, default: t('site.name') },
+    metadataBase: siteUrl() ?? null,
+    // Every page gives its own title, the site's name included (pageMetadata); this is the fallback.
+    title: t('site.name'),
     description: t('site.tagline'),
   };
 }
