@@ -3,7 +3,7 @@ import { absoluteUrl } from '../site/site-url';
 
 export const dynamic = 'force-static';
 
-/** Allows everything; names the sitemap when the site's address is known (a sitemap needs absolute addresses: sitemap.ts). */
+/** Allows everything; names the sitemap when the site's address is known (a sitemap needs full addresses: sitemap.ts). */
 export default function robots(): MetadataRoute.Robots {
   const sitemap = absoluteUrl('/sitemap.xml');
   return {

@@ -9,7 +9,7 @@ export const dynamic = 'force-static';
 
 /**
  * Every page a search engine should index: the libraries, glossaries, glossary entries and documents in
- * each interface language. A sitemap holds absolute addresses only, so without `SITE_URL` it is empty,
+ * each interface language. A sitemap holds full addresses only, so without `SITE_URL` it is empty,
  * and the build's finish step removes the file (src/export/finish.ts) rather than publish it.
  */
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {

@@ -12,7 +12,7 @@ import { siteAddress } from './site-url';
 
 /**
  * Citations of a document: each language version cited as what it is (the issuer's official text, or
- * an unofficial translation made for the edition), with the permalink of the reading page (absolute
+ * an unofficial translation made for the edition), with the permalink of the reading page (a full address
  * on `SITE_URL`, root-relative without it: see site-url.ts; the page script gives it the page's origin). The
  * Chicago citations are in English, the style's language (see src/citation/); the dialog around them
  * speaks the interface language.

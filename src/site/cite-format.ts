@@ -25,7 +25,7 @@ export interface CiteVersion {
 
 export interface CiteData {
   /**
-   * The reading page's address as the citations give it: absolute on `SITE_URL`, or root-relative
+   * The reading page's address as the citations give it: a full address on `SITE_URL`, or root-relative
    * when the build did not know the site's address. The script puts the page's own origin in front
    * of its path (`atOrigin`), so that a copied citation names the site where it was read.
    */

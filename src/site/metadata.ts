@@ -20,8 +20,8 @@ export function pageTitle(title: string, siteName: string): string {
 
 /**
  * Title (the page's, then the site's name), description, canonical and language alternates, and
- * OpenGraph data for one page. Canonical and alternates are absolute on `SITE_URL` when it is set and
- * root-relative otherwise (HTML resolves them against the page); `og:url` must be absolute, so it is
+ * OpenGraph data for one page. Canonical and alternates are full addresses on `SITE_URL` when it is set and
+ * root-relative otherwise (HTML resolves them against the page); `og:url` must be a full address, so it is
  * left out when the site's address is unknown (site-url.ts).
  */
 export function pageMetadata({ locale, title, description, paths, type = 'website' }: PageMetadataInput): Metadata {
@@ -29,7 +29,7 @@ export function pageMetadata({ locale, title, description, paths, type = 'websit
   const url = absoluteUrl(paths[locale]);
   return {
     metadataBase: siteUrl() ?? null,
-    title: { absolute: pageTitle(title, t('site.name')) },
+    title: pageTitle(title, t('site.name')),
     description,
     alternates: {
       canonical: paths[locale],

@@ -8,7 +8,7 @@ import { textFor } from './edition';
  * The citation header of a printed reading page, shown only in print (globals.css): the document's
  * title (in the reader's language, or the source's), the edition, the address of the page and the
  * date it was printed. The title stands here once: print hides the title row, which would repeat it
- * in every column. The server writes the address it knows (`address`: absolute on `SITE_URL`,
+ * in every column. The server writes the address it knows (`address`: a full address on `SITE_URL`,
  * root-relative without it, never a guessed host) and no date; the page script
  * (src/behaviour/print-head.ts) puts in the address the page is read at, with its column choice, and
  * the date, again just before printing.

@@ -3,7 +3,7 @@ import type { Language } from '../content/languages';
 import type { FrontMatter } from '../content/schema';
 import type { TFunction } from '../i18n/server';
 
-/** A link's visible text: the host it leads to (`www.example.org`), which says where the reader will land. */
+/** A link's shown text: the host it leads to (`www.example.org`), which says where the reader will land. */
 function host(address: string): string {
   return new URL(address).host;
 }

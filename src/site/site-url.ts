@@ -4,7 +4,7 @@
  * of the citations and of the permalinks in the downloads. A build without it cannot know where the
  * site will be served, so it writes no address it would have to guess: root-relative ones where a
  * relative address is valid (canonical and alternate links, the printed permalinks, the citations the
- * page script completes with the page's own origin), none where only an absolute one is (og:url, the
+ * page script completes with the page's own origin), none where only a full one is (og:url, the
  * sitemap, robots.txt's Sitemap line, the permalinks of the downloads). `npm run build` warns loudly
  * when it is not set (src/export/build.ts).
  *
@@ -21,7 +21,7 @@ export function siteUrlProblem(value: string): string | undefined {
   try {
     url = new URL(value);
   } catch {
-    return `${siteUrlVariable}="${value}" is not an absolute address: give the origin the site is served at, such as https://example.org`;
+    return `${siteUrlVariable}="${value}" is not a full address: give the origin the site is served at, such as https://example.org`;
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return `${siteUrlVariable}="${value}" must be an http or https address`;
   if (url.pathname !== '/' || url.search || url.hash || url.username || url.password) {
@@ -39,13 +39,13 @@ export function siteUrl(env: Record<string, string | undefined> = process.env): 
   return new URL(value);
 }
 
-/** `path` (from paths.ts) on the site's origin; undefined when the origin is not known. For what needs an absolute address. */
+/** `path` (from paths.ts) on the site's origin; undefined when the origin is not known. For what needs a full address. */
 export function absoluteUrl(path: string): string | undefined {
   const origin = siteUrl();
   return origin ? new URL(path, origin).toString() : undefined;
 }
 
-/** `path` as the public should see it: absolute on the site's origin when it is known, else as it is (root-relative). */
+/** `path` as the public should see it: a full address on the site's origin when it is known, else as it is (root-relative). */
 export function siteAddress(path: string): string {
   return absoluteUrl(path) ?? path;
 }

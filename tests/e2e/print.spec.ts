@@ -76,6 +76,8 @@ test.describe('print', () => {
       return pageRules.map((rule) => rule.style.margin);
     });
     expect(margins.length).toBeGreaterThan(0);
+    // The print rules are a stylesheet of their own, applied in print only: not inlined into every page.
+    await expect(page.locator('link[rel="stylesheet"][media="print"]')).toHaveAttribute('href', /^\/assets\/print\.[\w-]+\.css$/);
     expect(margins[0]).toMatch(/mm/);
     await page.emulateMedia({ media: 'print' });
     const headings = page.locator('.rows > .row[data-kind="heading"]:visible');

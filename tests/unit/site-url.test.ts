@@ -33,7 +33,7 @@ describe('SITE_URL', () => {
     expect(siteUrlProblem('https://example.org')).toBeUndefined();
     expect(siteUrlProblem('https://example.org/')).toBeUndefined();
     expect(siteUrlProblem('http://127.0.0.1:8080')).toBeUndefined();
-    expect(siteUrlProblem('example.org')).toMatch(/not an absolute address/);
+    expect(siteUrlProblem('example.org')).toMatch(/not a full address/);
     expect(siteUrlProblem('ftp://example.org')).toMatch(/must be an http or https address/);
     expect(siteUrlProblem('https://example.org/reader/')).toMatch(/base path.*not supported/);
     expect(siteUrlProblem('https://example.org/?a=1')).toMatch(/origin alone/);
@@ -107,11 +107,11 @@ describe('SITE_URL', () => {
       const notice = siteUrlNotice({});
       expect(notice && 'warning' in notice && notice.warning.join('\n')).toMatch(/WARNING: SITE_URL is not set[\s\S]*SITE_URL=https:\/\/example\.org npm run build/);
       expect(siteUrlNotice({ SITE_URL: 'https://example.org' })).toBeUndefined();
-      expect(siteUrlNotice({ SITE_URL: 'example.org' })).toEqual({ error: expect.stringMatching(/not an absolute address/) });
+      expect(siteUrlNotice({ SITE_URL: 'example.org' })).toEqual({ error: expect.stringMatching(/not a full address/) });
     });
   });
 
   it('puts every page’s title before the site’s name', () => {
-    expect(metadata().title).toEqual({ absolute: '用語集 · 外交文書対訳リーダー' });
+    expect(metadata().title).toBe('用語集 · 外交文書対訳リーダー');
   });
 });

@@ -2,7 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { getT } from '../../i18n/server';
 import { localeOrNotFound, localeParams } from '../../site/locale-params';
-import { pageScriptPath } from '../../site/assets';
+import { pageScriptPath, printStylesheetPath } from '../../site/assets';
 import { siteUrl } from '../../site/site-url';
 import '../globals.css';
 
@@ -38,6 +38,8 @@ export default async function LocaleLayout({ children, params }: LayoutProps<'/[
       <head>
         {/* The page script: deferred, so it never delays the first paint; the pages work without it. */}
         <script src={pageScriptPath()} defer data-site="" />
+        {/* The pages on paper (src/app/print.css): not inlined, fetched at low priority, applied only in print. */}
+        <link rel="stylesheet" href={printStylesheetPath()} media="print" />
       </head>
       <body>
         <a className="skip-link" href="#main-content">
