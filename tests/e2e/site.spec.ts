@@ -102,10 +102,11 @@ test('the 404 page has the site header, in the language of the address, with its
   await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
 });
 
-test('every page’s title names the page, then the site', async ({ page, request }) => {
-  const { slug, document: edition, entry } = await sample();
-  const siteNames = { ru: 'Дипломатические документы: параллельное чтение', ja: '外交文書対訳リーダー', en: 'Diplomatic Records Reader' } as const;
-  for (const locale of locales) {
+const siteNames = { ru: 'Дипломатические документы: параллельное чтение', ja: '外交文書対訳リーダー', en: 'Diplomatic Records Reader' } as const;
+
+for (const locale of locales) {
+  test(`every page’s title names the page, then the site (${locale})`, async ({ page }) => {
+    const { slug, document: edition, entry } = await sample();
     const local = edition.texts[locale] ?? edition.texts[edition.source];
     const expected: Array<[string, string]> = [
       [pages.library(locale), { ru: 'Библиотека', ja: '文書一覧', en: 'Library' }[locale]],
@@ -119,8 +120,11 @@ test('every page’s title names the page, then the site', async ({ page, reques
       await page.goto(path);
       await expect(page, path).toHaveTitle(`${title} · ${siteNames[locale]}`);
     }
-  }
-  // The root page, which belongs to no language (and moves on to one at once), names the site in each.
+  });
+}
+
+test('the root page’s title names the site in each language', async ({ request }) => {
+  // The root page belongs to no language (and moves on to one at once).
   const root = await (await request.get('/')).text();
   expect(/<title>([^<]*)<\/title>/.exec(root)?.[1]).toBe(Object.values(siteNames).join(' · '));
 });
