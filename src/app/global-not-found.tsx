@@ -1,41 +1,56 @@
 import type { Metadata } from 'next';
 import { Trans } from 'react-i18next/TransWithoutContext';
-import { locales } from '../i18n/config';
+import { defaultLocale, locales } from '../i18n/config';
 import { getI18n, getT } from '../i18n/server';
+import { pageScriptPath } from '../site/assets';
 import { notFoundLocaleScript } from '../site/locale-choice';
+import { pageTitle, pathsFor } from '../site/metadata';
 import { glossaryPath, libraryPath } from '../site/paths';
+import { SiteHeader } from '../site/site-header';
 import './globals.css';
 import './root-pages.css';
 
+/** The page's title in each language: the message, then the site's name. */
+const titles = Object.fromEntries(locales.map((locale) => [locale, pageTitle(getT(locale)('notFound.title'), getT(locale)('site.name'))]));
+
 export const metadata: Metadata = {
-  title: locales.map((locale) => getT(locale)('notFound.title')).join(' · '),
+  // Without JavaScript the page speaks every language; the inline script keeps the title of one.
+  title: locales.map((locale) => titles[locale]).join(' / '),
   description: getT('en')('notFound.body'),
 };
 
 /**
- * One 404 page for every unmatched address (static hosts serve `404.html`). It holds the message in
- * each interface language; an inline script shows the one of the address (`/ja/…`), or the reader's.
+ * One 404 page for every unmatched address (static hosts serve `404.html`). It holds the site header
+ * and the message in each interface language; an inline script shows the ones of the address
+ * (`/ja/…`), or of the reader's language. The header's language switch leads to the library in each
+ * language (a missing page has no counterpart). Without JavaScript every message is shown, under the
+ * header of the default language (root-pages.css).
  */
 export default function GlobalNotFound() {
+  const libraries = pathsFor(libraryPath);
   return (
     <html lang="en">
       <head>
-        <script
-          data-site=""
-          dangerouslySetInnerHTML={{
-            __html: notFoundLocaleScript(Object.fromEntries(locales.map((locale) => [locale, getT(locale)('notFound.title')]))),
-          }}
-        />
+        <script data-site="" dangerouslySetInnerHTML={{ __html: notFoundLocaleScript(titles) }} />
+        <script src={pageScriptPath()} defer data-site="" />
       </head>
       <body>
+        {locales.map((locale) => {
+          const t = getT(locale);
+          return (
+            <div key={locale} lang={locale} data-locale-block={locale} className="not-found-header" data-default={locale === defaultLocale ? '' : undefined}>
+              <a className="skip-link" href="#main-content">
+                {t('site.skipToContent')}
+              </a>
+              <SiteHeader locale={locale} t={t} alternates={libraries} />
+            </div>
+          );
+        })}
         <main id="main-content" className="not-found">
           {locales.map((locale) => {
             const t = getT(locale);
             return (
               <section key={locale} lang={locale} data-locale-block={locale} className="not-found-block">
-                <p className="site-name">
-                  <a href={libraryPath(locale)}>{t('site.name')}</a>
-                </p>
                 <h1>{t('notFound.title')}</h1>
                 <p>{t('notFound.body')}</p>
                 <p>

@@ -2,28 +2,30 @@ import type { MetadataRoute } from 'next';
 import { locales } from '../i18n/config';
 import { getCatalog } from '../site/edition';
 import { pathsFor } from '../site/metadata';
-import { absoluteUrl, documentPath, glossaryPath, libraryPath } from '../site/paths';
+import { documentPath, glossaryPath, libraryPath } from '../site/paths';
+import { siteUrl } from '../site/site-url';
 
 export const dynamic = 'force-static';
 
-function entry(paths: Record<(typeof locales)[number], string>): MetadataRoute.Sitemap {
-  const languages = Object.fromEntries(locales.map((locale) => [locale, absoluteUrl(paths[locale])]));
-  return locales.map((locale) => ({
-    url: absoluteUrl(paths[locale]),
-    alternates: { languages },
-  }));
-}
-
-/** Every page a search engine should index: the libraries, glossaries, glossary entries and documents in each interface language. */
+/**
+ * Every page a search engine should index: the libraries, glossaries, glossary entries and documents in
+ * each interface language. A sitemap holds full addresses only, so without `SITE_URL` it is empty,
+ * and the build's finish step removes the file (src/export/finish.ts) rather than publish it.
+ */
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
+  const origin = siteUrl();
+  if (!origin) return [];
+  const at = (path: string) => new URL(path, origin).toString();
+  const entry = (paths: Record<(typeof locales)[number], string>): MetadataRoute.Sitemap => {
+    const languages = Object.fromEntries(locales.map((locale) => [locale, at(paths[locale])]));
+    return locales.map((locale) => ({ url: at(paths[locale]), alternates: { languages } }));
+  };
   const { documents, glossary } = await getCatalog();
   return [
-    { url: absoluteUrl('/') },
+    { url: at('/') },
     ...entry(pathsFor(libraryPath)),
     ...entry(pathsFor((locale) => glossaryPath(locale))),
     ...glossary.flatMap((item) => entry(pathsFor((locale) => glossaryPath(locale, item.id)))),
-    ...documents.flatMap((document) =>
-      entry(pathsFor((locale) => documentPath(locale, document.slug))),
-    ),
+    ...documents.flatMap((document) => entry(pathsFor((locale) => documentPath(locale, document.slug)))),
   ];
 }

@@ -6,9 +6,9 @@
  * reads the citation and copies it; the status says whether the copy worked. Escape or the close button
  * closes it and focus returns to the button that opened it. The citations come from the document's
  * `cite.json` (fetched when first needed): whole-document ones as they are, a paragraph's from a
- * template with its ID and place, and the build's origin replaced by this page's.
+ * template with its ID and place, and the page's address as built given this page's origin.
  */
-import { fillCitation, type CiteData, type CiteFormat } from '../site/cite-format';
+import { atOrigin, fillCitation, type CiteData, type CiteFormat } from '../site/cite-format';
 import { writeClipboard } from './clipboard';
 
 const icon =
@@ -44,7 +44,7 @@ export function citation(data: CiteData, lang: string, format: CiteFormat, scope
   const version = data.versions.find((candidate) => candidate.lang === lang) ?? data.versions[0];
   if (!version) return '';
   const text = scope ? fillCitation(version.paragraph[format], format, scope.id, data.places[scope.id] ?? scope.id) : version.document[format];
-  return text.replaceAll(data.origin, origin);
+  return atOrigin(text, data.address, origin);
 }
 
 export function startCite(root: Document): void {
@@ -52,6 +52,10 @@ export function startCite(root: Document): void {
   const disclosure = root.querySelector<HTMLElement>('details[data-cite]');
   const source = disclosure?.dataset.cite;
   if (!rows || !disclosure || !source) return;
+  // The citation rendered at build time names the page's address as built: give it this page's origin.
+  const rendered = disclosure.querySelector('.cite-text');
+  const address = disclosure.dataset.citeAddress;
+  if (rendered?.textContent && address) rendered.textContent = atOrigin(rendered.textContent, address, location.origin);
 
   let loading: Promise<CiteData | undefined> | undefined;
   const load = () =>

@@ -17,12 +17,13 @@ import { startCopyLink } from './copy-link';
 import { startHashNotice } from './hash-notice';
 import { startTextFragments } from './text-fragment';
 import { startLocaleMemory } from './locale-memory';
+import { startPrintHead } from './print-head';
 import { startSearch } from './search';
 import { startTooltips } from './tooltips';
 
 type Start = (root: Document) => void;
 
-const starts: Start[] = [startLocaleMemory, startColumns, startTooltips, startCopyLink, startCite, startHashNotice, startAlignment, startTextFragments, startSearch];
+const starts: Start[] = [startLocaleMemory, startColumns, startTooltips, startCopyLink, startCite, startHashNotice, startAlignment, startTextFragments, startPrintHead, startSearch];
 
 function run(start: Start): void {
   try {

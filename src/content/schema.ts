@@ -19,6 +19,12 @@ export const languageSchema = z.enum(languages).describe('A language of the edit
 
 const nonEmpty = z.string().trim().min(1);
 
+/** An http or https address; a problem with one is reported under its own rule, `provenance-url`. */
+const webAddress = z.url({ protocol: /^https?$/, hostname: z.regexes.domain, error: 'must be a full http or https address, such as https://example.org/page' });
+
+/** The front matter fields that are addresses: their problems are `provenance-url`, not `front-matter`. */
+export const provenanceAddressFields = ['url', 'archive'] as const;
+
 export const provenanceSchema = z
   .strictObject({
     issuer: nonEmpty.describe('The body that issued the original statement.'),
@@ -29,7 +35,10 @@ export const provenanceSchema = z
     method: nonEmpty
       .optional()
       .describe('How the translation was made and checked (required when official is false).'),
-    url: z.url({ protocol: /^https?$/ }).optional().describe('Where the issuer published the text, if known.'),
+    url: webAddress.optional().describe('Where the issuer published the text (the official publication), if known for certain.'),
+    archive: webAddress
+      .optional()
+      .describe('An archived copy of that publication (a web archive’s snapshot), if one is known for certain.'),
   })
   .superRefine((value, context) => {
     if (!value.official) {

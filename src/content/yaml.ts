@@ -68,16 +68,17 @@ export function placeOfPath(yaml: PlacedYaml, path: readonly PropertyKey[]): Poi
   return place;
 }
 
-/** Reports each schema issue at its place, prefixed with the field path. */
+/** Reports each schema issue at its place, prefixed with the field path, under `ruleId` (or the rule it gives for the issue's path). */
 export function reportSchemaIssues(
   file: VFile,
   yaml: PlacedYaml,
   issues: readonly z.core.$ZodIssue[],
   basePath: readonly PropertyKey[],
-  ruleId: RuleId,
+  ruleId: RuleId | ((path: readonly PropertyKey[]) => RuleId),
 ): void {
   for (const issue of issues) {
     const path = [...basePath, ...issue.path];
+    const rule = typeof ruleId === 'function' ? ruleId(path) : ruleId;
     const exists = yaml.document.hasIn(path);
     const field = `\`${path.map(String).join('.')}\``;
     const prefix = path.length > 0 ? `${field}: ` : '';
@@ -88,6 +89,6 @@ export function reportSchemaIssues(
           ? `${prefix}unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `\`${key}\``).join(', ')}`
           : `${prefix}${issue.message}`;
     const place = issue.code === 'unrecognized_keys' ? placeOfPath(yaml, [...path, issue.keys[0]]) : placeOfPath(yaml, path);
-    report(file, 'error', reason, place, ruleId);
+    report(file, 'error', reason, place, rule);
   }
 }

@@ -7,6 +7,11 @@
  * one, never part of one. A `.out-previous/` found at the start (a build killed outright) is put back
  * first.
  *
+ * The site's address comes from `SITE_URL` (src/site/site-url.ts). A value that is not an origin
+ * stops the build before it starts; no value at all is allowed (CI and local builds have none), but
+ * the build says so, loudly, before the first step and after the last: such a site has no sitemap
+ * and no absolute address in its pages or downloads, and is not ready to publish as it is.
+ *
  * To add a step, put it in `buildSteps` in its place: steps that write pages or files into out/ go
  * after `finish` and before `security headers`, which reads every page, and `precompress`, which
  * compresses every file.
@@ -17,6 +22,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { basename, delimiter, dirname, join, relative } from 'node:path';
+import { siteUrlProblem, siteUrlVariable } from '../site/site-url';
 
 export interface BuildStep {
   /** What the step makes, for the log and the failure message. */
@@ -70,6 +76,30 @@ function run(step: BuildStep, root: string, signal: AbortSignal | undefined): Pr
   });
 }
 
+/**
+ * What the build has to say about the site's address: an error for a `SITE_URL` that is not an
+ * origin, a warning (several lines, framed to stand out in the log) when there is none.
+ */
+export function siteUrlNotice(env: Record<string, string | undefined> = process.env): { error: string } | { warning: string[] } | undefined {
+  const value = env[siteUrlVariable]?.trim();
+  if (value) {
+    const problem = siteUrlProblem(value);
+    return problem ? { error: problem } : undefined;
+  }
+  const rule = '!'.repeat(78);
+  return {
+    warning: [
+      rule,
+      `!! WARNING: ${siteUrlVariable} is not set: this build does not know the address it will be served at.`,
+      '!! Its pages carry root-relative canonical and language links and no og:url; it has no',
+      '!! sitemap.xml, robots.txt names none, and the downloads and citations name no site address.',
+      '!! Printed and copied addresses are completed in the browser from where the page is served.',
+      `!! To publish the site, build it with its address: ${siteUrlVariable}=https://example.org npm run build`,
+      rule,
+    ],
+  };
+}
+
 /** Runs the steps; on any failure leaves `out` as it was before (or absent, if it was absent). */
 export async function build({ root, steps = buildSteps, out = join(root, 'out'), signal, log = console.log }: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
@@ -108,6 +138,15 @@ export async function build({ root, steps = buildSteps, out = join(root, 'out'),
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const root = process.cwd();
+  const notice = siteUrlNotice();
+  if (notice && 'error' in notice) {
+    console.error(`build: ${notice.error}`);
+    process.exit(1);
+  }
+  const warn = () => {
+    if (notice && 'warning' in notice) for (const line of notice.warning) console.error(line);
+  };
+  warn();
   const controller = new AbortController();
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
@@ -119,6 +158,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     (result) => {
       if (result.ok) {
         console.log(`build: done in ${result.seconds.toFixed(0)} s; out/ is the new site`);
+        warn();
         return;
       }
       const kept = result.restored ? 'out/ is the previous site, unchanged' : 'there was no previous out/, so there is none now';

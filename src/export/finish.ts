@@ -2,13 +2,17 @@
  * `npm run build`'s last step, after `next build` has written out/: takes Next's runtime out of every
  * page (strip-runtime.ts), deletes the RSC payload files (`index.txt`, `__next.*.txt`) that only
  * Next's client router reads, and deletes the files under `_next/` that no page refers to any more.
+ * Without `SITE_URL` it also deletes `sitemap.xml`, which Next writes empty then: a sitemap needs
+ * absolute addresses (src/site/site-url.ts).
  * Fails, naming the file, when a page holds a script it cannot account for, or when the export does
  * not look like Next's (so that a Next upgrade that changes its output is noticed, not shipped).
  *
  *   tsx src/export/finish.ts [out]
  */
+import { existsSync } from 'node:fs';
 import { readdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { siteUrl } from '../site/site-url';
 import { stripRuntime } from './strip-runtime';
 import { walk } from './walk';
 
@@ -16,6 +20,8 @@ export interface FinishReport {
   pages: number;
   payloadFiles: number;
   runtimeFiles: number;
+  /** The sitemap was removed: the site's address is unknown. */
+  sitemapRemoved: boolean;
   problems: string[];
 }
 
@@ -37,8 +43,9 @@ async function removeEmptyDirs(dir: string): Promise<boolean> {
   return empty;
 }
 
-export async function finishExport(out: string): Promise<FinishReport> {
-  const report: FinishReport = { pages: 0, payloadFiles: 0, runtimeFiles: 0, problems: [] };
+/** Finishes the export in `out`; `origin` is the site's address (`SITE_URL`), undefined when it is not known. */
+export async function finishExport(out: string, origin: URL | undefined): Promise<FinishReport> {
+  const report: FinishReport = { pages: 0, payloadFiles: 0, runtimeFiles: 0, sitemapRemoved: false, problems: [] };
   const used = new Set<string>();
   const nextFiles: string[] = [];
   let strippedSomething = false;
@@ -71,24 +78,32 @@ export async function finishExport(out: string): Promise<FinishReport> {
   }
   const nextDir = join(out, '_next');
   if (nextFiles.length > 0) await removeEmptyDirs(nextDir).catch(() => false);
+  if (!origin && existsSync(join(out, 'sitemap.xml'))) {
+    await rm(join(out, 'sitemap.xml'));
+    report.sitemapRemoved = true;
+  }
   return report;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const out = process.argv[2] ?? join(process.cwd(), 'out');
-  finishExport(out).then(
-    (report) => {
-      if (report.problems.length > 0) {
-        for (const problem of report.problems) process.stderr.write(`${problem}\n`);
-        process.stderr.write(`finish: ${report.problems.length} page problem(s): the export in ${relative(process.cwd(), out)} is not fit to publish\n`);
+  // siteUrl() throws, with the reason, on a SITE_URL that is not an origin: reported below, like any failure.
+  Promise.resolve()
+    .then(() => finishExport(out, siteUrl()))
+    .then(
+      (report) => {
+        if (report.problems.length > 0) {
+          for (const problem of report.problems) process.stderr.write(`${problem}\n`);
+          process.stderr.write(`finish: ${report.problems.length} page problem(s): the export in ${relative(process.cwd(), out)} is not fit to publish\n`);
+          process.exitCode = 1;
+          return;
+        }
+        process.stdout.write(`finish: ${report.pages} pages without framework runtime; removed ${report.payloadFiles} payload files and ${report.runtimeFiles} runtime files\n`);
+        if (report.sitemapRemoved) process.stdout.write('finish: no sitemap.xml: SITE_URL is not set, and a sitemap needs absolute addresses\n');
+      },
+      (error: unknown) => {
+        process.stderr.write(`finish: could not process ${out}: ${error instanceof Error ? error.message : String(error)}\n`);
         process.exitCode = 1;
-        return;
-      }
-      process.stdout.write(`finish: ${report.pages} pages without framework runtime; removed ${report.payloadFiles} payload files and ${report.runtimeFiles} runtime files\n`);
-    },
-    (error: unknown) => {
-      process.stderr.write(`finish: could not process ${out}: ${error instanceof Error ? error.message : String(error)}\n`);
-      process.exitCode = 1;
-    },
-  );
+      },
+    );
 }

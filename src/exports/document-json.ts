@@ -30,12 +30,12 @@ const entryId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
 
 export const documentExportSchema = z
   .strictObject({
-    $schema: z.string().describe('Address of this JSON Schema.'),
+    $schema: z.string().describe('Address of this JSON Schema: absolute when the site was built with its address, else root-relative.'),
     format: z.literal(documentExportFormat).describe('Version of this export format.'),
     slug: entryId.describe('The document’s identifier, as in its addresses.'),
     source: language.describe('The language of the source text.'),
     date: z.iso.date().describe('Date of the statement, YYYY-MM-DD.'),
-    permalink: z.url().describe('The reading page of the document on this site; `#<block ID>` links to a block.'),
+    permalink: z.url().optional().describe('The reading page of the document on this site; `#<block ID>` links to a block. Absent when the site was built without its address.'),
     versions: z
       .array(
         z.strictObject({
@@ -48,6 +48,7 @@ export const documentExportSchema = z
           translator: text.optional().describe('Who made this translation (unofficial versions).'),
           method: text.optional().describe('How the translation was made and checked (unofficial versions).'),
           url: z.url().optional().describe('Where the issuer published this version, if known.'),
+          archive: z.url().optional().describe('An archived copy of that publication, if one is known.'),
         }),
       )
       .describe('The language versions, in canonical order (ru, ja, en).'),
@@ -111,10 +112,10 @@ export function documentJsonSchema(): Record<string, unknown> {
 }
 
 export interface DocumentJsonOptions {
-  /** Absolute address of the schema. */
+  /** Address of the schema (root-relative when the site's address is unknown). */
   schemaUrl: string;
-  /** Absolute address of the document's reading page. */
-  permalink: string;
+  /** Absolute address of the document's reading page; left out when the site's address is unknown. */
+  permalink?: string;
 }
 
 function perLanguageOf<T>(build: (language: Language) => T | undefined): Partial<Record<Language, T>> {
@@ -176,7 +177,7 @@ export function toDocumentJson(document: EditionDocument, glossary: ReadonlyMap<
     slug: document.slug,
     source: document.source,
     date: source?.frontMatter.date ?? texts[0]?.frontMatter.date ?? '',
-    permalink: options.permalink,
+    ...(options.permalink ? { permalink: options.permalink } : {}),
     versions: texts.map(({ lang, frontMatter }) => ({
       lang,
       role: frontMatter.role,
@@ -187,6 +188,7 @@ export function toDocumentJson(document: EditionDocument, glossary: ReadonlyMap<
       ...(frontMatter.provenance.translator ? { translator: frontMatter.provenance.translator } : {}),
       ...(frontMatter.provenance.method ? { method: frontMatter.provenance.method } : {}),
       ...(frontMatter.provenance.url ? { url: frontMatter.provenance.url } : {}),
+      ...(frontMatter.provenance.archive ? { archive: frontMatter.provenance.archive } : {}),
     })),
     blocks,
     notes,

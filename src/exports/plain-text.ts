@@ -22,8 +22,8 @@ export interface PlainTextLabels {
 
 export interface PlainTextOptions {
   labels: PlainTextLabels;
-  /** Absolute address of the document's reading page. */
-  permalink: string;
+  /** Absolute address of the document's reading page; left out when the site's address is unknown. */
+  permalink?: string;
 }
 
 const rule = '* * *';
@@ -56,7 +56,8 @@ export function toPlainText(document: EditionDocument, language: Language, { lab
   const about = [`${labels.issuer}: ${provenance.issuer}`, labels.status];
   if (provenance.translator) about.push(`${labels.translator}: ${provenance.translator}`);
   if (provenance.url) about.push(provenance.url);
-  about.push(permalink);
+  if (provenance.archive) about.push(provenance.archive);
+  if (permalink) about.push(permalink);
   sections.push(rule, about.join('\n'));
   return `${sections.join('\n\n')}\n`;
 }

@@ -26,8 +26,8 @@ export const teiNamespace = 'http://www.tei-c.org/ns/1.0';
 export interface TeiOptions {
   /** The edition's name (publisher of the file). */
   edition: string;
-  /** Absolute address of the document's reading page. */
-  permalink: string;
+  /** Absolute address of the document's reading page; left out when the site's address is unknown. */
+  permalink?: string;
 }
 
 /** The TEI element of a mention of each kind of glossary entry, and the list its entry goes in. */
@@ -215,7 +215,7 @@ export function toTei(document: EditionDocument, glossary: ReadonlyMap<string, G
       .filter((text) => !text.frontMatter.provenance.official)
       .map((text) => block('respStmt', {}, 4, [x('resp', `unofficial translation into ${languageNames[text.lang].en}`), x('name', { 'xml:lang': text.lang }, text.frontMatter.provenance.translator ?? edition)])),
   ]);
-  const publicationStmt = block('publicationStmt', {}, 3, [x('publisher', edition), x('idno', { type: 'URI' }, permalink), x('idno', { type: 'slug' }, document.slug)]);
+  const publicationStmt = block('publicationStmt', {}, 3, [x('publisher', edition), permalink ? x('idno', { type: 'URI' }, permalink) : null, x('idno', { type: 'slug' }, document.slug)]);
   const sourceDesc = block('sourceDesc', {}, 3, [
     block('listBibl', {}, 4, [
       ...texts.map((text) =>
@@ -227,6 +227,7 @@ export function toTei(document: EditionDocument, glossary: ReadonlyMap<string, G
           text.frontMatter.provenance.translator ? block('respStmt', {}, 6, [x('resp', 'translated by'), x('name', text.frontMatter.provenance.translator)]) : null,
           text.frontMatter.provenance.method ? x('note', { type: 'method' }, text.frontMatter.provenance.method) : null,
           text.frontMatter.provenance.url ? x('ref', { target: text.frontMatter.provenance.url }, text.frontMatter.provenance.url) : null,
+          text.frontMatter.provenance.archive ? x('ref', { type: 'archive', target: text.frontMatter.provenance.archive }, text.frontMatter.provenance.archive) : null,
         ]),
       ),
     ]),

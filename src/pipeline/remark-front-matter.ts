@@ -4,15 +4,21 @@
  */
 import type { Root, Yaml } from 'mdast';
 import type { Plugin } from 'unified';
-import { frontMatterSchema, type FrontMatter } from '../content/schema';
+import { frontMatterSchema, provenanceAddressFields, type FrontMatter } from '../content/schema';
 import { parseYamlIn, reportSchemaIssues } from '../content/yaml';
-import { report } from './report';
+import { report, type RuleId } from './report';
 
 declare module 'vfile' {
   interface DataMap {
     /** Validated front matter; absent when it is missing or invalid. */
     frontMatter: FrontMatter;
   }
+}
+
+/** An address of the provenance (`provenance.url`, `provenance.archive`) has a rule of its own. */
+function ruleOf(path: readonly PropertyKey[]): RuleId {
+  const [group, field] = path;
+  return group === 'provenance' && (provenanceAddressFields as readonly PropertyKey[]).includes(field) ? 'provenance-url' : 'front-matter';
 }
 
 export const remarkFrontMatter: Plugin<[], Root> = function () {
@@ -27,7 +33,7 @@ export const remarkFrontMatter: Plugin<[], Root> = function () {
     if (!placed) return;
     const result = frontMatterSchema.safeParse(placed.document.toJS());
     if (!result.success) {
-      reportSchemaIssues(file, placed, result.error.issues, [], 'front-matter');
+      reportSchemaIssues(file, placed, result.error.issues, [], ruleOf);
       return;
     }
     file.data.frontMatter = result.data;

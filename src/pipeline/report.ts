@@ -15,6 +15,7 @@ export type RuleId =
   | 'empty-file'
   | 'yaml-syntax'
   | 'front-matter'
+  | 'provenance-url'
   | 'glossary-schema'
   | 'raw-html'
   | 'unsafe-link'

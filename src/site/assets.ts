@@ -1,26 +1,39 @@
 import 'server-only';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { assetsDir, scriptPrefix } from './asset-names';
+import { assetsDir, printPrefix, scriptPrefix } from './asset-names';
 
-let script: string | undefined;
+const found = new Map<string, string>();
 
 /**
- * The address of the page script bundled by src/export/bundle-behaviour.ts (found once per build
- * process). Fails with what to run when the bundle is missing.
+ * The address of the one file `public/<assetsDir>/<prefix><hash><extension>` that
+ * src/export/bundle-behaviour.ts wrote (found once per build process). Fails with what to run when
+ * it is missing.
  */
-export function pageScriptPath(): string {
-  if (script) return script;
+function bundledAsset(what: string, prefix: string, extension: string): string {
+  const known = found.get(prefix);
+  if (known) return known;
   const dir = join(process.cwd(), 'public', assetsDir);
   let names: string[] = [];
   try {
-    names = readdirSync(dir).filter((name) => name.startsWith(scriptPrefix) && name.endsWith('.js'));
+    names = readdirSync(dir).filter((name) => name.startsWith(prefix) && name.endsWith(extension));
   } catch {
     names = [];
   }
   if (names.length !== 1) {
-    throw new Error(`expected one page script public/${assetsDir}/${scriptPrefix}<hash>.js, found ${names.length}: run \`tsx src/export/bundle-behaviour.ts\` (part of \`npm run build\` and \`npm run dev\`)`);
+    throw new Error(`expected one ${what} public/${assetsDir}/${prefix}<hash>${extension}, found ${names.length}: run \`tsx src/export/bundle-behaviour.ts\` (part of \`npm run build\` and \`npm run dev\`)`);
   }
-  script = `/${assetsDir}/${names[0]}`;
-  return script;
+  const path = `/${assetsDir}/${names[0]}`;
+  found.set(prefix, path);
+  return path;
+}
+
+/** The page script (src/behaviour/). */
+export function pageScriptPath(): string {
+  return bundledAsset('page script', scriptPrefix, '.js');
+}
+
+/** The print stylesheet (src/app/print.css), linked with `media="print"`. */
+export function printStylesheetPath(): string {
+  return bundledAsset('print stylesheet', printPrefix, '.css');
 }

@@ -7,11 +7,13 @@ import { getT } from '../i18n/server';
 import { citeBlock } from './cite';
 import { citeFormats, citeTokens, type CiteData, type CiteFormat } from './cite-format';
 import { sourceText } from './edition';
-import { absoluteUrl, documentPath, siteUrl } from './paths';
+import { documentPath } from './paths';
+import { siteAddress } from './site-url';
 
 /**
  * Citations of a document: each language version cited as what it is (the issuer's official text, or
- * an unofficial translation made for the edition), with the permalink of the reading page. The
+ * an unofficial translation made for the edition), with the permalink of the reading page (a full address
+ * on `SITE_URL`, root-relative without it: see site-url.ts; the page script gives it the page's origin). The
  * Chicago citations are in English, the style's language (see src/citation/); the dialog around them
  * speaks the interface language.
  */
@@ -33,7 +35,7 @@ export function citationItem(document: EditionDocument, language: Language, loca
   const { frontMatter } = text;
   const [year, month, day] = frontMatter.date.split('-').map(Number);
   const key = `${document.slug}-${text.lang}${block ? `-${block.id}` : ''}`;
-  const url = absoluteUrl(documentPath(locale, document.slug)) + (block ? `#${block.id}` : '');
+  const url = siteAddress(documentPath(locale, document.slug)) + (block ? `#${block.id}` : '');
   return {
     id: key,
     'citation-key': key,
@@ -78,7 +80,7 @@ export function citeData(document: EditionDocument, locale: Locale): CiteData {
     return [{ lang: language, label: versionLabel(locale, text), document: { ...formatAll(whole), chicago: chicagoBibliography(whole) }, paragraph }];
   });
   return {
-    origin: siteUrl().origin,
+    address: siteAddress(documentPath(locale, document.slug)),
     strings: {
       document: t('citation.document'),
       paragraph: t('citation.paragraph', { place: '{place}' }),

@@ -24,8 +24,12 @@ export interface CiteVersion {
 }
 
 export interface CiteData {
-  /** The site's origin at build time: the script puts the page's own origin in its place. */
-  origin: string;
+  /**
+   * The reading page's address as the citations give it: a full address on `SITE_URL`, or root-relative
+   * when the build did not know the site's address. The script puts the page's own origin in front
+   * of its path (`atOrigin`), so that a copied citation names the site where it was read.
+   */
+  address: string;
   /** Interface strings of the dialog. */
   strings: {
     /** "Cite this document". */
@@ -52,4 +56,9 @@ export interface CiteData {
 export function fillCitation(template: string, format: CiteFormat, id: string, place: string): string {
   const value = (text: string) => (format === 'csl-json' ? JSON.stringify(text).slice(1, -1) : text);
   return template.replaceAll(citeTokens.id, value(id)).replaceAll(citeTokens.place, value(place));
+}
+
+/** `text` with the reading page's address as built (`address`) replaced by the same path on `origin`. */
+export function atOrigin(text: string, address: string, origin: string): string {
+  return text.replaceAll(address, `${origin}${new URL(address, origin).pathname}`);
 }

@@ -10,7 +10,8 @@ import { toTmx } from '../exports/tmx';
 import { defaultLocale, isLocale } from '../i18n/config';
 import { getT } from '../i18n/server';
 import { getCatalog, getDocument, getGlossaryIndex } from './edition';
-import { absoluteUrl, documentPath, exportPath, schemaPath } from './paths';
+import { documentPath, exportPath, schemaPath } from './paths';
+import { absoluteUrl, siteAddress } from './site-url';
 
 /** Every export file of every document: the static params of the exports route. */
 export async function exportParams(): Promise<Array<{ slug: string; file: string }>> {
@@ -36,7 +37,7 @@ export async function renderExport(slug: string, name: string): Promise<{ file: 
     case 'tmx':
       return { file, body: toTmx(document, { tool: en('site.name'), toolVersion: packageJson.version }) };
     case 'json':
-      return { file, body: `${JSON.stringify(toDocumentJson(document, glossary, { schemaUrl: absoluteUrl(schemaPath(documentSchemaName)), permalink }), null, 2)}\n` };
+      return { file, body: `${JSON.stringify(toDocumentJson(document, glossary, { schemaUrl: siteAddress(schemaPath(documentSchemaName)), permalink }), null, 2)}\n` };
     case 'tei':
       return { file, body: toTei(document, glossary, { edition: en('site.name'), permalink }) };
     case 'text': {

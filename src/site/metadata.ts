@@ -2,7 +2,7 @@ import 'server-only';
 import type { Metadata } from 'next';
 import { locales, openGraphLocales, type Locale } from '../i18n/config';
 import { getT } from '../i18n/server';
-import { absoluteUrl, siteUrl } from './paths';
+import { absoluteUrl, siteUrl } from './site-url';
 
 export interface PageMetadataInput {
   locale: Locale;
@@ -13,12 +13,23 @@ export interface PageMetadataInput {
   type?: 'website' | 'article';
 }
 
-/** Title, description, canonical and language alternates, and OpenGraph data for one page. */
+/** A page's title in the browser's tab, its history and bookmarks: the page, then the site's name. */
+export function pageTitle(title: string, siteName: string): string {
+  return `${title} · ${siteName}`;
+}
+
+/**
+ * Title (the page's, then the site's name), description, canonical and language alternates, and
+ * OpenGraph data for one page. Canonical and alternates are full addresses on `SITE_URL` when it is set and
+ * root-relative otherwise (HTML resolves them against the page); `og:url` must be a full address, so it is
+ * left out when the site's address is unknown (site-url.ts).
+ */
 export function pageMetadata({ locale, title, description, paths, type = 'website' }: PageMetadataInput): Metadata {
   const t = getT(locale);
+  const url = absoluteUrl(paths[locale]);
   return {
-    metadataBase: siteUrl(),
-    title,
+    metadataBase: siteUrl() ?? null,
+    title: pageTitle(title, t('site.name')),
     description,
     alternates: {
       canonical: paths[locale],
@@ -31,7 +42,7 @@ export function pageMetadata({ locale, title, description, paths, type = 'websit
       type,
       title,
       description,
-      url: absoluteUrl(paths[locale]),
+      ...(url ? { url } : {}),
       siteName: t('site.name'),
       locale: openGraphLocales[locale],
       alternateLocale: locales.filter((candidate) => candidate !== locale).map((candidate) => openGraphLocales[candidate]),

@@ -46,15 +46,6 @@ export function glossaryTipsPath(locale: Locale): string {
   return `/${locale}/glossary/tips.json`;
 }
 
-/** The site's public origin, for sitemap, canonical and OpenGraph URLs and printed permalinks. */
-export function siteUrl(): URL {
-  return new URL(process.env.SITE_URL ?? 'http://localhost:3000');
-}
-
-export function absoluteUrl(path: string): string {
-  return new URL(path, siteUrl()).toString();
-}
-
 /** The folder of a document's export files (TMX, JSON, TEI, plain text): language-independent. */
 export function exportPath(slug: string, file: string): string {
   return `/exports/${slug}/${file}`;

@@ -9,10 +9,13 @@ import { citeBlock } from './cite';
 import { documentCitation } from './citation';
 import { DateAndPlace } from './date-and-place';
 import { HashNotice } from './hash-notice';
+import { ProvenanceList } from './provenance';
 import { sourceText, textFor } from './edition';
 import type { ExportFile } from '../exports/files';
 import { documentExports } from './exports';
-import { absoluteUrl, citeDataPath, documentPath, glossaryPath, glossaryTipsPath, libraryPath } from './paths';
+import { citeDataPath, documentPath, glossaryPath, glossaryTipsPath, libraryPath } from './paths';
+import { PrintHead } from './print-head';
+import { siteAddress } from './site-url';
 import {
   noteId,
   prepareContent,
@@ -146,7 +149,7 @@ function ColumnPicker({ locale, t }: Pick<ReaderProps, 'locale' | 't'>) {
  */
 function CiteDocument({ locale, t, document }: Pick<ReaderProps, 'locale' | 't' | 'document'>) {
   return (
-    <details className="doc-tool" data-cite={citeDataPath(locale, document.slug)}>
+    <details className="doc-tool" data-cite={citeDataPath(locale, document.slug)} data-cite-address={siteAddress(documentPath(locale, document.slug))}>
       <summary>{t('citation.cite')}</summary>
       <p className="cite-text" lang="en">
         {documentCitation(document, document.source, locale)}
@@ -210,20 +213,7 @@ function ColumnHeader({ locale, t, text, language }: { locale: Locale; t: TFunct
       <p className={provenance.official ? 'badge badge-official' : 'badge badge-unofficial'}>
         {t(provenance.official ? 'reader.official' : 'reader.unofficial')}
       </p>
-      <dl className="provenance">
-        <div>
-          <dt>{t('reader.issuer')}</dt>
-          <dd lang={language}>
-            {provenance.url ? <a href={provenance.url}>{provenance.issuer}</a> : provenance.issuer}
-          </dd>
-        </div>
-        {provenance.translator ? (
-          <div>
-            <dt>{t('reader.translator')}</dt>
-            <dd lang={language}>{provenance.translator}</dd>
-          </div>
-        ) : null}
-      </dl>
+      <ProvenanceList t={t} provenance={provenance} language={language} />
       {provenance.method ? (
         <details className="method">
           <summary>{t('reader.method')}</summary>
@@ -272,6 +262,7 @@ export function Reader({ locale, t, document, glossary }: ReaderProps) {
         contents={toc.length > 0 ? t('reader.openContents') : undefined}
       />
       <div className="doc-head">
+        <PrintHead locale={locale} t={t} document={document} address={siteAddress(viewPath)} />
         <p className="breadcrumb">
           <a href={libraryPath(locale)}>{t('nav.library')}</a>
         </p>
@@ -292,7 +283,7 @@ export function Reader({ locale, t, document, glossary }: ReaderProps) {
 
       <div
         className="rows"
-        style={{ '--permalink-base': JSON.stringify(absoluteUrl(`${viewPath}#`)), '--columns': languages.length } as CSSProperties}
+        style={{ '--permalink-base': JSON.stringify(siteAddress(`${viewPath}#`)), '--columns': languages.length } as CSSProperties}
         data-rows=""
         data-count={languages.length}
         data-copy-label={t('reader.copyLink', { place: '{place}' })}

@@ -50,7 +50,7 @@ test.describe('downloads', () => {
     for (const unit of units) expect(unit.tuv.map((tuv) => tuv['@xml:lang'])).toEqual(['ru', 'ja', 'en']);
   });
 
-  test('the JSON validates against its schema and holds the same texts as the rows of the page', async ({ page, request }) => {
+  test('the JSON validates against its schema and holds the same texts as the rows of the page', async ({ page, request, baseURL }) => {
     const { slug } = await sample();
     await page.goto(pages.reader('en', slug));
     const value = await (await request.get((await downloads(page)).get(`${slug}.json`) ?? '')).json();
@@ -58,8 +58,8 @@ test.describe('downloads', () => {
     addFormats(ajv);
     const validate = ajv.compile(schema);
     expect(validate(value), JSON.stringify(validate.errors)).toBe(true);
-    // The schema is served where the export says.
-    expect((await request.get(new URL(value.$schema).pathname)).status()).toBe(200);
+    // The schema is served where the export says (an absolute address with SITE_URL, else root-relative).
+    expect((await request.get(new URL(value.$schema, baseURL).pathname)).status()).toBe(200);
     const cells = await page.locator('[data-pid] > [lang]').evaluateAll((nodes) =>
       nodes.map((node) => ({ id: node.parentElement?.getAttribute('data-pid') ?? '', lang: node.getAttribute('lang') ?? '', text: node.textContent ?? '' })),
     );

@@ -1,6 +1,6 @@
-/** The pages around the reader: library, glossary, language switch, root, 404, sitemap, and no JavaScript. */
+/** The pages around the reader: library, glossary, language switch, root, 404, titles, and no JavaScript. (Sitemap: addresses.spec.ts.) */
 import { expect, test } from '@playwright/test';
-import { pages, sample } from './site';
+import { locales, pages, sample } from './site';
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -81,20 +81,52 @@ test('an unknown address shows the 404 page in the language of the address', asy
   await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('ページが見つかりません');
   await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
-  await expect(page).toHaveTitle('ページが見つかりません');
-  await expect(page.getByRole('link', { name: '用語集', exact: true })).toHaveAttribute('href', '/ja/glossary/');
+  await expect(page).toHaveTitle('ページが見つかりません · 外交文書対訳リーダー');
+  await expect(page.getByRole('main').getByRole('link', { name: '用語集', exact: true })).toHaveAttribute('href', '/ja/glossary/');
   await page.getByRole('link', { name: '文書一覧へ' }).click();
   await expect(page).toHaveURL(/\/ja\/$/);
 });
 
-test('sitemap.xml and robots.txt give absolute addresses', async ({ request }) => {
-  const { slug, entry } = await sample();
-  const sitemap = await (await request.get('/sitemap.xml')).text();
-  expect(sitemap).toContain(`<loc>http://localhost:3000/en/documents/${slug}/</loc>`);
-  expect(sitemap).toContain(`<loc>http://localhost:3000/ja/glossary/${entry.id}/</loc>`);
-  expect(sitemap).toContain('hreflang="ja"');
-  const robots = await (await request.get('/robots.txt')).text();
-  expect(robots).toContain('Sitemap: http://localhost:3000/sitemap.xml');
+test('the 404 page has the site header, in the language of the address, with its language switch', async ({ page }) => {
+  await page.goto(pages.missing('ru'));
+  const header = page.getByRole('banner');
+  await expect(header).toHaveCount(1);
+  await expect(page.locator('.not-found-header:visible')).toHaveAttribute('lang', 'ru');
+  await expect(header.getByRole('link', { name: 'Дипломатические документы: параллельное чтение' })).toHaveAttribute('href', '/ru/');
+  await expect(header.getByRole('navigation', { name: 'Разделы сайта' }).getByRole('link', { name: 'Словарь' })).toHaveAttribute('href', '/ru/glossary/');
+  await expect(header.getByRole('searchbox')).toBeVisible();
+  const switcher = header.getByRole('navigation', { name: 'Язык интерфейса' });
+  await expect(switcher.getByRole('link', { name: 'Русский' })).toHaveAttribute('aria-current', 'true');
+  await switcher.getByRole('link', { name: '日本語' }).click();
+  await expect(page).toHaveURL(/\/ja\/$/);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+});
+
+const siteNames = { ru: 'Дипломатические документы: параллельное чтение', ja: '外交文書対訳リーダー', en: 'Diplomatic Records Reader' } as const;
+
+for (const locale of locales) {
+  test(`every page’s title names the page, then the site (${locale})`, async ({ page }) => {
+    const { slug, document: edition, entry } = await sample();
+    const local = edition.texts[locale] ?? edition.texts[edition.source];
+    const expected: Array<[string, string]> = [
+      [pages.library(locale), { ru: 'Библиотека', ja: '文書一覧', en: 'Library' }[locale]],
+      [pages.reader(locale, slug), local?.frontMatter.title ?? ''],
+      [pages.glossary(locale), { ru: 'Словарь', ja: '用語集', en: 'Glossary' }[locale]],
+      [pages.entry(locale, entry.id), `${entry.names[locale]} · ${{ ru: 'Словарь', ja: '用語集', en: 'Glossary' }[locale]}`],
+      [pages.search(locale), { ru: 'Поиск', ja: '検索', en: 'Search' }[locale]],
+      [pages.missing(locale), { ru: 'Страница не найдена', ja: 'ページが見つかりません', en: 'Page not found' }[locale]],
+    ];
+    for (const [path, title] of expected) {
+      await page.goto(path);
+      await expect(page, path).toHaveTitle(`${title} · ${siteNames[locale]}`);
+    }
+  });
+}
+
+test('the root page’s title names the site in each language', async ({ request }) => {
+  // The root page belongs to no language (and moves on to one at once).
+  const root = await (await request.get('/')).text();
+  expect(/<title>([^<]*)<\/title>/.exec(root)?.[1]).toBe(Object.values(siteNames).join(' · '));
 });
 
 test.describe('without JavaScript', () => {
@@ -134,5 +166,12 @@ test.describe('without JavaScript', () => {
     await page.goto('/');
     await expect(page.getByRole('link', { name: /English/ })).toHaveAttribute('href', '/en/');
     await expect(page.getByRole('link', { name: /日本語/ })).toHaveAttribute('href', '/ja/');
+  });
+
+  test('the 404 page shows every message under one site header', async ({ page }) => {
+    await page.goto(pages.missing('ja'));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(['Страница не найдена', 'ページが見つかりません', 'Page not found']);
+    await expect(page.getByRole('banner')).toHaveCount(1);
+    await expect(page.getByRole('banner').getByRole('navigation', { name: 'Interface language' }).getByRole('link', { name: '日本語' })).toHaveAttribute('href', '/ja/');
   });
 });

@@ -62,15 +62,26 @@ describe('finishExport', () => {
       '_next/static/build-id/_buildManifest.js': 'manifest',
       'assets/site.abc.js': 'ours',
     });
-    const report = await finishExport(dir);
-    expect(report).toEqual({ pages: 2, payloadFiles: 2, runtimeFiles: 2, problems: [] });
+    const report = await finishExport(dir, new URL('https://example.org'));
+    expect(report).toEqual({ pages: 2, payloadFiles: 2, runtimeFiles: 2, sitemapRemoved: false, problems: [] });
     expect(list(dir)).toEqual(['_next/static/chunks/a.css', 'assets/site.abc.js', 'en/index.html', 'index.html', 'robots.txt']);
     expect(await readFile(join(dir, 'en', 'index.html'), 'utf8')).toBe(readFileSync(join(fixture('next-page'), 'output.html'), 'utf8'));
   });
 
+  it('keeps the sitemap when the site’s address is known, and removes it when it is not', async () => {
+    const page = readFileSync(join(fixture('next-page'), 'input.html'), 'utf8');
+    const files = { 'index.html': page, 'sitemap.xml': '<urlset/>' };
+    const known = await exportDir(files);
+    expect((await finishExport(known, new URL('https://example.org'))).sitemapRemoved).toBe(false);
+    expect(list(known)).toEqual(['index.html', 'sitemap.xml']);
+    const unknown = await exportDir(files);
+    expect((await finishExport(unknown, undefined)).sitemapRemoved).toBe(true);
+    expect(list(unknown)).toEqual(['index.html']);
+  });
+
   it('fails loudly when the export no longer looks like Next’s', async () => {
     const dir = await exportDir({ 'index.html': '<html><body><script src="/_app.js"></script><p>x</p></body></html>' });
-    const report = await finishExport(dir);
+    const report = await finishExport(dir, undefined);
     expect(report.problems).toHaveLength(2);
     expect(report.problems[0]).toMatch(/index\.html: a script that is neither Next's runtime nor the site's own \(data-site\): src="\/_app\.js"$/);
     expect(report.problems[1]).toMatch(/no page held Next's runtime scripts or payload: Next's output has changed/);

@@ -21,6 +21,10 @@ const cases: Record<string, Expected[]> = {
     [en, 2, 1, 'error', 'front-matter', /`place` is missing/],
     [en, 6, 1, 'error', 'front-matter', /unknown field `colour`/],
   ],
+  'provenance-url': [
+    [ru, 11, 3, 'error', 'provenance-url', /`provenance\.url`: must be a full http or https address/],
+    [ru, 12, 3, 'error', 'provenance-url', /`provenance\.archive`: must be a full http or https address/],
+  ],
   'glossary-schema': [[glossary, 20, 3, 'error', 'glossary-schema', /`kono-taro\.description\.ja` is missing/]],
   'raw-html': [
     [ru, 19, 8, 'error', 'raw-html', /raw HTML.*`<b>`/],

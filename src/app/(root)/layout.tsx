@@ -1,11 +1,11 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
-import { siteUrl } from '../../site/paths';
+import { siteUrl } from '../../site/site-url';
 import '../globals.css';
 import '../root-pages.css';
 
 export const metadata: Metadata = {
-  metadataBase: siteUrl(),
+  metadataBase: siteUrl() ?? null,
 };
 
 export const viewport: Viewport = {

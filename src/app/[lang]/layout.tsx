@@ -2,8 +2,8 @@ import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { getT } from '../../i18n/server';
 import { localeOrNotFound, localeParams } from '../../site/locale-params';
-import { pageScriptPath } from '../../site/assets';
-import { siteUrl } from '../../site/paths';
+import { pageScriptPath, printStylesheetPath } from '../../site/assets';
+import { siteUrl } from '../../site/site-url';
 import '../globals.css';
 
 export const dynamicParams = false;
@@ -14,8 +14,9 @@ export async function generateMetadata({ params }: LayoutProps<'/[lang]'>): Prom
   const lang = localeOrNotFound((await params).lang);
   const t = getT(lang);
   return {
-    metadataBase: siteUrl(),
-    title: { template: `%s · ${t('site.name')}`, default: t('site.name') },
+    metadataBase: siteUrl() ?? null,
+    // Every page gives its own title, the site's name included (pageMetadata); this is the fallback.
+    title: t('site.name'),
     description: t('site.tagline'),
   };
 }
@@ -37,6 +38,8 @@ export default async function LocaleLayout({ children, params }: LayoutProps<'/[
       <head>
         {/* The page script: deferred, so it never delays the first paint; the pages work without it. */}
         <script src={pageScriptPath()} defer data-site="" />
+        {/* The pages on paper (src/app/print.css): not inlined, fetched at low priority, applied only in print. */}
+        <link rel="stylesheet" href={printStylesheetPath()} media="print" />
       </head>
       <body>
         <a className="skip-link" href="#main-content">

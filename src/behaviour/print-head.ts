@@ -1,0 +1,44 @@
+/**
+ * Addresses on paper: the printed reading page names the address it was read at, wherever the site is
+ * served. The server can only write the address it was built for (`SITE_URL`), or a root-relative one
+ * without it; this module puts in this page's own address, column choice included (without the
+ * fragment): in the citation header printed at the top (`[data-print-head]`, with today's date) and in
+ * the permalink printed under each row (`--permalink-base` on the rows, which the print CSS shows).
+ * It does so at once, when the column choice changes (`reader:columns`) and on `beforeprint`, so that
+ * the date is the day of printing.
+ */
+
+/** This page's address without its fragment. */
+export function pageAddress(address: URL): string {
+  const url = new URL(address);
+  url.hash = '';
+  return url.toString();
+}
+
+/** `date` as `<time datetime>` wants it: the local calendar day, YYYY-MM-DD. */
+export function localDate(date: Date): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+export function startPrintHead(root: Document): void {
+  const head = root.querySelector<HTMLElement>('[data-print-head]');
+  const rows = root.querySelector<HTMLElement>('[data-rows]');
+  if (!head && !rows) return;
+  const update = () => {
+    const address = pageAddress(new URL(location.href));
+    rows?.style.setProperty('--permalink-base', JSON.stringify(`${address}#`));
+    const target = head?.querySelector('[data-print-address]');
+    if (target) target.textContent = address;
+    const printed = head?.querySelector<HTMLElement>('[data-print-date]');
+    const time = printed?.querySelector('time');
+    if (!printed || !time) return;
+    const now = new Date();
+    time.dateTime = localDate(now);
+    time.textContent = new Intl.DateTimeFormat(root.documentElement.lang || undefined, { dateStyle: 'long' }).format(now);
+    printed.hidden = false;
+  };
+  update();
+  root.addEventListener('reader:columns', update);
+  addEventListener('beforeprint', update);
+}

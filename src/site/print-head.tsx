@@ -1,0 +1,38 @@
+import 'server-only';
+import type { EditionDocument } from '../content/types';
+import type { Locale } from '../i18n/config';
+import type { TFunction } from '../i18n/server';
+import { textFor } from './edition';
+
+/**
+ * The citation header of a printed reading page, shown only in print (globals.css): the document's
+ * title (in the reader's language, or the source's), the edition, the address of the page and the
+ * date it was printed. The title stands here once: print hides the title row, which would repeat it
+ * in every column. The server writes the address it knows (`address`: a full address on `SITE_URL`,
+ * root-relative without it, never a guessed host) and no date; the page script
+ * (src/behaviour/print-head.ts) puts in the address the page is read at, with its column choice, and
+ * the date, again just before printing.
+ */
+export function PrintHead({ locale, t, document, address }: { locale: Locale; t: TFunction; document: EditionDocument; address: string }) {
+  const text = textFor(document, locale);
+  return (
+    <div className="print-head" data-print-head="">
+      <p className="print-edition">{t('site.name')}</p>
+      <p className="print-title" lang={text.lang}>
+        {text.frontMatter.title}
+      </p>
+      <dl>
+        <div>
+          <dt>{t('reader.printAddress')}</dt>
+          <dd data-print-address="">{address}</dd>
+        </div>
+        <div data-print-date="" hidden>
+          <dt>{t('reader.printedOn')}</dt>
+          <dd>
+            <time />
+          </dd>
+        </div>
+      </dl>
+    </div>
+  );
+}

@@ -1,0 +1,111 @@
+/**
+ * Addresses: the site names no host it was not told (`SITE_URL`), and what a reader copies or prints
+ * names the address the page is read at, here the test server's (127.0.0.1 and a free port), which no
+ * build could have known. The export is checked as built: without SITE_URL (`npm test`, CI) no page or
+ * file names an absolute address of the site, no sitemap is published and og:url is absent; with it,
+ * every such address is on it (and unit tests pin both cases: tests/unit/site-url.test.ts).
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { pages, sample } from './site';
+
+const out = join(process.cwd(), 'out');
+
+function files(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? files(join(dir, entry.name)) : [join(dir, entry.name)]));
+}
+
+const textFiles = () => files(out).filter((path) => /\.(html|json|xml|txt|js|css|webmanifest)$/.test(path) && !relative(out, path).startsWith('pagefind/'));
+
+/** The canonical link of the English library page as built: relative without SITE_URL, absolute on it with. */
+function builtCanonical(): string {
+  const html = readFileSync(join(out, 'en', 'index.html'), 'utf8');
+  const href = /<link rel="canonical" href="([^"]*)"/.exec(html)?.[1];
+  if (href === undefined) throw new Error('out/en/index.html has no canonical link');
+  return href;
+}
+
+test('no file of the export names the development address http://localhost:3000', () => {
+  const named = textFiles().filter((path) => readFileSync(path, 'utf8').includes('localhost:3000'));
+  expect(named.map((path) => relative(out, path))).toEqual([]);
+});
+
+test('built without SITE_URL, nothing names a guessed host; with it, every absolute address is on it', () => {
+  const canonical = builtCanonical();
+  const robots = readFileSync(join(out, 'robots.txt'), 'utf8');
+  const page = readFileSync(join(out, 'ja', 'glossary', 'index.html'), 'utf8');
+  if (canonical.startsWith('/')) {
+    expect(canonical).toBe('/en/');
+    // Canonical and language alternates are root-relative; og:url, which must be absolute, is absent.
+    expect(page).toContain('<link rel="canonical" href="/ja/glossary/"/>');
+    expect(page).toContain('<link rel="alternate" hrefLang="ru" href="/ru/glossary/"/>');
+    expect(page).toContain('<link rel="alternate" hrefLang="x-default" href="/"/>');
+    expect(page).not.toContain('og:url');
+    // A sitemap needs absolute addresses: there is none, and robots.txt names none.
+    expect(existsSync(join(out, 'sitemap.xml'))).toBe(false);
+    expect(robots).not.toMatch(/Sitemap:/i);
+    // No page or file names an absolute address on any host of its own.
+    const absolute = textFiles()
+      .filter((path) => !path.endsWith('.js') && !path.endsWith('.css'))
+      .flatMap((path) => [...readFileSync(path, 'utf8').matchAll(/https?:\/\/[^\s"'<>)]*\/(?:ru|ja|en)\/(?:documents|glossary|search)\//g)].map((match) => `${relative(out, path)}: ${match[0]}`));
+    expect(absolute).toEqual([]);
+  } else {
+    const origin = new URL(canonical).origin;
+    expect(page).toContain(`<link rel="canonical" href="${origin}/ja/glossary/"/>`);
+    expect(page).toContain(`<meta property="og:url" content="${origin}/ja/glossary/"/>`);
+    expect(robots).toContain(`Sitemap: ${origin}/sitemap.xml`);
+    const sitemap = readFileSync(join(out, 'sitemap.xml'), 'utf8');
+    expect(sitemap).toContain(`<loc>${origin}/en/</loc>`);
+    expect([...sitemap.matchAll(/<loc>([^<]*)<\/loc>/g)].every((match) => match[1].startsWith(`${origin}/`))).toBe(true);
+  }
+});
+
+test.describe('what a reader copies or prints names where the page is read', () => {
+  test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+  test('the printed permalinks, the print header and the page’s citation take this page’s address', async ({ page, baseURL }) => {
+    const { slug, paragraph } = await sample();
+    const here = `${baseURL}${pages.reader('ru', slug, 'ja-ru')}`;
+    await page.goto(`${pages.reader('ru', slug, 'ja-ru')}#${paragraph.id}`);
+    await expect(page.locator('[data-print-address]')).toHaveText(here);
+    expect(await page.locator('[data-rows]').evaluate((rows) => getComputedStyle(rows).getPropertyValue('--permalink-base').trim())).toBe(JSON.stringify(`${here}#`));
+    await page.emulateMedia({ media: 'print' });
+    const printed = await page.locator(`[id="${paragraph.id}"]`).evaluate((row) => getComputedStyle(row, '::after').content);
+    expect(printed).toBe(JSON.stringify(`${here}#${paragraph.id}`));
+    await page.emulateMedia({ media: 'screen' });
+    // Changing the columns changes the printed address with the page's.
+    await page.getByRole('group', { name: 'Колонки' }).getByRole('checkbox', { name: 'Английский' }).check();
+    await expect(page.locator('[data-print-address]')).toHaveText(`${baseURL}${pages.reader('ru', slug, 'ja-ru-en')}`);
+    // The citation rendered at build time names this page's origin too.
+    await page.getByText('Цитировать', { exact: true }).click();
+    await expect(page.locator('.cite-text')).toContainText(`${baseURL}/ru/documents/${slug}/.`);
+  });
+
+  test('the cite dialog and the copy-link button copy this page’s address', async ({ page, baseURL }) => {
+    const { slug, paragraph } = await sample();
+    await page.goto(pages.reader('en', slug));
+    await page.locator(`[id="${paragraph.id}"] button[data-copy]`).click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}${pages.reader('en', slug)}#${paragraph.id}`);
+    await page.locator(`[id="${paragraph.id}"] button[data-cite-row]`).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('radio', { name: 'BibTeX' }).check();
+    await expect(dialog.getByRole('textbox')).toHaveValue(new RegExp(`url = \\{${baseURL}/en/documents/${slug}/#${paragraph.id}\\}`));
+  });
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the printed address is the one the build knows, never a guessed host', async ({ page }) => {
+    const { slug, paragraph } = await sample();
+    await page.goto(pages.reader('en', slug));
+    const canonical = await page.locator('link[rel="canonical"]').getAttribute('href');
+    // Without SITE_URL both are root-relative (/en/documents/…/); with it, both are on SITE_URL.
+    await expect(page.locator('[data-print-address]')).toHaveText(canonical ?? '');
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator(`[id="${paragraph.id}"]`).evaluate((row) => getComputedStyle(row, '::after').content)).toBe(JSON.stringify(`${canonical}#${paragraph.id}`));
+    // No date is printed without the script: the server cannot know the day of printing.
+    await expect(page.locator('[data-print-date]')).toBeHidden();
+  });
+});
