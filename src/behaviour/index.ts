@@ -8,12 +8,14 @@ import { startCite } from './cite';
 import { startColumns } from './columns';
 import { startCopyLink } from './copy-link';
 import { startHashNotice } from './hash-notice';
+import { startHeadings } from './headings';
 import { startTextFragments } from './text-fragment';
 import { startLocaleMemory } from './locale-memory';
+import { startRowKeys } from './row-keys';
 import { startSearch } from './search';
 import { startTooltips } from './tooltips';
 
-for (const start of [startLocaleMemory, startColumns, startTooltips, startCopyLink, startCite, startHashNotice, startAlignment, startTextFragments, startSearch]) {
+for (const start of [startLocaleMemory, startColumns, startTooltips, startCopyLink, startCite, startRowKeys, startHeadings, startHashNotice, startAlignment, startTextFragments, startSearch]) {
   try {
     start(document);
   } catch (error) {
