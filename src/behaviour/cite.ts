@@ -70,7 +70,7 @@ export function startCite(root: Document): void {
   // One "Cite" button per row, beside the copy-link button (before the phone's reveal control).
   const label = rows.dataset.citeLabel ?? '{place}';
   for (const permalink of rows.querySelectorAll<HTMLElement>('[data-pid] > .gutter > .pilcrow')) {
-    const place = permalink.dataset.place ?? permalink.closest('[data-pid]')?.id ?? '';
+    const place = permalink.getAttribute('aria-label') ?? permalink.closest('[data-pid]')?.id ?? '';
     const button = element('button', { type: 'button', class: 'gutter-button', 'data-cite-row': '' });
     button.innerHTML = icon;
     button.setAttribute('aria-label', label.replace('{place}', place));
@@ -167,6 +167,6 @@ export function startCite(root: Document): void {
     const button = event.target instanceof Element ? event.target.closest<HTMLElement>('button[data-cite-row]') : null;
     const row = button?.closest<HTMLElement>('[data-pid]');
     if (!button || !row) return;
-    void open(button, { id: row.id, label: row.querySelector<HTMLElement>('.pilcrow')?.dataset.place ?? row.id });
+    void open(button, { id: row.id, label: row.querySelector('.pilcrow')?.getAttribute('aria-label') ?? row.id });
   });
 }

@@ -4,7 +4,7 @@
  * for the button, so nothing moves when it arrives). A button copies the address of its row in the
  * current view (this page, its column choice, the row's ID) and announces the result in the status
  * beside it. Their labels come from templates on the rows (`data-copy-label`, `data-copied`,
- * `data-copy-failed`) and the place of each row (`data-place` on its permalink).
+ * `data-copy-failed`) and the place of each row (the name of its permalink, its number: `1.1 ¶2`).
  */
 import { writeClipboard } from './clipboard';
 
@@ -28,7 +28,7 @@ function addButtons(rows: HTMLElement): void {
   template.className = 'copy-link';
   template.innerHTML = `<button type="button" class="gutter-button" data-copy="">${icon}</button><span role="status" class="copy-status"></span>`;
   for (const permalink of rows.querySelectorAll<HTMLElement>('[data-pid] > .gutter > .pilcrow')) {
-    const place = permalink.dataset.place ?? permalink.closest('[data-pid]')?.id ?? '';
+    const place = permalink.getAttribute('aria-label') ?? permalink.closest('[data-pid]')?.id ?? '';
     const copy = template.cloneNode(true) as HTMLElement;
     const button = copy.querySelector('button');
     if (!button) continue;

@@ -42,9 +42,9 @@ export function nearest(wanted: string, candidates: readonly string[]): string |
   return best && best.distance <= Math.max(2, Math.floor(wanted.length / 3)) ? best.id : undefined;
 }
 
-/** How a target is named to the reader: a row by its citation, an entry by its heading. */
+/** How a target is named to the reader: a row by its permalink (its number, `1.1 ¶2`), an entry by its heading. */
 function nameOf(target: HTMLElement): string {
-  return target.querySelector<HTMLElement>('[data-place]')?.dataset.place ?? target.querySelector('h2, h3')?.textContent ?? target.id;
+  return target.querySelector(`a[href="#${CSS.escape(target.id)}"][aria-label]`)?.getAttribute('aria-label') ?? target.querySelector('h2, h3')?.textContent ?? target.id;
 }
 
 export function startHashNotice(root: Document): void {

@@ -15,15 +15,17 @@ import { startCite } from './cite';
 import { startColumns } from './columns';
 import { startCopyLink } from './copy-link';
 import { startHashNotice } from './hash-notice';
+import { startHeadings } from './headings';
 import { startTextFragments } from './text-fragment';
 import { startLocaleMemory } from './locale-memory';
 import { startPrintHead } from './print-head';
+import { startRowKeys } from './row-keys';
 import { startSearch } from './search';
 import { startTooltips } from './tooltips';
 
 type Start = (root: Document) => void;
 
-const starts: Start[] = [startLocaleMemory, startColumns, startTooltips, startCopyLink, startCite, startHashNotice, startAlignment, startTextFragments, startPrintHead, startSearch];
+const starts: Start[] = [startLocaleMemory, startColumns, startTooltips, startCopyLink, startCite, startRowKeys, startHeadings, startHashNotice, startAlignment, startTextFragments, startPrintHead, startSearch];
 
 function run(start: Start): void {
   try {

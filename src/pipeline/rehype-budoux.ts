@@ -4,7 +4,10 @@
  * `word-break: keep-all`, lines break only between phrases. The whole block is segmented at once, so a
  * glossary mention or note anchor in the middle of a sentence does not hide a boundary at its edges,
  * and a name followed by a particle stays joined to it. No break is placed after an opening bracket or
- * before closing punctuation (kinsoku shori). It runs on the server: no JavaScript reaches the reader.
+ * before closing punctuation (kinsoku shori), nor between a glossary mention and the title after it
+ * (`:term[岩屋]{…}大臣`, `:term[河野]{…}外務大臣`). It runs on the server: no JavaScript reaches the reader.
+ * The page's CSS breaks Japanese only here (`word-break: keep-all`, not the browser's own phrase
+ * breaking), and joins each note marker to the word before it (see `.note-ref` in globals.css).
  */
 import { loadDefaultJapaneseParser } from 'budoux';
 import type { Element, ElementContent, Root } from 'hast';
@@ -29,9 +32,22 @@ const opening = /[（「『【〔〈《‘“]$/;
 /** Hiragana: particles and okurigana belong to the word before them. */
 const hiragana = /^[\u3040-\u309f]/;
 const japanese = /[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]/;
+/**
+ * A title that follows a name: an office word, with up to four kanji before it (外務大臣, 防衛大臣,
+ * 内閣総理大臣, 海軍総司令官). A mention followed by one of these stays on the line of its title.
+ */
+const title = /^[\u3400-\u9fff々]{0,4}?(?:大臣|外相|防衛相|国防相|総理|首相|長官|大将|司令官|大統領|大使|次官|幕僚長|議長)/;
 
 const wbr = (): Element => ({ type: 'element', tagName: 'wbr', properties: {}, children: [] });
 const isWbr = (node: ElementContent | undefined) => node?.type === 'element' && node.tagName === 'wbr';
+
+/** Whether `node` is a glossary mention, or ends with one (`:note[:term[…]]`). */
+function endsWithMention(node: ElementContent): boolean {
+  if (node.type !== 'element') return false;
+  if (node.tagName === 'span' && typeof node.properties.dataTerm === 'string') return true;
+  const last = node.children.filter((child) => child.type !== 'text' || child.value !== '').at(-1);
+  return last !== undefined && endsWithMention(last);
+}
 
 function textOf(node: ElementContent | Element): string {
   if (node.type === 'text') return node.value;
@@ -73,7 +89,8 @@ export function breakPhrases(block: Element, parse: (text: string) => string[]):
         if (position > start && atEdge(position) && !isWbr(children.at(-1))) children.push(wbr());
         position = visit(child, position);
         children.push(child);
-        if (atEdge(position)) children.push(wbr());
+        const titled = endsWithMention(child) && title.test(text.slice(position));
+        if (atEdge(position) && !titled) children.push(wbr());
       } else {
         children.push(child);
       }

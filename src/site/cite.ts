@@ -38,3 +38,22 @@ export function citeBlock(t: CiteTranslate, id: string): string {
   if (match) return t('cite.subsectionParagraph', { section: match[1], subsection: match[2], paragraph: match[3] });
   return t('cite.block', { id });
 }
+
+/**
+ * The number of a block as the gutter shows it, the same in every interface language: `1.1 ¶2`,
+ * `2 ¶1`, `1.1` (a subsection's heading), `1` (a section's), `¶1` (intro); `¶` for the title, the
+ * dateline and IDs outside the scheme. `citeBlock` gives its spelled-out name.
+ */
+export function blockNumber(id: string): string {
+  let match = intro.exec(id);
+  if (match) return `¶${match[1]}`;
+  match = section.exec(id);
+  if (match) return match[1];
+  match = subsection.exec(id);
+  if (match) return `${match[1]}.${match[2]}`;
+  match = sectionParagraph.exec(id);
+  if (match) return `${match[1]} ¶${match[2]}`;
+  match = subsectionParagraph.exec(id);
+  if (match) return `${match[1]}.${match[2]} ¶${match[3]}`;
+  return '¶';
+}

@@ -5,8 +5,9 @@ import type { Block, DocumentText, EditionDocument, GlossaryItem } from '../cont
 import type { Locale } from '../i18n/config';
 import type { TFunction } from '../i18n/server';
 import { formatList } from '../i18n/server';
-import { citeBlock } from './cite';
+import { blockNumber, citeBlock } from './cite';
 import { documentCitation } from './citation';
+import { defaultColumns } from './columns';
 import { DateAndPlace } from './date-and-place';
 import { HashNotice } from './hash-notice';
 import { ProvenanceList } from './provenance';
@@ -35,11 +36,17 @@ export interface ReaderProps {
 
 const headingTags = { 1: 'h1', 2: 'h2', 3: 'h3', 4: 'h4', 5: 'h5', 6: 'h6' } as const;
 
-/** A paragraph or heading of one language, its content given as HTML (see `renderPrepared`). */
-function BlockElement({ block, html }: { block: Block; html: string }) {
+/**
+ * A paragraph or heading of one language, its content given as HTML (see `renderPrepared`). A section
+ * has one heading, in the first column shown (the reading language): the other columns give its title
+ * as a paragraph styled like it, read once, in its language. The page script moves the heading when
+ * the column choice puts another language first (src/behaviour/headings.ts).
+ */
+function BlockElement({ block, html, heading }: { block: Block; html: string; heading: boolean }) {
   if (block.kind === 'heading') {
-    const Tag = headingTags[Math.min(Math.max(block.depth, 1), 6) as keyof typeof headingTags];
-    return <Tag className={`block block-h${block.depth}`} dangerouslySetInnerHTML={{ __html: html }} />;
+    const depth = Math.min(Math.max(block.depth, 1), 6) as keyof typeof headingTags;
+    const Tag = heading ? headingTags[depth] : 'p';
+    return <Tag className={`block block-h${depth}`} dangerouslySetInnerHTML={{ __html: html }} />;
   }
   return <p className="block" dangerouslySetInnerHTML={{ __html: html }} />;
 }
@@ -248,6 +255,8 @@ export function Reader({ locale, t, document, glossary }: ReaderProps) {
   const notesText = textFor(document, locale);
   const noteBodies = notesText.notes.map((body) => ({ body, prepared: prepareContent(body.children, `note-${body.id}`) }));
   const toc = tocTree(notesText.blocks);
+  // The one heading of a section: in the first column of the default view that has the block.
+  const headingLanguage = (id: string) => defaultColumns.find((language) => cells.has(`${language}:${id}`));
   // The reveal control's label by how many other languages it shows (the page script picks one).
   const others = languages.length - 1;
   const showOthers = Object.fromEntries(Array.from({ length: others }, (_, index) => [index + 1, t('reader.showOthers', { count: index + 1 })]));
@@ -281,8 +290,13 @@ export function Reader({ locale, t, document, glossary }: ReaderProps) {
         <ReadingLanguageSwitch locale={locale} t={t} />
       </div>
 
+      <p className="tip" id="keys-hint" hidden>
+        {t('reader.keysHint')}
+      </p>
       <div
         className="rows"
+        role="group"
+        aria-label={t('reader.text')}
         style={{ '--permalink-base': JSON.stringify(siteAddress(`${viewPath}#`)), '--columns': languages.length } as CSSProperties}
         data-rows=""
         data-count={languages.length}
@@ -306,10 +320,10 @@ export function Reader({ locale, t, document, glossary }: ReaderProps) {
         {source.blocks.map((block) => {
           const place = citeBlock(t, block.id);
           return (
-            <div key={block.id} className="row" id={block.id} data-pid={block.id} data-kind={block.kind}>
+            <div key={block.id} className="row" id={block.id} data-pid={block.id}>
               <div className="gutter">
-                <a className="gutter-button pilcrow" href={`#${block.id}`} aria-label={t('reader.permalink', { place })} data-place={place}>
-                  ¶
+                <a className="gutter-button pilcrow" href={`#${block.id}`} aria-label={place}>
+                  {blockNumber(block.id).replace(' ', '\n')}
                 </a>
                 <label className="gutter-button reveal">
                   <input type="checkbox" className="reveal-input" />
@@ -327,7 +341,7 @@ export function Reader({ locale, t, document, glossary }: ReaderProps) {
                 const cell = cells.get(`${language}:${block.id}`);
                 return (
                   <div key={language} className={cell ? 'cell' : 'cell cell-missing'} lang={language} data-col={language}>
-                    {cell ? <BlockElement block={cell.block} html={renderPrepared(cell.prepared, context)} /> : null}
+                    {cell ? <BlockElement block={cell.block} html={renderPrepared(cell.prepared, context)} heading={language === headingLanguage(block.id)} /> : null}
                   </div>
                 );
               })}

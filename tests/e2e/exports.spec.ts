@@ -107,7 +107,7 @@ test.describe('citations', () => {
     const { slug, paragraph } = await sample();
     await page.goto(pages.reader('en', slug, 'ja-en'));
     const row = page.locator(`[id="${paragraph.id}"]`);
-    const place = (await row.locator('.pilcrow').getAttribute('data-place')) ?? '';
+    const place = (await row.locator('.pilcrow').getAttribute('aria-label')) ?? '';
     const button = row.getByRole('button', { name: `Cite ${place}` });
     await button.click();
     const dialog = page.getByRole('dialog', { name: `Cite ${place}` });

@@ -1,6 +1,6 @@
 /** What a reader does on the reading page: follow a permalink, choose columns, read a term's note, copy a link. */
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { pages, sample } from './site';
+import { pages, placeOf, sample } from './site';
 
 /** The language cells of a row that a reader sees, in the order seen. */
 const shownCells = (row: Locator) => row.locator(':scope > [lang]:visible');
@@ -64,7 +64,8 @@ test.describe('reader', () => {
     }
     const anchor = page.locator(`[id="${paragraph.id}"] a[href="#${paragraph.id}"]`);
     await expect(anchor).toBeVisible();
-    await expect(anchor).toHaveAccessibleName(/^Link to /);
+    // Named by its place (`dateline`, `1.1 ¶2`).
+    await expect(anchor).toHaveAccessibleName(placeOf('en', paragraph.id));
     await anchor.focus();
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(new RegExp(`#${paragraph.id}$`));
@@ -233,13 +234,14 @@ test.describe('reader', () => {
     expect(tip.y + tip.height).toBeLessThanOrEqual(term.y);
   });
 
-  test('Tab reaches a term, shows its tooltip as its description, and Escape hides it', async ({ page }) => {
+  test('the keyboard reaches a term, shows its tooltip as its description, and Escape hides it', async ({ page }) => {
     const { slug, paragraph, entry } = await sample();
     await page.goto(pages.reader('en', slug));
     await page.locator(`[id="${paragraph.id}"] a[href="#${paragraph.id}"]`).focus();
     const first = page.locator(`[id="${paragraph.id}"] a[data-term]`).first();
+    // From the row's number, the arrows go through the row (see keyboard.spec.ts).
     for (let presses = 0; presses < 6; presses++) {
-      await page.keyboard.press('Tab');
+      await page.keyboard.press('ArrowRight');
       if (await first.evaluate((element) => element === document.activeElement)) break;
     }
     await expect(first).toBeFocused();

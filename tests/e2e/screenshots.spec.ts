@@ -25,6 +25,8 @@ for (const [device, viewport] of Object.entries(viewports)) {
     });
     for (const locale of locales) {
       test(`${locale} ${device} ${scheme}`, async ({ browser }) => {
+        // A dozen pages and states in one test.
+        test.slow();
         const { slug, paragraph, noteAnchor } = await sample();
         const context = await browser.newContext({ viewport, colorScheme: scheme, isMobile: device === 'phone', hasTouch: device === 'phone' });
         const page = await context.newPage();
@@ -42,6 +44,13 @@ for (const [device, viewport] of Object.entries(viewports)) {
         await page.goto(`${pages.reader(locale, slug, 'ru-ja-en')}#${paragraph.id}`);
         await page.locator(`[id="${paragraph.id}"] a[data-term]`).first().hover();
         await shot('reader-tooltip', false);
+        // The keyboard: a row's number focused by Tab (the hint shows), then a name in it by →.
+        await page.goto(`${pages.reader(locale, slug, 'ru-ja-en')}#${paragraph.id}`);
+        await page.locator(`[id="${paragraph.id}"]`).locator('xpath=preceding-sibling::*[@data-pid][1]').locator('.pilcrow').focus();
+        await page.keyboard.press('Tab');
+        await shot('reader-keys-number', false);
+        while (!(await page.evaluate(() => document.activeElement?.matches('a[data-term]')))) await page.keyboard.press('ArrowRight');
+        await shot('reader-keys-name', false);
         if (noteAnchor) {
           await page.goto(`${pages.reader(locale, slug, 'ja-en-ru')}#${noteAnchor.block}`);
           await page.locator(`[id="${noteAnchor.block}"] .note-ref > a`).first().hover();

@@ -1,6 +1,9 @@
-/** What the browser tests share: the edition they read and the addresses of each page kind. */
+/** What the browser tests share: the edition they read, the addresses of each page kind, how a block is named. */
+import { readFileSync } from 'node:fs';
 import { loadEdition } from '../../src/content/load';
 import type { Edition, EditionDocument } from '../../src/content/types';
+import type { Messages } from '../../src/i18n/resources';
+import { citeBlock, type CiteKey } from '../../src/site/cite';
 
 export const locales = ['ru', 'ja', 'en'] as const;
 export type Locale = (typeof locales)[number];
@@ -37,3 +40,14 @@ export const pages = {
   search: (locale: Locale, query?: string) => `/${locale}/search/${query ? `?q=${encodeURIComponent(query)}` : ''}`,
   missing: (locale: Locale) => `/${locale}/no-such-page/`,
 };
+
+/** The interface strings of a locale (read from disk: the test runner's loader takes no JSON modules). */
+export function messages(locale: Locale): Messages {
+  return JSON.parse(readFileSync(`src/i18n/locales/${locale}.json`, 'utf8')) as Messages;
+}
+
+/** How the interface of `locale` names block `id` (`1.1 ¶2`, `пункт 1.1, абзац 2`): the name of its permalink. */
+export function placeOf(locale: Locale, id: string): string {
+  const { cite } = messages(locale);
+  return citeBlock((key: CiteKey, values = {}) => Object.entries(values).reduce((text, [name, value]) => text.replace(`{{${name}}}`, value), cite[key.slice('cite.'.length) as keyof typeof cite]), id);
+}

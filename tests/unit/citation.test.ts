@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { bibtex, chicagoBibliography, chicagoNote, cslJson, type CslItem } from '../../src/citation';
+import { blockNumber } from '../../src/site/cite';
 import { citeFormats, citeTokens, fillCitation, type CiteFormat } from '../../src/site/cite-format';
 
 const item = (block?: { id: string; place: string }): CslItem => ({
@@ -59,5 +60,12 @@ describe('citations', () => {
     const template = item({ id: citeTokens.id, place: citeTokens.place });
     const templates: Record<CiteFormat, string> = { chicago: chicagoNote(template, citeTokens.place), 'csl-json': cslJson(template), bibtex: bibtex(template) };
     for (const format of citeFormats) expect(fillCitation(templates[format], format, block.id, block.place), format).toBe(direct[format]);
+  });
+});
+
+describe('block numbers', () => {
+  it('number each block of the ID scheme the same way in every language, and mark the others ¶', () => {
+    const ids = ['title', 'dateline', 'intro-p2', 's3', 's1-2', 's2-p4', 's1-1-p2', 's10-12-p3', 's1a-p1', 'appendix'];
+    expect(ids.map(blockNumber)).toEqual(['¶', '¶', '¶2', '3', '1.2', '2 ¶4', '1.1 ¶2', '10.12 ¶3', '1a ¶1', '¶']);
   });
 });

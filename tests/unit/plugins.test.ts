@@ -97,6 +97,32 @@ describe('rehypeBudoux', () => {
     const asRussian = await run('budoux', 'ru');
     expect(String(asRussian.file.value)).not.toContain('<wbr>');
   });
+
+  it('keeps a name on the line of its title, and a note anchor and closing punctuation on the line of their word', async () => {
+    const { file, expected } = await run('budoux-joins', 'ja');
+    const html = String(file.value);
+    expect(html).toBe(expected);
+    expect(file.messages).toEqual([]);
+    // No break between a mention and the title after it, also when a note anchor holds the mention.
+    for (const joined of [
+      '<span data-term="kono-taro">河野</span>外務大臣',
+      '<span data-term="iwaya-takeshi">岩屋</span>大臣は、',
+      '<span data-term="lavrov-sergey">ラヴロフ</span>外相',
+      '<span data-term="shoigu-sergey">ショイグ</span>国防相',
+      '<span data-note="name"><span data-term="iwaya-takeshi">岩屋</span></span>大臣は、',
+    ]) {
+      expect(html).toContain(joined);
+    }
+    // A mention followed by anything else still ends its phrase.
+    expect(html).toContain('<span data-term="russia">ロシア</span>の<wbr>');
+    // Where the note marker goes (right after its anchor) no break is placed: not as the anchor's last
+    // child, nor before the closing bracket or particle after it.
+    expect(html).not.toMatch(/<wbr><\/span>/);
+    expect(html).toContain('<span data-note="meal">ワーキングディナー</span>を');
+    expect(html).toContain('「<span data-note="tower">スパスカヤ・タワー</span>」に');
+    expect(html).toContain('（<span data-term="tokyo">東京</span>）。');
+    expect(html).not.toMatch(/[「（]<wbr>|<wbr>[」）、。・]/);
+  });
 });
 
 describe('remarkFrontMatter', () => {

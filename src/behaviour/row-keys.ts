@@ -1,0 +1,52 @@
+/**
+ * The keyboard through the text of the reading page, by the WAI-ARIA Authoring Practices' roving
+ * tabindex: each row is one Tab stop, its number in the gutter (the row's permalink). The row's other
+ * controls (copy link, cite, the phone's reveal) and the links of its text (glossary mentions, note
+ * markers) leave the Tab order; → and ← go through them in the order shown, and Escape goes back to
+ * the number (after closing the tooltip, when one is open). Without this script every link is in the
+ * Tab order. The keys are told by a hint (`#keys-hint`): the description of the rows for screen
+ * readers, shown by the CSS while a row's number has the keyboard focus.
+ */
+import { tooltipId } from './tooltips';
+
+const rowSelector = '[data-pid]';
+const controlSelector = 'a[href], button, input, select, textarea, summary';
+
+/** What a reader can reach in `row` now, in the order shown: its number first. */
+function controls(row: Element): HTMLElement[] {
+  return [...row.querySelectorAll<HTMLElement>(controlSelector)].filter((control) => !control.matches(':disabled') && control.checkVisibility());
+}
+
+export function startRowKeys(root: Document): void {
+  const rows = root.querySelector<HTMLElement>('[data-rows]');
+  if (!rows) return;
+  for (const row of rows.querySelectorAll(rowSelector)) {
+    const number = row.querySelector(':scope > .gutter > .pilcrow');
+    for (const control of row.querySelectorAll<HTMLElement>(controlSelector)) {
+      if (control !== number) control.tabIndex = -1;
+    }
+  }
+  const hint = root.getElementById('keys-hint');
+  if (hint) {
+    hint.hidden = false;
+    rows.setAttribute('aria-describedby', hint.id);
+  }
+
+  rows.addEventListener('keydown', (event) => {
+    if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    const target = event.target instanceof HTMLElement ? event.target : undefined;
+    const row = target?.closest(rowSelector);
+    if (!target || !row) return;
+    const list = controls(row);
+    const index = list.indexOf(target);
+    if (index < 0) return;
+    let next: HTMLElement | undefined;
+    if (event.key === 'ArrowRight') next = list[index + 1];
+    else if (event.key === 'ArrowLeft') next = list[index - 1];
+    // Escape closes an open tooltip first (tooltips.ts); the next one goes back to the number.
+    else if (event.key === 'Escape' && !target.getAttribute('aria-describedby')?.includes(tooltipId)) next = list[0];
+    if (!next || next === target) return;
+    event.preventDefault();
+    next.focus();
+  });
+}
