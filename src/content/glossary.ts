@@ -28,7 +28,7 @@ export function parseGlossary(file: VFile): LoadedGlossary {
     report(file, 'error', 'the glossary must be a mapping from entry ID to entry', { line: 1, column: 1 }, 'glossary-schema');
     return { items, places, loaded: false };
   }
-  const data = yaml.document.toJS() as Record<string, unknown>;
+  const data = yaml.data as Record<string, unknown>;
   for (const pair of contents.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
     const place = yaml.pointAt(isScalar(pair.key) ? (pair.key.range?.[0] ?? 0) : 0);

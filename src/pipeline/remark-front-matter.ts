@@ -25,7 +25,7 @@ export const remarkFrontMatter: Plugin<[], Root> = function () {
     // The YAML text starts on the line after the opening `---`.
     const placed = parseYamlIn(file, yaml.value, (yaml.position?.start.line ?? 1) + 1);
     if (!placed) return;
-    const result = frontMatterSchema.safeParse(placed.document.toJS());
+    const result = frontMatterSchema.safeParse(placed.data);
     if (!result.success) {
       reportSchemaIssues(file, placed, result.error.issues, [], 'front-matter');
       return;

@@ -7,6 +7,7 @@
  * is asserted in full. None throws.
  */
 import { readdirSync } from 'node:fs';
+import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { languages, type Language } from '../../src/content/languages';
@@ -25,6 +26,29 @@ const baseTexts = {
   en: ['Sample', '1. Section', 'Minister Kono visited Japan.', 'Second paragraph.'],
 };
 
+/** Front matter of a generated source file. */
+const frontMatter = (title: string) =>
+  `---\ntitle: ${title}\ndate: 2020-01-16\nplace: Токио\nlang: ru\nrole: source\nprovenance:\n  issuer: Министерство иностранных дел Японии\n  official: true\n---\n\n# ${title} {#title}\n\n`;
+
+/** Writes a generated source document `content/documents/<slug>/ru.md`. */
+async function writeSource(dir: string, slug: string, markdown: string): Promise<void> {
+  const folder = join(dir, 'content', 'documents', slug);
+  await mkdir(folder, { recursive: true });
+  await writeFile(join(folder, 'ru.md'), markdown);
+}
+
+/** 10,000 glossary entries, and a document that names each as a participant (mentions, without 10,000 directives to parse). */
+async function largeGlossary(dir: string): Promise<void> {
+  const ids = Array.from({ length: 10_000 }, (_, i) => `entry-${String(i + 1).padStart(5, '0')}`);
+  const entries = ids.map(
+    (id, i) =>
+      `${id}:\n  kind: concept\n  names:\n    ru: Понятие ${i + 1}\n    ja: 概念${i + 1}\n    en: Concept ${i + 1}\n  description:\n    ru: Описание.\n    ja: 説明。\n    en: A description.\n`,
+  );
+  await appendFile(join(dir, 'content', 'glossary.yaml'), entries.join(''));
+  const markdown = frontMatter('Указатель').replace('role: source\n', `role: source\nparticipants: [${ids.join(', ')}]\n`);
+  await writeSource(dir, '2020-01-16-index', `${markdown}Все понятия глоссария. {#p1}\n`);
+}
+
 interface FaultCase {
   /** Writes the generated files of the class (the large ones). */
   prepare?: (dir: string) => Promise<void>;
@@ -32,6 +56,10 @@ interface FaultCase {
   expected: Expected[];
   /** The plain text of every block of each language version loaded, when the class must keep the text. */
   texts?: Partial<Record<Language, string[]>>;
+  /** How long loading may take, in seconds (measured on a shared 2-core machine, with a wide margin). Default: 10. */
+  seconds?: number;
+  /** How much the heap may grow while the content is loaded and held, in MB. */
+  megabytes?: number;
 }
 
 const cases: Record<string, FaultCase> = {
@@ -64,6 +92,21 @@ const cases: Record<string, FaultCase> = {
     expected: [[en, 24, 22, 'error', 'encoding', /not valid UTF-8: byte 0xd0 at offset 500/]],
     texts: { ru: baseTexts.ru },
   },
+  // CRLF, LF and CR in turn in the source; CR alone in the translation and the glossary. Places are
+  // those of the LF file (compare term-unknown in rules.test.ts).
+  'line-endings': {
+    expected: [
+      [en, 19, 1, 'warning', 'term-alignment', /marks `nippon` which the source does not mark here \(.*ru\.md:17:1\)/],
+      [en, 19, 51, 'error', 'term-unknown', /`nippon` is not in the glossary/],
+    ],
+    texts: baseTexts,
+  },
+  // Aliases that would expand to millions of nodes ("billion laughs"): refused at the first alias.
+  'yaml-aliases': {
+    expected: [[en, 9, 11, 'error', 'yaml-syntax', /not valid YAML: its aliases cannot be expanded/]],
+    texts: { ru: baseTexts.ru },
+  },
+  'large-glossary': { prepare: largeGlossary, expected: [], seconds: 30, megabytes: 400 },
 };
 
 describe('the fault corpus', () => {
@@ -76,7 +119,11 @@ describe('the fault corpus', () => {
   for (const [name, fault] of Object.entries(cases)) {
     it(`${fault.texts ? 'keeps the text of' : 'reports'} ${name}`, async () => {
       const folders = readdirSync(join(fixturesDir, 'faults'));
+      const heap = process.memoryUsage().heapUsed;
+      const started = performance.now();
       const { list, content } = await loadFixture(folders.includes(name) ? name : undefined, { corpus: 'faults', prepare: fault.prepare });
+      expect((performance.now() - started) / 1000).toBeLessThan(fault.seconds ?? 10);
+      if (fault.megabytes) expect((process.memoryUsage().heapUsed - heap) / 1e6).toBeLessThan(fault.megabytes);
       expect(list.map((d) => [d.path, d.line, d.column, d.severity, d.ruleId])).toEqual(
         fault.expected.map(([path, line, column, severity, ruleId]) => [path, line, column, severity, ruleId]),
       );
