@@ -18,6 +18,8 @@ const en = 'content/documents/2020-01-15-sample/en.md';
 const ja = 'content/documents/2020-01-15-sample/ja.md';
 const glossary = 'content/glossary.yaml';
 const odd = 'content/documents/2020-01-17-odd-ids/ru.md';
+const deep = 'content/documents/2020-01-21-deep/ru.md';
+const quotes = 'content/documents/2020-01-22-quotes/ru.md';
 
 type Expected = [path: string, line: number, column: number, severity: 'error' | 'warning', ruleId: string, reason: RegExp];
 
@@ -85,6 +87,12 @@ async function manyParagraphs(dir: string): Promise<void> {
 async function whitespaceRun(dir: string): Promise<void> {
   const run = ' \t'.repeat(50_000);
   await writeSource(dir, '2020-01-20-spaces', `${frontMatter('Пробелы')}${spacedWords.join(run)}${run}{#p1}\n`);
+}
+
+/** Emphasis nested 5,000 deep in one document, block quotes 5,000 deep in another. */
+async function deepNesting(dir: string): Promise<void> {
+  await writeSource(dir, '2020-01-21-deep', `${frontMatter('Глубоко')}Начало ${'*'.repeat(5_000)}середина${'*'.repeat(5_000)} конец. {#p1}\n`);
+  await writeSource(dir, '2020-01-22-quotes', `${frontMatter('Цитаты')}${'> '.repeat(5_000)}Цитата. {#p1}\n`);
 }
 
 interface FaultCase {
@@ -171,6 +179,21 @@ const cases: Record<string, FaultCase> = {
   },
   'many-paragraphs': { prepare: manyParagraphs, expected: [], slug: '2020-01-19-many', texts: { ru: ['Много', ...manyRussian], en: ['Many', ...manyEnglish] }, seconds: 30 },
   'whitespace-run': { prepare: whitespaceRun, expected: [], slug: '2020-01-20-spaces', texts: { ru: ['Пробелы', spacedWords.join(' ')] } },
+  'deep-nesting': {
+    prepare: deepNesting,
+    expected: [
+      [deep, 14, 68, 'error', 'unsupported-syntax', /^markup nested more than 32 levels deep cannot be shown; its text is kept/],
+      [quotes, 14, 1, 'error', 'block-kind', /a blockquote cannot stand here/],
+      [quotes, 14, 63, 'error', 'unsupported-syntax', /^markup nested more than 32 levels deep/],
+    ],
+    slug: '2020-01-21-deep',
+    texts: { ru: ['Глубоко', 'Начало середина конец.'] },
+  },
+  // A definition that no link uses would vanish from the reader; one that a link uses is markup.
+  'unused-definition': {
+    expected: [[ru, 21, 1, 'error', 'unsupported-syntax', /^`\[1\]: …` is a link definition that no link uses, so the reader shows nothing of it; write `\\\[` to keep it as text$/]],
+    texts: { ru: baseTexts.ru, en: [...baseTexts.en.slice(0, 3), 'Second paragraph (MOFA).'] },
+  },
   'large-glossary': { prepare: largeGlossary, expected: [], seconds: 30, megabytes: 400 },
 };
 
