@@ -11,6 +11,7 @@ import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { languages, type Language } from '../../src/content/languages';
+import type { DocumentText } from '../../src/content/types';
 import { fixturesDir, loadFixture } from '../helpers/fixtures';
 
 const ru = 'content/documents/2020-01-15-sample/ru.md';
@@ -20,6 +21,8 @@ const glossary = 'content/glossary.yaml';
 const odd = 'content/documents/2020-01-17-odd-ids/ru.md';
 const deep = 'content/documents/2020-01-21-deep/ru.md';
 const quotes = 'content/documents/2020-01-22-quotes/ru.md';
+const unclosed = 'content/documents/2020-01-23-unclosed/ru.md';
+const nested = 'content/documents/2020-01-24-nested/ru.md';
 
 type Expected = [path: string, line: number, column: number, severity: 'error' | 'warning', ruleId: string, reason: RegExp];
 
@@ -102,6 +105,8 @@ interface FaultCase {
   expected: Expected[];
   /** The plain text of every block of each language version loaded, when the class must keep the text. */
   texts?: Partial<Record<Language, string[]>>;
+  /** The plain text of every note body of each language version loaded. */
+  notes?: Partial<Record<Language, string[]>>;
   /** The document whose texts are checked. Default: the base fixture's. */
   slug?: string;
   /** How long loading may take, in seconds (measured on a shared 2-core machine, with a wide margin). Default: 10. */
@@ -194,6 +199,34 @@ const cases: Record<string, FaultCase> = {
     expected: [[ru, 21, 1, 'error', 'unsupported-syntax', /^`\[1\]: …` is a link definition that no link uses, so the reader shows nothing of it; write `\\\[` to keep it as text$/]],
     texts: { ru: baseTexts.ru, en: [...baseTexts.en.slice(0, 3), 'Second paragraph (MOFA).'] },
   },
+  // `:term[` without `]`, attributes without `}`, `:::note` without `:::`: reported, and no word is lost
+  // (what follows the unclosed note is in the note).
+  'unclosed-directive': {
+    expected: [
+      [unclosed, 14, 9, 'error', 'term-syntax', /^`:term` needs the ID of its glossary entry/],
+      [unclosed, 16, 9, 'error', 'term-syntax', /^`:term` needs the ID of its glossary entry/],
+      [unclosed, 20, 1, 'error', 'note-syntax', /^this note body is not closed: end it with a line `:::`/],
+    ],
+    slug: '2020-01-23-unclosed',
+    texts: {
+      ru: ['Незакрытые директивы', 'Министр [Т. Коно посетил Японию.', 'Министр Т. Коно{ref=kono-taro посетил Японию.', 'Министр Т. Коно посетил Японию.'],
+    },
+    notes: { ru: ['Примечание без конца.Абзац после примечания. {#p4}'] },
+  },
+  // A mention inside a note anchor is allowed; a mention or an anchor inside a mention, an anchor inside
+  // an anchor and a note body inside a note body are not.
+  'nested-directive': {
+    expected: [
+      [nested, 14, 15, 'error', 'term-syntax', /^a mention \(`:term`\) cannot stand inside another mention/],
+      [nested, 16, 15, 'error', 'note-syntax', /^a note anchor \(`:note`\) cannot stand inside a mention \(`:term`\): put the anchor around the mention/],
+      [nested, 18, 15, 'error', 'note-syntax', /^a note anchor \(`:note`\) cannot stand inside another note anchor/],
+      [nested, 26, 1, 'warning', 'note-unanchored', /`n2` is anchored nowhere/],
+      [nested, 29, 1, 'error', 'directive-unknown', /^a note body \(`:::note`\) must stand at the top level/],
+    ],
+    slug: '2020-01-24-nested',
+    texts: { ru: ['Вложенные директивы', ...Array.from({ length: 4 }, () => 'Министр Т. Коно посетил Японию.')] },
+    notes: { ru: ['Примечание.', 'Внешнее.Внутреннее.'] },
+  },
   'large-glossary': { prepare: largeGlossary, expected: [], seconds: 30, megabytes: 400 },
 };
 
@@ -216,11 +249,13 @@ describe('the fault corpus', () => {
         fault.expected.map(([path, line, column, severity, ruleId]) => [path, line, column, severity, ruleId]),
       );
       list.forEach((d, index) => expect(d.reason).toMatch(fault.expected[index][5]));
-      if (fault.texts) {
+      // The text of each language version of the document, block by block or note by note.
+      const textsOf = (pick: (text: DocumentText) => string[]) => {
         const texts = content.edition.documents.find((document) => document.slug === (fault.slug ?? '2020-01-15-sample'))?.texts ?? {};
-        const loaded = Object.fromEntries(languages.filter((lang) => texts[lang]).map((lang) => [lang, texts[lang]?.blocks.map((block) => block.text)]));
-        expect(loaded).toEqual(fault.texts);
-      }
+        return Object.fromEntries(languages.flatMap((lang) => (texts[lang] ? [[lang, pick(texts[lang])]] : [])));
+      };
+      if (fault.texts) expect(textsOf((text) => text.blocks.map((block) => block.text))).toEqual(fault.texts);
+      if (fault.notes) expect(textsOf((text) => text.notes.map((note) => note.text))).toEqual(fault.notes);
     });
   }
 });
