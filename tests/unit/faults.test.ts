@@ -116,6 +116,25 @@ interface FaultCase {
 }
 
 const cases: Record<string, FaultCase> = {
+  // Files cut short: in the front matter, in a directive's attributes (and in a UTF-8 sequence, below).
+  'truncated-front-matter': {
+    expected: [
+      [en, 1, 1, 'error', 'front-matter', /^the front matter is not closed: end its YAML fields with a line `---`$/],
+      [en, 1, 1, 'error', 'block-kind', /a thematicBreak cannot stand here/],
+      [en, 4, 4, 'error', 'block-id-missing', /this paragraph has no ID/],
+    ],
+    texts: { ru: baseTexts.ru },
+  },
+  'truncated-directive': {
+    expected: [
+      [en, 17, 1, 'error', 'id-missing', /`s1-p1` of the source \(.*ru\.md:17:1\) is missing/],
+      [en, 17, 1, 'error', 'id-missing', /`s1-p2` of the source \(.*ru\.md:19:1\) is missing/],
+      [en, 17, 1, 'error', 'note-missing', /`n-spelling` of the source \(.*ru\.md:21:1\) is missing/],
+      [en, 19, 10, 'error', 'term-syntax', /`:term` needs the ID of its glossary entry/],
+      [en, 19, 30, 'error', 'block-id-missing', /this paragraph has no ID/],
+    ],
+    texts: { ru: baseTexts.ru, en: baseTexts.en.slice(0, 2) },
+  },
   'windows-1251': {
     expected: [
       [en, 1, 1, 'error', 'document-source', /has no source text/],
