@@ -39,7 +39,10 @@ export type RuleId =
   | 'note-extra'
   | 'note-order'
   | 'document-source'
-  | 'lang-mismatch';
+  | 'lang-mismatch'
+  | 'invisible-character'
+  | 'bidi-control'
+  | 'mixed-script';
 
 export type Place = Node | Position | Point | undefined;
 

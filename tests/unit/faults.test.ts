@@ -23,6 +23,7 @@ const deep = 'content/documents/2020-01-21-deep/ru.md';
 const quotes = 'content/documents/2020-01-22-quotes/ru.md';
 const unclosed = 'content/documents/2020-01-23-unclosed/ru.md';
 const nested = 'content/documents/2020-01-24-nested/ru.md';
+const invisible = 'content/documents/2020-01-25-invisible/ru.md';
 
 type Expected = [path: string, line: number, column: number, severity: 'error' | 'warning', ruleId: string, reason: RegExp];
 
@@ -96,6 +97,11 @@ async function whitespaceRun(dir: string): Promise<void> {
 async function deepNesting(dir: string): Promise<void> {
   await writeSource(dir, '2020-01-21-deep', `${frontMatter('Глубоко')}Начало ${'*'.repeat(5_000)}середина${'*'.repeat(5_000)} конец. {#p1}\n`);
   await writeSource(dir, '2020-01-22-quotes', `${frontMatter('Цитаты')}${'> '.repeat(5_000)}Цитата. {#p1}\n`);
+}
+
+/** A paragraph with 50 zero-width spaces: 20 messages, then one that counts the rest. */
+async function manyInvisible(dir: string): Promise<void> {
+  await writeSource(dir, '2020-01-25-invisible', `${frontMatter('Невидимые')}${'слово\u200b '.repeat(50)}{#p1}\n`);
 }
 
 interface FaultCase {
@@ -245,6 +251,61 @@ const cases: Record<string, FaultCase> = {
     slug: '2020-01-24-nested',
     texts: { ru: ['Вложенные директивы', ...Array.from({ length: 4 }, () => 'Министр Т. Коно посетил Японию.')] },
     notes: { ru: ['Примечание.', 'Внешнее.Внутреннее.'] },
+  },
+  // Zero-width characters, the word joiner, U+FEFF inside the text, a soft hyphen and a control
+  // character: each reported, in documents and in the glossary, and each kept in the text.
+  'invisible-characters': {
+    expected: [
+      [ru, 19, 4, 'warning', 'invisible-character', /^U\+200B ZERO WIDTH SPACE: an invisible character; search and copied citations miss the word/],
+      [ru, 19, 11, 'warning', 'invisible-character', /^U\+200C ZERO WIDTH NON-JOINER/],
+      [ru, 19, 17, 'warning', 'invisible-character', /^U\+200D ZERO WIDTH JOINER/],
+      [ru, 19, 25, 'warning', 'invisible-character', /^U\+2060 WORD JOINER/],
+      [ru, 19, 33, 'warning', 'invisible-character', /^U\+FEFF ZERO WIDTH NO-BREAK SPACE \(byte-order mark\)/],
+      [ru, 19, 41, 'warning', 'invisible-character', /^U\+00AD SOFT HYPHEN/],
+      [ru, 19, 52, 'warning', 'invisible-character', /^U\+0007 CONTROL CHARACTER/],
+      [glossary, 4, 12, 'warning', 'invisible-character', /^U\+200B ZERO WIDTH SPACE/],
+    ],
+    texts: { ru: [...baseTexts.ru.slice(0, 3), 'Вто\u200bрой аб\u200cзац и\u200dещё сло\u2060во внут\ufeffри пере\u00adнос звонок\u0007.'], en: baseTexts.en },
+  },
+  // Every embedding, override and isolate control: each an error, each kept in the text.
+  'bidi-controls': {
+    expected: [
+      [ru, 19, 8, 'error', 'bidi-control', /^U\+202A LEFT-TO-RIGHT EMBEDDING: a bidirectional control reorders what is shown/],
+      [ru, 19, 10, 'error', 'bidi-control', /^U\+202B RIGHT-TO-LEFT EMBEDDING/],
+      [ru, 19, 12, 'error', 'bidi-control', /^U\+202C POP DIRECTIONAL FORMATTING/],
+      [ru, 19, 14, 'error', 'bidi-control', /^U\+202D LEFT-TO-RIGHT OVERRIDE/],
+      [ru, 19, 16, 'error', 'bidi-control', /^U\+202E RIGHT-TO-LEFT OVERRIDE/],
+      [ru, 19, 25, 'error', 'bidi-control', /^U\+2066 LEFT-TO-RIGHT ISOLATE/],
+      [ru, 19, 27, 'error', 'bidi-control', /^U\+2067 RIGHT-TO-LEFT ISOLATE/],
+      [ru, 19, 29, 'error', 'bidi-control', /^U\+2068 FIRST STRONG ISOLATE/],
+      [ru, 19, 31, 'error', 'bidi-control', /^U\+2069 POP DIRECTIONAL ISOLATE/],
+    ],
+    texts: { ru: [...baseTexts.ru.slice(0, 3), 'Второй \u202aа\u202bб\u202cв\u202dг\u202eд абзац \u2066е\u2067ж\u2068з\u2069.'], en: baseTexts.en },
+  },
+  // Latin look-alikes in Russian words (and a Cyrillic `а` in an English one), in text, in a mention's
+  // label and in the glossary; a Latin word (NATO, XXI) in Russian text is not one.
+  'mixed-script': {
+    expected: [
+      [en, 19, 58, 'warning', 'mixed-script', /^`Jаpan` mixes Latin and Cyrillic letters: `а` \(U\+0430, looks like Latin `a`\) is Cyrillic; type the word in one script$/],
+      [ru, 17, 15, 'warning', 'mixed-script', /^`Tаро` mixes Cyrillic and Latin letters: `T` \(U\+0054, looks like Cyrillic `Т`\) is Latin/],
+      [ru, 17, 63, 'warning', 'mixed-script', /^`Япoнию` mixes Cyrillic and Latin letters: `o` \(U\+006F, looks like Cyrillic `о`\) is Latin/],
+      [ru, 19, 7, 'warning', 'mixed-script', /^`Японскaя` .*`a` \(U\+0061, looks like Cyrillic `а`\)/],
+      [ru, 19, 13, 'warning', 'mixed-script', /^`стоpона` .*`p` \(U\+0070, looks like Cyrillic `р`\)/],
+      [glossary, 4, 11, 'warning', 'mixed-script', /^`Япoния` mixes Cyrillic and Latin letters/],
+    ],
+    texts: {
+      ru: ['Пример', '1. Раздел', 'Министр Tаро Коно посетил Япoнию.', 'Японскaя стоpона и NATO, XXI век.'],
+      en: [...baseTexts.en.slice(0, 2), 'Minister Kono visited Jаpan.', baseTexts.en[3]],
+    },
+  },
+  'many-invisible': {
+    prepare: manyInvisible,
+    expected: [
+      ...Array.from({ length: 20 }, (_, i): Expected => [invisible, 14, 6 + i * 7, 'warning', 'invisible-character', /^U\+200B ZERO WIDTH SPACE/]),
+      [invisible, 15, 1, 'warning', 'invisible-character', /^30 more like the above in this file are not listed$/],
+    ],
+    slug: '2020-01-25-invisible',
+    texts: { ru: ['Невидимые', Array.from({ length: 50 }, () => 'слово\u200b').join(' ')] },
   },
   'large-glossary': { prepare: largeGlossary, expected: [], seconds: 30, megabytes: 400 },
 };
