@@ -54,7 +54,7 @@ export const remarkAnnotations: Plugin<[], Root> = function () {
     const declared = new Map<string, NoteDeclaration>();
     // Mentions and anchors already reported as standing inside another one.
     const misplaced = new Set<TextDirective>();
-    const source = String(file.value);
+    const source = String(file);
 
     const walk = (container: RootContent, block: string, inNote: boolean) => {
       visit(container, (node) => {

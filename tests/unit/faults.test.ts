@@ -10,7 +10,10 @@ import { readdirSync } from 'node:fs';
 import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { diagnostics } from '../../src/check/format';
 import { languages, type Language } from '../../src/content/languages';
+import { loadDocument } from '../../src/content/load';
+import { createProcessor } from '../../src/pipeline';
 import type { DocumentText } from '../../src/content/types';
 import { fixturesDir, loadFixture } from '../helpers/fixtures';
 
@@ -338,4 +341,17 @@ describe('the fault corpus', () => {
       if (fault.notes) expect(textsOf((text) => text.notes.map((note) => note.text))).toEqual(fault.notes);
     });
   }
+});
+
+describe('a fault that no rule foresees', () => {
+  it('becomes a message on its file, and the other files are still loaded', async () => {
+    // A plugin that throws, as a library deep in the pipeline might on input nobody tried.
+    const processor = createProcessor().use(() => (_tree, file) => {
+      if (file.path.endsWith('en.md')) throw new RangeError('Maximum call stack size exceeded');
+    });
+    const { document, files } = await loadDocument(processor, join(fixturesDir, 'base'), '2020-01-15-sample');
+    expect(diagnostics(files).map((d) => [d.path, d.line, d.column, d.severity, d.ruleId])).toEqual([[en, 1, 1, 'error', 'unsupported-syntax']]);
+    expect(diagnostics(files)[0].reason).toMatch(/^this file could not be processed \(RangeError: Maximum call stack size exceeded\)/);
+    expect(Object.keys(document.texts)).toEqual(['ru']);
+  });
 });
