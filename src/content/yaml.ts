@@ -25,7 +25,8 @@ export function parseYamlIn(file: VFile, text: string, firstLine: number): Place
   // A lone CR ends a line in Markdown but not for the YAML parser: every line ending is read as LF,
   // which keeps lines and columns. Duplicate keys are found below, in one pass over each mapping (the
   // parser's own check compares every pair of keys: seconds for a glossary of thousands of entries).
-  const document = parseDocument(text.replace(/\r\n?/g, '\n'), { lineCounter: counter, prettyErrors: false, uniqueKeys: false });
+  // Warnings (a mapping used as a key) would go to standard error: the schema reports what is wrong instead.
+  const document = parseDocument(text.replace(/\r\n?/g, '\n'), { lineCounter: counter, prettyErrors: false, uniqueKeys: false, logLevel: 'error' });
   const pointAt = (offset: number): Point => {
     const { line, col } = counter.linePos(offset);
     return { line: firstLine + line - 1, column: col };
