@@ -6,11 +6,13 @@
  * (file, line, column, severity, rule id, reason), or is handled without loss: the text of every block
  * is asserted in full. None throws.
  */
-import { readdirSync } from 'node:fs';
-import { appendFile, mkdir, writeFile } from 'node:fs/promises';
+import { existsSync, readdirSync } from 'node:fs';
+import { appendFile, cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diagnostics } from '../../src/check/format';
+import { writeContentCache } from '../../src/content/cache';
 import { languages, type Language } from '../../src/content/languages';
 import { loadDocument } from '../../src/content/load';
 import { createProcessor } from '../../src/pipeline';
@@ -353,5 +355,22 @@ describe('a fault that no rule foresees', () => {
     expect(diagnostics(files).map((d) => [d.path, d.line, d.column, d.severity, d.ruleId])).toEqual([[en, 1, 1, 'error', 'unsupported-syntax']]);
     expect(diagnostics(files)[0].reason).toMatch(/^this file could not be processed \(RangeError: Maximum call stack size exceeded\)/);
     expect(Object.keys(document.texts)).toEqual(['ru']);
+  });
+});
+
+describe('the first step of the build, on the fault corpus', () => {
+  it('writes the content cache when a class has only warnings, writes nothing when it has errors, and never throws', async () => {
+    for (const name of readdirSync(join(fixturesDir, 'faults')).sort()) {
+      const dir = await mkdtemp(join(tmpdir(), 'reader-faults-'));
+      try {
+        await cp(join(fixturesDir, 'base'), dir, { recursive: true });
+        await cp(join(fixturesDir, 'faults', name), dir, { recursive: true });
+        const result = await writeContentCache(dir);
+        const errors = cases[name].expected.some(([, , , severity]) => severity === 'error');
+        expect([name, result.written, existsSync(join(dir, '.content'))]).toEqual([name, !errors, !errors]);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    }
   });
 });
