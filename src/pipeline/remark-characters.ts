@@ -87,10 +87,10 @@ export function checkCharacters(file: VFile): void {
   }
 
   for (const match of text.matchAll(word)) {
+    if (!cyrillic.test(match[0]) || !latin.test(match[0])) continue;
     const letters = Array.from(match[0]);
     const cyrillicCount = letters.filter((letter) => cyrillic.test(letter)).length;
     const latinCount = letters.filter((letter) => latin.test(letter)).length;
-    if (cyrillicCount === 0 || latinCount === 0) continue;
     // The script of most letters is the word's; the others are the odd ones out.
     const mainIsCyrillic = cyrillicCount > latinCount || (cyrillicCount === latinCount && cyrillic.test(letters[0]));
     const [main, other, odd] = mainIsCyrillic ? ['Cyrillic', 'Latin', latin] : ['Latin', 'Cyrillic', cyrillic];
