@@ -226,7 +226,13 @@ describe('the words that go in come out', () => {
         expect(file.messages.filter((message) => message.fatal && message.ruleId !== 'front-matter')).toEqual([]);
         const blocks = file.data.blocks ?? [];
         expect(blocks.map((block) => block.id)).toEqual(paragraphs.map((_, index) => `p${index + 1}`));
-        blocks.forEach((block, index) => expect(tokens(block.text)).toEqual(paragraphs[index].words));
+        // Japanese sets no space between words, and a line break there may join two (as Japanese
+        // sentence lines are joined): in Japanese the letters come out in order; elsewhere, the words.
+        blocks.forEach((block, index) => {
+          const words = paragraphs[index].words;
+          if (lang === 'ja') expect(tokens(block.text).join('')).toBe(words.join(''));
+          else expect(tokens(block.text)).toEqual(words);
+        });
       }),
       params(100),
     );
