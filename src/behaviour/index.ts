@@ -3,13 +3,15 @@
  * server-rendered markup by data attributes. Loaded with `defer`, so it never delays the first paint;
  * without it the pages read, link and navigate completely. Bundled by src/export/bundle-behaviour.ts.
  */
+import { startAlignment } from './alignment';
 import { startColumns } from './columns';
 import { startCopyLink } from './copy-link';
 import { startHashNotice } from './hash-notice';
+import { startTextFragments } from './text-fragment';
 import { startLocaleMemory } from './locale-memory';
 import { startTooltips } from './tooltips';
 
-for (const start of [startLocaleMemory, startColumns, startTooltips, startCopyLink, startHashNotice]) {
+for (const start of [startLocaleMemory, startColumns, startTooltips, startCopyLink, startHashNotice, startAlignment, startTextFragments]) {
   try {
     start(document);
   } catch (error) {

@@ -7,7 +7,7 @@
 import type { VFile } from 'vfile';
 import type { LoadedGlossary } from '../content/glossary';
 import { languages, type Language } from '../content/languages';
-import type { DocumentText, Edition, EditionDocument } from '../content/types';
+import type { Block, DocumentText, Edition, EditionDocument } from '../content/types';
 import { report, where } from '../pipeline/report';
 
 export interface CheckInput {
@@ -119,7 +119,34 @@ function endOf(text: DocumentText): Item {
  * `known` holds the glossary's IDs (undefined when the glossary could not be read: mentions are then
  * not checked). Returns the IDs of the glossary entries the document mentions.
  */
-export function checkDocument(
+export /**
+ * Every source sentence of a block has a counterpart in the translation's block, and every sentence
+ * of the translation renders sentences the source block has (sentence-missing, sentence-extra).
+ */
+function checkSentences(file: VFile, block: Block, counterpart: Block, sourcePath: string): void {
+  const sourceIds = counterpart.sentences.flatMap((sentence) => sentence.ids);
+  const known = new Set(sourceIds);
+  const rendered = new Set(block.sentences.flatMap((sentence) => sentence.ids));
+  for (const sentence of block.sentences) {
+    for (const id of sentence.ids) {
+      if (known.has(id)) continue;
+      report(file, 'error', `sentence \`${id}\` is not in the source (${where(sourcePath, { line: counterpart.line, column: 1 })} has ${sourceIds.map((source) => `\`${source}\``).join(', ')}): check the line's marker`, { line: sentence.line, column: 1 }, 'sentence-extra');
+    }
+  }
+  const missing = sourceIds.filter((id) => !rendered.has(id));
+  if (missing.length > 0) {
+    const line = counterpart.sentences.find((sentence) => sentence.ids.includes(missing[0]))?.line ?? counterpart.line;
+    report(
+      file,
+      'error',
+      `\`${block.id}\`: ${missing.map((id) => `\`${id}\``).join(', ')} of the source (${where(sourcePath, { line, column: 1 })}) ${missing.length === 1 ? 'has' : 'have'} no counterpart here: give each sentence its own line, or mark the line that renders it (\`{.2}\`, \`{.2 .3}\`)`,
+      { line: block.line, column: 1 },
+      'sentence-missing',
+    );
+  }
+}
+
+function checkDocument(
   document: EditionDocument,
   files: Partial<Record<Language, VFile>>,
   known: Set<string> | undefined,
@@ -211,6 +238,7 @@ export function checkDocument(
         const describe = (b: { kind: string; depth: number }) => (b.kind === 'heading' ? `a level-${b.depth} heading` : 'a paragraph');
         report(file, 'error', `\`${block.id}\` is ${describe(block)} here but ${describe(counterpart)} in the source (${where(source.path, { line: counterpart.line, column: 1 })})`, { line: block.line, column: 1 }, 'block-kind');
       }
+      checkSentences(file, block, counterpart, source.path);
       const here = terms.get(block.id) ?? new Set<string>();
       const there = sourceTerms.get(block.id) ?? new Set<string>();
       const missing = [...there].filter((ref) => !here.has(ref));

@@ -7,6 +7,19 @@ import type { Element, ElementContent } from 'hast';
 import type { Language } from './languages';
 import type { FrontMatter, GlossaryEntry } from './schema';
 
+/** A sentence of a block: one line of it in the Markdown. */
+export interface Sentence {
+  /**
+   * The IDs of the source sentences it renders (`s1-1-p2.1`): one in the source; in a translation
+   * usually one, two or more where it renders several source sentences as one.
+   */
+  ids: string[];
+  /** Its plain text. */
+  text: string;
+  /** 1-based line in its file. */
+  line: number;
+}
+
 /** A heading or paragraph of one language version, identified by its block ID. */
 export interface Block {
   /** The block ID, shared by every language (`s1-1-p2`). */
@@ -23,6 +36,8 @@ export interface Block {
   text: string;
   /** 1-based line of the block in its file. */
   line: number;
+  /** Its sentences, in order (`span[data-sid]` in `element`). */
+  sentences: Sentence[];
 }
 
 export type NoteKind = 'editorial' | 'translator';

@@ -16,6 +16,7 @@ import { remarkAnnotations } from './remark-annotations';
 import { remarkBlockIds } from './remark-block-ids';
 import { remarkFrontMatter } from './remark-front-matter';
 import { remarkSafety } from './remark-safety';
+import { remarkSentences } from './remark-sentences';
 import { sanitizeSchema } from './sanitize-schema';
 
 export { rehypeBudoux } from './rehype-budoux';
@@ -25,6 +26,7 @@ export { remarkAnnotations } from './remark-annotations';
 export { remarkBlockIds } from './remark-block-ids';
 export { remarkFrontMatter } from './remark-front-matter';
 export { remarkSafety, isSafeUrl } from './remark-safety';
+export { remarkSentences, parseMarker, sentenceNumberPattern } from './remark-sentences';
 export { sanitizeSchema } from './sanitize-schema';
 export { report, type RuleId, type Severity } from './report';
 
@@ -42,6 +44,7 @@ export function createProcessor() {
     .use(remarkCharacters)
     .use(remarkBlockIds)
     .use(remarkAnnotations)
+    .use(remarkSentences)
     .use(remarkRehype, { allowDangerousHtml: false })
     .use(rehypeSanitize, sanitizeSchema)
     .use(rehypeBudoux)

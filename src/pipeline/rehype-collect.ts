@@ -5,7 +5,7 @@
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import type { Plugin } from 'unified';
-import type { Block, NoteBody, NoteKind } from '../content/types';
+import type { Block, NoteBody, NoteKind, Sentence } from '../content/types';
 
 declare module 'vfile' {
   interface DataMap {
@@ -26,6 +26,16 @@ export function plainText(node: Element): string {
   return toString(node).replace(/[^\S\ufeff]+/g, ' ').replace(/^ | $/g, '');
 }
 
+/** The sentences of a block element: its `span[data-sid]` children. */
+function sentencesOf(block: Element): Sentence[] {
+  const sentences: Sentence[] = [];
+  for (const child of block.children) {
+    if (child.type !== 'element' || typeof child.properties.dataSid !== 'string') continue;
+    sentences.push({ ids: child.properties.dataSid.split(' '), text: plainText(child), line: child.position?.start.line ?? block.position?.start.line ?? 1 });
+  }
+  return sentences;
+}
+
 export const rehypeCollect: Plugin<[], Root> = function () {
   return (tree, file) => {
     const blocks: Block[] = [];
@@ -36,7 +46,7 @@ export const rehypeCollect: Plugin<[], Root> = function () {
       const pid = node.properties.dataPid;
       if (typeof pid === 'string') {
         const depth = headingLevels[node.tagName] ?? 0;
-        blocks.push({ id: pid, kind: depth > 0 ? 'heading' : 'paragraph', depth, element: node, text: plainText(node), line });
+        blocks.push({ id: pid, kind: depth > 0 ? 'heading' : 'paragraph', depth, element: node, text: plainText(node), line, sentences: sentencesOf(node) });
       } else if (node.tagName === 'aside' && typeof node.properties.dataNoteId === 'string') {
         notes.push({
           id: node.properties.dataNoteId,

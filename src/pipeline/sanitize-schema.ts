@@ -17,7 +17,7 @@ export const sanitizeSchema: Options = {
     h5: blockAttributes,
     h6: blockAttributes,
     p: blockAttributes,
-    span: ['dataTerm', 'dataNote'],
+    span: ['dataTerm', 'dataNote', 'dataSid'],
     aside: ['dataNoteId', 'dataNoteKind'],
     a: ['href', 'title'],
   },

@@ -33,6 +33,11 @@ export function parseColumns(segment: string): Columns | undefined {
   return result;
 }
 
+/** The query of a view on the reading page: `?cols=ja-ru-en`, or nothing for the default view. */
+export function viewQuery(columns: Columns): string {
+  return isDefaultColumns(columns) ? '' : `?${columnsParam}=${columnsSegment(columns)}`;
+}
+
 /** True when `columns` is the default view: every language, in canonical order. */
 export function isDefaultColumns(columns: Columns): boolean {
   return columnsSegment(columns) === columnsSegment(defaultColumns);

@@ -6,6 +6,7 @@ import type { Locale } from '../i18n/config';
 import type { TFunction } from '../i18n/server';
 import { citeBlock } from './cite';
 import { textFor } from './edition';
+import { defaultColumns, viewQuery, withFirst } from './columns';
 import { documentPath } from './paths';
 
 interface EntryProps {
@@ -58,9 +59,10 @@ function Entry({ item, locale, t, mentions, documents }: EntryProps) {
                       <a href={`${documentPath(locale, document.slug)}#${block}`}>{citeBlock(t, block)}</a>
                       <span className="mention-labels">
                         {labels.map((label) => (
-                          <q key={`${label.language}:${label.text}`} lang={label.language}>
-                            {label.text}
-                          </q>
+                          // Each wording links to its paragraph, with its language as the first column.
+                          <a key={`${label.language}:${label.text}`} href={`${documentPath(locale, document.slug)}${viewQuery(withFirst(defaultColumns, label.language))}#${block}`}>
+                            <q lang={label.language}>{label.text}</q>
+                          </a>
                         ))}
                       </span>
                     </li>

@@ -255,6 +255,8 @@ export function Reader({ locale, t, document, glossary }: ReaderProps) {
         data-copy-label={t('reader.copyLink', { place: '{place}' })}
         data-copied={t('reader.copied', { place: '{place}' })}
         data-copy-failed={t('reader.copyFailed', { url: '{url}' })}
+        data-fragment-label={t('reader.linkToPassage')}
+        data-fragment-copied={t('reader.passageLinkCopied')}
         data-tips={glossaryTipsPath(locale)}
       >
         <div className="row row-heads">

@@ -37,33 +37,29 @@ async function audit(browser: Browser, baseURL: string | undefined, path: string
   return results.violations.map((violation) => ({ id: violation.id, help: violation.help, nodes: violation.nodes.map((node) => node.target.join(' ')) }));
 }
 
+/** Each audit is a test of its own: one page, one set of conditions. */
+const audits: Array<{ name: string; path: (slug: string, paragraph: string) => string; options?: AuditOptions }> = [
+  { name: 'library (ru)', path: () => pages.library('ru') },
+  { name: 'library (ja, dark)', path: () => pages.library('ja'), options: { scheme: 'dark' } },
+  { name: 'reader (en, at a paragraph)', path: (slug, paragraph) => `${pages.reader('en', slug)}#${paragraph}` },
+  { name: 'reader (ja, two columns, dark)', path: (slug) => pages.reader('ja', slug, 'ja-en'), options: { scheme: 'dark' } },
+  { name: 'reader (ru, phone)', path: (slug) => pages.reader('ru', slug), options: { phone: true } },
+  { name: 'reader (en, without JavaScript)', path: (slug) => pages.reader('en', slug), options: { withoutScripts: true } },
+  { name: 'glossary (en)', path: () => pages.glossary('en') },
+  { name: 'glossary (ru, dark)', path: () => pages.glossary('ru'), options: { scheme: 'dark' } },
+  { name: '404 (en)', path: () => pages.missing('en') },
+  { name: '404 without JavaScript', path: () => '/nowhere/', options: { withoutScripts: true } },
+  // With JavaScript the root page moves on at once: audit what a reader without it sees.
+  { name: 'root', path: () => '/', options: { withoutScripts: true } },
+  { name: 'root (dark)', path: () => '/', options: { withoutScripts: true, scheme: 'dark' } },
+];
+
 test.describe('axe', () => {
   test.describe.configure({ timeout: 45_000 });
-  test('library', async ({ browser, baseURL }) => {
-    expect(await audit(browser, baseURL, pages.library('ru'))).toEqual([]);
-    expect(await audit(browser, baseURL, pages.library('ja'), { scheme: 'dark' })).toEqual([]);
-  });
-
-  test('reader', async ({ browser, baseURL }) => {
-    const { slug, paragraph } = await sample();
-    expect(await audit(browser, baseURL, `${pages.reader('en', slug)}#${paragraph.id}`)).toEqual([]);
-    expect(await audit(browser, baseURL, pages.reader('ja', slug, 'ja-en'), { scheme: 'dark' })).toEqual([]);
-    expect(await audit(browser, baseURL, pages.reader('ru', slug, 'ru-ja-en'), { phone: true })).toEqual([]);
-  });
-
-  test('glossary', async ({ browser, baseURL }) => {
-    expect(await audit(browser, baseURL, pages.glossary('en'))).toEqual([]);
-    expect(await audit(browser, baseURL, pages.glossary('ru'), { scheme: 'dark' })).toEqual([]);
-  });
-
-  test('404', async ({ browser, baseURL }) => {
-    expect(await audit(browser, baseURL, pages.missing('en'))).toEqual([]);
-    expect(await audit(browser, baseURL, '/nowhere/', { withoutScripts: true })).toEqual([]);
-  });
-
-  test('root', async ({ browser, baseURL }) => {
-    // With JavaScript the root page moves on at once: audit what a reader without it sees.
-    expect(await audit(browser, baseURL, '/', { withoutScripts: true })).toEqual([]);
-    expect(await audit(browser, baseURL, '/', { withoutScripts: true, scheme: 'dark' })).toEqual([]);
-  });
+  for (const { name, path, options } of audits) {
+    test(name, async ({ browser, baseURL }) => {
+      const { slug, paragraph } = await sample();
+      expect(await audit(browser, baseURL, path(slug, paragraph.id), options)).toEqual([]);
+    });
+  }
 });

@@ -130,6 +130,44 @@ test.describe('reader', () => {
     expect(Math.abs(after - before)).toBeLessThan(4);
   });
 
+  test('pointing at a sentence marks its counterparts in the other columns, and only them', async ({ page }) => {
+    const { document, slug } = await sample();
+    // A row where some translation splits or joins sentences if there is one, else any row with sentences.
+    const source = document.texts[document.source];
+    const block = source?.blocks.find((candidate) => candidate.sentences.length > 1) ?? source?.blocks[0];
+    if (!block) throw new Error('no block');
+    await page.goto(`${pages.reader('en', slug)}#${block.id}`);
+    const row = page.locator(`[id="${block.id}"]`);
+    const last = block.sentences.at(-1);
+    if (!last) throw new Error('no sentence');
+    const sid = last.ids[0];
+    const sentence = row.locator(`:scope > [lang="ru"] [data-sid~="${sid}"]`);
+    await sentence.hover();
+    await expect(sentence).toHaveClass(/is-active/);
+    for (const language of ['ja', 'en'] as const) {
+      const counterparts = row.locator(`:scope > [lang="${language}"] [data-sid~="${sid}"]`);
+      expect(await counterparts.count()).toBeGreaterThan(0);
+      for (const counterpart of await counterparts.all()) await expect(counterpart).toHaveClass(/is-counterpart/);
+      // It shows: the marked sentence has a background the others do not.
+      const marked = await counterparts.first().evaluate((element) => getComputedStyle(element).backgroundColor);
+      expect(marked).not.toBe('rgba(0, 0, 0, 0)');
+    }
+    await expect(row.locator('.is-counterpart:not([data-sid~="' + sid + '"])')).toHaveCount(0);
+    await page.mouse.move(0, 0);
+    await expect(row.locator('.is-counterpart')).toHaveCount(0);
+  });
+
+  test('focusing a mention marks the same entry’s mentions in the other columns of the row', async ({ page }) => {
+    const { slug, paragraph, entry } = await sample();
+    await page.goto(pages.reader('en', slug));
+    const row = page.locator(`[id="${paragraph.id}"]`);
+    await row.locator(`:scope > [lang="ru"] a[data-term="${entry.id}"]`).first().focus();
+    for (const language of ['ja', 'en']) {
+      await expect(row.locator(`:scope > [lang="${language}"] a[data-term="${entry.id}"]`).first()).toHaveClass(/is-counterpart/);
+    }
+    await expect(row.locator(`a.is-counterpart:not([data-term="${entry.id}"])`)).toHaveCount(0);
+  });
+
   test('hovering a term shows its glossary note below it, without covering it', async ({ page }) => {
     const { slug, paragraph, entry } = await sample();
     await page.goto(pages.reader('en', slug));
@@ -280,5 +318,61 @@ test.describe('phone', () => {
     await expect(page).toHaveURL(new RegExp(`${escape(pages.reader('en', slug))}$`));
     await link.tap();
     await expect(page).toHaveURL(new RegExp(`/en/glossary/#${entry.id}$`));
+  });
+});
+
+test.describe('text fragments', () => {
+  test('selecting words in a paragraph offers a link that opens scrolled to exactly that passage', async ({ browser, baseURL }) => {
+    const { document: edition, slug } = await sample();
+    const english = edition.texts.en;
+    // A paragraph far down the page, and a few words from the middle of it.
+    const block = english?.blocks.filter((candidate) => candidate.kind === 'paragraph').at(-1);
+    if (!block) throw new Error('no paragraph');
+    const words = block.text.split(' ');
+    const passage = words.slice(Math.floor(words.length / 2), Math.floor(words.length / 2) + 4).join(' ');
+    const context = await browser.newContext({ baseURL, permissions: ['clipboard-read', 'clipboard-write'] });
+    const page = await context.newPage();
+    await page.goto(pages.reader('en', slug, 'en-ru'));
+    const cell = page.locator(`[id="${block.id}"] > [lang="en"]`);
+    await cell.evaluate((element, wanted) => {
+      // Select the passage as a reader would with the mouse: a range over its characters.
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      const texts: Text[] = [];
+      while (walker.nextNode()) texts.push(walker.currentNode as Text);
+      const whole = texts.map((text) => text.data).join('');
+      const start = whole.replace(/\s+/g, ' ').indexOf(wanted);
+      const at = (offset: number) => {
+        let rest = offset;
+        for (const text of texts) {
+          if (rest <= text.data.length) return { node: text, offset: rest };
+          rest -= text.data.length;
+        }
+        throw new Error('offset out of range');
+      };
+      const range = document.createRange();
+      const from = at(start);
+      const to = at(start + wanted.length);
+      range.setStart(from.node, from.offset);
+      range.setEnd(to.node, to.offset);
+      getSelection()?.removeAllRanges();
+      getSelection()?.addRange(range);
+    }, passage);
+    const button = page.getByRole('button', { name: 'Copy a link to the selected passage' });
+    await expect(button).toBeVisible();
+    await button.click();
+    await expect(page.getByRole('status').filter({ hasText: 'Link to the selected passage copied' })).toBeVisible();
+    const address = await page.evaluate(() => navigator.clipboard.readText());
+    expect(address).toContain(`${pages.reader('en', slug, 'en-ru')}#${block.id}:~:text=`);
+
+    const reader = await context.newPage();
+    await reader.goto(address);
+    // The browser took the text directive (it is not part of location.hash) and scrolled to the passage.
+    await expect.poll(() => reader.evaluate(() => location.hash)).toBe(`#${block.id}`);
+    const visible = await reader.locator(`[id="${block.id}"] > [lang="en"]`).evaluate((element, wanted) => {
+      const text = element.textContent ?? '';
+      return text.replace(/\s+/g, ' ').includes(wanted) && element.getBoundingClientRect().top < innerHeight && element.getBoundingClientRect().bottom > 0;
+    }, passage);
+    expect(visible).toBe(true);
+    await context.close();
   });
 });

@@ -34,8 +34,15 @@ test('the glossary lists every entry with back-links to its mentions', async ({ 
   const article = page.locator(`[id="${entry.id}"]`);
   await expect(article).toBeInViewport();
   await expect(article.locator('[lang="ja"]').first()).toHaveText(entry.names.ja);
-  await article.locator(`a[href="${pages.reader('en', slug)}#${paragraph.id}"]`).click();
+  await article.locator(`a[href="${pages.reader('en', slug)}#${paragraph.id}"]`).first().click();
   await expect(page.locator(`[id="${paragraph.id}"]`)).toBeInViewport();
+  // Each language's wording links to the paragraph with that language in the first column.
+  await page.goBack();
+  await expect(article.locator(`a:has(q[lang="ja"])[href*="#${paragraph.id}"]`).first()).toHaveAttribute('href', `${pages.reader('en', slug, 'ja-ru-en')}#${paragraph.id}`);
+  const english = article.locator(`a:has(q[lang="en"])[href*="#${paragraph.id}"]`).first();
+  await english.click();
+  await expect(page).toHaveURL(new RegExp(`${escape(pages.reader('en', slug, 'en-ru-ja'))}#${paragraph.id}$`));
+  await expect(page.locator(`[id="${paragraph.id}"] > [lang]:visible`).first()).toHaveAttribute('lang', 'en');
 });
 
 test('the root address picks the browser language', async ({ browser, baseURL }) => {

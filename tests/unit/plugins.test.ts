@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { VFile } from 'vfile';
-import { createProcessor, isSafeUrl } from '../../src/pipeline';
+import { createProcessor, isSafeUrl, parseMarker } from '../../src/pipeline';
 import { fixturesDir } from '../helpers/fixtures';
 
 async function run(name: string, lang = 'ru') {
@@ -119,5 +119,31 @@ describe('remarkFrontMatter', () => {
         url: 'https://example.org/a',
       },
     });
+  });
+});
+
+describe('remarkSentences', () => {
+  it('makes each line a sentence with the IDs of the source sentences it renders', async () => {
+    const { file, expected } = await run('sentences', 'ja');
+    expect(String(file.value)).toBe(expected);
+    expect(file.messages).toEqual([]);
+    const paragraph = file.data.blocks?.find((block) => block.id === 's1-p1');
+    expect(paragraph?.sentences.map(({ ids, text, line }) => [ids, text, line])).toEqual([
+      [['s1-p1.1'], '河野大臣は、懸念を表明しました。', 16],
+      [['s1-p1.1'], 'また、対話の継続を求めました。', 17],
+      [['s1-p1.2'], '双方は意見交換を行いました。', 18],
+      [['s1-p1.3', 's1-p1.4'], '双方は協力を確認し、合意しました。', 19],
+      [['s1-p1.5'], '双方は次回会合を行います。', 20],
+    ]);
+    // Japanese sets no space between sentences; the block's text joins them as they are.
+    expect(paragraph?.text).toBe('河野大臣は、懸念を表明しました。また、対話の継続を求めました。双方は意見交換を行いました。双方は協力を確認し、合意しました。双方は次回会合を行います。');
+    expect(file.data.blocks?.[0].sentences.map((sentence) => sentence.ids)).toEqual([['title.1']]);
+  });
+
+  it('parses markers and refuses malformed ones', () => {
+    expect(parseMarker('.2')).toEqual(['2']);
+    expect(parseMarker('.2 .3')).toEqual(['2', '3']);
+    expect(parseMarker('.12b')).toEqual(['12b']);
+    for (const bad of ['.0', '.x', '2', '.2 .2', '. 2', '.2-3', '.2AB']) expect(parseMarker(bad), bad).toBeUndefined();
   });
 });
