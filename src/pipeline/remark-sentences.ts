@@ -44,7 +44,8 @@ declare module 'vfile' {
 
 /** A sentence number within its block: digits, optionally one letter for a sentence inserted later. */
 export const sentenceNumberPattern = /^[1-9]\d*[a-z]?$/;
-const trailingMarker = /\s*\{(\.[^{}]*)\}\s*$/;
+// Without leading `\s*`: that would try every position of a long run of spaces, in quadratic time.
+const trailingMarker = /\{(\.[^{}]*)\}\s*$/;
 const anyMarker = /\{\.[^{}]*\}/;
 
 /** `{.2 .3}` → `['2', '3']`; undefined when the marker is malformed. */
@@ -106,7 +107,7 @@ function takeMarker(line: Line, file: VFile, blockId: string): string[] | undefi
   if (last?.type !== 'text') return undefined;
   const match = trailingMarker.exec(last.value);
   if (!match) return undefined;
-  last.value = last.value.slice(0, match.index);
+  last.value = last.value.slice(0, match.index).trimEnd();
   if (last.value === '') line.nodes.pop();
   const numbers = parseMarker(match[1]);
   if (!numbers) {
@@ -124,9 +125,10 @@ function takeMarker(line: Line, file: VFile, blockId: string): string[] | undefi
 
 function trimEdges(nodes: PhrasingContent[]): void {
   const first = nodes[0];
-  if (first?.type === 'text') first.value = first.value.replace(/^\s+/, '');
+  if (first?.type === 'text') first.value = first.value.trimStart();
   const last = nodes.at(-1);
-  if (last?.type === 'text') last.value = last.value.replace(/\s+$/, '');
+  // Not `/\s+$/`: that is quadratic in a long run of spaces inside the text.
+  if (last?.type === 'text') last.value = last.value.trimEnd();
 }
 
 export interface RemarkSentencesOptions {
