@@ -60,6 +60,9 @@ export function parseMarker(content: string): string[] | undefined {
 
 const numericPart = (number: string) => Number.parseInt(number, 10);
 
+/** A line ending as Markdown reads it: CR, LF or CRLF (the text keeps the file's own). */
+const lineEnding = /\r\n|\r|\n/;
+
 interface Line {
   nodes: PhrasingContent[];
   start: { line: number; column: number };
@@ -71,12 +74,12 @@ function splitLines(block: Heading | Paragraph, file: VFile): Line[] {
   const begin = block.position?.start ?? { line: 1, column: 1 };
   let current: Line = { nodes: [], start: { line: begin.line, column: begin.column } };
   for (const node of block.children) {
-    if (node.type !== 'text' || !node.value.includes('\n')) {
+    if (node.type !== 'text' || !lineEnding.test(node.value)) {
       if (node.type !== 'text' && node.type !== 'break' && 'children' in node) reportNestedBreaks(node.children, file);
       current.nodes.push(node);
       continue;
     }
-    const parts = node.value.split('\n');
+    const parts = node.value.split(lineEnding);
     const startLine = node.position?.start.line ?? current.start.line;
     parts.forEach((part, index) => {
       if (index > 0) {
@@ -93,7 +96,7 @@ function splitLines(block: Heading | Paragraph, file: VFile): Line[] {
 /** A line break inside a mention, a note anchor or emphasis would cut it in two sentences. */
 function reportNestedBreaks(children: PhrasingContent[], file: VFile): void {
   for (const child of children) {
-    if (child.type === 'text' && child.value.includes('\n')) {
+    if (child.type === 'text' && lineEnding.test(child.value)) {
       report(file, 'error', 'a line break inside a mention, note anchor or emphasis: a sentence ends only at the end of a line of the paragraph, outside any markup', child, 'sentence-syntax');
       return;
     }

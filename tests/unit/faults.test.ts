@@ -176,13 +176,17 @@ const cases: Record<string, FaultCase> = {
     texts: { ru: baseTexts.ru },
   },
   // CRLF, LF and CR in turn in the source; CR alone in the translation and the glossary. Places are
-  // those of the LF file (compare term-unknown in rules.test.ts).
+  // those of the LF file (compare term-unknown in rules.test.ts), and a paragraph's sentence lines are
+  // lines whatever ends them (no sentence-missing).
   'line-endings': {
     expected: [
       [en, 19, 1, 'warning', 'term-alignment', /marks `nippon` which the source does not mark here \(.*ru\.md:17:1\)/],
       [en, 19, 51, 'error', 'term-unknown', /`nippon` is not in the glossary/],
     ],
-    texts: baseTexts,
+    texts: {
+      ru: [...baseTexts.ru.slice(0, 3), 'Второй абзац. Второе предложение.'],
+      en: [...baseTexts.en.slice(0, 3), 'Second paragraph. Second sentence.'],
+    },
   },
   // Aliases that would expand to millions of nodes ("billion laughs"): refused at the first alias.
   'yaml-aliases': {
