@@ -57,8 +57,15 @@ const syntax = [
   '&', '&amp;', '&#x3C;', '|', '~~', '!', '---', '***', '    ', '\t', '=', '"', "'", 'ref=', '{#p1}', ' {#s1-p1}', '{#S1}',
   ':term[', ':note[', ']{ref=japan}', ']{ref=n1}', ':term[Япония]{ref=japan}', ':note[x]{ref=n1}', ':note{ref=n1}',
   ':::note{#n1 kind=editorial}\n', ':::note{#n1 kind=translator}\nПримечание.\n:::\n', '\n:::\n', '::note{#x}', '10:30',
-  '[1]: https://example.org\n', '[a][1]', '<https://example.org>', 'https://example.org', '\u200b', '\u202e', '\ufeff', 'Япoния',
+  '[1]: https://example.org\n', '[a][1]', '<https://example.org>', 'https://example.org', '\u200b', '\u202e', '\ufeff', 'Япoния', '\r', '\r\n',
 ];
+
+/**
+ * Sentence markers at the end of a line. Not in the importer's input below: a plain text whose
+ * paragraph ends with `{.2}` is imported as it stands and then read as a marker (the importer does not
+ * escape it, and an escaped `\{.2}` would be read as one too), so those characters are lost.
+ */
+const sentenceMarkers = [' {.2}', ' {.2 .3}', ' {.2a}', '{.x}', ' {.1 .1}'];
 
 /** HTML-ish and link input that a sanitizer must neutralise, entity-encoded and case-mixed variants included. */
 const attacks = [
@@ -97,7 +104,7 @@ const markdownArbitrary = fc
     fc.array(
       fc.tuple(
         fc.oneof(
-          { weight: 3, arbitrary: fc.constantFrom(...syntax) },
+          { weight: 3, arbitrary: fc.constantFrom(...syntax, ...sentenceMarkers) },
           { weight: 2, arbitrary: fc.constantFrom(...attacks) },
           { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 12 }) },
           { weight: 2, arbitrary: fc.constantFrom('Министр', 'Японии', '日本', 'Japan', 'слово', '1', '2019') },
