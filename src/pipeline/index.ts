@@ -11,6 +11,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { rehypeBudoux } from './rehype-budoux';
 import { rehypeCollect } from './rehype-collect';
+import { remarkCharacters } from './remark-characters';
 import { remarkAnnotations } from './remark-annotations';
 import { remarkBlockIds } from './remark-block-ids';
 import { remarkFrontMatter } from './remark-front-matter';
@@ -21,6 +22,7 @@ import { sanitizeSchema } from './sanitize-schema';
 
 export { rehypeBudoux } from './rehype-budoux';
 export { rehypeCollect, plainText } from './rehype-collect';
+export { remarkCharacters, checkCharacters } from './remark-characters';
 export { remarkAnnotations } from './remark-annotations';
 export { remarkBlockIds } from './remark-block-ids';
 export { remarkFrontMatter } from './remark-front-matter';
@@ -41,6 +43,7 @@ export function createProcessor() {
     .use(remarkDirective)
     .use(remarkFrontMatter)
     .use(remarkSafety)
+    .use(remarkCharacters)
     .use(remarkBlockIds)
     .use(remarkAnnotations)
     .use(remarkHouseStyle)

@@ -44,7 +44,8 @@ declare module 'vfile' {
 
 /** A sentence number within its block: digits, optionally one letter for a sentence inserted later. */
 export const sentenceNumberPattern = /^[1-9]\d*[a-z]?$/;
-const trailingMarker = /\s*\{(\.[^{}]*)\}\s*$/;
+// Without leading `\s*`: that would try every position of a long run of spaces, in quadratic time.
+const trailingMarker = /\{(\.[^{}]*)\}\s*$/;
 const anyMarker = /\{\.[^{}]*\}/;
 
 /** `{.2 .3}` → `['2', '3']`; undefined when the marker is malformed. */
@@ -59,6 +60,9 @@ export function parseMarker(content: string): string[] | undefined {
 
 const numericPart = (number: string) => Number.parseInt(number, 10);
 
+/** A line ending as Markdown reads it: CR, LF or CRLF (the text keeps the file's own). */
+const lineEnding = /\r\n|\r|\n/;
+
 interface Line {
   nodes: PhrasingContent[];
   start: { line: number; column: number };
@@ -70,12 +74,12 @@ function splitLines(block: Heading | Paragraph, file: VFile): Line[] {
   const begin = block.position?.start ?? { line: 1, column: 1 };
   let current: Line = { nodes: [], start: { line: begin.line, column: begin.column } };
   for (const node of block.children) {
-    if (node.type !== 'text' || !node.value.includes('\n')) {
+    if (node.type !== 'text' || !lineEnding.test(node.value)) {
       if (node.type !== 'text' && node.type !== 'break' && 'children' in node) reportNestedBreaks(node.children, file);
       current.nodes.push(node);
       continue;
     }
-    const parts = node.value.split('\n');
+    const parts = node.value.split(lineEnding);
     const startLine = node.position?.start.line ?? current.start.line;
     parts.forEach((part, index) => {
       if (index > 0) {
@@ -92,7 +96,7 @@ function splitLines(block: Heading | Paragraph, file: VFile): Line[] {
 /** A line break inside a mention, a note anchor or emphasis would cut it in two sentences. */
 function reportNestedBreaks(children: PhrasingContent[], file: VFile): void {
   for (const child of children) {
-    if (child.type === 'text' && child.value.includes('\n')) {
+    if (child.type === 'text' && lineEnding.test(child.value)) {
       report(file, 'error', 'a line break inside a mention, note anchor or emphasis: a sentence ends only at the end of a line of the paragraph, outside any markup', child, 'sentence-syntax');
       return;
     }
@@ -106,7 +110,7 @@ function takeMarker(line: Line, file: VFile, blockId: string): string[] | undefi
   if (last?.type !== 'text') return undefined;
   const match = trailingMarker.exec(last.value);
   if (!match) return undefined;
-  last.value = last.value.slice(0, match.index);
+  last.value = last.value.slice(0, match.index).trimEnd();
   if (last.value === '') line.nodes.pop();
   const numbers = parseMarker(match[1]);
   if (!numbers) {
@@ -124,9 +128,10 @@ function takeMarker(line: Line, file: VFile, blockId: string): string[] | undefi
 
 function trimEdges(nodes: PhrasingContent[]): void {
   const first = nodes[0];
-  if (first?.type === 'text') first.value = first.value.replace(/^\s+/, '');
+  if (first?.type === 'text') first.value = first.value.trimStart();
   const last = nodes.at(-1);
-  if (last?.type === 'text') last.value = last.value.replace(/\s+$/, '');
+  // Not `/\s+$/`: that is quadratic in a long run of spaces inside the text.
+  if (last?.type === 'text') last.value = last.value.trimEnd();
 }
 
 export interface RemarkSentencesOptions {

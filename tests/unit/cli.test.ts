@@ -63,4 +63,21 @@ describe('npm run import', () => {
       `${cp1251}:1:1: error the file is not UTF-8 (byte 0xc7 cannot be decoded); it looks like Windows-1251: give --encoding windows-1251, or save it as UTF-8 [encoding]\n1 error, 0 warnings in 1 file\n`,
     );
   });
+
+  it('reads the fault corpus’s broken files without a stack trace: Markdown, or a message that names the file', async () => {
+    const sample = (fault: string, name: string) => join(fixturesDir, 'faults', fault, 'content', 'documents', '2020-01-15-sample', name);
+    const dir = await mkdtemp(join(tmpdir(), 'import-'));
+    const empty = join(dir, 'empty.txt');
+    await writeFile(empty, '\n\n');
+    const files = [sample('windows-1251', 'ru.md'), sample('shift-jis', 'ja.md'), sample('utf16-bom', 'en.md'), sample('truncated-utf8', 'en.md'), sample('utf16-no-bom', 'en.md'), empty];
+    const results = await Promise.all(files.map((file) => run('src/importer/cli.ts', [file, '--slug', 'a', '--lang', 'ru', '--issuer', 'I', '--out', '-'])));
+    for (const [index, result] of results.entries()) {
+      expect([0, 1], files[index]).toContain(result.code);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+      if (result.code === 1) {
+        expect(result.stderr).toMatch(/^import: \S/);
+        expect(result.stderr).toContain(files[index]);
+      }
+    }
+  });
 });
