@@ -132,7 +132,7 @@ export async function processText(processor: Processor, file: VFile, lang: Langu
     reportFailure(file, error);
     file.value = '';
     file.data = {};
-    return { file };
+    return undefined;
   }
   const { frontMatter, blocks, notes, mentions, anchors } = file.data;
   file.value = '';

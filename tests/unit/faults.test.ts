@@ -146,9 +146,9 @@ const cases: Record<string, FaultCase> = {
     ],
     texts: { ru: baseTexts.ru, en: baseTexts.en.slice(0, 2) },
   },
+  // The source cannot be read: its own error says why, and the translation is not also said to have no source.
   'windows-1251': {
     expected: [
-      [en, 1, 1, 'error', 'document-source', /has no source text/],
       [ru, 2, 8, 'error', 'encoding', /not valid UTF-8: byte 0xcf at offset 11 cannot be decoded; it looks like Windows-1251; save the file as UTF-8/],
     ],
   },
@@ -160,7 +160,6 @@ const cases: Record<string, FaultCase> = {
     expected: [
       [en, 1, 1, 'error', 'encoding', /the file is UTF-16 \(little-endian\), not UTF-8 .*byte-order mark/],
       [ru, 1, 1, 'error', 'encoding', /the file is UTF-16 \(big-endian\), not UTF-8/],
-      [ru, 1, 1, 'error', 'document-source', /has no source text/],
       [glossary, 1, 1, 'warning', 'term-unused', /`japan`/],
       [glossary, 11, 1, 'warning', 'term-unused', /`kono-taro`/],
     ],
@@ -248,10 +247,13 @@ const cases: Record<string, FaultCase> = {
     notes: { ru: ['Примечание без конца.Абзац после примечания. {#p4}'] },
   },
   // A mention inside a note anchor is allowed; a mention or an anchor inside a mention, an anchor inside
-  // an anchor and a note body inside a note body are not.
+  // an anchor and a note body inside a note body are not. An outer mention's label, `Министр Т. Коно`, is
+  // not a name of the entry either.
   'nested-directive': {
     expected: [
+      [nested, 14, 1, 'error', 'term-name', /^`Министр Т\. Коно` is not a name or variant of `kono-taro` in ru/],
       [nested, 14, 15, 'error', 'term-syntax', /^a mention \(`:term`\) cannot stand inside another mention/],
+      [nested, 16, 1, 'error', 'term-name', /^`Министр Т\. Коно` is not a name or variant of `kono-taro` in ru/],
       [nested, 16, 15, 'error', 'note-syntax', /^a note anchor \(`:note`\) cannot stand inside a mention \(`:term`\): put the anchor around the mention/],
       [nested, 18, 15, 'error', 'note-syntax', /^a note anchor \(`:note`\) cannot stand inside another note anchor/],
       [nested, 26, 1, 'warning', 'note-unanchored', /`n2` is anchored nowhere/],
@@ -262,9 +264,11 @@ const cases: Record<string, FaultCase> = {
     notes: { ru: ['Примечание.', 'Внешнее.Внутреннее.'] },
   },
   // Zero-width characters, the word joiner, U+FEFF inside the text, a soft hyphen and a control
-  // character: each reported, in documents and in the glossary, and each kept in the text.
+  // character: each reported, in documents and in the glossary, and each kept in the text. The glossary's
+  // name with a zero-width space no longer matches the mention `Японию`: so it breaks the name check too.
   'invisible-characters': {
     expected: [
+      [ru, 17, 53, 'error', 'term-name', /^`Японию` is not a name or variant of `japan` in ru \(`Япо\u200bния`\)/],
       [ru, 19, 4, 'warning', 'invisible-character', /^U\+200B ZERO WIDTH SPACE: an invisible character; search and copied citations miss the word/],
       [ru, 19, 11, 'warning', 'invisible-character', /^U\+200C ZERO WIDTH NON-JOINER/],
       [ru, 19, 17, 'warning', 'invisible-character', /^U\+200D ZERO WIDTH JOINER/],
@@ -292,10 +296,13 @@ const cases: Record<string, FaultCase> = {
     texts: { ru: [...baseTexts.ru.slice(0, 3), 'Второй \u202aа\u202bб\u202cв\u202dг\u202eд абзац \u2066е\u2067ж\u2068з\u2069.'], en: baseTexts.en },
   },
   // Latin look-alikes in Russian words (and a Cyrillic `а` in an English one), in text, in a mention's
-  // label and in the glossary; a Latin word (NATO, XXI) in Russian text is not one.
+  // label and in the glossary; a Latin word (NATO, XXI) in Russian text is not one. A label with a
+  // look-alike is not a name of its entry either (term-name), unless the glossary has the same look-alike.
   'mixed-script': {
     expected: [
+      [en, 19, 51, 'error', 'term-name', /^`Jаpan` is not a name or variant of `japan` in en \(`Japan`\)/],
       [en, 19, 58, 'warning', 'mixed-script', /^`Jаpan` mixes Latin and Cyrillic letters: `а` \(U\+0430, looks like Latin `a`\) is Cyrillic; type the word in one script$/],
+      [ru, 17, 9, 'error', 'term-name', /^`Tаро Коно` is not a name or variant of `kono-taro` in ru/],
       [ru, 17, 15, 'warning', 'mixed-script', /^`Tаро` mixes Cyrillic and Latin letters: `T` \(U\+0054, looks like Cyrillic `Т`\) is Latin/],
       [ru, 17, 63, 'warning', 'mixed-script', /^`Япoнию` mixes Cyrillic and Latin letters: `o` \(U\+006F, looks like Cyrillic `о`\) is Latin/],
       [ru, 19, 7, 'warning', 'mixed-script', /^`Японскaя` .*`a` \(U\+0061, looks like Cyrillic `а`\)/],
