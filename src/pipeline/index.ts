@@ -12,6 +12,7 @@ import { unified } from 'unified';
 import { rehypeBudoux } from './rehype-budoux';
 import { rehypeCollect } from './rehype-collect';
 import { remarkCharacters } from './remark-characters';
+import { remarkEscapes } from './remark-escapes';
 import { remarkAnnotations } from './remark-annotations';
 import { remarkBlockIds } from './remark-block-ids';
 import { remarkFrontMatter } from './remark-front-matter';
@@ -23,6 +24,7 @@ import { sanitizeSchema } from './sanitize-schema';
 export { rehypeBudoux } from './rehype-budoux';
 export { rehypeCollect, plainText } from './rehype-collect';
 export { remarkCharacters, checkCharacters } from './remark-characters';
+export { remarkEscapes } from './remark-escapes';
 export { remarkAnnotations } from './remark-annotations';
 export { remarkBlockIds } from './remark-block-ids';
 export { remarkFrontMatter } from './remark-front-matter';
@@ -41,6 +43,7 @@ export function createProcessor() {
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkDirective)
+    .use(remarkEscapes)
     .use(remarkFrontMatter)
     .use(remarkSafety)
     .use(remarkCharacters)

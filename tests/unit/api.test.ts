@@ -16,6 +16,7 @@ describe('public API', () => {
         'remarkAnnotations',
         'remarkBlockIds',
         'remarkCharacters',
+        'remarkEscapes',
         'remarkFrontMatter',
         'remarkHouseStyle',
         'remarkSafety',
