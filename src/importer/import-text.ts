@@ -21,6 +21,7 @@ import type { VFile } from 'vfile';
 import { stringify as stringifyYaml } from 'yaml';
 import { languages, type Language } from '../content/languages';
 import { report } from '../pipeline/report';
+import { markerAfterBrace } from '../pipeline/remark-sentences';
 import { isPlaceLine, readDateline, type BadDateline, type Dateline } from './dates';
 import { continues, endsSentence, joinLines, measureLayout, readLines, type Layout, type SourceLine } from './layout';
 import { Numbering, readMarker, type Level } from './numbering';
@@ -144,7 +145,8 @@ function toMarkdown(frontMatter: ImportedFrontMatter, blocks: readonly ImportedB
   return unified()
     .use(remarkFrontmatter)
     .use(remarkDirective)
-    .use(remarkStringify, { bullet: '-', emphasis: '_', rule: '-' })
+    // Text that would read as a sentence marker (`{.2}`) keeps its brace escaped (`\{.2}`): it stays text.
+    .use(remarkStringify, { bullet: '-', emphasis: '_', rule: '-', unsafe: [{ character: '{', after: markerAfterBrace, inConstruct: 'phrasing' }] })
     .stringify(root);
 }
 

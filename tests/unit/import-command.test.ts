@@ -55,6 +55,14 @@ describe('runImport', () => {
     expect(existsSync(join(cwd, 'content'))).toBe(false);
   });
 
+  it('writes text that reads as a sentence marker with its brace escaped, and the file passes the check', async () => {
+    const cwd = await workspace();
+    const result = await importIn(cwd, [fixture('en-literal-markers'), '--slug', slug, '--lang', 'en', '--issuer', 'Ministry of Foreign Affairs of Japan']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).not.toMatch(/\[sentence-/);
+    expect(await readFile(join(cwd, 'content', 'documents', slug, 'en.md'), 'utf8')).toBe(await readFile(join(fixtures, 'en-literal-markers', 'expected.md'), 'utf8'));
+  });
+
   it('reads another encoding when told, to the same result', async () => {
     const cwd = await workspace();
     const text = await readFile(fixture('ru-year-paragraph'), 'utf8');

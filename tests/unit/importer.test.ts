@@ -71,7 +71,7 @@ describe('importText on the fixtures', () => {
   const cases = readdirSync(fixtures).sort();
 
   it('has the fixtures the issue asks for', () => {
-    expect(cases).toEqual(['en-release', 'en-roman', 'ja-mofa', 'ja-wrapped', 'ru-heading-then-paragraph', 'ru-no-blank-lines', 'ru-source', 'ru-year-paragraph']);
+    expect(cases).toEqual(['en-literal-markers', 'en-release', 'en-roman', 'ja-mofa', 'ja-wrapped', 'ru-heading-then-paragraph', 'ru-no-blank-lines', 'ru-source', 'ru-year-paragraph']);
   });
 
   for (const name of cases) {
@@ -110,6 +110,18 @@ describe('importText on the fixtures', () => {
     const { blocks } = await blocksOf('ru-heading-then-paragraph');
     expect(blocks.find((block) => block.id === 's1-1')).toEqual({ id: 's1-1', kind: 'heading', depth: 3, text: '1) Информирование о позиции Японии' });
     expect(blocks.find((block) => block.id === 's1-1-p1')?.text).toMatch(/^Министры Т\. Коно и Т\. Ивая заявили, /);
+  });
+
+  it('keeps text that reads as a sentence marker as text, every character of it', async () => {
+    const { blocks, messages } = await blocksOf('en-literal-markers');
+    expect(messages).toEqual([]);
+    expect(blocks.map(({ id, text }) => [id, text])).toEqual([
+      ['title', 'Reference Forms in the Annex {.1}'],
+      ['dateline', 'Tokyo, May 30, 2019'],
+      ['intro-p1', 'The annex refers to its second item as {.2}'],
+      ['intro-p2', 'Both sides agreed on the items {.3 .4} and {.2a} of the annex.'],
+      ['intro-p3', 'A brace after a backslash, \\{.5}, is quoted as written, and so is {.6}'],
+    ]);
   });
 
   it('reads a paragraph that starts with a year as a paragraph', async () => {
