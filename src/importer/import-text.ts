@@ -132,6 +132,15 @@ function readHead(lines: SourceLine[], options: ImportOptions): Head {
   return { title, dateline, read, body: lines.slice(next) };
 }
 
+/** Characters to escape in the text beyond those remark-stringify escapes, so that the text stays text. */
+const textUnsafe = [
+  // Text that would read as a sentence marker (`{.2}`) keeps its brace escaped (`\{.2}`).
+  { character: '{', after: markerAfterBrace, inConstruct: 'phrasing' as const },
+  // A colon before a letter starts a directive (`:term`) whatever stands before it; remark-directive's
+  // own rule leaves it unescaped right after an escaped character (`\[:term[Japan]` read `:term`).
+  { character: ':', after: String.raw`[^\s\p{P}\p{S}]`, inConstruct: 'phrasing' as const, unicode: true },
+];
+
 /** The Markdown of the document: front matter, then each block with its ID (a dateline's line breaks kept). */
 function toMarkdown(frontMatter: ImportedFrontMatter, blocks: readonly ImportedBlock[]): string {
   const children = blocks.map((block): RootContent => {
@@ -145,8 +154,7 @@ function toMarkdown(frontMatter: ImportedFrontMatter, blocks: readonly ImportedB
   return unified()
     .use(remarkFrontmatter)
     .use(remarkDirective)
-    // Text that would read as a sentence marker (`{.2}`) keeps its brace escaped (`\{.2}`): it stays text.
-    .use(remarkStringify, { bullet: '-', emphasis: '_', rule: '-', unsafe: [{ character: '{', after: markerAfterBrace, inConstruct: 'phrasing' }] })
+    .use(remarkStringify, { bullet: '-', emphasis: '_', rule: '-', unsafe: textUnsafe })
     .stringify(root);
 }
 
