@@ -9,15 +9,16 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { appendFile, cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diagnostics } from '../../src/check/format';
 import { writeContentCache } from '../../src/content/cache';
-import { languages, type Language } from '../../src/content/languages';
+import { isLanguage, languages, type Language } from '../../src/content/languages';
 import { loadDocument } from '../../src/content/load';
 import { createProcessor } from '../../src/pipeline';
 import type { DocumentText } from '../../src/content/types';
 import { fixturesDir, loadFixture } from '../helpers/fixtures';
+import { expectFaithfulImport } from '../helpers/import';
 
 const ru = 'content/documents/2020-01-15-sample/ru.md';
 const en = 'content/documents/2020-01-15-sample/en.md';
@@ -382,6 +383,27 @@ describe('the first step of the build, on the fault corpus', () => {
       } finally {
         await rm(dir, { recursive: true, force: true });
       }
+    }
+  });
+});
+
+describe('the importer, on the fault corpus', () => {
+  it('reads every file of the corpus as a release: Markdown that passes the check and keeps every character, or a compiler-style refusal', async () => {
+    const corpus = join(fixturesDir, 'faults');
+    const files = readdirSync(corpus, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name)).sort();
+    expect(files.length).toBeGreaterThan(20);
+    const cwd = await mkdtemp(join(tmpdir(), 'reader-faults-import-'));
+    try {
+      const codes = [];
+      for (const file of files) {
+        // A language version in its language; the glossary as Russian.
+        const name = basename(file, '.md');
+        codes.push(await expectFaithfulImport(cwd, file, isLanguage(name) ? name : 'ru'));
+      }
+      // Those that are not UTF-8 text are refused; the rest are imported.
+      expect(codes.filter((code) => code === 0).length).toBeGreaterThan(files.length / 2);
+    } finally {
+      await rm(cwd, { recursive: true, force: true });
     }
   });
 });

@@ -22,10 +22,10 @@ import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
 import { VFile } from 'vfile';
 import { languages } from '../../src/content/languages';
-import { runImport } from '../../src/importer/run';
 import { createProcessor, sanitizeSchema } from '../../src/pipeline';
 import { messageSource } from '../../src/pipeline/report';
 import { loadFixture } from '../helpers/fixtures';
+import { expectFaithfulImport } from '../helpers/import';
 
 /** Runs of a property (FC_RUNS replaces the count, for a longer search); with FC_SEED (and FC_PATH) set, the replay of a reported failure. */
 function params(numRuns: number): fc.Parameters<unknown> {
@@ -58,7 +58,7 @@ function expectWellFormed(file: VFile): void {
 const syntax = [
   ':', '::', ':::', '*', '**', '_', '`', '[', ']', '(', ')', '{', '}', '{#', '#', '## ', '> ', '- ', '1. ', '2) ', '\\', '<', '>',
   '&', '&amp;', '&#x3C;', '|', '~~', '!', '---', '***', '    ', '\t', '=', '"', "'", 'ref=', '{#p1}', ' {#s1-p1}', '{#S1}',
-  ':term[', ':note[', ']{ref=japan}', ']{ref=n1}', ':term[Япония]{ref=japan}', ':note[x]{ref=n1}', ':note{ref=n1}',
+  ':term[', ':note[', ']{ref=japan}', ']{ref=n1}', ':term[Япония]{ref=japan}', ':note[x]{ref=n1}', ':note{ref=n1}', '[:term[x]{ref=japan}]', ':note[:term[x]{ref=japan}]{ref=n1}',
   ':::note{#n1 kind=editorial}\n', ':::note{#n1 kind=translator}\nПримечание.\n:::\n', '\n:::\n', '::note{#x}', '10:30',
   '[1]: https://example.org\n', '[a][1]', '<https://example.org>', 'https://example.org', '\u200b', '\u202e', '\ufeff', 'Япoния', '\r', '\r\n',
 ];
@@ -261,37 +261,13 @@ const plainTextArbitrary = fc
   )
   .map((pieces) => pieces.map(([piece, separator]) => piece + separator).join(''));
 
-/** Rules that an imported file breaks only if the importer failed to escape or to give IDs. */
-const escapingRules = ['raw-html', 'unsafe-link', 'unsupported-syntax', 'directive-unknown', 'block-kind', 'block-id-missing', 'block-id-syntax', 'duplicate-id', 'term-syntax', 'note-syntax', 'sentence-syntax'];
-
-/** The text without white space: what the importer must keep, character for character (white space at line ends and line breaks are layout). */
-const visible = (text: string) => text.replace(/\s+/gu, '');
-
 describe('the importer, for arbitrary plain text', () => {
   it('writes Markdown that passes the check and keeps every character of the text, or refuses with a message; never crashes', async () => {
     const cwd = await mkdtemp(join(tmpdir(), 'import-property-'));
     await fc.assert(
       fc.asyncProperty(plainTextArbitrary, fc.constantFrom(...languages), async (text, lang) => {
-        // As `npm run import` reads a file: the date and place given, so that a text without a date line is imported too.
         await writeFile(join(cwd, 'release.txt'), text);
-        let stdout = '';
-        let stderr = '';
-        const args = ['release.txt', '--slug', '2019-05-30-property', '--lang', lang, '--issuer', 'Министерство иностранных дел Японии', '--date', '2019-05-30', '--place', 'Tokyo', '--out', '-'];
-        const code = await runImport(args, { cwd, stdout: (out) => (stdout += out), stderr: (out) => (stderr += out) });
-        expect(stderr).not.toMatch(/\n\s+at /);
-        if (code !== 0) {
-          // A refusal names the file, the place and the rule; never syntax the importer should have escaped.
-          expect([code, stdout]).toEqual([1, '']);
-          expect(stderr).toMatch(/^\S+:\d+:\d+: error .+ \[[a-z]+(?:-[a-z]+)*\]$/m);
-          for (const rule of escapingRules) expect(stderr).not.toContain(`[${rule}]`);
-          return;
-        }
-        const file = await processMarkdown(stdout, lang);
-        expectWellFormed(file);
-        expect(file.messages.filter((message) => message.fatal)).toEqual([]);
-        // Every character of the text as the file holds it, in order, in the blocks.
-        const blocks = (file.data.blocks ?? []).map((block) => block.text).join('');
-        expect(visible(blocks)).toBe(visible(Buffer.from(text).toString('utf8')));
+        await expectFaithfulImport(cwd, 'release.txt', lang);
       }),
       params(150),
     );
