@@ -16,21 +16,41 @@ export interface PlacedYaml {
   pointAt(offset: number): Point;
 }
 
+/** A YAML text parsed as the content's YAML is read everywhere; see `readYaml`. */
+export interface ReadYaml {
+  document: Document;
+  /** The text as parsed: every line ending a LF. Offsets of the document's nodes are offsets in it. */
+  text: string;
+  /** Converts an offset in `text` to a point in the file. */
+  pointAt(offset: number): Point;
+}
+
 /**
- * Parses `text`, whose first line is line `firstLine` of `file`. Reports every syntax error and every
- * key written twice in a mapping, and returns undefined when there is any.
+ * Parses `text`, whose first line is line `firstLine` of its file, as the content's YAML is read
+ * everywhere, and reports nothing. A lone CR ends a line in Markdown but not for the YAML parser:
+ * every line ending is read as LF, which keeps lines and columns. Duplicate keys are left to the
+ * caller (the parser's own check compares every pair of keys: seconds for a glossary of thousands of
+ * entries). Warnings (a mapping used as a key) would go to standard error: the schema reports what is
+ * wrong instead.
  */
-export function parseYamlIn(file: VFile, text: string, firstLine: number): PlacedYaml | undefined {
+export function readYaml(text: string, firstLine = 1): ReadYaml {
   const counter = new LineCounter();
-  // A lone CR ends a line in Markdown but not for the YAML parser: every line ending is read as LF,
-  // which keeps lines and columns. Duplicate keys are found below, in one pass over each mapping (the
-  // parser's own check compares every pair of keys: seconds for a glossary of thousands of entries).
-  // Warnings (a mapping used as a key) would go to standard error: the schema reports what is wrong instead.
-  const document = parseDocument(text.replace(/\r\n?/g, '\n'), { lineCounter: counter, prettyErrors: false, uniqueKeys: false, logLevel: 'error' });
+  const normalised = text.replace(/\r\n?/g, '\n');
+  const document = parseDocument(normalised, { lineCounter: counter, prettyErrors: false, uniqueKeys: false, logLevel: 'error' });
   const pointAt = (offset: number): Point => {
     const { line, col } = counter.linePos(offset);
     return { line: firstLine + line - 1, column: col };
   };
+  return { document, text: normalised, pointAt };
+}
+
+/**
+ * Parses `text`, whose first line is line `firstLine` of `file` (see `readYaml`). Reports every syntax
+ * error and every key written twice in a mapping, in one pass over each mapping, and returns undefined
+ * when there is any.
+ */
+export function parseYamlIn(file: VFile, text: string, firstLine: number): PlacedYaml | undefined {
+  const { document, pointAt } = readYaml(text, firstLine);
   for (const error of document.errors) {
     report(file, 'error', `not valid YAML: ${error.message.split('\n')[0]}`, pointAt(error.pos[0]), 'yaml-syntax');
   }
