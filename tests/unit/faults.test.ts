@@ -176,10 +176,12 @@ const cases: Record<string, FaultCase> = {
     texts: { ru: baseTexts.ru },
   },
   // CRLF, LF and CR in turn in the source; CR alone in the translation and the glossary. Places are
-  // those of the LF file (compare term-unknown in rules.test.ts), also for the glossary's own rules, and
+  // those of the LF file (compare term-unknown in rules.test.ts), also for the house style in front matter
+  // and the glossary's own rules, and
   // a paragraph's sentence lines are lines whatever ends them (no sentence-missing).
   'line-endings': {
     expected: [
+      [en, 12, 59, 'error', 'spelling', /^`programme`: write `program` \(the English texts use US spelling\)$/],
       [en, 19, 1, 'warning', 'term-alignment', /marks `nippon` which the source does not mark here \(.*ru\.md:17:1\)/],
       [en, 19, 51, 'error', 'term-unknown', /`nippon` is not in the glossary/],
       [glossary, 23, 9, 'warning', 'glossary-as-of', /^`kono-taro\.description\.en` states a continuing fact without the month it was last checked/],
