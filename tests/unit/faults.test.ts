@@ -176,9 +176,9 @@ const cases: Record<string, FaultCase> = {
     texts: { ru: baseTexts.ru },
   },
   // CRLF, LF and CR in turn in the source; CR alone in the translation and the glossary. Places are
-  // those of the LF file (compare term-unknown in rules.test.ts), also for the house style in front matter
-  // and the glossary's own rules, and
-  // a paragraph's sentence lines are lines whatever ends them (no sentence-missing).
+  // those of the LF file (compare term-unknown in rules.test.ts), also for the house style in front
+  // matter and the glossary's own rules, and a paragraph's sentence lines are lines whatever ends them
+  // (no sentence-missing).
   'line-endings': {
     expected: [
       [en, 12, 59, 'error', 'spelling', /^`programme`: write `program` \(the English texts use US spelling\)$/],
