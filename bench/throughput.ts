@@ -187,19 +187,31 @@ export function throughputReport(result: ThroughputResult): string {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({
-    options: {
-      dir: { type: 'string', default: join(root, 'out') },
-      path: { type: 'string', default: preferredReaderPath },
-      connections: { type: 'string', default: String(throughputTarget.connections) },
-      duration: { type: 'string', default: '10' },
-    },
-  });
-  measureThroughput({ dir: values.dir, path: values.path, connections: Number(values.connections), seconds: Number(values.duration) }).then(
-    (result) => console.log(throughputReport(result)),
-    (error: unknown) => {
-      console.error(`throughput: ${error instanceof Error ? error.message : String(error)}`);
-      process.exitCode = 1;
-    },
-  );
+  const usage = 'usage: tsx bench/throughput.ts [--dir out] [--path /en/documents/<slug>/] [--connections 50] [--duration 10]';
+  const fail = (message: string) => {
+    console.error(`throughput: ${message}`);
+    process.exitCode = 1;
+  };
+  let values: { dir: string; path: string; connections: string; duration: string } | undefined;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        dir: { type: 'string', default: join(root, 'out') },
+        path: { type: 'string', default: preferredReaderPath },
+        connections: { type: 'string', default: String(throughputTarget.connections) },
+        duration: { type: 'string', default: '10' },
+      },
+    }));
+  } catch (error) {
+    fail(`${error instanceof Error ? error.message : String(error)}\n${usage}`);
+  }
+  const connections = Number(values?.connections);
+  const seconds = Number(values?.duration);
+  if (values && !(Number.isInteger(connections) && connections >= 1 && connections <= 10_000)) fail(`--connections must be a whole number from 1 to 10000, not ${values.connections}\n${usage}`);
+  else if (values && !(seconds > 0 && seconds <= 3600)) fail(`--duration must be a number of seconds above 0 and at most 3600, not ${values.duration}\n${usage}`);
+  else if (values)
+    measureThroughput({ dir: values.dir, path: values.path, connections, seconds }).then(
+      (result) => console.log(throughputReport(result)),
+      (error: unknown) => fail(error instanceof Error ? error.message : String(error)),
+    );
 }

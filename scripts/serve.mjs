@@ -7,7 +7,11 @@
  * flight finish and exits 0; past 10 s (SERVER_GRACE_MS) it closes what is left and exits 1. A second
  * signal exits at once.
  *
- *   node scripts/serve.mjs [--dir DIR]     # DIR: serve another copy of the export, never built here
+ *   node scripts/serve.mjs [--dir DIR] [--port PORT] [--host HOST]
+ *   npm start -- --port 8080
+ *
+ * DIR: serve another copy of the export, never built here. --port and --host override PORT and HOST.
+ * A wrong option or value is named, with the usage, and the exit code is 2.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -18,7 +22,30 @@ import { createSiteServer } from '../src/server/site-server.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-const { values } = parseArgs({ options: { dir: { type: 'string' } } });
+const usage = 'usage: npm start -- [--dir DIR] [--port PORT] [--host HOST]   (or the environment: PORT=8080 HOST=127.0.0.1 npm start)';
+
+/** @param {string} message */
+function refuse(message) {
+  console.error(`server: ${message}\n${usage}`);
+  process.exit(2);
+}
+
+/** @type {{ dir?: string, port?: string, host?: string }} */
+let values = {};
+try {
+  ({ values } = parseArgs({ options: { dir: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' } } }));
+} catch (error) {
+  refuse(error instanceof Error ? error.message : String(error));
+}
+
+const portText = values.port ?? process.env.PORT ?? '3000';
+if (!/^\d{1,5}$/.test(portText) || Number(portText) > 65535) refuse(`the port must be a whole number from 0 to 65535, not ${JSON.stringify(portText)}`);
+const port = Number(portText);
+const host = values.host ?? (process.env.HOST || undefined);
+const graceText = process.env.SERVER_GRACE_MS ?? '10000';
+if (!/^\d+$/.test(graceText)) refuse(`SERVER_GRACE_MS must be a whole number of milliseconds, not ${JSON.stringify(graceText)}`);
+const grace = Number(graceText);
+
 const dir = values.dir ? resolve(values.dir) : join(root, 'out');
 
 if (!values.dir && !(existsSync(join(dir, 'index.html')) && existsSync(join(dir, '_headers')))) {
@@ -32,10 +59,6 @@ if (!existsSync(join(dir, 'index.html'))) {
   process.exit(1);
 }
 if (!existsSync(join(dir, '_headers'))) console.error(`server: ${dir} has no _headers: serving it without the site's security headers`);
-
-const port = Number(process.env.PORT || 3000);
-const host = process.env.HOST || undefined;
-const grace = Number(process.env.SERVER_GRACE_MS || 10_000);
 
 const server = createSiteServer({ dir });
 server.on('error', (error) => {

@@ -38,19 +38,34 @@ export function addressWith(address: URL, columns: Columns): URL {
   return next;
 }
 
-/** Puts the children of `container` that carry `data-col` in the order of `columns`, the others hidden after them. */
-function arrange(container: Element, columns: Columns): void {
+/**
+ * Puts the children of `container` that carry `data-col` in the order of `columns`, the others after
+ * them; shows those of `shown` (by default `columns`) and hides the rest. Touches only what differs, so that applying the view the server rendered (most visits)
+ * changes nothing and costs the page no second layout.
+ */
+function arrange(container: Element, columns: Columns, shown: Columns = columns): void {
   const byLanguage = new Map<string, HTMLElement>();
+  const current: HTMLElement[] = [];
   for (const child of container.children) {
-    if (child instanceof HTMLElement && child.dataset.col) byLanguage.set(child.dataset.col, child);
+    if (child instanceof HTMLElement && child.dataset.col) {
+      byLanguage.set(child.dataset.col, child);
+      current.push(child);
+    }
   }
-  const order = [...columns, ...languages.filter((language) => !columns.includes(language))];
-  for (const language of order) {
-    const element = byLanguage.get(language);
-    if (!element) continue;
-    container.append(element);
-    element.hidden = !columns.includes(language);
+  const order = [...columns, ...languages.filter((language) => !columns.includes(language))]
+    .map((language) => byLanguage.get(language))
+    .filter((element) => element !== undefined);
+  const inOrder = order.every((element, index) => current[index] === element);
+  for (const element of order) {
+    if (!inOrder) container.append(element);
+    const hidden = !shown.includes(element.dataset.col as (typeof languages)[number]);
+    if (element.hidden !== hidden) element.hidden = hidden;
   }
+}
+
+/** Sets an attribute only when its value differs (an equal write still invalidates the page's style). */
+function setAttribute(element: Element, name: string, value: string): void {
+  if (element.getAttribute(name) !== value) element.setAttribute(name, value);
 }
 
 /** A row showing less than this at the top of the window (px) is the one just read, not the one being read. */
@@ -91,17 +106,14 @@ export function applyColumns(root: Document, columns: Columns): void {
   if (!rows) return;
   const place = rowInView(rows);
   for (const row of rows.querySelectorAll(':scope > .row')) arrange(row, columns);
-  for (const icon of rows.querySelectorAll('.reveal-icon')) {
-    arrange(icon, columns);
-    // The reveal control names the languages beside the first one.
-    icon.firstElementChild?.setAttribute('hidden', '');
-  }
+  // The reveal control names the languages beside the first one.
+  for (const icon of rows.querySelectorAll('.reveal-icon')) arrange(icon, columns, columns.slice(1));
   // Its label agrees with how many they are (the forms come from the server: `data-show-others`).
   const showOthers = parseLabels(rows.dataset.showOthers)[columns.length - 1];
-  if (showOthers) for (const label of rows.querySelectorAll('.reveal > .sr-only')) label.textContent = showOthers;
+  if (showOthers) for (const label of rows.querySelectorAll('.reveal > .sr-only')) if (label.textContent !== showOthers) label.textContent = showOthers;
   for (const list of root.querySelectorAll('.backlinks')) arrange(list, columns);
-  rows.style.setProperty('--columns', String(columns.length));
-  rows.dataset.count = String(columns.length);
+  if (rows.style.getPropertyValue('--columns') !== String(columns.length)) rows.style.setProperty('--columns', String(columns.length));
+  setAttribute(rows, 'data-count', String(columns.length));
 
   const picker = root.querySelector('[data-column-picker] .chips');
   if (picker) {
@@ -109,25 +121,27 @@ export function applyColumns(root: Document, columns: Columns): void {
     for (const chip of picker.querySelectorAll<HTMLElement>('[data-col]')) {
       const language = chip.dataset.col ?? '';
       const index = columns.indexOf(language as (typeof languages)[number]);
-      chip.hidden = false;
-      chip.classList.toggle('chip-hidden', index < 0);
+      if (chip.hidden) chip.hidden = false;
+      if (chip.classList.contains('chip-hidden') !== index < 0) chip.classList.toggle('chip-hidden', index < 0);
       const box = chip.querySelector('input');
       if (box) {
-        box.checked = index >= 0;
+        if (box.checked !== index >= 0) box.checked = index >= 0;
         // The last language shown cannot be hidden.
-        box.disabled = index >= 0 && columns.length === 1;
+        const last = index >= 0 && columns.length === 1;
+        if (box.disabled !== last) box.disabled = last;
       }
       for (const button of chip.querySelectorAll<HTMLButtonElement>('[data-move]')) {
         const target = index + Number(button.dataset.move);
-        button.disabled = index < 0 || target < 0 || target >= columns.length;
+        const disabled = index < 0 || target < 0 || target >= columns.length;
+        if (button.disabled !== disabled) button.disabled = disabled;
       }
     }
   }
   for (const button of root.querySelectorAll<HTMLElement>('[data-read]')) {
-    button.setAttribute('aria-pressed', String(button.dataset.read === columns[0]));
+    setAttribute(button, 'aria-pressed', String(button.dataset.read === columns[0]));
   }
-  root.documentElement.removeAttribute(pendingAttribute);
-  if (place) scrollBy({ top: place.row.getBoundingClientRect().top - place.top, behavior: 'instant' });
+  if (root.documentElement.hasAttribute(pendingAttribute)) root.documentElement.removeAttribute(pendingAttribute);
+  if (place && place.row.getBoundingClientRect().top !== place.top) scrollBy({ top: place.row.getBoundingClientRect().top - place.top, behavior: 'instant' });
   root.dispatchEvent(new CustomEvent('reader:columns', { detail: { columns } }));
 }
 

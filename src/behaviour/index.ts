@@ -1,7 +1,14 @@
 /**
  * The page script: every behaviour of the site's pages, one small module each, attached to the
- * server-rendered markup by data attributes. Loaded with `defer`, so it never delays the first paint;
- * without it the pages read, link and navigate completely. Bundled by src/export/bundle-behaviour.ts.
+ * server-rendered markup by data attributes. Loaded with `defer`; without it the pages read, link
+ * and navigate completely. Bundled by src/export/bundle-behaviour.ts.
+ *
+ * A deferred script runs as soon as the page is parsed, which is before the browser has painted the
+ * text. The behaviours only add to the text (buttons, listeners, marks), so they start after the
+ * first frame: the reading text paints as early as it would on a bare HTML page, and each behaviour
+ * starts in a task of its own, so none of them keeps the page from answering input for long. The
+ * one exception is a column choice the early script held the rows back for (`data-cols-pending`):
+ * the rows are invisible until the columns are arranged, so that starts at once.
  */
 import { startAlignment } from './alignment';
 import { startCite } from './cite';
@@ -13,11 +20,36 @@ import { startLocaleMemory } from './locale-memory';
 import { startSearch } from './search';
 import { startTooltips } from './tooltips';
 
-for (const start of [startLocaleMemory, startColumns, startTooltips, startCopyLink, startCite, startHashNotice, startAlignment, startTextFragments, startSearch]) {
+type Start = (root: Document) => void;
+
+const starts: Start[] = [startLocaleMemory, startColumns, startTooltips, startCopyLink, startCite, startHashNotice, startAlignment, startTextFragments, startSearch];
+
+function run(start: Start): void {
   try {
     start(document);
   } catch (error) {
     // One behaviour failing leaves the others working.
     console.error(error);
   }
+}
+
+/** Runs `starts` one task each, in order. */
+function startInTurn(rest: readonly Start[]): void {
+  const [first, ...others] = rest;
+  if (!first) return;
+  run(first);
+  if (others.length > 0) setTimeout(() => startInTurn(others), 0);
+}
+
+/** Calls `next` after the browser has painted a frame (at once in a hidden tab, which paints none). */
+function afterFirstPaint(next: () => void): void {
+  if (document.visibilityState === 'hidden') setTimeout(next, 0);
+  else requestAnimationFrame(() => setTimeout(next, 0));
+}
+
+if (document.documentElement.hasAttribute('data-cols-pending')) {
+  run(startColumns);
+  afterFirstPaint(() => startInTurn(starts.filter((start) => start !== startColumns)));
+} else {
+  afterFirstPaint(() => startInTurn(starts));
 }

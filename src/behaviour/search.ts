@@ -214,7 +214,10 @@ export function startSearch(root: Document): void {
     }
   });
 
+  // What the reader typed before this script started wins over the address's query.
   const query = new URL(location.href).searchParams.get(searchParam) ?? '';
-  field.value = query;
-  void search(query);
+  const typed = field.value !== field.defaultValue && field.value.trim() !== '';
+  if (typed) remember(field.value);
+  else field.value = query;
+  void search(field.value);
 }

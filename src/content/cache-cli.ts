@@ -1,14 +1,19 @@
 /**
  * `npm run content`: checks all content as `npm run check` does, prints the same report and, when
  * there is no error, writes the content cache (`.content/`) that the site is built from. Exits 1 on
- * any error (nothing is written), 0 otherwise.
+ * any error (nothing is written), 0 otherwise; 2 when it cannot run (a wrong option or folder).
+ *
+ *   npm run content [-- ROOT]     # ROOT: the project folder holding content/ (default: the current one)
  */
 import { relative } from 'node:path';
 import { writeContentCache } from './cache';
 import { cachePaths } from './catalog';
+import { rootArgument, UsageError } from './root-argument';
+
+const usage = 'usage: npm run content [-- ROOT]   (ROOT: the folder that holds content/; default: the current folder)';
 
 async function main(): Promise<number> {
-  const root = process.argv[2] ?? process.cwd();
+  const root = rootArgument(process.argv.slice(2));
   const started = performance.now();
   const result = await writeContentCache(root);
   process.stdout.write(`${result.report}\n`);
@@ -28,6 +33,11 @@ main().then(
     process.exitCode = code;
   },
   (error: unknown) => {
+    if (error instanceof UsageError) {
+      process.stderr.write(`content: ${error.message}\n${usage}\n`);
+      process.exitCode = 2;
+      return;
+    }
     // Content problems are messages; reaching this means the writer itself could not run (a full disk, no permission).
     process.stderr.write(`content: could not run: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = 2;

@@ -117,16 +117,16 @@ function ColumnPicker({ locale, t }: Pick<ReaderProps, 'locale' | 't'>) {
     <fieldset className="column-picker" data-column-picker="" aria-describedby="column-picker-hint">
       <legend className="picker-label">{t('reader.columns')}</legend>
       <ol className="chips">
-        {languages.map((language) => (
+        {languages.map((language, index) => (
           <li key={language} className="chip" data-col={language}>
-            <button type="button" className="chip-action" data-move="-1" aria-label={t('reader.moveLeft', { language: name(language) })}>
+            <button type="button" className="chip-action" data-move="-1" disabled={index === 0} aria-label={t('reader.moveLeft', { language: name(language) })}>
               <span aria-hidden="true">←</span>
             </button>
             <label className="chip-name">
               <input type="checkbox" defaultChecked value={language} />
               <span>{languageNames[language][locale]}</span>
             </label>
-            <button type="button" className="chip-action" data-move="1" aria-label={t('reader.moveRight', { language: name(language) })}>
+            <button type="button" className="chip-action" data-move="1" disabled={index === languages.length - 1} aria-label={t('reader.moveRight', { language: name(language) })}>
               <span aria-hidden="true">→</span>
             </button>
           </li>
@@ -292,8 +292,9 @@ export function Reader({ locale, t, document, glossary }: ReaderProps) {
 
       <div
         className="rows"
-        style={{ '--permalink-base': JSON.stringify(absoluteUrl(`${viewPath}#`)) } as CSSProperties}
+        style={{ '--permalink-base': JSON.stringify(absoluteUrl(`${viewPath}#`)), '--columns': languages.length } as CSSProperties}
         data-rows=""
+        data-count={languages.length}
         data-copy-label={t('reader.copyLink', { place: '{place}' })}
         data-copied={t('reader.copied', { place: '{place}' })}
         data-copy-failed={t('reader.copyFailed', { url: '{url}' })}
@@ -323,8 +324,8 @@ export function Reader({ locale, t, document, glossary }: ReaderProps) {
                   <input type="checkbox" className="reveal-input" />
                   <span className="sr-only">{showOthers[others]}</span>
                   <span aria-hidden="true" className="reveal-icon">
-                    {languages.map((language) => (
-                      <span key={language} data-col={language}>
+                    {languages.map((language, index) => (
+                      <span key={language} data-col={language} hidden={index === 0}>
                         {language.toUpperCase()}
                       </span>
                     ))}

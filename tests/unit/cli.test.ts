@@ -63,7 +63,29 @@ describe('npm run check on the fault corpus', () => {
       expect(Number(errors) + Number(warnings)).toBe(lines.length);
       for (const line of lines) expect(line).toMatch(/^content\/\S+:\d+:\d+: (?:error|warning) .+ \[[a-z]+(?:-[a-z]+)*\]$/);
     }
-   }, 300_000);
+  }, 300_000);
+});
+
+describe('a wrong argument', () => {
+  // A newcomer's slip (an option the command does not take, a folder that is not there) is named
+  // with the command's usage and exit code 2, never a stack trace.
+  it.each([
+    ['npm run check', 'src/check/cli.ts', ['--bogus'], /^check: Unknown option '--bogus'/],
+    ['npm run check', 'src/check/cli.ts', ['/nonexistent/folder'], /^check: \/nonexistent\/folder is not a folder$/m],
+    ['npm run check', 'src/check/cli.ts', ['content', 'src'], /^check: one project folder at most, not 2$/m],
+    ['npm run content', 'src/content/cache-cli.ts', ['--bogus'], /^content: Unknown option '--bogus'/],
+    ['npm run content', 'src/content/cache-cli.ts', ['package.json'], /^content: package.json is not a folder$/m],
+    ['npm start', 'scripts/serve.mjs', ['--bogus'], /^server: Unknown option '--bogus'/],
+    ['npm start', 'scripts/serve.mjs', ['--port', 'http'], /^server: the port must be a whole number from 0 to 65535, not "http"$/m],
+    ['npm start', 'scripts/serve.mjs', ['--port', '70000'], /^server: the port must be a whole number from 0 to 65535, not "70000"$/m],
+  ])('%s %j', async (_command, script, args, message) => {
+    const result = await run(script, args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).toMatch(/^usage: /m);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(result.stdout).toBe('');
+  });
 });
 
 describe('npm run import', () => {
@@ -114,5 +136,5 @@ describe('npm run import', () => {
       expect(result.stderr).not.toMatch(/\n\s+at /);
       expect(result.stderr.split('\n')[0]).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:${place}: error .+ \\[${rule}\\]$`));
     }
-   }, 180_000);
+  }, 180_000);
 });
