@@ -6,11 +6,11 @@
  *   with no end) without the month it was last checked, or that gives that month in some languages
  *   only.
  */
-import type { Point } from 'unist';
 import type { VFile } from 'vfile';
-import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { isMap, isScalar } from 'yaml';
 import { findRefused } from '../content/house-style';
 import { languages, type Language } from '../content/languages';
+import { readYaml } from '../content/yaml';
 import { report } from '../pipeline/report';
 
 /** A continuing fact, stated without its end. */
@@ -43,14 +43,8 @@ function scalarAt(entry: unknown, field: string, lang: Language): { value: strin
 
 /** Applies `spelling` and `glossary-as-of` to the glossary file (already parsed without error). */
 export function checkGlossaryStyle(file: VFile): void {
-  const text = String(file.value);
-  const counter = new LineCounter();
-  const document = parseDocument(text, { lineCounter: counter });
+  const { document, text, pointAt } = readYaml(String(file.value));
   if (document.errors.length > 0 || !isMap(document.contents)) return;
-  const pointAt = (offset: number): Point => {
-    const { line, col } = counter.linePos(offset);
-    return { line, column: col };
-  };
   for (const pair of document.contents.items) {
     const id = isScalar(pair.key) ? String(pair.key.value) : '';
     for (const field of ['names', 'description'] as const) {

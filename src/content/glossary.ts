@@ -5,6 +5,7 @@
 import type { Point } from 'unist';
 import type { VFile } from 'vfile';
 import { isMap, isScalar } from 'yaml';
+import { checkCharacters } from '../pipeline/remark-characters';
 import { report } from '../pipeline/report';
 import { glossaryEntrySchema, slugPattern } from './schema';
 import type { GlossaryItem } from './types';
@@ -21,6 +22,7 @@ export interface LoadedGlossary {
 export function parseGlossary(file: VFile): LoadedGlossary {
   const items: GlossaryItem[] = [];
   const places = new Map<string, Point>();
+  checkCharacters(file);
   const yaml = parseYamlIn(file, String(file.value), 1);
   if (!yaml) return { items, places, loaded: false };
   const contents = yaml.document.contents;
@@ -28,7 +30,7 @@ export function parseGlossary(file: VFile): LoadedGlossary {
     report(file, 'error', 'the glossary must be a mapping from entry ID to entry', { line: 1, column: 1 }, 'glossary-schema');
     return { items, places, loaded: false };
   }
-  const data = yaml.document.toJS() as Record<string, unknown>;
+  const data = yaml.data as Record<string, unknown>;
   for (const pair of contents.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
     const place = yaml.pointAt(isScalar(pair.key) ? (pair.key.range?.[0] ?? 0) : 0);

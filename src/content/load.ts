@@ -61,6 +61,15 @@ export class ContentError extends Error {
   }
 }
 
+/**
+ * Reports an exception thrown while a file was processed: the content holds something no rule
+ * foresaw. The file is named and the checker goes on; the message asks for the case to be reported.
+ */
+function reportFailure(file: VFile, error: unknown): void {
+  const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  report(file, 'error', `this file could not be processed (${reason.slice(0, 200)}); it holds something the reader cannot handle: simplify the markup, and report the case`, { line: 1, column: 1 }, 'unsupported-syntax');
+}
+
 async function isDirectory(path: string): Promise<boolean> {
   return stat(path).then((info) => info.isDirectory(), () => false);
 }
@@ -76,7 +85,12 @@ export async function loadGlossary(root: string): Promise<LoadedGlossaryFile> {
     report(file, 'error', 'the glossary file is missing', { line: 1, column: 1 }, 'glossary-schema');
     return { glossary: { items: [], places: new Map(), loaded: false }, file };
   }
-  const glossary = read.ok ? parseGlossary(read.file) : { items: [], places: new Map(), loaded: false };
+  let glossary: LoadedGlossary = { items: [], places: new Map(), loaded: false };
+  try {
+    if (read.ok) glossary = parseGlossary(read.file);
+  } catch (error) {
+    reportFailure(read.file, error);
+  }
   return { glossary, file: read.file };
 }
 
@@ -111,7 +125,15 @@ export async function processText(processor: Processor, file: VFile, lang: Langu
   const path = file.path;
   file.data.lang = lang;
   // Parse and run only: the model is on file.data, and nothing needs the file compiled to HTML.
-  await processor.run(processor.parse(file), file);
+  try {
+    await processor.run(processor.parse(file), file);
+  } catch (error) {
+    // A fault no rule foresaw: one message on this file, and the other files are still checked.
+    reportFailure(file, error);
+    file.value = '';
+    file.data = {};
+    return undefined;
+  }
   const { frontMatter, blocks, notes, mentions, anchors } = file.data;
   file.value = '';
   file.data = {};

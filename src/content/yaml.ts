@@ -4,41 +4,90 @@
  */
 import type { Point } from 'unist';
 import type { VFile } from 'vfile';
-import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { z } from 'zod';
 import { report, type RuleId } from '../pipeline/report';
 
 export interface PlacedYaml {
   document: Document;
+  /** The document as plain data. */
+  data: unknown;
   /** Converts an offset in the YAML text to a point in the file. */
   pointAt(offset: number): Point;
 }
 
+/** A YAML text parsed as the content's YAML is read everywhere; see `readYaml`. */
+export interface ReadYaml {
+  document: Document;
+  /** The text as parsed: every line ending a LF. Offsets of the document's nodes are offsets in it. */
+  text: string;
+  /** Converts an offset in `text` to a point in the file. */
+  pointAt(offset: number): Point;
+}
+
 /**
- * Parses `text`, whose first line is line `firstLine` of `file`. Reports every syntax error
- * (including duplicate keys) and returns undefined when there is any.
+ * Parses `text`, whose first line is line `firstLine` of its file, as the content's YAML is read
+ * everywhere, and reports nothing. A lone CR ends a line in Markdown but not for the YAML parser:
+ * every line ending is read as LF, which keeps lines and columns. Duplicate keys are left to the
+ * caller (the parser's own check compares every pair of keys: seconds for a glossary of thousands of
+ * entries). Warnings (a mapping used as a key) would go to standard error: the schema reports what is
+ * wrong instead.
  */
-export function parseYamlIn(file: VFile, text: string, firstLine: number): PlacedYaml | undefined {
+export function readYaml(text: string, firstLine = 1): ReadYaml {
   const counter = new LineCounter();
-  const document = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  const normalised = text.replace(/\r\n?/g, '\n');
+  const document = parseDocument(normalised, { lineCounter: counter, prettyErrors: false, uniqueKeys: false, logLevel: 'error' });
   const pointAt = (offset: number): Point => {
     const { line, col } = counter.linePos(offset);
     return { line: firstLine + line - 1, column: col };
   };
-  if (document.errors.length > 0) {
-    for (const error of document.errors) {
-      const duplicate = error.code === 'DUPLICATE_KEY';
-      report(
-        file,
-        'error',
-        duplicate ? `${error.message.split('\n')[0]}: an ID or field is defined twice` : `not valid YAML: ${error.message.split('\n')[0]}`,
-        pointAt(error.pos[0]),
-        duplicate ? 'duplicate-id' : 'yaml-syntax',
-      );
-    }
+  return { document, text: normalised, pointAt };
+}
+
+/**
+ * Parses `text`, whose first line is line `firstLine` of `file` (see `readYaml`). Reports every syntax
+ * error and every key written twice in a mapping, in one pass over each mapping, and returns undefined
+ * when there is any.
+ */
+export function parseYamlIn(file: VFile, text: string, firstLine: number): PlacedYaml | undefined {
+  const { document, pointAt } = readYaml(text, firstLine);
+  for (const error of document.errors) {
+    report(file, 'error', `not valid YAML: ${error.message.split('\n')[0]}`, pointAt(error.pos[0]), 'yaml-syntax');
+  }
+  let duplicates = 0;
+  let firstAlias: number | undefined;
+  visit(document, {
+    Map(_, map) {
+      const seen = new Map<string, number>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        const key = String(pair.key.value);
+        const offset = pair.key.range?.[0] ?? 0;
+        const first = seen.get(key);
+        if (first === undefined) {
+          seen.set(key, offset);
+          continue;
+        }
+        const { line, column } = pointAt(first);
+        report(file, 'error', `\`${key}\` is defined twice; it was first defined at line ${line}:${column}`, pointAt(offset), 'duplicate-id');
+        duplicates += 1;
+      }
+    },
+    Alias(_, alias) {
+      firstAlias ??= alias.range?.[0];
+    },
+  });
+  if (document.errors.length > 0 || duplicates > 0) return undefined;
+  let data: unknown;
+  try {
+    data = document.toJS();
+  } catch (error) {
+    // The parser refuses aliases that expand too far (a "billion laughs"), by throwing.
+    const reason = error instanceof Error ? error.message : String(error);
+    report(file, 'error', `not valid YAML: its aliases cannot be expanded (${reason})`, pointAt(firstAlias ?? 0), 'yaml-syntax');
     return undefined;
   }
-  return { document, pointAt };
+  return { document, data, pointAt };
 }
 
 /**

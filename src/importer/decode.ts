@@ -3,7 +3,7 @@
  * that is not text (a PDF, a Word document, binary data), in another encoding than expected, or empty
  * gets a message that says what it looks like and what to do, with the place of the first bad byte.
  */
-import { decodeUtf8 } from '../content/read';
+import { decodeUtf8, guessEncoding, pointIn, utf16ByteOrderMark } from '../content/read';
 
 export interface DecodeProblem {
   reason: string;
@@ -22,56 +22,7 @@ const containers: Array<[bytes: number[], what: string]> = [
   [[0x7b, 0x5c, 0x72, 0x74, 0x66], 'an RTF document'],
 ];
 
-/** Japanese prose: kanji, kana (not the half-width kana that a wrong decoding yields), CJK and full-width punctuation. */
-const japanese = /[\p{Script=Han}\u3041-\u309f\u30a0-\u30ff\u3000-\u303f\uff01-\uff5e]/u;
-const russian = /[а-яёА-ЯЁ«»—–№]/u;
-/** Russian prose is mostly lowercase: of two Cyrillic encodings, the wrong one yields mostly capitals. */
-const lowercase = /[а-яё]/u;
-
-/**
- * Legacy encodings of Japanese and Russian releases, the characters a text in each is made of, and
- * those that tell the right encoding of a family from the wrong one.
- */
-const legacy: Array<[encoding: string, name: string, expected: RegExp, telling: RegExp]> = [
-  ['shift_jis', 'Shift_JIS', japanese, japanese],
-  ['euc-jp', 'EUC-JP', japanese, japanese],
-  ['windows-1251', 'Windows-1251', russian, lowercase],
-  ['koi8-r', 'KOI8-R', russian, lowercase],
-];
-
 const startsWith = (bytes: Uint8Array, prefix: number[]) => prefix.every((byte, index) => bytes[index] === byte);
-
-/** Line and column (1-based) of character `index` of `text`. */
-function placeOf(text: string, index: number): { line: number; column: number } {
-  const lines = text.slice(0, index).split(/\r\n|\r|\n/u);
-  return { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 };
-}
-
-/**
- * The legacy encoding that decodes `bytes` into a text whose non-ASCII characters are nearly all of
- * its language, and which is mostly written in them (a Latin-1 text with a few accents is not taken for
- * Russian), if one does.
- */
-export function guessEncoding(bytes: Uint8Array): { encoding: string; name: string } | undefined {
-  let best: { encoding: string; name: string; share: number; telling: number } | undefined;
-  for (const [encoding, name, expected, tellingChars] of legacy) {
-    let text: string;
-    try {
-      text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
-    } catch {
-      continue;
-    }
-    const chars = [...text];
-    const foreign = chars.filter((char) => char.charCodeAt(0) > 0x7f);
-    const matching = foreign.filter((char) => expected.test(char)).length;
-    const letters = chars.filter((char) => /\p{L}/u.test(char)).length;
-    const share = foreign.length > 0 ? matching / foreign.length : 0;
-    const telling = foreign.filter((char) => tellingChars.test(char)).length;
-    const better = !best || share > best.share || (share === best.share && telling > best.telling);
-    if (share >= 0.9 && matching * 2 >= letters && better) best = { encoding, name, share, telling };
-  }
-  return best && { encoding: best.encoding, name: best.name };
-}
 
 /** Decodes the bytes of a plain-text file; `encoding` is a WHATWG label (`utf-8`, `shift_jis`, `windows-1251`…). */
 export function decodeText(bytes: Uint8Array, encoding = 'utf-8'): Decoded {
@@ -81,7 +32,7 @@ export function decodeText(bytes: Uint8Array, encoding = 'utf-8'): Decoded {
   for (const [prefix, what] of containers) {
     if (startsWith(bytes, prefix)) return problem(`this is ${what}, not plain text: save or copy its text into a UTF-8 .txt file`);
   }
-  const utf16 = startsWith(bytes, [0xff, 0xfe]) ? 'utf-16le' : startsWith(bytes, [0xfe, 0xff]) ? 'utf-16be' : undefined;
+  const utf16 = utf16ByteOrderMark(bytes);
   let text: string;
   if (encoding.toLowerCase().replace(/[-_]/gu, '') !== 'utf8') {
     try {
@@ -116,7 +67,7 @@ export function decodeText(bytes: Uint8Array, encoding = 'utf-8'): Decoded {
   const control = /[\u0000-\u0008\u000e-\u001f\u007f]/u.exec(text);
   if (control) {
     const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-    return problem(`the text holds the control character U+${code}: it is binary data, not plain text`, placeOf(text, control.index));
+    return problem(`the text holds the control character U+${code}: it is binary data, not plain text`, pointIn(text, control.index));
   }
   if (text.replace(/^\uFEFF/u, '').trim() === '') return problem('the file is empty', { line: 1, column: 1 }, 'empty-file');
   return { text };

@@ -21,6 +21,7 @@ import type { VFile } from 'vfile';
 import { stringify as stringifyYaml } from 'yaml';
 import { languages, type Language } from '../content/languages';
 import { report } from '../pipeline/report';
+import { markerAfterBrace } from '../pipeline/remark-sentences';
 import { isPlaceLine, readDateline, type BadDateline, type Dateline } from './dates';
 import { continues, endsSentence, joinLines, measureLayout, readLines, type Layout, type SourceLine } from './layout';
 import { Numbering, readMarker, type Level } from './numbering';
@@ -131,6 +132,15 @@ function readHead(lines: SourceLine[], options: ImportOptions): Head {
   return { title, dateline, read, body: lines.slice(next) };
 }
 
+/** Characters to escape in the text beyond those remark-stringify escapes, so that the text stays text. */
+const textUnsafe = [
+  // Text that would read as a sentence marker (`{.2}`) keeps its brace escaped (`\{.2}`).
+  { character: '{', after: markerAfterBrace, inConstruct: 'phrasing' as const },
+  // A colon before a letter starts a directive (`:term`) whatever stands before it; remark-directive's
+  // own rule leaves it unescaped right after an escaped character (`\[:term[Japan]` read `:term`).
+  { character: ':', after: String.raw`[^\s\p{P}\p{S}]`, inConstruct: 'phrasing' as const, unicode: true },
+];
+
 /** The Markdown of the document: front matter, then each block with its ID (a dateline's line breaks kept). */
 function toMarkdown(frontMatter: ImportedFrontMatter, blocks: readonly ImportedBlock[]): string {
   const children = blocks.map((block): RootContent => {
@@ -144,7 +154,7 @@ function toMarkdown(frontMatter: ImportedFrontMatter, blocks: readonly ImportedB
   return unified()
     .use(remarkFrontmatter)
     .use(remarkDirective)
-    .use(remarkStringify, { bullet: '-', emphasis: '_', rule: '-' })
+    .use(remarkStringify, { bullet: '-', emphasis: '_', rule: '-', unsafe: textUnsafe })
     .stringify(root);
 }
 

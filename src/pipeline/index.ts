@@ -11,6 +11,8 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { rehypeBudoux } from './rehype-budoux';
 import { rehypeCollect } from './rehype-collect';
+import { remarkCharacters } from './remark-characters';
+import { remarkEscapes } from './remark-escapes';
 import { remarkAnnotations } from './remark-annotations';
 import { remarkBlockIds } from './remark-block-ids';
 import { remarkFrontMatter } from './remark-front-matter';
@@ -21,6 +23,8 @@ import { sanitizeSchema } from './sanitize-schema';
 
 export { rehypeBudoux } from './rehype-budoux';
 export { rehypeCollect, plainText } from './rehype-collect';
+export { remarkCharacters, checkCharacters } from './remark-characters';
+export { remarkEscapes } from './remark-escapes';
 export { remarkAnnotations } from './remark-annotations';
 export { remarkBlockIds } from './remark-block-ids';
 export { remarkFrontMatter } from './remark-front-matter';
@@ -39,8 +43,10 @@ export function createProcessor() {
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkDirective)
+    .use(remarkEscapes)
     .use(remarkFrontMatter)
     .use(remarkSafety)
+    .use(remarkCharacters)
     .use(remarkBlockIds)
     .use(remarkAnnotations)
     .use(remarkHouseStyle)

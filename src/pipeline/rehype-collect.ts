@@ -18,9 +18,12 @@ declare module 'vfile' {
 
 const headingLevels: Record<string, number> = { h1: 1, h2: 2, h3: 3, h4: 4, h5: 5, h6: 6 };
 
-/** Plain text as a reader reads it: runs of white space folded, no leading or trailing space. */
+/**
+ * Plain text as a reader reads it: runs of white space folded, no leading or trailing space. U+FEFF,
+ * which JavaScript counts as white space, is kept: it is an invisible character to report, not a space.
+ */
 export function plainText(node: Element): string {
-  return toString(node).replace(/\s+/g, ' ').trim();
+  return toString(node).replace(/[^\S\ufeff]+/g, ' ').replace(/^ | $/g, '');
 }
 
 /** The sentences of a block element: its `span[data-sid]` children. */

@@ -13,7 +13,7 @@ import { visit, SKIP } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { slugPattern } from '../content/schema';
 import type { NoteKind, Reference } from '../content/types';
-import { report } from './report';
+import { excerpt, report } from './report';
 
 /** A note body as declared in the Markdown, before rendering. */
 export interface NoteDeclaration {
@@ -52,6 +52,9 @@ export const remarkAnnotations: Plugin<[], Root> = function () {
     const anchors: Reference[] = [];
     const declarations: NoteDeclaration[] = [];
     const declared = new Map<string, NoteDeclaration>();
+    // Mentions and anchors already reported as standing inside another one.
+    const misplaced = new Set<TextDirective>();
+    const source = String(file);
 
     const walk = (container: RootContent, block: string, inNote: boolean) => {
       visit(container, (node) => {
@@ -64,7 +67,7 @@ export const remarkAnnotations: Plugin<[], Root> = function () {
           if (!ref) {
             report(file, 'error', `\`:${kind}\` needs the ID of its ${kind === 'term' ? 'glossary entry' : 'note'}: \`:${kind}[…]{ref=id}\``, node, kind === 'term' ? 'term-syntax' : 'note-syntax');
           } else if (!slugPattern.test(ref)) {
-            report(file, 'error', `\`${ref}\` is not a valid ${kind === 'term' ? 'glossary' : 'note'} ID`, node, kind === 'term' ? 'term-syntax' : 'note-syntax');
+            report(file, 'error', `\`${excerpt(ref)}\` is not a valid ${kind === 'term' ? 'glossary' : 'note'} ID`, node, kind === 'term' ? 'term-syntax' : 'note-syntax');
           } else if (kind === 'term' && text.trim() === '') {
             report(file, 'error', `the mention of \`${ref}\` has no text: write the words it marks, \`:term[words]{ref=${ref}}\``, node, 'term-syntax');
           } else {
@@ -72,7 +75,25 @@ export const remarkAnnotations: Plugin<[], Root> = function () {
             if (kind === 'term' && typeof node.attributes?.quirk === 'string') reference.quirk = true;
             (kind === 'term' ? mentions : anchors).push(reference);
           }
-          const property = kind === 'term' ? { dataTerm: ref } : { dataNote: ref };
+          // A mention may stand inside a note anchor; nothing else nests.
+          visit(node, (inner) => {
+            if (inner === node || inner.type !== 'textDirective' || misplaced.has(inner)) return;
+            if (inner.name !== 'note' && (inner.name !== 'term' || kind !== 'term')) return;
+            misplaced.add(inner);
+            report(
+              file,
+              'error',
+              inner.name === 'term'
+                ? 'a mention (`:term`) cannot stand inside another mention: mark each name on its own'
+                : kind === 'term'
+                  ? 'a note anchor (`:note`) cannot stand inside a mention (`:term`): put the anchor around the mention, `:note[:term[…]{ref=…}]{ref=…}`'
+                  : 'a note anchor (`:note`) cannot stand inside another note anchor: anchor each note on its own words',
+              inner,
+              inner.name === 'term' ? 'term-syntax' : 'note-syntax',
+            );
+          });
+          // Only a valid ID reaches the HTML.
+          const property = !slugPattern.test(ref) ? {} : kind === 'term' ? { dataTerm: ref } : { dataNote: ref };
           node.data = { ...node.data, hName: 'span', hProperties: property };
           return;
         }
@@ -97,6 +118,11 @@ export const remarkAnnotations: Plugin<[], Root> = function () {
         const kind = node.attributes?.kind ?? '';
         const start = node.position?.start ?? { line: 1, column: 1 };
         let valid = true;
+        // Without its closing `:::`, a note body runs to the end of the file and swallows what follows.
+        const body = source.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? source.length);
+        if (node.position && !/(?:^|[\r\n])[ \t]*:{3,}[ \t]*$/.test(body)) {
+          report(file, 'error', 'this note body is not closed: end it with a line `:::`; until then everything to the end of the file is part of the note', node, 'note-syntax');
+        }
         if (!slugPattern.test(id)) {
           report(file, 'error', id ? `\`${id}\` is not a valid note ID` : 'a note needs an ID: `:::note{#id kind=editorial}`', node, 'note-syntax');
           valid = false;

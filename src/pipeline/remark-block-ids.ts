@@ -6,7 +6,7 @@ import type { Heading, Paragraph, Root, Text } from 'mdast';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
 import { blockIdPattern } from '../content/schema';
-import { report } from './report';
+import { codePoint, excerpt, report } from './report';
 
 /** A block as the pipeline first sees it: its ID and where the ID is written. */
 export interface BlockIdRecord {
@@ -31,7 +31,8 @@ declare module 'mdast' {
   }
 }
 
-const trailingId = /\s*\{#([^{}]*)\}\s*$/;
+// Without leading `\s*`: that would try every position of a long run of spaces, in quadratic time.
+const trailingId = /\{#([^{}]*)\}\s*$/;
 
 export const remarkBlockIds: Plugin<[], Root> = function () {
   return (tree: Root, file: VFile) => {
@@ -66,11 +67,13 @@ export const remarkBlockIds: Plugin<[], Root> = function () {
       const text = last as Text;
       const id = match[1];
       const end = text.position?.end;
-      const place = end ? { line: end.line, column: end.column - match[0].trimStart().length } : block.position?.start;
-      text.value = text.value.slice(0, match.index);
+      const place = end ? { line: end.line, column: end.column - match[0].length } : block.position?.start;
+      text.value = text.value.slice(0, match.index).trimEnd();
       if (text.value === '') block.children.pop();
       if (!blockIdPattern.test(id)) {
-        report(file, 'error', `\`${id}\` is not a valid block ID: use lowercase ASCII letters, digits and inner hyphens, starting with a letter`, place, 'block-id-syntax');
+        const foreign = /[^\x20-\x7e]/u.exec(id)?.[0];
+        const hint = foreign ? ` (\`${foreign}\`, ${codePoint(foreign)}, is not ASCII)` : '';
+        report(file, 'error', `\`${excerpt(id)}\` is not a valid block ID${hint}: use lowercase ASCII letters, digits and inner hyphens, starting with a letter`, place, 'block-id-syntax');
         continue;
       }
       const record: BlockIdRecord = {

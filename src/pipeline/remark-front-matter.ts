@@ -25,13 +25,18 @@ export const remarkFrontMatter: Plugin<[], Root> = function () {
   return (tree, file) => {
     const yaml = tree.children.find((node): node is Yaml => node.type === 'yaml');
     if (!yaml) {
-      report(file, 'error', 'the file has no front matter: it must start with `---`, the YAML fields, then `---`', { line: 1, column: 1 }, 'front-matter');
+      // A file cut short, or a closing `---` forgotten: the fields are then read as Markdown.
+      const unclosed = /^---[ \t]*(?:\r\n|\r|\n)/.test(String(file.value));
+      const reason = unclosed
+        ? 'the front matter is not closed: end its YAML fields with a line `---`'
+        : 'the file has no front matter: it must start with `---`, the YAML fields, then `---`';
+      report(file, 'error', reason, { line: 1, column: 1 }, 'front-matter');
       return;
     }
     // The YAML text starts on the line after the opening `---`.
     const placed = parseYamlIn(file, yaml.value, (yaml.position?.start.line ?? 1) + 1);
     if (!placed) return;
-    const result = frontMatterSchema.safeParse(placed.document.toJS());
+    const result = frontMatterSchema.safeParse(placed.data);
     if (!result.success) {
       reportSchemaIssues(file, placed, result.error.issues, [], ruleOf);
       return;

@@ -6,12 +6,14 @@
  */
 import type { Root, RootContent } from 'mdast';
 import type { Plugin } from 'unified';
+import type { Point } from 'unist';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
-import { parseDocument, visit as visitYaml } from 'yaml';
+import { visit as visitYaml } from 'yaml';
 import { findRefused } from '../content/house-style';
 import { isLanguage } from '../content/languages';
+import { readYaml } from '../content/yaml';
 import { report } from './report';
 
 export const remarkHouseStyle: Plugin<[], Root> = function () {
@@ -21,10 +23,9 @@ export const remarkHouseStyle: Plugin<[], Root> = function () {
     if (!isLanguage(lang)) return;
     const source = String(file.value);
     const { toPoint } = location(file);
-    const check = (start: number, end: number) => {
-      // The source slice, not the node's value: places stay exact whatever escapes the text holds.
-      for (const match of findRefused(source.slice(start, end), lang)) {
-        report(file, 'error', `\`${match.found}\`: write \`${match.use}\` (${match.because})`, toPoint(start + match.index), 'spelling');
+    const check = (text: string, placeOf: (index: number) => Point | undefined) => {
+      for (const match of findRefused(text, lang)) {
+        report(file, 'error', `\`${match.found}\`: write \`${match.use}\` (${match.because})`, placeOf(match.index), 'spelling');
       }
     };
     const scan = (node: RootContent) => {
@@ -32,15 +33,17 @@ export const remarkHouseStyle: Plugin<[], Root> = function () {
         const start = child.position?.start.offset;
         const end = child.position?.end.offset;
         if (start === undefined || end === undefined) return;
-        if (child.type === 'text') check(start, end);
+        // The source slice, not the node's value: places stay exact whatever escapes the text holds.
+        if (child.type === 'text') check(source.slice(start, end), (index) => toPoint(start + index));
         if (child.type !== 'yaml') return;
-        // Front matter: the values only (the keys are the schema's); the YAML starts after `---`.
-        const offset = source.indexOf('\n', start) + 1;
-        const yaml = parseDocument(child.value);
-        if (yaml.errors.length > 0) return;
-        visitYaml(yaml, {
+        // Front matter: the values only (the keys are the schema's); the YAML starts on the line after `---`.
+        const yaml = readYaml(child.value, (child.position?.start.line ?? 1) + 1);
+        if (yaml.document.errors.length > 0) return;
+        visitYaml(yaml.document, {
           Scalar(key, scalar) {
-            if (key !== 'key' && typeof scalar.value === 'string' && scalar.range) check(offset + scalar.range[0], offset + scalar.range[1]);
+            if (key === 'key' || typeof scalar.value !== 'string' || !scalar.range) return;
+            const [from, to] = scalar.range;
+            check(yaml.text.slice(from, to), (index) => yaml.pointAt(from + index));
           },
         });
       });

@@ -6,12 +6,14 @@
  * sentences rendered as one), `{.2a}` (a sentence inserted later, so that no ID ever shifts). A line
  * without a marker takes the number after the previous line's. Each sentence becomes
  * `span[data-sid]` (its IDs, space-separated); the line break between two sentences becomes a space,
- * or nothing in Japanese, which sets no space between sentences. Runs after remark-block-ids.
+ * or nothing in Japanese, which sets no space between sentences. A marker whose brace is escaped
+ * (`\{.2}`) is text (see remark-escapes). Runs after remark-block-ids.
  */
 import type { Heading, Paragraph, PhrasingContent, Root, Text } from 'mdast';
 import type { Plugin } from 'unified';
 import type { Position } from 'unist';
 import type { VFile } from 'vfile';
+import { isEscaped, sliceText } from './remark-escapes';
 import { report } from './report';
 
 /** A sentence as the Markdown writes it: its IDs and where its line starts. */
@@ -44,8 +46,11 @@ declare module 'vfile' {
 
 /** A sentence number within its block: digits, optionally one letter for a sentence inserted later. */
 export const sentenceNumberPattern = /^[1-9]\d*[a-z]?$/;
-const trailingMarker = /\s*\{(\.[^{}]*)\}\s*$/;
-const anyMarker = /\{\.[^{}]*\}/;
+// Without leading `\s*`: that would try every position of a long run of spaces, in quadratic time.
+const trailingMarker = /\{(\.[^{}]*)\}\s*$/;
+/** What follows the `{` of a sentence marker, as a regular expression: a dot, anything but braces, `}`. */
+export const markerAfterBrace = String.raw`\.[^{}]*\}`;
+const anyMarker = new RegExp(`\\{${markerAfterBrace}`, 'g');
 
 /** `{.2 .3}` → `['2', '3']`; undefined when the marker is malformed. */
 export function parseMarker(content: string): string[] | undefined {
@@ -59,6 +64,10 @@ export function parseMarker(content: string): string[] | undefined {
 
 const numericPart = (number: string) => Number.parseInt(number, 10);
 
+/** A line ending as Markdown reads it: CR, LF or CRLF (the text keeps the file's own). */
+const lineEnding = /\r\n|\r|\n/;
+const lineEndings = /\r\n|\r|\n/g;
+
 interface Line {
   nodes: PhrasingContent[];
   start: { line: number; column: number };
@@ -70,20 +79,22 @@ function splitLines(block: Heading | Paragraph, file: VFile): Line[] {
   const begin = block.position?.start ?? { line: 1, column: 1 };
   let current: Line = { nodes: [], start: { line: begin.line, column: begin.column } };
   for (const node of block.children) {
-    if (node.type !== 'text' || !node.value.includes('\n')) {
+    if (node.type !== 'text' || !lineEnding.test(node.value)) {
       if (node.type !== 'text' && node.type !== 'break' && 'children' in node) reportNestedBreaks(node.children, file);
       current.nodes.push(node);
       continue;
     }
-    const parts = node.value.split('\n');
+    // Each line of the text as a node of its own, which keeps what was escaped in it.
+    const ends = [...node.value.matchAll(lineEndings)];
     const startLine = node.position?.start.line ?? current.start.line;
-    parts.forEach((part, index) => {
-      if (index > 0) {
-        lines.push(current);
-        current = { nodes: [], start: { line: startLine + index, column: 1 } };
-      }
-      if (part !== '') current.nodes.push({ type: 'text', value: part });
+    let from = 0;
+    ends.forEach((end, index) => {
+      if (end.index > from) current.nodes.push(sliceText(node, from, end.index));
+      lines.push(current);
+      current = { nodes: [], start: { line: startLine + index + 1, column: 1 } };
+      from = end.index + end[0].length;
     });
+    if (from < node.value.length) current.nodes.push(sliceText(node, from, node.value.length));
   }
   lines.push(current);
   return lines.filter((line) => line.nodes.some((node) => node.type !== 'text' || node.value.trim() !== ''));
@@ -92,7 +103,7 @@ function splitLines(block: Heading | Paragraph, file: VFile): Line[] {
 /** A line break inside a mention, a note anchor or emphasis would cut it in two sentences. */
 function reportNestedBreaks(children: PhrasingContent[], file: VFile): void {
   for (const child of children) {
-    if (child.type === 'text' && child.value.includes('\n')) {
+    if (child.type === 'text' && lineEnding.test(child.value)) {
       report(file, 'error', 'a line break inside a mention, note anchor or emphasis: a sentence ends only at the end of a line of the paragraph, outside any markup', child, 'sentence-syntax');
       return;
     }
@@ -105,8 +116,8 @@ function takeMarker(line: Line, file: VFile, blockId: string): string[] | undefi
   const last = line.nodes.at(-1);
   if (last?.type !== 'text') return undefined;
   const match = trailingMarker.exec(last.value);
-  if (!match) return undefined;
-  last.value = last.value.slice(0, match.index);
+  if (!match || isEscaped(last, match.index)) return undefined;
+  last.value = last.value.slice(0, match.index).trimEnd();
   if (last.value === '') line.nodes.pop();
   const numbers = parseMarker(match[1]);
   if (!numbers) {
@@ -124,9 +135,10 @@ function takeMarker(line: Line, file: VFile, blockId: string): string[] | undefi
 
 function trimEdges(nodes: PhrasingContent[]): void {
   const first = nodes[0];
-  if (first?.type === 'text') first.value = first.value.replace(/^\s+/, '');
+  if (first?.type === 'text') first.value = first.value.trimStart();
   const last = nodes.at(-1);
-  if (last?.type === 'text') last.value = last.value.replace(/\s+$/, '');
+  // Not `/\s+$/`: that is quadratic in a long run of spaces inside the text.
+  if (last?.type === 'text') last.value = last.value.trimEnd();
 }
 
 export interface RemarkSentencesOptions {
@@ -150,8 +162,10 @@ export const remarkSentences: Plugin<[RemarkSentencesOptions?], Root> = function
       for (const line of splitLines(node, file)) {
         const marker = takeMarker(line, file, blockId);
         for (const text of line.nodes) {
-          if (text.type === 'text' && anyMarker.test(text.value)) {
-            report(file, 'error', `a sentence marker stands inside the line: \`${anyMarker.exec(text.value)?.[0]}\` belongs at the end of its line`, { line: line.start.line, column: line.start.column }, 'sentence-syntax');
+          if (text.type !== 'text') continue;
+          const inside = [...text.value.matchAll(anyMarker)].find((found) => !isEscaped(text, found.index));
+          if (inside) {
+            report(file, 'error', `a sentence marker stands inside the line: \`${inside[0]}\` belongs at the end of its line (write \`\\{\` for a brace that is text)`, { line: line.start.line, column: line.start.column }, 'sentence-syntax');
           }
         }
         const numbers =

@@ -48,6 +48,9 @@ export type RuleId =
   | 'sentence-extra'
   | 'document-source'
   | 'lang-mismatch'
+  | 'invisible-character'
+  | 'bidi-control'
+  | 'mixed-script'
   // The importer's own, about the plain text it reads (src/importer).
   | 'import-structure'
   | 'import-dateline'
@@ -67,4 +70,15 @@ export function report(file: VFile, severity: Severity, reason: string, place: P
 /** `line:column` of a node, for naming the other place in a cross-file message. */
 export function where(path: string, place: { line: number; column: number }): string {
   return `${path}:${place.line}:${place.column}`;
+}
+
+/** `text` as quoted in a message: at most `max` characters, an ellipsis marking the cut. */
+export function excerpt(text: string, max = 60): string {
+  const characters = Array.from(text);
+  return characters.length > max ? `${characters.slice(0, max - 1).join('')}…` : text;
+}
+
+/** The code point of a character as Unicode writes it: `U+0441`. */
+export function codePoint(character: string): string {
+  return `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 }

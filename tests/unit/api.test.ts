@@ -7,6 +7,7 @@ describe('public API', () => {
   it('exports the pipeline plugins in one barrel', () => {
     expect(Object.keys(pipeline).sort()).toEqual(
       [
+        'checkCharacters',
         'createProcessor',
         'isSafeUrl',
         'plainText',
@@ -14,6 +15,8 @@ describe('public API', () => {
         'rehypeCollect',
         'remarkAnnotations',
         'remarkBlockIds',
+        'remarkCharacters',
+        'remarkEscapes',
         'remarkFrontMatter',
         'remarkHouseStyle',
         'remarkSafety',

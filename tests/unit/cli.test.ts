@@ -1,6 +1,7 @@
 /** The command-line tools: compiler-style output, exit codes, and no stack trace for bad input. */
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -34,6 +35,35 @@ describe('npm run check', () => {
     expect(result.stderr).toBe('');
     expect(result.stdout).not.toMatch(/\n\s+at /);
   });
+});
+
+describe('npm run check on the fault corpus', () => {
+  it('reports every class compiler-style, exits 1 on errors and 0 on warnings only, and never prints a stack trace', async () => {
+    const classes = readdirSync(join(fixturesDir, 'faults')).sort();
+    const results: Array<{ name: string; code: number; stdout: string; stderr: string }> = [];
+    // Two at a time: each is a process of its own (the timeout allows for a loaded 2-core machine).
+    for (let start = 0; start < classes.length; start += 2) {
+      results.push(
+        ...(await Promise.all(
+          classes.slice(start, start + 2).map(async (name) => {
+            const dir = await mkdtemp(join(tmpdir(), 'check-faults-'));
+            await cp(join(fixturesDir, 'base'), dir, { recursive: true });
+            await cp(join(fixturesDir, 'faults', name), dir, { recursive: true });
+            return { name, ...(await run('src/check/cli.ts', [dir])) };
+          }),
+        )),
+      );
+    }
+    for (const { name, code, stdout, stderr } of results) {
+      const lines = stdout.trimEnd().split('\n');
+      const summary = lines.pop() ?? '';
+      const [, errors, warnings] = /^(\d+) errors?, (\d+) warnings? in \d+ files?$/.exec(summary) ?? [];
+      expect([name, stderr, errors !== undefined]).toEqual([name, '', true]);
+      expect([name, code]).toEqual([name, Number(errors) > 0 ? 1 : 0]);
+      expect(Number(errors) + Number(warnings)).toBe(lines.length);
+      for (const line of lines) expect(line).toMatch(/^content\/\S+:\d+:\d+: (?:error|warning) .+ \[[a-z]+(?:-[a-z]+)*\]$/);
+    }
+  }, 300_000);
 });
 
 describe('a wrong argument', () => {
@@ -85,4 +115,26 @@ describe('npm run import', () => {
       `${cp1251}:1:1: error the file is not UTF-8 (byte 0xc7 cannot be decoded); it looks like Windows-1251: give --encoding windows-1251, or save it as UTF-8 [encoding]\n1 error, 0 warnings in 1 file\n`,
     );
   });
+
+  it('reads the fault corpus’s broken files without a stack trace: a compiler-style message that names the file', async () => {
+    const sample = (fault: string, name: string) => join(fixturesDir, 'faults', fault, 'content', 'documents', '2020-01-15-sample', name);
+    const dir = await mkdtemp(join(tmpdir(), 'import-'));
+    const empty = join(dir, 'empty.txt');
+    await writeFile(empty, '\n\n');
+    const files: Array<[file: string, place: string, rule: string]> = [
+      [sample('windows-1251', 'ru.md'), '2:8', 'encoding'],
+      [sample('shift-jis', 'ja.md'), '2:8', 'encoding'],
+      [sample('utf16-bom', 'en.md'), '1:1', 'encoding'],
+      [sample('truncated-utf8', 'en.md'), '24:22', 'encoding'],
+      [sample('utf16-no-bom', 'en.md'), '1:1', 'encoding'],
+      [empty, '1:1', 'empty-file'],
+    ];
+    const results = await Promise.all(files.map(([file]) => run('src/importer/cli.ts', [file, '--slug', 'a', '--lang', 'ru', '--issuer', 'I', '--out', '-'])));
+    for (const [index, result] of results.entries()) {
+      const [file, place, rule] = files[index];
+      expect([file, result.code, result.stdout]).toEqual([file, 1, '']);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+      expect(result.stderr.split('\n')[0]).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:${place}: error .+ \\[${rule}\\]$`));
+    }
+  }, 180_000);
 });

@@ -55,6 +55,14 @@ describe('runImport', () => {
     expect(existsSync(join(cwd, 'content'))).toBe(false);
   });
 
+  it('writes text that reads as a sentence marker with its brace escaped, and the file passes the check', async () => {
+    const cwd = await workspace();
+    const result = await importIn(cwd, [fixture('en-literal-markers'), '--slug', slug, '--lang', 'en', '--issuer', 'Ministry of Foreign Affairs of Japan']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).not.toMatch(/\[sentence-/);
+    expect(await readFile(join(cwd, 'content', 'documents', slug, 'en.md'), 'utf8')).toBe(await readFile(join(fixtures, 'en-literal-markers', 'expected.md'), 'utf8'));
+  });
+
   it('reads another encoding when told, to the same result', async () => {
     const cwd = await workspace();
     const text = await readFile(fixture('ru-year-paragraph'), 'utf8');
@@ -121,6 +129,27 @@ describe('runImport', () => {
     expect(result.stderr).toMatch(new RegExp(`^content/documents/${slug}/en\\.md:\\d+:1: error note \`working-meal\` is not in the source .*\\[note-extra\\]$`, 'm'));
     expect(result.stderr).toMatch(new RegExp(`^content/documents/${slug}/ja\\.md:\\d+:1: error note \`working-meal\` is not in the source .*\\[note-extra\\]$`, 'm'));
     expect(await readFile(join(folder, 'ru.md'), 'utf8')).toBe(before);
+  });
+
+  it('checks the characters of the file it would write: a bidirectional control refuses it, an invisible character or a mixed-script word is a warning', async () => {
+    const cwd = await workspace();
+    const args = ['release.txt', '--slug', slug, '--lang', 'ru', '--issuer', 'МИД', '--out', '-'];
+    const target = `content/documents/${slug}/ru.md`;
+    await writeFile(join(cwd, 'release.txt'), 'Заголовок\n\n(1 мая 2020 года, Москва)\n\nСтороны обсудили\u202e вопросы.\n');
+    const refused = await importIn(cwd, args);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr.split('\n')[0]).toBe(
+      `${target}:16:17: error U+202E RIGHT-TO-LEFT OVERRIDE: a bidirectional control reorders what is shown, so that the page no longer shows the text as it is stored; remove it (the reader sets the direction itself) [bidi-control]`,
+    );
+    await writeFile(join(cwd, 'release.txt'), 'Заголовок\n\n(1 мая 2020 года, Москва)\n\nСтороны об\u200bсудили вопрoсы.\n');
+    const warned = await importIn(cwd, args);
+    expect(warned.code).toBe(0);
+    expect(warned.stderr.split('\n').slice(0, 3)).toEqual([
+      `${target}:16:11: warning U+200B ZERO WIDTH SPACE: an invisible character; search and copied citations miss the word it stands in; remove it unless it is meant [invisible-character]`,
+      `${target}:16:23: warning \`вопрoсы\` mixes Cyrillic and Latin letters: \`o\` (U+006F, looks like Cyrillic \`о\`) is Latin; type the word in one script [mixed-script]`,
+      '0 errors, 2 warnings in 2 files',
+    ]);
+    expect(warned.stdout).toContain('Стороны об\u200bсудили вопрoсы. {#intro-p1}');
   });
 
   it('refuses a file named after another language than --lang', async () => {

@@ -6,7 +6,7 @@ import { encodeLegacy } from '../helpers/legacy-encoding';
 
 describe('the decoding module', () => {
   it('exports these names', () => {
-    expect(Object.keys(decode).sort()).toEqual(['decodeText', 'guessEncoding']);
+    expect(Object.keys(decode).sort()).toEqual(['decodeText']);
   });
 });
 
@@ -29,6 +29,11 @@ describe('decoding the input', () => {
     [Buffer.from(' \n\t\n'), 1, 1, 'the file is empty'],
   ])('explains a file that is not text: %#', (bytes, line, column, reason) => {
     expect(decodeText(bytes).problem).toMatchObject({ line, column, reason });
+  });
+
+  it('takes a Latin-1 text with a few accents for none of them', () => {
+    const bytes = Buffer.from('Joint statement\nThe café meeting, déjà agreed, was held in Tokyo.\n', 'latin1');
+    expect(decodeText(bytes).problem?.reason).toBe('the file is not UTF-8 (byte 0xe9 cannot be decoded); save it as UTF-8, or give its encoding with --encoding');
   });
 
   it('recognises Shift_JIS, EUC-JP, Windows-1251 and KOI8-R, and names the option that reads them', () => {

@@ -71,7 +71,7 @@ describe('importText on the fixtures', () => {
   const cases = readdirSync(fixtures).sort();
 
   it('has the fixtures the issue asks for', () => {
-    expect(cases).toEqual(['en-release', 'en-roman', 'ja-mofa', 'ja-wrapped', 'ru-heading-then-paragraph', 'ru-no-blank-lines', 'ru-source', 'ru-year-paragraph']);
+    expect(cases).toEqual(['en-literal-markers', 'en-release', 'en-roman', 'ja-mofa', 'ja-wrapped', 'ru-heading-then-paragraph', 'ru-no-blank-lines', 'ru-source', 'ru-year-paragraph']);
   });
 
   for (const name of cases) {
@@ -110,6 +110,18 @@ describe('importText on the fixtures', () => {
     const { blocks } = await blocksOf('ru-heading-then-paragraph');
     expect(blocks.find((block) => block.id === 's1-1')).toEqual({ id: 's1-1', kind: 'heading', depth: 3, text: '1) Информирование о позиции Японии' });
     expect(blocks.find((block) => block.id === 's1-1-p1')?.text).toMatch(/^Министры Т\. Коно и Т\. Ивая заявили, /);
+  });
+
+  it('keeps text that reads as a sentence marker as text, every character of it', async () => {
+    const { blocks, messages } = await blocksOf('en-literal-markers');
+    expect(messages).toEqual([]);
+    expect(blocks.map(({ id, text }) => [id, text])).toEqual([
+      ['title', 'Reference Forms in the Annex {.1}'],
+      ['dateline', 'Tokyo, May 30, 2019'],
+      ['intro-p1', 'The annex refers to its second item as {.2}'],
+      ['intro-p2', 'Both sides agreed on the items {.3 .4} and {.2a} of the annex.'],
+      ['intro-p3', 'A brace after a backslash, \\{.5}, is quoted as written, and so is {.6}'],
+    ]);
   });
 
   it('reads a paragraph that starts with a year as a paragraph', async () => {
@@ -235,10 +247,11 @@ describe('importText on layouts and numbering', () => {
   });
 
   it('escapes what Markdown or directives would read as syntax, so that no character is lost', async () => {
-    const text = 'Заголовок\n\n(1 мая 2020 года, Москва)\n\nВ 10:30 — *звёздочки*, [скобки], <b>угловые</b>, {#не-id} и 1. в начале.\n\n1. Раздел\n\n1) Подраздел\n\n2. не номер, а текст абзаца\n';
+    const text = 'Заголовок\n\n(1 мая 2020 года, Москва)\n\nВ 10:30 — *звёздочки*, [скобки], <b>угловые</b>, {#не-id}, [:term[x]{ref=japan}] и 1. в начале.\n\n1. Раздел\n\n1) Подраздел\n\n2. не номер, а текст абзаца\n';
     const { blocks, messages } = await processed(body(text).result?.markdown ?? '', 'ru');
     expect(messages).toEqual([]);
-    expect(blocks.find((block) => block.id === 'intro-p1')?.text).toBe('В 10:30 — *звёздочки*, [скобки], <b>угловые</b>, {#не-id} и 1. в начале.');
+    // `[:term` stays text too: the colon after an escaped bracket is escaped.
+    expect(blocks.find((block) => block.id === 'intro-p1')?.text).toBe('В 10:30 — *звёздочки*, [скобки], <b>угловые</b>, {#не-id}, [:term[x]{ref=japan}] и 1. в начале.');
     expect(blocks.map((block) => block.id)).toEqual(['title', 'dateline', 'intro-p1', 's1', 's1-1', 's2']);
   });
 

@@ -166,6 +166,21 @@ describe('remarkSentences', () => {
     expect(file.data.blocks?.[0].sentences.map((sentence) => sentence.ids)).toEqual([['title.1']]);
   });
 
+  it('reads a marker whose brace is escaped (`\\{.2}`) as text, at the end of a line and inside one', async () => {
+    const file = new VFile({ path: 'escaped/en.md', value: 'First \\{.2}\nSecond \\{.3 .4} and more. {.2}\nThird {.4} here. {#p1}\n' });
+    file.data.lang = 'en';
+    await createProcessor().process(file);
+    expect(file.data.blocks?.[0].sentences.map(({ ids, text }) => [ids, text])).toEqual([
+      [['p1.1'], 'First {.2}'],
+      [['p1.2'], 'Second {.3 .4} and more.'],
+      [['p1.3'], 'Third {.4} here.'],
+    ]);
+    const syntax = file.messages.filter((message) => message.ruleId === 'sentence-syntax');
+    expect(syntax.map((message) => [message.line, message.column, message.reason])).toEqual([
+      [3, 1, 'a sentence marker stands inside the line: `{.4}` belongs at the end of its line (write `\\{` for a brace that is text)'],
+    ]);
+  });
+
   it('parses markers and refuses malformed ones', () => {
     expect(parseMarker('.2')).toEqual(['2']);
     expect(parseMarker('.2 .3')).toEqual(['2', '3']);

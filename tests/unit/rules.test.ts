@@ -2,7 +2,7 @@
  * One failing fixture per validator rule: each is the base fixture with one file changed
  * (tests/fixtures/rules/<case>/), and each expected message is asserted field by field.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixturesDir, loadFixture } from '../helpers/fixtures';
@@ -93,6 +93,12 @@ const cases: Record<string, Expected[]> = {
   // The source's front matter is invalid (no date): that is the only problem reported, not also "no source text".
   'front-matter-source': [[ru, 2, 1, 'error', 'front-matter', /`date` is missing/]],
   'lang-mismatch': [[en, 1, 1, 'error', 'lang-mismatch', /named `en\.md` but its front matter says `lang: ja`/]],
+  'invisible-character': [[en, 21, 12, 'warning', 'invisible-character', /^U\+200B ZERO WIDTH SPACE: an invisible character/]],
+  'bidi-control': [
+    [en, 21, 8, 'error', 'bidi-control', /^U\+202E RIGHT-TO-LEFT OVERRIDE: a bidirectional control reorders what is shown/],
+    [en, 21, 18, 'error', 'bidi-control', /^U\+202C POP DIRECTIONAL FORMATTING/],
+  ],
+  'mixed-script': [[ru, 19, 11, 'warning', 'mixed-script', /^`абзaц` mixes Cyrillic and Latin letters: `a` \(U\+0061, looks like Cyrillic `а`\) is Latin/]],
 };
 
 describe('validator rules', () => {
@@ -103,6 +109,22 @@ describe('validator rules', () => {
 
   it('has a case for every fixture folder and a fixture folder for every case', () => {
     expect(readdirSync(join(fixturesDir, 'rules')).sort()).toEqual(Object.keys(cases).sort());
+  });
+
+  it('has a failing fixture (the importer’s rules: an importer test) and a documented row for every rule id', () => {
+    const root = join(import.meta.dirname, '..', '..');
+    const union = readFileSync(join(root, 'src', 'pipeline', 'report.ts'), 'utf8').split('export type RuleId =')[1]?.split(';')[0] ?? '';
+    const ruleIds = [...union.matchAll(/'([a-z-]+)'/g)].map((match) => match[1]);
+    const asserted = new Set(Object.values(cases).flatMap((expected) => expected.map((item) => item[4])));
+    const documented = readFileSync(join(root, 'docs', 'validator-rules.md'), 'utf8');
+    expect(ruleIds.length).toBeGreaterThan(30);
+    // The importer's own rules are about the plain text it reads, and are asserted in its tests.
+    const importerTests = ['importer.test.ts', 'import-command.test.ts'].map((name) => readFileSync(join(import.meta.dirname, name), 'utf8')).join('');
+    const [importerRules, validatorRules] = [ruleIds.filter((ruleId) => ruleId.startsWith('import-')), ruleIds.filter((ruleId) => !ruleId.startsWith('import-'))];
+    expect(importerRules.length).toBeGreaterThan(0);
+    expect(validatorRules.filter((ruleId) => !asserted.has(ruleId))).toEqual([]);
+    expect(importerRules.filter((ruleId) => !importerTests.includes(`'${ruleId}'`) && !importerTests.includes(`[${ruleId}]`))).toEqual([]);
+    expect(ruleIds.filter((ruleId) => !new RegExp(`^\\| (?:\`[a-z-]+\`, )*\`${ruleId}\``, 'm').test(documented))).toEqual([]);
   });
 
   for (const [name, expected] of Object.entries(cases)) {
