@@ -4,8 +4,10 @@
  * without it; this module puts in this page's own address, column choice included (without the
  * fragment): in the citation header printed at the top (`[data-print-head]`, with today's date) and in
  * the permalink printed under each row (`--permalink-base` on the rows, which the print CSS shows).
- * It does so at once, when the column choice changes (`reader:columns`) and on `beforeprint`, so that
- * the date is the day of printing.
+ * The header is filled at once, and again when the column choice changes (`reader:columns`) and on
+ * `beforeprint`, so that the date is the day of printing. The permalinks are set on `beforeprint` (and
+ * on a column change) only: a custom property on the rows restyles every cell, which the first view of
+ * the page should not pay for.
  */
 
 /** This page's address without its fragment. */
@@ -25,9 +27,12 @@ export function startPrintHead(root: Document): void {
   const head = root.querySelector<HTMLElement>('[data-print-head]');
   const rows = root.querySelector<HTMLElement>('[data-rows]');
   if (!head && !rows) return;
+  const permalinks = () => {
+    const base = JSON.stringify(`${pageAddress(new URL(location.href))}#`);
+    if (rows && rows.style.getPropertyValue('--permalink-base') !== base) rows.style.setProperty('--permalink-base', base);
+  };
   const update = () => {
     const address = pageAddress(new URL(location.href));
-    rows?.style.setProperty('--permalink-base', JSON.stringify(`${address}#`));
     const target = head?.querySelector('[data-print-address]');
     if (target) target.textContent = address;
     const printed = head?.querySelector<HTMLElement>('[data-print-date]');
@@ -39,6 +44,10 @@ export function startPrintHead(root: Document): void {
     printed.hidden = false;
   };
   update();
-  root.addEventListener('reader:columns', update);
-  addEventListener('beforeprint', update);
+  for (const [target, type] of [[root, 'reader:columns'], [window, 'beforeprint']] as const) {
+    target.addEventListener(type, () => {
+      permalinks();
+      update();
+    });
+  }
 }

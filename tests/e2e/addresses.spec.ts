@@ -69,6 +69,8 @@ test.describe('what a reader copies or prints names where the page is read', () 
     const here = `${baseURL}${pages.reader('ru', slug, 'ja-ru')}`;
     await page.goto(`${pages.reader('ru', slug, 'ja-ru')}#${paragraph.id}`);
     await expect(page.locator('[data-print-address]')).toHaveText(here);
+    // The browser announces printing (Ctrl+P, the print dialog, window.print()) before it lays out the paper.
+    await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
     expect(await page.locator('[data-rows]').evaluate((rows) => getComputedStyle(rows).getPropertyValue('--permalink-base').trim())).toBe(JSON.stringify(`${here}#`));
     await page.emulateMedia({ media: 'print' });
     const printed = await page.locator(`[id="${paragraph.id}"]`).evaluate((row) => getComputedStyle(row, '::after').content);

@@ -28,7 +28,9 @@ function watch() {
       if (!target?.closest('[data-rows]')) continue;
       // Moving a cell removes it first; the HTML parser only adds.
       const moved = [...record.removedNodes].some((node) => node instanceof Element && node.matches('.cell'));
-      const rearranging = record.type === 'attributes' && (target.matches('[data-rows], .row, .cell') || record.attributeName === 'hidden');
+      // ARIA attributes name and describe; they restyle nothing.
+      const aria = record.attributeName?.startsWith('aria-') ?? false;
+      const rearranging = record.type === 'attributes' && !aria && (target.matches('[data-rows], .row, .cell') || record.attributeName === 'hidden');
       if (moved || rearranging) state.rearranged.push(`${record.type} ${record.attributeName ?? ''} on ${target.className || target.tagName}`);
     }
   }).observe(document, { subtree: true, childList: true, attributes: true });

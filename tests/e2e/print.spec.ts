@@ -80,7 +80,7 @@ test.describe('print', () => {
     await expect(page.locator('link[rel="stylesheet"][media="print"]')).toHaveAttribute('href', /^\/assets\/print\.[\w-]+\.css$/);
     expect(margins[0]).toMatch(/mm/);
     await page.emulateMedia({ media: 'print' });
-    const headings = page.locator('.rows > .row[data-kind="heading"]:visible');
+    const headings = page.locator('.rows > .row:has(> .cell > [class*="block-h"]):visible');
     expect(await headings.count()).toBeGreaterThan(0);
     const breaks = await headings.evaluateAll((rows) => rows.map((row) => [getComputedStyle(row).breakAfter, getComputedStyle(row).breakInside]));
     for (const [after, inside] of breaks) {
