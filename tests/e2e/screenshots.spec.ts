@@ -51,7 +51,9 @@ for (const [device, viewport] of Object.entries(viewports)) {
         await shot('reader-unknown-hash', false);
         if (device === 'phone') {
           await page.goto(`${pages.reader(locale, slug, 'ja-ru-en')}#${paragraph.id}`);
-          await page.locator(`[id="${paragraph.id}"] .reveal`).click();
+          await page.locator(`[id="${paragraph.id}"] .tools-toggle`).tap();
+          await shot('reader-row-tools', false);
+          await page.locator(`[id="${paragraph.id}"] .reveal-choice:visible`).first().tap();
           await shot('reader-revealed', false);
         }
         await page.goto(pages.glossary(locale));

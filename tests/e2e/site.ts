@@ -1,4 +1,5 @@
-/** What the browser tests share: the edition they read and the addresses of each page kind. */
+/** What the browser tests share: the edition they read, the addresses of each page kind, what a row shows. */
+import type { Locator } from '@playwright/test';
 import { loadEdition } from '../../src/content/load';
 import type { Edition, EditionDocument } from '../../src/content/types';
 
@@ -37,3 +38,11 @@ export const pages = {
   search: (locale: Locale, query?: string) => `/${locale}/search/${query ? `?q=${encodeURIComponent(query)}` : ''}`,
   missing: (locale: Locale) => `/${locale}/no-such-page/`,
 };
+
+/** The languages of the cells of a row that a reader sees, in the order of the page. */
+export function shownLanguages(row: Locator): Promise<string[]> {
+  return row.locator(':scope > [lang]:visible').evaluateAll((cells) => cells.map((cell) => cell.getAttribute('lang') ?? ''));
+}
+
+/** `text` as a regular expression matching itself. */
+export const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
