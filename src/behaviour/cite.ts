@@ -69,7 +69,7 @@ export function startCite(root: Document): void {
 
   // One "Cite" button per row, beside the copy-link button (before the phone's reveal control).
   const label = rows.dataset.citeLabel ?? '{place}';
-  for (const permalink of rows.querySelectorAll<HTMLElement>('[data-pid] > .gutter > .pilcrow')) {
+  for (const permalink of rows.querySelectorAll<HTMLElement>('[data-pid] .pilcrow')) {
     const place = permalink.getAttribute('aria-label') ?? permalink.closest('[data-pid]')?.id ?? '';
     const button = element('button', { type: 'button', class: 'gutter-button', 'data-cite-row': '' });
     button.innerHTML = icon;

@@ -1,10 +1,13 @@
 /**
  * The column choice of the reading page: which languages it shows and in what order. The page holds
- * every language in canonical order; this module applies a choice by moving the cells of each row
+ * every language, in its default order; this module applies a choice by moving the cells of each row
  * (so that reading and tab order follow what is seen) and hiding the others. The choice lives in the
  * address (`?cols=en-ru`, see src/site/columns.ts), is remembered for the next visit, and is changed
- * with the picker (desktop) or the reading-language switch (phone). Changing it keeps the paragraph
- * the reader is at in view. Dispatches `reader:columns` on the document with the new choice.
+ * with the picker (desktop) or the reading-language switch (phone). Without a choice the page shows
+ * its default view, the order the server wrote the columns in (the interface language first).
+ * Changing the choice keeps the paragraph the reader is at in view, and names it in the address
+ * (`#s1-p2`), so that a reload or a shared link returns there. Dispatches `reader:columns` on the
+ * document with the new choice.
  */
 import { languages } from '../content/languages';
 import { columnsParam, columnsSegment, defaultColumns, isDefaultColumns, moveColumn, parseColumns, withColumn, withFirst, withoutColumn, type Columns } from '../site/columns';
@@ -24,17 +27,21 @@ declare global {
   }
 }
 
-/** The choice the address names, or the default view when it names none (or nothing valid). */
-export function columnsFromAddress(address: URL): Columns {
+/** The choice the address names, or the page's default view (`defaults`) when it names none (or nothing valid). */
+export function columnsFromAddress(address: URL, defaults: Columns = defaultColumns): Columns {
   const value = address.searchParams.get(columnsParam);
-  return (value !== null && parseColumns(value)) || defaultColumns;
+  return (value !== null && parseColumns(value)) || defaults;
 }
 
-/** The address of `columns` on this page: the query set, or removed for the default view; other parts kept. */
-export function addressWith(address: URL, columns: Columns): URL {
+/**
+ * The address of `columns` on this page: the query set, or removed for the default view (`defaults`);
+ * the fragment set to `place` (the ID of the row being read) when there is one; other parts kept.
+ */
+export function addressWith(address: URL, columns: Columns, defaults: Columns = defaultColumns, place?: string): URL {
   const next = new URL(address);
-  if (isDefaultColumns(columns)) next.searchParams.delete(columnsParam);
+  if (isDefaultColumns(columns, defaults)) next.searchParams.delete(columnsParam);
   else next.searchParams.set(columnsParam, columnsSegment(columns));
+  if (place) next.hash = place;
   return next;
 }
 
@@ -71,46 +78,38 @@ function setAttribute(element: Element, name: string, value: string): void {
 /** A row showing less than this at the top of the window (px) is the one just read, not the one being read. */
 const sliver = 48;
 
-/** The row at the top of the window, and how far from the top it is: to keep the reader's place. */
+/**
+ * The row the reader is at: the one at the top of the window (below the column names where they stay
+ * in view), and how far from the top it is. None while the top of the window shows the document's
+ * head: the reader has not started on the rows, or is not at one in particular.
+ */
 function rowInView(rows: Element): { row: Element; top: number } | undefined {
+  const edge = Math.max(0, rows.querySelector('.row-heads')?.getBoundingClientRect().bottom ?? 0) + sliver;
   for (const row of rows.querySelectorAll('[data-pid]')) {
     const box = row.getBoundingClientRect();
-    if (box.bottom > sliver) return { row, top: box.top };
+    if (box.bottom > edge) return box.top <= edge ? { row, top: box.top } : undefined;
   }
   return undefined;
 }
 
-function remember(columns: Columns): void {
+function remember(columns: Columns, defaults: Columns): void {
   try {
-    if (isDefaultColumns(columns)) localStorage.removeItem(columnsStorageKey);
+    if (isDefaultColumns(columns, defaults)) localStorage.removeItem(columnsStorageKey);
     else localStorage.setItem(columnsStorageKey, columnsSegment(columns));
   } catch {
     // Storage may be disabled: the address alone then keeps the choice.
   }
 }
 
-/** The labels of `data-show-others` by count; none when the attribute is missing or not such a map. */
-function parseLabels(json: string | undefined): Record<string, string> {
-  try {
-    const value: unknown = JSON.parse(json ?? '{}');
-    if (typeof value !== 'object' || value === null) return {};
-    return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
-  } catch {
-    return {};
-  }
-}
-
-/** Shows `columns` on the page: rows, column heads, reveal icons, note back-links, picker and switch. */
-export function applyColumns(root: Document, columns: Columns): void {
+/**
+ * Shows `columns` on the page: rows, column heads, note back-links, picker and switch. Returns the row
+ * the reader is at, kept where it was in the window.
+ */
+export function applyColumns(root: Document, columns: Columns): Element | undefined {
   const rows = root.querySelector<HTMLElement>('[data-rows]');
-  if (!rows) return;
+  if (!rows) return undefined;
   const place = rowInView(rows);
   for (const row of rows.querySelectorAll(':scope > .row')) arrange(row, columns);
-  // The reveal control names the languages beside the first one.
-  for (const icon of rows.querySelectorAll('.reveal-icon')) arrange(icon, columns, columns.slice(1));
-  // Its label agrees with how many they are (the forms come from the server: `data-show-others`).
-  const showOthers = parseLabels(rows.dataset.showOthers)[columns.length - 1];
-  if (showOthers) for (const label of rows.querySelectorAll('.reveal > .sr-only')) if (label.textContent !== showOthers) label.textContent = showOthers;
   for (const list of root.querySelectorAll('.backlinks')) arrange(list, columns);
   if (rows.style.getPropertyValue('--columns') !== String(columns.length)) rows.style.setProperty('--columns', String(columns.length));
   setAttribute(rows, 'data-count', String(columns.length));
@@ -143,26 +142,30 @@ export function applyColumns(root: Document, columns: Columns): void {
   if (root.documentElement.hasAttribute(pendingAttribute)) root.documentElement.removeAttribute(pendingAttribute);
   if (place && place.row.getBoundingClientRect().top !== place.top) scrollBy({ top: place.row.getBoundingClientRect().top - place.top, behavior: 'instant' });
   root.dispatchEvent(new CustomEvent('reader:columns', { detail: { columns } }));
+  return place?.row;
 }
 
 /** Applies the address's choice now, and every choice the reader makes later. */
 export function startColumns(root: Document): void {
-  const rows = root.querySelector('[data-rows]');
+  const rows = root.querySelector<HTMLElement>('[data-rows]');
   if (!rows) return;
+  // The page's default view is the order the server wrote the columns in.
+  const written = [...rows.querySelectorAll<HTMLElement>(':scope > .row-heads > [data-col]')].map((cell) => cell.dataset.col);
+  const defaults = parseColumns(written.join('-')) ?? defaultColumns;
   const address = new URL(location.href);
-  let current = columnsFromAddress(address);
-  // A query that names nothing valid is dropped from the address: the page shows the default view.
-  if (address.searchParams.has(columnsParam) && isDefaultColumns(current)) {
-    history.replaceState(history.state, '', addressWith(address, current));
+  let current = columnsFromAddress(address, defaults);
+  // A query that names nothing valid (or the default view) is dropped from the address.
+  if (address.searchParams.has(columnsParam) && isDefaultColumns(current, defaults)) {
+    history.replaceState(history.state, '', addressWith(address, current, defaults));
   }
   applyColumns(root, current);
 
   const choose = (columns: Columns) => {
     if (columns.length === 0 || columnsSegment(columns) === columnsSegment(current)) return;
     current = columns;
-    history.replaceState(history.state, '', addressWith(new URL(location.href), columns));
-    remember(columns);
-    applyColumns(root, columns);
+    remember(columns, defaults);
+    const place = applyColumns(root, columns);
+    history.replaceState(history.state, '', addressWith(new URL(location.href), columns, defaults, place?.id));
   };
 
   const picker = root.querySelector('[data-column-picker]');

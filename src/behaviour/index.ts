@@ -11,6 +11,7 @@
  * the rows are invisible until the columns are arranged, so that starts at once.
  */
 import { startAlignment } from './alignment';
+import { startAnnounce } from './announce';
 import { startCite } from './cite';
 import { startColumns } from './columns';
 import { startCopyLink } from './copy-link';
@@ -20,12 +21,13 @@ import { startTextFragments } from './text-fragment';
 import { startLocaleMemory } from './locale-memory';
 import { startPrintHead } from './print-head';
 import { startRowKeys } from './row-keys';
+import { startRowTools } from './row-tools';
 import { startSearch } from './search';
 import { startTooltips } from './tooltips';
 
 type Start = (root: Document) => void;
 
-const starts: Start[] = [startLocaleMemory, startColumns, startTooltips, startCopyLink, startCite, startRowKeys, startHeadings, startHashNotice, startAlignment, startTextFragments, startPrintHead, startSearch];
+const starts: Start[] = [startLocaleMemory, startAnnounce, startRowTools, startColumns, startTooltips, startCopyLink, startCite, startRowKeys, startHeadings, startHashNotice, startAlignment, startTextFragments, startPrintHead, startSearch];
 
 function run(start: Start): void {
   try {

@@ -21,7 +21,8 @@ export function startRowKeys(root: Document): void {
   const rows = root.querySelector<HTMLElement>('[data-rows]');
   if (!rows) return;
   for (const row of rows.querySelectorAll(rowSelector)) {
-    const number = row.querySelector(':scope > .gutter > .pilcrow');
+    // The number, or on phones and touch screens the ¶ button that opens the row's tools (row-tools.ts).
+    const number = [...row.querySelectorAll<HTMLElement>(':scope > .gutter .tools-toggle, :scope > .gutter .pilcrow')].find((control) => control.checkVisibility());
     for (const control of row.querySelectorAll<HTMLElement>(controlSelector)) {
       if (control !== number) control.tabIndex = -1;
     }

@@ -3,8 +3,10 @@
  * an address to exactly that passage: a URL text fragment (`#s1-1-p2:~:text=…`) scoped to the
  * paragraph by its ID and by a few words of context before and after it, so that it finds these
  * words, in this paragraph, in browsers that support text fragments (and the paragraph in the others).
- * The button's labels come from the rows (`data-fragment-label`, `data-fragment-copied`).
+ * The button's labels come from the rows (`data-fragment-label`, `data-fragment-copied`); the result
+ * is said in the page's status line.
  */
+import { announce } from './announce';
 import { writeClipboard } from './clipboard';
 
 /** Characters the text-fragment syntax reserves, besides what encodeURIComponent already escapes. */
@@ -55,14 +57,11 @@ export function startTextFragments(root: Document): void {
   const button = root.createElement('button');
   button.type = 'button';
   button.textContent = label;
-  const status = root.createElement('span');
-  status.setAttribute('role', 'status');
-  box.append(button, status);
+  box.append(button);
   let address = '';
 
   const hide = () => {
     box.hidden = true;
-    status.textContent = '';
   };
   const update = () => {
     const selection = root.getSelection();
@@ -88,7 +87,6 @@ export function startTextFragments(root: Document): void {
     // Just after the cell, so that Tab from the selected text reaches the button next.
     cell.after(box);
     box.hidden = false;
-    status.textContent = '';
     const rect = range.getBoundingClientRect();
     box.style.top = `${rect.bottom + scrollY + 6}px`;
     box.style.left = `${Math.max(8, Math.min(rect.left, root.documentElement.clientWidth - box.offsetWidth - 8)) + scrollX}px`;
@@ -102,9 +100,9 @@ export function startTextFragments(root: Document): void {
   button.addEventListener('click', async () => {
     try {
       await writeClipboard(address);
-      status.textContent = copied;
+      announce(root, copied);
     } catch {
-      status.textContent = address;
+      announce(root, address);
     }
   });
   box.addEventListener('keydown', (event) => {

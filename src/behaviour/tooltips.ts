@@ -3,8 +3,10 @@
  * a note marker (`a[data-note-ref]`) shows one shared tooltip (`role="tooltip"`) next to it and makes
  * it the trigger's description. A mention's tooltip comes from the glossary of the interface language
  * (`tips.json`, fetched once, when a reader first points at or focuses the text); a note's from the
- * notes list of the page. Escape, leaving or blurring hides it; on touch screens the first tap opens
- * it and the second follows the link. Without JavaScript, or when the glossary cannot be fetched, the
+ * notes list of the page. Its close button (labelled by `data-close-label`), Escape, leaving or
+ * blurring hides it; Tab from its term reaches the close button, and Tab from there goes on after the
+ * term. On touch screens a tap opens it and a second tap on the same term closes it: the link to the
+ * glossary entry is in the tooltip. Without JavaScript, or when the glossary cannot be fetched, the
  * links lead to the glossary entry's page and to the note.
  */
 import { isLanguage } from '../content/languages';
@@ -91,12 +93,15 @@ export function startTooltips(root: Document): void {
   tip.id = tooltipId;
   tip.setAttribute('role', 'tooltip');
   root.body.append(tip);
+  const close = element('button', 'gutter-button tip-close', '×');
+  close.type = 'button';
+  close.setAttribute('aria-label', root.querySelector<HTMLElement>('[data-close-label]')?.dataset.closeLabel ?? '×');
 
   let pointerType = '';
   let open: HTMLElement | undefined;
   /** The term whose tooltip Escape closed: hover and focus do not reopen it until they leave it. */
   let dismissed: HTMLElement | undefined;
-  /** The term a touch opened: a second tap on it follows its link. */
+  /** The term a touch opened: a second tap on it closes the tooltip. */
   let tapped: HTMLElement | undefined;
   let closing: ReturnType<typeof setTimeout> | undefined;
 
@@ -117,14 +122,14 @@ export function startTooltips(root: Document): void {
     if (term) {
       const entry = loaded?.entries[term];
       if (!entry || !loaded) return false;
-      tip.replaceChildren(...entryContent(entry));
+      tip.replaceChildren(close, ...entryContent(entry));
       tip.lang = loaded.lang;
       return true;
     }
     const note = root.getElementById(`n_${trigger.dataset.noteRef ?? ''}`);
     const content = note ? noteContent(note) : undefined;
     if (!content) return false;
-    tip.replaceChildren(...content.nodes);
+    tip.replaceChildren(close, ...content.nodes);
     tip.lang = content.lang;
     return true;
   };
@@ -151,10 +156,28 @@ export function startTooltips(root: Document): void {
   };
   const within = (node: EventTarget | null) => contains(open, node) || contains(tip, node);
 
-  root.addEventListener('keydown', (event) => {
-    if (event.key !== 'Escape' || !open) return;
-    dismissed = open;
+  /** Hides the tooltip at the reader's request (Escape, the close button): hover and focus do not reopen it at once. */
+  const dismiss = () => {
+    const trigger = open;
+    const focused = contains(tip, root.activeElement);
+    dismissed = trigger;
     hide();
+    if (focused) trigger?.focus();
+  };
+  close.addEventListener('click', dismiss);
+  root.addEventListener('keydown', (event) => {
+    if (!open) return;
+    if (event.key === 'Escape') dismiss();
+    if (event.key !== 'Tab') return;
+    // The tooltip is at the end of the page: Tab passes through its close button as if it followed the term.
+    if (root.activeElement === open && !event.shiftKey) {
+      event.preventDefault();
+      close.focus();
+    } else if (root.activeElement === close) {
+      if (event.shiftKey) event.preventDefault();
+      // Without Shift, the browser moves on from the term.
+      open.focus();
+    }
   });
   root.addEventListener('pointerdown', (event) => (pointerType = event.pointerType), { capture: true });
   root.addEventListener('mouseover', (event) => {
@@ -175,6 +198,7 @@ export function startTooltips(root: Document): void {
     else if (closest(event.target, '[data-rows], .notes')) void loadGlossary();
   });
   root.addEventListener('focusout', (event) => {
+    if (contains(tip, event.target) && !within(event.relatedTarget)) hide();
     const trigger = closest(event.target, triggerSelector);
     if (!trigger) return;
     if (trigger === dismissed) dismissed = undefined;
@@ -183,12 +207,14 @@ export function startTooltips(root: Document): void {
   root.addEventListener('click', (event) => {
     const trigger = closest(event.target, triggerSelector);
     if (trigger && pointerType === 'touch') {
-      if (tapped !== trigger) {
-        event.preventDefault();
-        dismissed = undefined;
-        show(trigger);
-        tapped = trigger;
+      event.preventDefault();
+      if (tapped === trigger) {
+        hide();
+        return;
       }
+      dismissed = undefined;
+      show(trigger);
+      tapped = trigger;
       return;
     }
     if (!trigger && !within(event.target)) hide();

@@ -1,6 +1,7 @@
 /**
  * The reading page's early script, inline before the rows: when the address names a column choice
- * (`?cols=en-ru`), or names none and the reader's last choice is remembered, it marks `<html>` so that
+ * (`?cols=en-ru`) other than the page's default view (`defaults`: the interface language first, see
+ * `readingDefault`), or names none and the reader's last choice is remembered, it marks `<html>` so that
  * the rows wait, invisible, for the page script to arrange them (no flash of the default view), and
  * it writes a remembered choice into the address so that it can be shared and reloaded. The default
  * view (most visits, and every visit without JavaScript) is never held back. Plain ES5, like
@@ -8,9 +9,12 @@
  * should the page script never run.
  */
 import { languages } from '../content/languages';
-import { columnsParam, columnsSegment, defaultColumns } from './columns';
+import { columnsParam, columnsSegment, type Columns } from './columns';
 
 /** Shared with src/behaviour/columns.ts. */
 const storageKey = 'reader.columns';
 
-export const columnsEarlyScript = `(function(){try{var L=${JSON.stringify(languages)},u=new URL(location.href),v=u.searchParams.get(${JSON.stringify(columnsParam)}),s=null;function ok(x){if(!x||x.length>32)return false;var a=x.split('-');if(a.length>L.length)return false;for(var i=0;i<a.length;i++)if(L.indexOf(a[i])<0||a.indexOf(a[i])!==i)return false;return true}if(v===null){try{s=localStorage.getItem(${JSON.stringify(storageKey)})}catch(e){}if(ok(s)&&s!==${JSON.stringify(columnsSegment(defaultColumns))}){u.searchParams.set(${JSON.stringify(columnsParam)},s);history.replaceState(history.state,'',u.href);v=s}}if(ok(v)&&v!==${JSON.stringify(columnsSegment(defaultColumns))})document.documentElement.setAttribute('data-cols-pending','')}catch(e){}})()`;
+export function columnsEarlyScript(defaults: Columns): string {
+  const standard = JSON.stringify(columnsSegment(defaults));
+  return `(function(){try{var L=${JSON.stringify(languages)},u=new URL(location.href),v=u.searchParams.get(${JSON.stringify(columnsParam)}),s=null;function ok(x){if(!x||x.length>32)return false;var a=x.split('-');if(a.length>L.length)return false;for(var i=0;i<a.length;i++)if(L.indexOf(a[i])<0||a.indexOf(a[i])!==i)return false;return true}if(v===null){try{s=localStorage.getItem(${JSON.stringify(storageKey)})}catch(e){}if(ok(s)&&s!==${standard}){u.searchParams.set(${JSON.stringify(columnsParam)},s);history.replaceState(history.state,'',u.href);v=s}}if(ok(v)&&v!==${standard})document.documentElement.setAttribute('data-cols-pending','')}catch(e){}})()`;
+}

@@ -2,14 +2,24 @@
  * Column choices: which languages the reader shows and in what order. A choice is written in the
  * reading page's address as the query `cols`, a hyphen-joined list (`?cols=ru-en`, `?cols=ja`,
  * `?cols=en-ru-ja`); one page holds every language and applies the choice itself, so a shared link
- * reproduces the view. Without the query (or with one that names no valid choice) the page shows the
- * default: every language in canonical order. Pure: used on the server and in the page script.
+ * reproduces the view. Without the query (or with one that names no valid choice) the page shows its
+ * default view: every language, the interface language's first when the document has that version
+ * (`readingDefault`), the others in canonical order. Pure: used on the server and in the page script.
  */
 import { languages, type Language } from '../content/languages';
 
 export type Columns = readonly Language[];
 
+/** Every language in canonical order: the default view of a page whose interface language has no version. */
 export const defaultColumns: Columns = languages;
+
+/**
+ * The default view of a reading page in the interface language `locale`: the reader's own language
+ * first (on a phone, the one language shown), when the document has it; the others after it.
+ */
+export function readingDefault(locale: Language, has: (language: Language) => boolean): Columns {
+  return has(locale) ? withFirst(defaultColumns, locale) : defaultColumns;
+}
 
 /** `['ru', 'en']` → `ru-en`. */
 export function columnsSegment(columns: Columns): string {
@@ -33,14 +43,14 @@ export function parseColumns(segment: string): Columns | undefined {
   return result;
 }
 
-/** The query of a view on the reading page: `?cols=ja-ru-en`, or nothing for the default view. */
-export function viewQuery(columns: Columns): string {
-  return isDefaultColumns(columns) ? '' : `?${columnsParam}=${columnsSegment(columns)}`;
+/** The query of a view on the reading page: `?cols=ja-ru-en`, or nothing for the page's default view. */
+export function viewQuery(columns: Columns, defaults: Columns = defaultColumns): string {
+  return isDefaultColumns(columns, defaults) ? '' : `?${columnsParam}=${columnsSegment(columns)}`;
 }
 
-/** True when `columns` is the default view: every language, in canonical order. */
-export function isDefaultColumns(columns: Columns): boolean {
-  return columnsSegment(columns) === columnsSegment(defaultColumns);
+/** True when `columns` is the page's default view (`defaults`; every language in canonical order unless told). */
+export function isDefaultColumns(columns: Columns, defaults: Columns = defaultColumns): boolean {
+  return columnsSegment(columns) === columnsSegment(defaults);
 }
 
 export function withColumn(columns: Columns, language: Language): Columns {

@@ -8,7 +8,7 @@ import { pageMetadata, pathsFor, shorten } from './metadata';
 import { localeOrNotFound } from './locale-params';
 import { documentPath } from './paths';
 import { columnsEarlyScript } from './column-choice';
-import { Reader } from './reader';
+import { defaultView, Reader } from './reader';
 import { SiteFooter, SiteHeader } from './site-header';
 
 export interface DocumentParams {
@@ -58,7 +58,7 @@ export async function DocumentPage({ params }: { params: DocumentParams }) {
   const alternates = pathsFor((candidate: Locale) => documentPath(candidate, document.slug));
   return (
     <>
-      <script dangerouslySetInnerHTML={{ __html: columnsEarlyScript }} data-site="" />
+      <script dangerouslySetInnerHTML={{ __html: columnsEarlyScript(defaultView(document, locale)) }} data-site="" />
       <SiteHeader locale={locale} t={t} alternates={alternates} />
       <main id="main-content" tabIndex={-1} className="reader">
         <Reader locale={locale} t={t} document={document} glossary={glossary} />

@@ -5,7 +5,7 @@ import { glossaryKinds } from '../content/schema';
 import type { Locale } from '../i18n/config';
 import type { TFunction } from '../i18n/server';
 import { citeBlock } from './cite';
-import { defaultColumns, viewQuery, withFirst } from './columns';
+import { readingDefault, viewQuery, withFirst } from './columns';
 import { HashNotice } from './hash-notice';
 import { documentPath, glossaryPath } from './paths';
 
@@ -62,6 +62,8 @@ function EntrySummary({ item, locale, t, count }: EntryProps & { count: MentionC
 function MentionList({ locale, t, mentions }: { locale: Locale; t: TFunction; mentions: readonly EntryDocumentMentions[] }) {
   return mentions.map(({ slug, source, titles, blocks }) => {
     const lang = titles[locale] === undefined ? source : locale;
+    // The document page's default view, and the views that put another language first.
+    const defaults = readingDefault(locale, (language) => titles[language] !== undefined);
     return (
       <div key={slug} className="mention-document">
         <p className="mention-title" lang={lang}>
@@ -74,7 +76,7 @@ function MentionList({ locale, t, mentions }: { locale: Locale; t: TFunction; me
               <span className="mention-labels">
                 {labels.map((label) => (
                   // Each wording links to its paragraph, with its language as the first column.
-                  <a key={`${label.language}:${label.text}`} href={`${documentPath(locale, slug)}${viewQuery(withFirst(defaultColumns, label.language))}#${block}`}>
+                  <a key={`${label.language}:${label.text}`} href={`${documentPath(locale, slug)}${viewQuery(withFirst(defaults, label.language), defaults)}#${block}`}>
                     <q lang={label.language}>{label.text}</q>
                   </a>
                 ))}

@@ -7,13 +7,13 @@ import type { TFunction } from '../i18n/server';
 import { formatList } from '../i18n/server';
 import { blockNumber, citeBlock } from './cite';
 import { documentCitation } from './citation';
-import { defaultColumns } from './columns';
 import { DateAndPlace } from './date-and-place';
 import { HashNotice } from './hash-notice';
 import { ProvenanceList } from './provenance';
 import { sourceText, textFor } from './edition';
 import type { ExportFile } from '../exports/files';
 import { documentExports } from './exports';
+import { readingDefault, type Columns } from './columns';
 import { citeDataPath, documentPath, glossaryPath, glossaryTipsPath, libraryPath } from './paths';
 import { PrintHead } from './print-head';
 import { siteAddress } from './site-url';
@@ -32,6 +32,11 @@ export interface ReaderProps {
   t: TFunction;
   document: EditionDocument;
   glossary: ReadonlyMap<string, GlossaryItem>;
+}
+
+/** The default view of the reading page of `document` in `locale`: the reader's language first, when the document has it. */
+export function defaultView(document: EditionDocument, locale: Locale): Columns {
+  return readingDefault(locale, (language) => Boolean(document.texts[language]));
 }
 
 const headingTags = { 1: 'h1', 2: 'h2', 3: 'h3', 4: 'h4', 5: 'h5', 6: 'h6' } as const;
@@ -117,17 +122,17 @@ function Metadata({ locale, t, document, glossary }: Pick<ReaderProps, 'locale' 
 
 /**
  * The column choice: one chip per language, in the order shown, with a checkbox to show or hide it
- * and buttons to move it. Rendered in the default view (every language, canonical order); the page
+ * and buttons to move it. Rendered in the page's default view (`defaultView`); the page
  * script applies the choice from the address (`?cols=en-ru`) and keeps the chips in step with it.
  * Needs JavaScript: without it the CSS hides the picker and every column is shown.
  */
-function ColumnPicker({ locale, t }: Pick<ReaderProps, 'locale' | 't'>) {
+function ColumnPicker({ locale, t, order }: Pick<ReaderProps, 'locale' | 't'> & { order: Columns }) {
   const name = (language: Language) => t(`languages.${language}`);
   return (
     <fieldset className="column-picker" data-column-picker="" aria-describedby="column-picker-hint">
       <legend className="picker-label">{t('reader.columns')}</legend>
       <ol className="chips">
-        {languages.map((language, index) => (
+        {order.map((language, index) => (
           <li key={language} className="chip" data-col={language}>
             <button type="button" className="chip-action" data-move="-1" disabled={index === 0} aria-label={t('reader.moveLeft', { language: name(language) })}>
               <span aria-hidden="true">←</span>
@@ -136,7 +141,7 @@ function ColumnPicker({ locale, t }: Pick<ReaderProps, 'locale' | 't'>) {
               <input type="checkbox" defaultChecked value={language} />
               <span>{languageNames[language][locale]}</span>
             </label>
-            <button type="button" className="chip-action" data-move="1" disabled={index === languages.length - 1} aria-label={t('reader.moveRight', { language: name(language) })}>
+            <button type="button" className="chip-action" data-move="1" disabled={index === order.length - 1} aria-label={t('reader.moveRight', { language: name(language) })}>
               <span aria-hidden="true">→</span>
             </button>
           </li>
@@ -185,13 +190,13 @@ function Downloads({ locale, t, document }: Pick<ReaderProps, 'locale' | 't' | '
 }
 
 /** Phone layout: one language at a time; these buttons put another language first (page script). */
-function ReadingLanguageSwitch({ locale, t }: Pick<ReaderProps, 'locale' | 't'>) {
+function ReadingLanguageSwitch({ locale, t, order }: Pick<ReaderProps, 'locale' | 't'> & { order: Columns }) {
   return (
     <nav className="reading-switch" aria-label={t('reader.readingLanguage')}>
       <ul>
         {languages.map((language) => (
           <li key={language}>
-            <button type="button" data-read={language} aria-pressed={language === languages[0] ? 'true' : 'false'}>
+            <button type="button" data-read={language} aria-pressed={language === order[0] ? 'true' : 'false'}>
               {languageNames[language][locale]}
             </button>
           </li>
@@ -201,22 +206,35 @@ function ReadingLanguageSwitch({ locale, t }: Pick<ReaderProps, 'locale' | 't'>)
   );
 }
 
-function ColumnHeader({ locale, t, text, language }: { locale: Locale; t: TFunction; text: DocumentText | undefined; language: Language }) {
+interface ColumnProps {
+  locale: Locale;
+  t: TFunction;
+  text: DocumentText | undefined;
+  language: Language;
+}
+
+/** A column's name and what its text is: the row of names stays in view on wide screens (CSS). */
+function ColumnName({ locale, t, text, language }: ColumnProps) {
+  return (
+    <p className="col-language">
+      {languageNames[language][locale]}
+      {text ? <span className="col-role"> · {t(text.frontMatter.role === 'source' ? 'reader.sourceText' : 'reader.translationText')}</span> : null}
+    </p>
+  );
+}
+
+/** Where a column's text comes from (below its name; scrolls away with the text). */
+function ColumnHeader({ t, text, language }: ColumnProps) {
   if (!text) {
     return (
       <div className="col-head col-missing">
-        <p className="col-language">{languageNames[language][locale]}</p>
         <p>{t('reader.notTranslated', { language: t(`languages.${language}`) })}</p>
       </div>
     );
   }
-  const { provenance, role } = text.frontMatter;
+  const { provenance } = text.frontMatter;
   return (
     <div className="col-head">
-      <p className="col-language">
-        {languageNames[language][locale]}
-        <span className="col-role"> · {t(role === 'source' ? 'reader.sourceText' : 'reader.translationText')}</span>
-      </p>
       <p className={provenance.official ? 'badge badge-official' : 'badge badge-unofficial'}>
         {t(provenance.official ? 'reader.official' : 'reader.unofficial')}
       </p>
@@ -255,11 +273,9 @@ export function Reader({ locale, t, document, glossary }: ReaderProps) {
   const notesText = textFor(document, locale);
   const noteBodies = notesText.notes.map((body) => ({ body, prepared: prepareContent(body.children, `note-${body.id}`) }));
   const toc = tocTree(notesText.blocks);
+  const order = defaultView(document, locale);
   // The one heading of a section: in the first column of the default view that has the block.
-  const headingLanguage = (id: string) => defaultColumns.find((language) => cells.has(`${language}:${id}`));
-  // The reveal control's label by how many other languages it shows (the page script picks one).
-  const others = languages.length - 1;
-  const showOthers = Object.fromEntries(Array.from({ length: others }, (_, index) => [index + 1, t('reader.showOthers', { count: index + 1 })]));
+  const headingLanguage = (id: string) => order.find((language) => cells.has(`${language}:${id}`));
 
   return (
     <>
@@ -286,8 +302,8 @@ export function Reader({ locale, t, document, glossary }: ReaderProps) {
         ) : null}
         <CiteDocument locale={locale} t={t} document={document} />
         <Downloads locale={locale} t={t} document={document} />
-        <ColumnPicker locale={locale} t={t} />
-        <ReadingLanguageSwitch locale={locale} t={t} />
+        <ColumnPicker locale={locale} t={t} order={order} />
+        <ReadingLanguageSwitch locale={locale} t={t} order={order} />
       </div>
 
       <p className="tip" id="keys-hint" hidden>
@@ -297,21 +313,31 @@ export function Reader({ locale, t, document, glossary }: ReaderProps) {
         className="rows"
         role="group"
         aria-label={t('reader.text')}
-        style={{ '--permalink-base': JSON.stringify(siteAddress(`${viewPath}#`)), '--columns': languages.length } as CSSProperties}
+        style={{ '--permalink-base': JSON.stringify(siteAddress(`${viewPath}#`)), '--columns': order.length } as CSSProperties}
         data-rows=""
-        data-count={languages.length}
+        data-count={order.length}
         data-copy-label={t('reader.copyLink', { place: '{place}' })}
         data-copied={t('reader.copied', { place: '{place}' })}
         data-copy-failed={t('reader.copyFailed', { url: '{url}' })}
         data-fragment-label={t('reader.linkToPassage')}
         data-fragment-copied={t('reader.passageLinkCopied')}
-        data-show-others={JSON.stringify(showOthers)}
         data-cite-label={t('citation.paragraph', { place: '{place}' })}
         data-tips={glossaryTipsPath(locale)}
+        data-close-label={t('reader.closeTip')}
+        data-tools-label={t('reader.rowTools', { place: '{place}' })}
+        data-reveal-label={t('reader.revealLanguage')}
       >
         <div className="row row-heads">
           <div className="gutter" />
-          {languages.map((language) => (
+          {order.map((language) => (
+            <div key={language} className="cell" data-col={language}>
+              <ColumnName locale={locale} t={t} text={document.texts[language]} language={language} />
+            </div>
+          ))}
+        </div>
+        <div className="row row-provenance">
+          <div className="gutter" />
+          {order.map((language) => (
             <div key={language} className="cell" data-col={language}>
               <ColumnHeader locale={locale} t={t} text={document.texts[language]} language={language} />
             </div>
@@ -325,19 +351,8 @@ export function Reader({ locale, t, document, glossary }: ReaderProps) {
                 <a className="gutter-button pilcrow" href={`#${block.id}`} aria-label={place}>
                   {blockNumber(block.id).replace(' ', '\n')}
                 </a>
-                <label className="gutter-button reveal">
-                  <input type="checkbox" className="reveal-input" />
-                  <span className="sr-only">{showOthers[others]}</span>
-                  <span aria-hidden="true" className="reveal-icon">
-                    {languages.map((language, index) => (
-                      <span key={language} data-col={language} hidden={index === 0}>
-                        {language.toUpperCase()}
-                      </span>
-                    ))}
-                  </span>
-                </label>
               </div>
-              {languages.map((language) => {
+              {order.map((language) => {
                 const cell = cells.get(`${language}:${block.id}`);
                 return (
                   <div key={language} className={cell ? 'cell' : 'cell cell-missing'} lang={language} data-col={language}>
@@ -361,7 +376,7 @@ export function Reader({ locale, t, document, glossary }: ReaderProps) {
                 </p>
                 <div className="note-body" lang={notesText.lang} dangerouslySetInnerHTML={{ __html: renderPrepared(prepared, context) }} />
                 <ul className="backlinks">
-                  {languages.flatMap((language) =>
+                  {order.flatMap((language) =>
                     (noteReferences.get(language) ?? [])
                       .filter((reference) => reference.note === body.id)
                       .map((reference) => (

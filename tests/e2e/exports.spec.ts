@@ -109,6 +109,8 @@ test.describe('citations', () => {
     const row = page.locator(`[id="${paragraph.id}"]`);
     const place = (await row.locator('.pilcrow').getAttribute('aria-label')) ?? '';
     const button = row.getByRole('button', { name: `Cite ${place}` });
+    // The button shows when the reader points at the row.
+    await row.hover();
     await button.click();
     const dialog = page.getByRole('dialog', { name: `Cite ${place}` });
     await expect(dialog).toBeVisible();
@@ -143,7 +145,8 @@ test.describe('citations', () => {
     await page.getByText('引用', { exact: true }).click();
     await page.getByRole('button', { name: '他の言語版と形式' }).click();
     const dialog = page.getByRole('dialog', { name: 'この文書を引用' });
-    await expect(dialog.getByRole('radio', { name: 'ロシア語：公式テキスト' })).toBeChecked();
+    // The version of the first column shown: Japanese, the Japanese page's default.
+    await expect(dialog.getByRole('radio', { name: '日本語：本版のために作成した非公式翻訳' })).toBeChecked();
     await expect(dialog.getByRole('textbox', { name: '引用情報' })).toHaveValue(new RegExp(`${baseURL}/ja/documents/${slug}/\\.$`));
     await dialog.getByRole('button', { name: '閉じる' }).click();
     await expect(dialog).toBeHidden();

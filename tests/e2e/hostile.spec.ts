@@ -287,7 +287,8 @@ test.describe('in the browser', () => {
       await page.goto(`${pages.reader('en', slug)}?cols=${encodeURIComponent(value)}`);
       const cells = page.locator(`[id="${paragraph.id}"] > [lang]:visible`);
       await expect(cells).toHaveCount(3);
-      expect(await cells.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('lang')))).toEqual(['ru', 'ja', 'en']);
+      // The English page's default view: English first.
+      expect(await cells.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('lang')))).toEqual(['en', 'ru', 'ja']);
       expect(await page.locator('img[src="x"], svg[onload]').count()).toBe(0);
     }
     // Raw, unencoded in the address bar.

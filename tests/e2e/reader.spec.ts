@@ -1,14 +1,9 @@
 /** What a reader does on the reading page: follow a permalink, choose columns, read a term's note, copy a link. */
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { pages, placeOf, sample } from './site';
+import { escape, pages, placeOf, sample, shownLanguages } from './site';
 
 /** The language cells of a row that a reader sees, in the order seen. */
 const shownCells = (row: Locator) => row.locator(':scope > [lang]:visible');
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-async function shownLanguages(row: Locator): Promise<string[]> {
-  return shownCells(row).evaluateAll((cells) => cells.map((cell) => cell.getAttribute('lang') ?? ''));
-}
 
 /** The languages in the order the cells appear on screen, left to right. */
 async function languagesOnScreen(page: Page, id: string): Promise<string[]> {
@@ -73,29 +68,30 @@ test.describe('reader', () => {
 
   test('columns chosen with the picker go into the address, survive a reload and are remembered', async ({ page }) => {
     const { slug, paragraph } = await sample();
+    // The default view of the English page: English first, then the others in canonical order.
     await page.goto(pages.reader('en', slug));
     const picker = page.getByRole('group', { name: 'Columns' });
     await picker.getByRole('checkbox', { name: 'Japanese' }).uncheck();
-    await expect(page).toHaveURL(new RegExp(`${escape(pages.reader('en', slug, 'ru-en'))}$`));
-    await picker.getByRole('button', { name: 'Move English left' }).click();
     await expect(page).toHaveURL(new RegExp(`${escape(pages.reader('en', slug, 'en-ru'))}$`));
+    await picker.getByRole('button', { name: 'Move English right' }).click();
+    await expect(page).toHaveURL(new RegExp(`${escape(pages.reader('en', slug, 'ru-en'))}$`));
     const row = page.locator(`[id="${paragraph.id}"]`);
-    expect(await shownLanguages(row)).toEqual(['en', 'ru']);
-    expect(await languagesOnScreen(page, paragraph.id)).toEqual(['en', 'ru']);
+    expect(await shownLanguages(row)).toEqual(['ru', 'en']);
+    expect(await languagesOnScreen(page, paragraph.id)).toEqual(['ru', 'en']);
     // The picker names the choice in the same order; the one hidden language is offered again.
     await expect(picker.getByRole('checkbox', { name: 'English' })).toBeChecked();
     await expect(picker.getByRole('checkbox', { name: 'Japanese' })).not.toBeChecked();
 
     await page.reload();
-    expect(await shownLanguages(row)).toEqual(['en', 'ru']);
+    expect(await shownLanguages(row)).toEqual(['ru', 'en']);
 
     // The address without a choice opens the remembered one, and says so in the address.
     await page.goto(`${pages.reader('en', slug)}#${paragraph.id}`);
-    await expect(page).toHaveURL(new RegExp(`${escape(pages.reader('en', slug, 'en-ru'))}#${paragraph.id}$`));
-    expect(await shownLanguages(row)).toEqual(['en', 'ru']);
+    await expect(page).toHaveURL(new RegExp(`${escape(pages.reader('en', slug, 'ru-en'))}#${paragraph.id}$`));
+    expect(await shownLanguages(row)).toEqual(['ru', 'en']);
     await picker.getByRole('checkbox', { name: 'Japanese' }).check();
-    await expect(page).toHaveURL(new RegExp(`${escape(pages.reader('en', slug, 'en-ru-ja'))}#${paragraph.id}$`));
-    expect(await shownLanguages(row)).toEqual(['en', 'ru', 'ja']);
+    await expect(page).toHaveURL(new RegExp(`${escape(pages.reader('en', slug, 'ru-en-ja'))}#${paragraph.id}$`));
+    expect(await shownLanguages(row)).toEqual(['ru', 'en', 'ja']);
   });
 
   test('a shared link opens its view, and a link with a broken choice opens the default one', async ({ browser, baseURL }) => {
@@ -108,9 +104,10 @@ test.describe('reader', () => {
     await expect(row).toBeInViewport();
     // The last language cannot be hidden.
     await expect(page.getByRole('group', { name: '表示する言語' }).getByRole('checkbox', { name: '英語' })).toBeDisabled();
-    for (const broken of ['ru-ru', 'xx', '<script>alert(1)</script>', 'ru-ja-en-ru']) {
+    // A broken choice, or the page's own default view, is dropped: Japanese first on the Japanese page.
+    for (const broken of ['ru-ru', 'xx', '<script>alert(1)</script>', 'ru-ja-en-ru', 'ja-ru-en']) {
       await page.goto(`/ja/documents/${slug}/?cols=${encodeURIComponent(broken)}`);
-      expect(await shownLanguages(row)).toEqual(['ru', 'ja', 'en']);
+      expect(await shownLanguages(row)).toEqual(['ja', 'ru', 'en']);
       await expect(page).toHaveURL(new RegExp(`/ja/documents/${slug}/$`));
     }
     await context.close();
@@ -236,7 +233,8 @@ test.describe('reader', () => {
 
   test('the keyboard reaches a term, shows its tooltip as its description, and Escape hides it', async ({ page }) => {
     const { slug, paragraph, entry } = await sample();
-    await page.goto(pages.reader('en', slug));
+    // The source first: its first term is the sample's.
+    await page.goto(pages.reader('en', slug, 'ru-ja-en'));
     await page.locator(`[id="${paragraph.id}"] a[href="#${paragraph.id}"]`).focus();
     const first = page.locator(`[id="${paragraph.id}"] a[data-term]`).first();
     // From the row's number, the arrows go through the row (see keyboard.spec.ts).
@@ -274,8 +272,10 @@ test.describe('reader', () => {
     const context = await browser.newContext({ baseURL, permissions: ['clipboard-read', 'clipboard-write'] });
     const page = await context.newPage();
     await page.goto(pages.reader('en', slug, 'en-ja'));
+    // The button shows when the reader points at the row.
+    await page.locator(`[id="${paragraph.id}"]`).hover();
     await page.locator(`[id="${paragraph.id}"] button[data-copy]`).click();
-    await expect(page.locator(`[id="${paragraph.id}"] [role="status"]`)).toContainText('copied');
+    await expect(page.getByRole('status').filter({ hasText: 'copied' })).toBeVisible();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toBe(`${baseURL}${pages.reader('en', slug, 'en-ja')}#${paragraph.id}`);
     await context.close();
@@ -311,35 +311,36 @@ test.describe('reader', () => {
 test.describe('phone', () => {
   test.use({ viewport: { width: 390, height: 844 }, hasTouch: true });
 
-  test('one language at a time, a quick switch, and the other languages of a paragraph in place', async ({ page }) => {
+  test('one language at a time, a quick switch, and another language of a paragraph in place', async ({ page }) => {
     const { slug, paragraph } = await sample();
     await page.goto(pages.reader('en', slug));
     const row = page.locator(`[id="${paragraph.id}"]`);
-    expect(await shownLanguages(row)).toEqual(['ru']);
+    expect(await shownLanguages(row)).toEqual(['en']);
 
     await page.getByRole('navigation', { name: 'Reading language' }).getByRole('button', { name: 'Japanese' }).click();
-    await expect(page).toHaveURL(new RegExp(`${escape(pages.reader('en', slug, 'ja-ru-en'))}$`));
+    await expect(page).toHaveURL(new RegExp(`${escape(pages.reader('en', slug, 'ja-en-ru'))}$`));
     expect(await shownLanguages(row)).toEqual(['ja']);
     await expect(page.getByRole('navigation', { name: 'Reading language' }).getByRole('button', { name: 'Japanese' })).toHaveAttribute('aria-pressed', 'true');
 
-    await row.getByRole('checkbox', { name: 'Show this passage in the other languages' }).check();
-    expect(await shownLanguages(row)).toEqual(['ja', 'ru', 'en']);
-
-    // With one other language, the control's label says so.
-    await page.goto(pages.reader('en', slug, 'en-ja'));
-    await expect(row.getByRole('checkbox', { name: 'Show this passage in the other language', exact: true })).toBeAttached();
+    await row.getByRole('button', { name: /^Link, citation and languages: / }).tap();
+    await page.getByRole('group', { name: 'This passage in another language' }).getByRole('checkbox', { name: 'Russian' }).check();
+    expect(await shownLanguages(row)).toEqual(['ja', 'ru']);
   });
 
-  test('a tap on a term opens its note; a second tap follows the link', async ({ page }) => {
+  test('a tap on a term opens its note, a second tap closes it, and the note links to the glossary', async ({ page }) => {
     const { slug, paragraph, entry } = await sample();
     await page.goto(pages.reader('en', slug));
-    const link = page.locator(`[id="${paragraph.id}"] > [lang="ru"] a[data-term="${entry.id}"]`).first();
+    const link = page.locator(`[id="${paragraph.id}"] > [lang="en"] a[data-term="${entry.id}"]`).first();
     const tooltip = page.getByRole('tooltip');
     await link.tap();
     await expect(tooltip).toBeVisible();
     await expect(tooltip).toContainText(entry.names.en);
     await expect(page).toHaveURL(new RegExp(`${escape(pages.reader('en', slug))}$`));
     await link.tap();
+    await expect(tooltip).toBeHidden();
+    await expect(page).toHaveURL(new RegExp(`${escape(pages.reader('en', slug))}$`));
+    await link.tap();
+    await tooltip.getByRole('link').tap();
     await expect(page).toHaveURL(new RegExp(`${escape(pages.entry('en', entry.id))}$`));
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(entry.names.en);
   });

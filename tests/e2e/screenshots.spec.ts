@@ -13,6 +13,8 @@ const viewports = {
 const schemes = ['light', 'dark'] as const;
 
 mkdirSync('screenshots', { recursive: true });
+// Each test loads and photographs a dozen pages.
+test.describe.configure({ timeout: 90_000 });
 
 for (const [device, viewport] of Object.entries(viewports)) {
   for (const scheme of schemes) {
@@ -60,7 +62,9 @@ for (const [device, viewport] of Object.entries(viewports)) {
         await shot('reader-unknown-hash', false);
         if (device === 'phone') {
           await page.goto(`${pages.reader(locale, slug, 'ja-ru-en')}#${paragraph.id}`);
-          await page.locator(`[id="${paragraph.id}"] .reveal`).click();
+          await page.locator(`[id="${paragraph.id}"] .tools-toggle`).tap();
+          await shot('reader-row-tools', false);
+          await page.locator(`[id="${paragraph.id}"] .reveal label:visible`).first().tap();
           await shot('reader-revealed', false);
         }
         await page.goto(pages.glossary(locale));

@@ -1,5 +1,6 @@
-/** What the browser tests share: the edition they read, the addresses of each page kind, how a block is named. */
+/** What the browser tests share: the edition they read, the addresses of each page kind, how a block is named, what a row shows. */
 import { readFileSync } from 'node:fs';
+import type { Locator } from '@playwright/test';
 import { loadEdition } from '../../src/content/load';
 import type { Edition, EditionDocument } from '../../src/content/types';
 import type { Messages } from '../../src/i18n/resources';
@@ -51,3 +52,11 @@ export function placeOf(locale: Locale, id: string): string {
   const { cite } = messages(locale);
   return citeBlock((key: CiteKey, values = {}) => Object.entries(values).reduce((text, [name, value]) => text.replace(`{{${name}}}`, value), cite[key.slice('cite.'.length) as keyof typeof cite]), id);
 }
+
+/** The languages of the cells of a row that a reader sees, in the order of the page. */
+export function shownLanguages(row: Locator): Promise<string[]> {
+  return row.locator(':scope > [lang]:visible').evaluateAll((cells) => cells.map((cell) => cell.getAttribute('lang') ?? ''));
+}
+
+/** `text` as a regular expression matching itself. */
+export const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

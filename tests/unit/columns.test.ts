@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { addressWith, columnsFromAddress } from '../../src/behaviour/columns';
 import { missingTarget } from '../../src/behaviour/hash-notice';
 import { columnsEarlyScript } from '../../src/site/column-choice';
-import { defaultColumns, parseColumns } from '../../src/site/columns';
+import { defaultColumns, parseColumns, readingDefault } from '../../src/site/columns';
 
 const page = 'https://example.org/en/documents/2019-05-30-japan-russia-2plus2/';
 
@@ -27,6 +27,13 @@ describe('the address of a view', () => {
   it('writes a choice into the address, keeping the fragment and other queries, and drops it for the default view', () => {
     expect(addressWith(new URL(`${page}?q=1#s1-p1`), ['ja', 'en']).toString()).toBe(`${page}?q=1&cols=ja-en#s1-p1`);
     expect(addressWith(new URL(`${page}?cols=en#s2`), defaultColumns).toString()).toBe(`${page}#s2`);
+    // The page's own default view, and the row being read as the fragment.
+    expect(addressWith(new URL(`${page}?cols=en#s2`), ['en', 'ru', 'ja'], ['en', 'ru', 'ja'], 's3-p1').toString()).toBe(`${page}#s3-p1`);
+    expect(addressWith(new URL(page), ['ru', 'ja', 'en'], ['en', 'ru', 'ja'], 's3-p1').toString()).toBe(`${page}?cols=ru-ja-en#s3-p1`);
+  });
+
+  it('reads a missing or broken choice as the page’s default view', () => {
+    expect(columnsFromAddress(new URL(`${page}?cols=xx`), ['ja', 'ru', 'en'])).toEqual(['ja', 'ru', 'en']);
   });
 });
 
@@ -44,13 +51,13 @@ describe('missingTarget', () => {
 
 describe('the early script', () => {
   /** Runs the inline script as the browser would, against a fake page at `href` with `stored` remembered. */
-  function run(href: string, stored: string | null) {
+  function run(href: string, stored: string | null, defaults = defaultColumns) {
     const attributes = new Map<string, string>();
     const location = { href };
     const history = { state: null, replaceState: (_state: unknown, _title: string, url: string) => (location.href = url) };
     const document = { documentElement: { setAttribute: (name: string, value: string) => attributes.set(name, value) } };
     const localStorage = { getItem: () => stored };
-    new Function('location', 'history', 'document', 'localStorage', columnsEarlyScript)(location, history, document, localStorage);
+    new Function('location', 'history', 'document', 'localStorage', columnsEarlyScript(defaults))(location, history, document, localStorage);
     return { pending: attributes.has('data-cols-pending'), href: location.href };
   }
 
@@ -66,5 +73,21 @@ describe('the early script', () => {
     expect(run(`${page}#s1-p1`, 'garbage')).toEqual({ pending: false, href: `${page}#s1-p1` });
     // An explicit choice in the address wins over the remembered one.
     expect(run(`${page}?cols=en`, 'ja-en').href).toBe(`${page}?cols=en`);
+  });
+
+  it('takes the page’s own default view as the one that needs nothing done', () => {
+    const english = readingDefault('en', () => true);
+    expect(run(`${page}?cols=en-ru-ja`, null, english).pending).toBe(false);
+    expect(run(`${page}?cols=ru-ja-en`, null, english).pending).toBe(true);
+    expect(run(page, 'en-ru-ja', english)).toEqual({ pending: false, href: page });
+  });
+});
+
+describe('readingDefault', () => {
+  it('puts the interface language first when the document has that version, and changes nothing otherwise', () => {
+    expect(readingDefault('ja', () => true)).toEqual(['ja', 'ru', 'en']);
+    expect(readingDefault('en', () => true)).toEqual(['en', 'ru', 'ja']);
+    expect(readingDefault('ru', () => true)).toEqual(['ru', 'ja', 'en']);
+    expect(readingDefault('ja', (language) => language !== 'ja')).toEqual(defaultColumns);
   });
 });
