@@ -52,7 +52,8 @@ export async function snapshotSite(root: string, dest: string, readerPath: strin
     const before = await stampOf(out);
     await rm(dest, { recursive: true, force: true });
     await mkdir(dest, { recursive: true });
-    await cp(out, dest, { recursive: true });
+    // Timestamps kept: the server sends a precompressed copy only when it is not older than its file.
+    await cp(out, dest, { recursive: true, preserveTimestamps: true });
     const after = await stampOf(out);
     const page = await readFile(join(dest, readerPath, 'index.html'), 'utf8').catch(() => undefined);
     const complete = page !== undefined && assetsOf(page).every((asset) => existsSync(join(dest, asset)));

@@ -186,13 +186,10 @@ export function throughputReport(result: ThroughputResult): string {
   ].join('\n');
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+/** The options of the command line, checked; a BenchError names what is wrong, with the usage. */
+function commandOptions() {
   const usage = 'usage: tsx bench/throughput.ts [--dir out] [--path /en/documents/<slug>/] [--connections 50] [--duration 10]';
-  const fail = (message: string) => {
-    console.error(`throughput: ${message}`);
-    process.exitCode = 1;
-  };
-  let values: { dir: string; path: string; connections: string; duration: string } | undefined;
+  let values;
   try {
     ({ values } = parseArgs({
       options: {
@@ -203,15 +200,23 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       },
     }));
   } catch (error) {
-    fail(`${error instanceof Error ? error.message : String(error)}\n${usage}`);
+    throw new BenchError(`${error instanceof Error ? error.message : String(error)}\n${usage}`);
   }
-  const connections = Number(values?.connections);
-  const seconds = Number(values?.duration);
-  if (values && !(Number.isInteger(connections) && connections >= 1 && connections <= 10_000)) fail(`--connections must be a whole number from 1 to 10000, not ${values.connections}\n${usage}`);
-  else if (values && !(seconds > 0 && seconds <= 3600)) fail(`--duration must be a number of seconds above 0 and at most 3600, not ${values.duration}\n${usage}`);
-  else if (values)
-    measureThroughput({ dir: values.dir, path: values.path, connections, seconds }).then(
+  const connections = Number(values.connections);
+  const seconds = Number(values.duration);
+  if (!(Number.isInteger(connections) && connections >= 1 && connections <= 10_000)) throw new BenchError(`--connections must be a whole number from 1 to 10000, not ${values.connections}\n${usage}`);
+  if (!(seconds > 0 && seconds <= 3600)) throw new BenchError(`--duration must be a number of seconds above 0 and at most 3600, not ${values.duration}\n${usage}`);
+  return { dir: values.dir, path: values.path, connections, seconds };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  Promise.resolve()
+    .then(() => measureThroughput(commandOptions()))
+    .then(
       (result) => console.log(throughputReport(result)),
-      (error: unknown) => fail(error instanceof Error ? error.message : String(error)),
+      (error: unknown) => {
+        console.error(`throughput: ${error instanceof Error ? error.message : String(error)}`);
+        process.exitCode = 1;
+      },
     );
 }

@@ -27,12 +27,10 @@ export function startPrintHead(root: Document): void {
   const head = root.querySelector<HTMLElement>('[data-print-head]');
   const rows = root.querySelector<HTMLElement>('[data-rows]');
   if (!head && !rows) return;
-  const permalinks = () => {
-    const base = JSON.stringify(`${pageAddress(new URL(location.href))}#`);
-    if (rows && rows.style.getPropertyValue('--permalink-base') !== base) rows.style.setProperty('--permalink-base', base);
-  };
-  const update = () => {
+  const update = (permalinks: boolean) => {
     const address = pageAddress(new URL(location.href));
+    const base = JSON.stringify(`${address}#`);
+    if (permalinks && rows && rows.style.getPropertyValue('--permalink-base') !== base) rows.style.setProperty('--permalink-base', base);
     const target = head?.querySelector('[data-print-address]');
     if (target) target.textContent = address;
     const printed = head?.querySelector<HTMLElement>('[data-print-date]');
@@ -43,11 +41,7 @@ export function startPrintHead(root: Document): void {
     time.textContent = new Intl.DateTimeFormat(root.documentElement.lang || undefined, { dateStyle: 'long' }).format(now);
     printed.hidden = false;
   };
-  update();
-  for (const [target, type] of [[root, 'reader:columns'], [window, 'beforeprint']] as const) {
-    target.addEventListener(type, () => {
-      permalinks();
-      update();
-    });
-  }
+  update(false);
+  root.addEventListener('reader:columns', () => update(true));
+  addEventListener('beforeprint', () => update(true));
 }

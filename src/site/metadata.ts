@@ -20,24 +20,29 @@ export function pageTitle(title: string, siteName: string): string {
 
 /**
  * Title (the page's, then the site's name), description, canonical and language alternates, and
- * OpenGraph data for one page. Canonical and alternates are full addresses on `SITE_URL` when it is set and
- * root-relative otherwise (HTML resolves them against the page); `og:url` must be a full address, so it is
- * left out when the site's address is unknown (site-url.ts).
+ * OpenGraph data for one page. Canonical, alternates and `og:url` must be full addresses (a crawler
+ * takes a relative one as an error), so they are given on `SITE_URL` when it is set and left out when
+ * the site's address is unknown (site-url.ts): the build warns, and publishes no guessed host.
  */
 export function pageMetadata({ locale, title, description, paths, type = 'website' }: PageMetadataInput): Metadata {
   const t = getT(locale);
   const url = absoluteUrl(paths[locale]);
+  const base = siteUrl();
   return {
-    metadataBase: siteUrl() ?? null,
+    metadataBase: base ?? null,
     title: pageTitle(title, t('site.name')),
     description,
-    alternates: {
-      canonical: paths[locale],
-      languages: {
-        ...Object.fromEntries(locales.map((candidate) => [candidate, paths[candidate]])),
-        'x-default': '/',
-      },
-    },
+    ...(base
+      ? {
+          alternates: {
+            canonical: paths[locale],
+            languages: {
+              ...Object.fromEntries(locales.map((candidate) => [candidate, paths[candidate]])),
+              'x-default': '/',
+            },
+          },
+        }
+      : {}),
     openGraph: {
       type,
       title,
