@@ -32,7 +32,7 @@ export default function GlobalNotFound() {
     <html lang="en">
       <head>
         <script data-site="" dangerouslySetInnerHTML={{ __html: notFoundLocaleScript(titles) }} />
-        <script src={pageScriptPath()} defer data-site="" />
+        <script type="module" src={pageScriptPath()} data-site="" />
       </head>
       <body>
         {locales.map((locale) => {

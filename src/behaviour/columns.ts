@@ -7,7 +7,7 @@
  * its default view, the order the server wrote the columns in (the interface language first).
  * Changing the choice keeps the paragraph the reader is at in view, and names it in the address
  * (`#s1-p2`), so that a reload or a shared link returns there. Dispatches `reader:columns` on the
- * document with the new choice.
+ * document with the new choice, once the address names it.
  */
 import { languages } from '../content/languages';
 import { columnsParam, columnsSegment, defaultColumns, isDefaultColumns, moveColumn, parseColumns, withColumn, withFirst, withoutColumn, type Columns } from '../site/columns';
@@ -141,7 +141,6 @@ export function applyColumns(root: Document, columns: Columns): Element | undefi
   }
   if (root.documentElement.hasAttribute(pendingAttribute)) root.documentElement.removeAttribute(pendingAttribute);
   if (place && place.row.getBoundingClientRect().top !== place.top) scrollBy({ top: place.row.getBoundingClientRect().top - place.top, behavior: 'instant' });
-  root.dispatchEvent(new CustomEvent('reader:columns', { detail: { columns } }));
   return place?.row;
 }
 
@@ -159,6 +158,8 @@ export function startColumns(root: Document): void {
     history.replaceState(history.state, '', addressWith(address, current, defaults));
   }
   applyColumns(root, current);
+  const announce = () => root.dispatchEvent(new CustomEvent('reader:columns', { detail: { columns: current } }));
+  announce();
 
   const choose = (columns: Columns) => {
     if (columns.length === 0 || columnsSegment(columns) === columnsSegment(current)) return;
@@ -166,6 +167,8 @@ export function startColumns(root: Document): void {
     remember(columns, defaults);
     const place = applyColumns(root, columns);
     history.replaceState(history.state, '', addressWith(new URL(location.href), columns, defaults, place?.id));
+    // Told once the address is the new view's: what follows the choice may copy or print it.
+    announce();
   };
 
   const picker = root.querySelector('[data-column-picker]');

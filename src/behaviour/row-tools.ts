@@ -17,8 +17,32 @@ function closeSheet(tool: Element): void {
   if (sheet?.matches(':popover-open')) sheet.hidePopover();
 }
 
-/** The choice of languages a row can reveal: a checkbox each, in the page's order. */
-function revealChoice(legend: string, names: ReadonlyMap<string, string>): HTMLFieldSetElement {
+/** The languages shown, in order: the cells of the row of column names that are not hidden. */
+function shownColumns(rows: Element): string[] {
+  return [...rows.querySelectorAll<HTMLElement>('.row-heads > [data-col]:not([hidden])')].map((cell) => cell.dataset.col ?? '');
+}
+
+/**
+ * Puts the options of `choice` in the order of `columns`, the others after them, and offers those
+ * shown but the first; touches only what differs (the first call, on the view the server rendered,
+ * changes nothing).
+ */
+function followColumns(choice: Element, columns: readonly string[]): void {
+  const options = [...choice.querySelectorAll<HTMLElement>('[data-col]')];
+  const rank = (option: HTMLElement) => {
+    const index = columns.indexOf(option.dataset.col ?? '');
+    return index < 0 ? columns.length : index;
+  };
+  const ordered = [...options].sort((a, b) => rank(a) - rank(b));
+  if (ordered.some((option, index) => option !== options[index])) choice.append(...ordered);
+  for (const option of ordered) {
+    const hide = rank(option) < 1 || rank(option) >= columns.length;
+    if (option.hidden !== hide) option.hidden = hide;
+  }
+}
+
+/** The choice of languages a row can reveal: a checkbox each, those shown but the first offered. */
+function revealChoice(legend: string, names: ReadonlyMap<string, string>, columns: readonly string[]): HTMLFieldSetElement {
   const choice = document.createElement('fieldset');
   choice.className = 'reveal';
   choice.append(Object.assign(document.createElement('legend'), { textContent: legend }));
@@ -29,6 +53,7 @@ function revealChoice(legend: string, names: ReadonlyMap<string, string>): HTMLF
     label.append(input, name);
     choice.append(label);
   }
+  followColumns(choice, columns);
   return choice;
 }
 
@@ -46,12 +71,13 @@ export function startRowTools(root: Document): void {
   if (!rows) return;
   const names = new Map([...root.querySelectorAll<HTMLElement>('[data-read]')].map((button) => [button.dataset.read ?? '', button.textContent ?? '']));
   const label = rows.dataset.toolsLabel ?? '{place}';
+  const columns = shownColumns(rows);
   for (const gutter of rows.querySelectorAll<HTMLElement>('[data-pid] > .gutter')) {
     const place = gutter.querySelector<HTMLElement>('.pilcrow')?.getAttribute('aria-label') ?? '';
     const sheet = document.createElement('div');
     sheet.className = 'gutter-tools';
     sheet.popover = 'auto';
-    sheet.append(...gutter.childNodes, revealChoice(rows.dataset.revealLabel ?? '', names));
+    sheet.append(...gutter.childNodes, revealChoice(rows.dataset.revealLabel ?? '', names, columns));
     const toggle = document.createElement('button');
     toggle.type = 'button';
     toggle.className = 'gutter-button tools-toggle';
@@ -75,13 +101,7 @@ export function startRowTools(root: Document): void {
   // The languages offered follow the columns shown; a revealed one that is now first or hidden is put away.
   root.addEventListener('reader:columns', (event) => {
     const columns: Columns = event.detail.columns;
-    for (const choice of rows.querySelectorAll('.reveal')) {
-      for (const language of columns) {
-        const option = choice.querySelector<HTMLElement>(`[data-col="${language}"]`);
-        if (option) choice.append(option);
-      }
-      for (const option of choice.querySelectorAll<HTMLElement>('[data-col]')) option.hidden = columns.indexOf(option.dataset.col as Columns[number]) < 1;
-    }
+    for (const choice of rows.querySelectorAll('.reveal')) followColumns(choice, columns);
     for (const cell of rows.querySelectorAll<HTMLElement>('[data-reveal]')) {
       if (columns.indexOf(cell.dataset.col as Columns[number]) < 1 && cell.parentElement) reveal(cell.parentElement, undefined, names);
     }

@@ -1,74 +1,9 @@
 /**
  * Search. On every page, `/` (when the reader is not typing in a field) focuses the search field
  * (`form[role=search]`'s; the search page has its own in place of the header's, which is a plain
- * form that sends `?q=` to the search page).
- * On the search page (`[data-search]`), this module reads the query from the address, loads the
- * index — Pagefind's script of each language (`/pagefind/<lang>/pagefind.js`, imported only now:
- * no other page and no empty search loads it) — and shows the results: each one the paragraph with
- * the words found marked, its document, its place and language, linked to its row. The address
- * follows the field as the reader types, so a search can be reloaded and shared. Results are built
- * with DOM calls; only Pagefind's excerpt is parsed as HTML, and of it only text and `<mark>` kept.
+ * form that sends `?q=` to the search page). On the search page (`[data-search]`) it loads
+ * src/behaviour/search-page.ts, which searches and shows the results.
  */
-import { isLanguage, languageNames, type Language } from '../content/languages';
-import { isLocale } from '../i18n/config';
-import { searchBundlePath, type SearchFilters } from '../search/format';
-import { citeBlock, type CiteTranslate } from '../site/cite';
-import { libraryPath, searchParam } from '../site/paths';
-
-/** What the site uses of Pagefind's browser API (`pagefind.js`). */
-interface Pagefind {
-  options(options: { baseUrl?: string; excerptLength?: number; excerptEllipsis?: string }): Promise<void>;
-  search(term: string): Promise<{ results: PagefindResult[] } | null>;
-}
-interface PagefindResult {
-  score: number;
-  data(): Promise<{ url: string; excerpt: string; filters: Partial<SearchFilters> }>;
-}
-interface Found {
-  result: PagefindResult;
-  language: Language;
-}
-
-/** Results shown at once; the "more" button shows as many again. */
-const pageSize = 20;
-/** Words of the excerpt around the words found. */
-const excerptLength = 40;
-/** Typing pauses this long (ms) before the search runs. */
-const typingPause = 200;
-
-const fill = (template: string, values: Record<string, string | number>) =>
-  template.replace(/\{(\w+)\}/g, (whole, name: string) => String(values[name] ?? whole));
-
-/**
- * A translation function for `citeBlock` from the search page's templates (`cite.*` strings with
- * `{section}`… left open), so that a result's place reads as the reading page cites it.
- */
-export function templateTranslate(templates: Readonly<Record<string, string>>): CiteTranslate {
-  return (key, values = {}) => fill(templates[key] ?? '', values);
-}
-
-/** Pagefind's excerpt as nodes: its text, and its `<mark>`s as marks of text; any other markup dropped. */
-function excerptNodes(root: Document, html: string): Node[] {
-  const parsed = new DOMParser().parseFromString(html, 'text/html').body;
-  return [...parsed.childNodes].map((node) => {
-    if (node.nodeName !== 'MARK') return root.createTextNode(node.textContent ?? '');
-    const mark = root.createElement('mark');
-    mark.textContent = node.textContent;
-    return mark;
-  });
-}
-
-/**
- * Japanese words, separated by spaces, as Pagefind's index holds them. Pagefind segments a query
- * itself only on a page whose `<html lang>` is Japanese; the search page of every interface
- * language searches the Japanese index too.
- */
-function japaneseWords(query: string): string {
-  if (typeof Intl.Segmenter !== 'function') return query;
-  const words = [...new Intl.Segmenter('ja', { granularity: 'word' }).segment(query)].filter((part) => part.isWordLike);
-  return words.map((part) => part.segment).join(' ');
-}
-
 function isTyping(target: EventTarget | null): boolean {
   return target instanceof Element && target.closest('input, textarea, select, [contenteditable]:not([contenteditable="false"])') !== null;
 }
@@ -84,140 +19,14 @@ export function startSearch(root: Document): void {
   });
 
   const page = root.querySelector<HTMLElement>('[data-search]');
-  const list = page?.querySelector('[data-search-results]');
-  const status = page?.querySelector('[data-search-status]');
-  const more = page?.querySelector<HTMLButtonElement>('[data-search-more]');
-  const locale = root.documentElement.lang;
-  if (!page || !list || !status || !more || !isLocale(locale)) return;
-  const text = (name: string) => page.getAttribute(`data-${name}`) ?? '';
-  const bundles = (page.dataset.search ?? '').split(' ').filter(isLanguage);
-  const translate = templateTranslate(JSON.parse(page.dataset.cite ?? '{}') as Record<string, string>);
-
-  let engines: Promise<Array<{ language: Language; pagefind: Pagefind }>> | undefined;
-  const load = () =>
-    (engines ??= Promise.all(
-      bundles.map(async (language) => {
-        const pagefind = (await import(`${searchBundlePath(language)}pagefind.js`)) as Pagefind;
-        // Result addresses are relative to an interface language's root: this page's.
-        await pagefind.options({ baseUrl: libraryPath(locale), excerptLength, excerptEllipsis: '…' });
-        return { language, pagefind };
-      }),
-    ).catch((error: unknown) => {
-      // The next search tries again (the connection may be back).
-      engines = undefined;
-      throw error;
-    }));
-
-  let generation = 0;
-  let found: Found[] = [];
-  let shown = 0;
-
-  const item = ({ url, excerpt, filters }: Awaited<ReturnType<PagefindResult['data']>>, language: Language, id: string) => {
-    const entry = root.createElement('li');
-    const link = root.createElement('a');
-    link.href = url;
-    const title = root.createElement('span');
-    title.className = 'result-title';
-    title.lang = language;
-    title.textContent = filters.document?.[0] ?? '';
-    const place = root.createElement('span');
-    place.className = 'result-place';
-    place.textContent = fill(text('place'), { language: languageNames[language][locale], place: citeBlock(translate, new URL(url, location.href).hash.slice(1)) });
-    const passage = root.createElement('p');
-    passage.className = 'result-excerpt';
-    passage.lang = language;
-    passage.id = id;
-    passage.append(...excerptNodes(root, excerpt));
-    link.setAttribute('aria-describedby', id);
-    link.append(place, title);
-    entry.append(link, passage);
-    return entry;
-  };
-
-  /** The items of the next page of results, or none when a newer search has taken over meanwhile. */
-  const nextItems = async (current: number): Promise<HTMLElement[]> => {
-    const next = found.slice(shown, shown + pageSize);
-    const items = await Promise.all(next.map(async ({ result, language }, index) => item(await result.data(), language, `result-${current}-${shown + index}`)));
-    if (current !== generation) return [];
-    shown += next.length;
-    more.hidden = shown >= found.length;
-    return items;
-  };
-
-  /** Runs a search; the results shown stay until the new ones are there. */
-  const search = async (query: string) => {
-    const current = ++generation;
-    const words = query.trim();
-    if (!words) {
-      list.replaceChildren();
-      more.hidden = true;
-      status.textContent = '';
-      return;
-    }
-    // Only the first search waits for the index to load; later ones take a few milliseconds.
-    if (!engines) status.textContent = text('searching');
-    try {
-      const results = await Promise.all(
-        (await load()).map(async ({ language, pagefind }) => {
-          const response = await pagefind.search(language === 'ja' ? japaneseWords(words) : words);
-          return (response?.results ?? []).map((result): Found => ({ result, language }));
-        }),
-      );
-      if (current !== generation) return;
-      found = results.flat().sort((a, b) => b.result.score - a.result.score);
-      shown = 0;
-      const items = await nextItems(current);
-      if (current !== generation) return;
-      list.replaceChildren(...items);
-      const count = found.length;
-      status.textContent = fill(count === 0 ? text('none') : text(`count-${new Intl.PluralRules(locale).select(count)}`) || text('count-other'), { number: count, query: words });
-    } catch (error) {
-      if (current !== generation) return;
-      list.replaceChildren();
-      more.hidden = true;
-      status.textContent = text('failed');
+  if (!page) return;
+  import('./search-page').then(
+    ({ startSearchPage }) => startSearchPage(root, page, field),
+    (error: unknown) => {
+      // The search page's own code did not arrive (the connection dropped): say so where results go.
+      const status = page.querySelector('[data-search-status]');
+      if (status) status.textContent = page.getAttribute('data-failed') ?? '';
       console.error(error);
-    }
-  };
-
-  const remember = (query: string) => {
-    const address = new URL(location.href);
-    if (query.trim()) address.searchParams.set(searchParam, query);
-    else address.searchParams.delete(searchParam);
-    history.replaceState(history.state, '', address);
-  };
-
-  let typing: ReturnType<typeof setTimeout> | undefined;
-  field.addEventListener('input', () => {
-    clearTimeout(typing);
-    typing = setTimeout(() => {
-      remember(field.value);
-      void search(field.value);
-    }, typingPause);
-  });
-  field.form?.addEventListener('submit', (event) => {
-    event.preventDefault();
-    clearTimeout(typing);
-    remember(field.value);
-    void search(field.value);
-  });
-  more.addEventListener('click', async () => {
-    if (more.disabled) return;
-    more.disabled = true;
-    try {
-      const items = await nextItems(generation);
-      list.append(...items);
-      // Keyboard readers go on where the new results begin.
-      items[0]?.querySelector('a')?.focus();
-    } finally {
-      more.disabled = false;
-    }
-  });
-
-  // What the reader typed before this script started wins over the address's query.
-  const query = new URL(location.href).searchParams.get(searchParam) ?? '';
-  const typed = field.value !== field.defaultValue && field.value.trim() !== '';
-  if (typed) remember(field.value);
-  else field.value = query;
-  void search(field.value);
+    },
+  );
 }

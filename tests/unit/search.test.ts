@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { createInstance } from 'i18next';
 import { afterEach, describe, expect, it } from 'vitest';
-import { templateTranslate } from '../../src/behaviour/search';
+import { templateTranslate } from '../../src/behaviour/search-page';
 import { writeContentCache } from '../../src/content/cache';
 import { summarize } from '../../src/content/catalog';
 import { loadEdition } from '../../src/content/load';

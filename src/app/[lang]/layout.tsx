@@ -36,8 +36,8 @@ export default async function LocaleLayout({ children, params }: LayoutProps<'/[
   return (
     <html lang={lang}>
       <head>
-        {/* The page script: deferred, so it never delays the first paint; the pages work without it. */}
-        <script src={pageScriptPath()} defer data-site="" />
+        {/* The page script: a module, deferred like every module, so it never delays the first paint; the pages work without it. */}
+        <script type="module" src={pageScriptPath()} data-site="" />
         {/* The pages on paper (src/app/print.css): not inlined, fetched at low priority, applied only in print. */}
         <link rel="stylesheet" href={printStylesheetPath()} media="print" />
       </head>
