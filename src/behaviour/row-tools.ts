@@ -1,10 +1,11 @@
 /**
  * The tools of each row of the reading page: its ¶ permalink, the copy-link and cite buttons, and in
  * the phone layout the other languages the row can show under its text, one at a time. This script
- * puts them together in the row's gutter (`.gutter-tools`, a popover) with a ¶ button that opens
- * them (`.tools-toggle`). With a fine pointer on a wide screen the CSS shows them in place and hides
- * the button; on phones and touch screens the button, the row's one control, opens them as a sheet at
- * the bottom of the window, which closes once a tool has been used. Without this script the row has
+ * puts them together in the row's gutter (`.gutter-tools`, a popover) with a button that opens them
+ * (`.tools-toggle`), showing the row's number as the permalink does. With a fine pointer on a wide
+ * screen the CSS shows them in place and hides the button; on phones and touch screens the button,
+ * the row's one control, opens them as a sheet at the bottom of the window, which closes once a tool
+ * has been used. Without this script the row has
  * its ¶ permalink alone. Labels: `data-tools-label` and `data-reveal-label` on the rows; language
  * names: the reading-language switch (`[data-read]`). Follows the column choice (`reader:columns`): the
  * languages offered are those shown, but the first.
@@ -73,7 +74,8 @@ export function startRowTools(root: Document): void {
   const label = rows.dataset.toolsLabel ?? '{place}';
   const columns = shownColumns(rows);
   for (const gutter of rows.querySelectorAll<HTMLElement>('[data-pid] > .gutter')) {
-    const place = gutter.querySelector<HTMLElement>('.pilcrow')?.getAttribute('aria-label') ?? '';
+    const permalink = gutter.querySelector<HTMLElement>('.pilcrow');
+    const place = permalink?.getAttribute('aria-label') ?? '';
     const sheet = document.createElement('div');
     sheet.className = 'gutter-tools';
     sheet.popover = 'auto';
@@ -81,7 +83,8 @@ export function startRowTools(root: Document): void {
     const toggle = document.createElement('button');
     toggle.type = 'button';
     toggle.className = 'gutter-button tools-toggle';
-    toggle.textContent = '¶';
+    // The row's number, as the permalink shows it where there is room for the tools.
+    toggle.textContent = permalink?.textContent ?? '¶';
     toggle.setAttribute('aria-label', label.replace('{place}', place));
     toggle.popoverTargetElement = sheet;
     gutter.append(toggle, sheet);

@@ -223,4 +223,22 @@ test.describe('screen readers', () => {
       expect(color).not.toBe('rgba(0, 0, 0, 0)');
     }
   });
+
+  test('on a phone, the button that opens a row’s tools shows the row’s number, and its permalink is in them', async ({ browser, baseURL }) => {
+    const { slug } = await sample();
+    const { block } = await firstSubsectionParagraph();
+    const number = block.id.replace(/^s(\d+)-(\d+)-p(\d+)$/, '$1.$2 ¶$3');
+    const context = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+    const page = await context.newPage();
+    await page.goto(pages.reader('en', slug));
+    const toggle = page.locator(`[id="${block.id}"] > .gutter .tools-toggle`);
+    await expect(toggle).toBeVisible();
+    expect((await toggle.innerText()).replace(/\s+/g, ' ')).toBe(number);
+    await expect(toggle).toHaveAccessibleName(new RegExp(`${placeOf('en', block.id).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+    await toggle.tap();
+    const permalink = page.locator(`[id="${block.id}"] .gutter-tools a.pilcrow`);
+    await expect(permalink).toBeVisible();
+    await expect(permalink).toHaveAttribute('href', `#${block.id}`);
+    await context.close();
+  });
 });
