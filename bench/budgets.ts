@@ -4,10 +4,11 @@
  * weight against the same text as bare HTML. Sizes are gzip level 6 (what a default gzip server
  * sends), measured here with node:zlib.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { pageScripts } from '../src/export/page-scripts';
 import type { SiteSnapshot } from './site';
 
 /** `runtime`: framework code (Next.js, React); `app`: the site's own script; `polyfill`: `nomodule`, never loaded by current browsers. */
@@ -58,7 +59,8 @@ async function walk(dir: string): Promise<string[]> {
 const fontExtensions = new Set(['.woff', '.woff2', '.ttf', '.otf']);
 
 export const budgetMethod = [
-  'JavaScript: every script of the reader page, gzip each: <script src> files and inline scripts. A script is the',
+  'JavaScript: every script of the reader page loads when it opens, gzip each: <script src> files, inline scripts, the',
+  'modules the inline loader imports and what they import statically (not the parts loaded on use). A script is the',
   "site's own (\"app\") when it carries data-site and, if external, is not under /_next/; anything else is framework",
   'runtime, which the build removes (src/export/finish.ts): a non-zero runtime figure means it came back.',
   '<script nomodule> is not downloaded by current browsers and is left out.',
@@ -81,6 +83,12 @@ export async function measureBudgets(site: SiteSnapshot, readerPath: string, bas
     if (hasAttr(tag, 'nomodule')) chunks.push({ ...base, class: 'polyfill', reason: '<script nomodule>' });
     else if (hasAttr(tag, 'data-site') && !path.startsWith('/_next/')) chunks.push({ ...base, class: 'app', reason: 'data-site' });
     else chunks.push({ ...base, class: 'runtime', reason: path.startsWith('/_next/') ? 'under /_next/' : 'not marked data-site' });
+  }
+  // What the site's loader imports (src/site/asset-loader.ts), and what those files import statically.
+  for (const path of pageScripts(text, (address) => (existsSync(join(site.dir, address)) ? readFileSync(join(site.dir, address), 'utf8') : undefined))) {
+    if (chunks.some((chunk) => chunk.src === path)) continue;
+    const code = await readFile(join(site.dir, path));
+    chunks.push({ src: path, rawBytes: code.length, gzipBytes: gzipSize(code), class: path.startsWith('/_next/') ? 'runtime' : 'app', reason: 'imported' });
   }
   const inlineScripts = [...text.matchAll(/<script\b(?![^>]*\ssrc=)([^>]*)>([\s\S]*?)<\/script>/gi)];
   const inlineGzip = (own: boolean) =>

@@ -2,10 +2,10 @@ import type { Metadata } from 'next';
 import { Trans } from 'react-i18next/TransWithoutContext';
 import { defaultLocale, locales } from '../i18n/config';
 import { getI18n, getT } from '../i18n/server';
-import { pageScriptPath } from '../site/assets';
 import { notFoundLocaleScript } from '../site/locale-choice';
 import { pageTitle, pathsFor } from '../site/metadata';
 import { glossaryPath, libraryPath } from '../site/paths';
+import { PageAssets } from '../site/page-assets';
 import { SiteHeader } from '../site/site-header';
 import './globals.css';
 import './root-pages.css';
@@ -32,7 +32,7 @@ export default function GlobalNotFound() {
     <html lang="en">
       <head>
         <script data-site="" dangerouslySetInnerHTML={{ __html: notFoundLocaleScript(titles) }} />
-        <script type="module" src={pageScriptPath()} data-site="" />
+        <PageAssets />
       </head>
       <body>
         {locales.map((locale) => {

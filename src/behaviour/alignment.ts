@@ -17,8 +17,9 @@ export function counterparts(row: Element, target: Element): Element[] {
   const cell = target.closest('[lang]');
   const others = [...row.children].filter((child) => child !== cell && child.hasAttribute('lang'));
   if (target.matches(termSelector)) {
-    const entry = target.getAttribute('data-term');
-    return others.flatMap((other) => [...other.querySelectorAll(termSelector)].filter((link) => link.getAttribute('data-term') === entry));
+    // Mentions of one entry lead to the same glossary page.
+    const entry = target.getAttribute('href');
+    return others.flatMap((other) => [...other.querySelectorAll(termSelector)].filter((link) => link.getAttribute('href') === entry));
   }
   const ids = new Set(idsOf(target));
   return others.flatMap((other) => [...other.querySelectorAll(sentenceSelector)].filter((sentence) => idsOf(sentence).some((id) => ids.has(id))));

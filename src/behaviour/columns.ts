@@ -10,12 +10,11 @@
  * document with the new choice, once the address names it.
  */
 import { languages } from '../content/languages';
-import { columnsParam, columnsSegment, defaultColumns, isDefaultColumns, moveColumn, parseColumns, withColumn, withFirst, withoutColumn, type Columns } from '../site/columns';
+import { columnsParam, columnsSegment, defaultColumns, isDefaultColumns, moveColumn, parseColumns, pendingAttribute, withColumn, withFirst, withoutColumn, type Columns } from '../site/columns';
 
 /** Where the last chosen view is remembered; the early script of the page reads it too. */
 export const columnsStorageKey = 'reader.columns';
 /** Set on `<html>` by the page's early script while a non-default choice waits to be applied. */
-const pendingAttribute = 'data-cols-pending';
 
 export interface ColumnsChange {
   columns: Columns;

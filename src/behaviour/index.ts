@@ -1,25 +1,27 @@
 /**
  * The page script: every behaviour of the site's pages, one small module each, attached to the
- * server-rendered markup by data attributes. Loaded with `defer`; without it the pages read, link
- * and navigate completely. Bundled by src/export/bundle-behaviour.ts.
+ * server-rendered markup by data attributes. Imported by the page's loader (src/site/asset-loader.ts)
+ * once the text has painted; without it the pages read, link and navigate completely. Bundled by
+ * src/export/bundle-behaviour.ts.
  *
- * A deferred script runs as soon as the page is parsed, which is before the browser has painted the
- * text. The behaviours only add to the text (buttons, listeners, marks), so they start after the
- * first frame: the reading text paints as early as it would on a bare HTML page, and each behaviour
- * starts in a task of its own, so none of them keeps the page from answering input for long. The
- * one exception is a column choice the early script held the rows back for (`data-cols-pending`):
- * the rows are invisible until the columns are arranged, so that starts at once.
+ * The behaviours only add to the text (buttons, listeners, marks), so they start after a frame (in
+ * case the script arrives before the text has painted), and each in a task of its own, so none of
+ * them keeps the page from answering input for long. The one exception is a column choice the early
+ * script held the rows back for (`data-cols-pending`): the rows are invisible until the columns are
+ * arranged, so that starts at once (and the loader imports this script at once).
  */
 import { startAlignment } from './alignment';
 import { startAnnounce } from './announce';
 import { startCite } from './cite';
 import { startColumns } from './columns';
+import { pendingAttribute } from '../site/columns';
 import { startCopyLink } from './copy-link';
 import { startHashNotice } from './hash-notice';
 import { startHeadings } from './headings';
 import { startTextFragments } from './text-fragment';
 import { startLocaleMemory } from './locale-memory';
 import { startPrintHead } from './print-head';
+import { startPrintStylesheet } from './print-stylesheet';
 import { startRowKeys } from './row-keys';
 import { startRowTools } from './row-tools';
 import { startSearch } from './search';
@@ -27,7 +29,7 @@ import { startTooltips } from './tooltips';
 
 type Start = (root: Document) => void;
 
-const starts: Start[] = [startLocaleMemory, startAnnounce, startRowTools, startColumns, startTooltips, startCopyLink, startCite, startRowKeys, startHeadings, startHashNotice, startAlignment, startTextFragments, startPrintHead, startSearch];
+const starts: Start[] = [startPrintStylesheet, startLocaleMemory, startAnnounce, startRowTools, startColumns, startTooltips, startCopyLink, startCite, startRowKeys, startHeadings, startHashNotice, startAlignment, startTextFragments, startPrintHead, startSearch];
 
 function run(start: Start): void {
   try {
@@ -38,12 +40,15 @@ function run(start: Start): void {
   }
 }
 
-/** Runs `starts` one task each, in order. */
+/**
+ * Runs `starts` one task each, in order; then marks `<html>` with `data-behaviours="started"`, so
+ * that a tool driving the page (a test, an assistive script) can tell when it has its behaviours.
+ */
 function startInTurn(rest: readonly Start[]): void {
   const [first, ...others] = rest;
-  if (!first) return;
-  run(first);
+  if (first) run(first);
   if (others.length > 0) setTimeout(() => startInTurn(others), 0);
+  else document.documentElement.setAttribute('data-behaviours', 'started');
 }
 
 /** Calls `next` after the browser has painted a frame (at once in a hidden tab, which paints none). */
@@ -52,7 +57,7 @@ function afterFirstPaint(next: () => void): void {
   else requestAnimationFrame(() => setTimeout(next, 0));
 }
 
-if (document.documentElement.hasAttribute('data-cols-pending')) {
+if (document.documentElement.hasAttribute(pendingAttribute)) {
   run(startColumns);
   afterFirstPaint(() => startInTurn(starts.filter((start) => start !== startColumns)));
 } else {

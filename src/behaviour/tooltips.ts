@@ -11,6 +11,7 @@
  */
 import { isLanguage } from '../content/languages';
 import type { GlossaryTip, GlossaryTips } from '../site/glossary-tips-format';
+import { glossaryEntryOf } from '../site/paths';
 
 const triggerSelector = 'a[data-term], a[data-note-ref]';
 /** The id of the one tooltip of the page. */
@@ -118,7 +119,7 @@ export function startTooltips(root: Document): void {
   };
   /** Fills the tooltip for `trigger`; false when there is nothing (yet) to show. */
   const fill = (trigger: HTMLElement): boolean => {
-    const term = trigger.dataset.term;
+    const term = trigger.hasAttribute('data-term') ? glossaryEntryOf(trigger.getAttribute('href')) : undefined;
     if (term) {
       const entry = loaded?.entries[term];
       if (!entry || !loaded) return false;
@@ -136,7 +137,7 @@ export function startTooltips(root: Document): void {
   const show = (trigger: HTMLElement) => {
     clearTimeout(closing);
     if (open === trigger) return;
-    if (trigger.dataset.term && !loaded) {
+    if (trigger.hasAttribute('data-term') && !loaded) {
       void loadGlossary().then(() => {
         // Still wanted once the glossary has arrived: the pointer or the focus is on the term.
         if (trigger.matches(':hover') || root.activeElement === trigger || tapped === trigger) show(trigger);
@@ -222,4 +223,7 @@ export function startTooltips(root: Document): void {
   addEventListener('resize', () => {
     if (open) place(open, tip);
   });
+  // A term the reader reached before this script started (it loads once the text has painted) gets its tooltip now.
+  const waiting = closest(root.activeElement, triggerSelector) ?? root.querySelector<HTMLElement>(`:is(${triggerSelector}):hover`) ?? undefined;
+  if (waiting) show(waiting);
 }

@@ -26,6 +26,12 @@ export function columnsSegment(columns: Columns): string {
   return columns.join('-');
 }
 
+/**
+ * Set on `<html>` by the reading page's early script (src/site/column-choice.ts) while the rows wait,
+ * invisible, for the page script to apply a column choice.
+ */
+export const pendingAttribute = 'data-cols-pending';
+
 /** The name of the query that carries the column choice. */
 export const columnsParam = 'cols';
 

@@ -7,6 +7,7 @@ import { getCatalog, getDocument, getGlossaryIndex, sourceText, textFor } from '
 import { pageMetadata, pathsFor, shorten } from './metadata';
 import { localeOrNotFound } from './locale-params';
 import { documentPath } from './paths';
+import { pageScriptPath } from './assets';
 import { columnsEarlyScript } from './column-choice';
 import { defaultView, Reader } from './reader';
 import { SiteFooter, SiteHeader } from './site-header';
@@ -58,7 +59,7 @@ export async function DocumentPage({ params }: { params: DocumentParams }) {
   const alternates = pathsFor((candidate: Locale) => documentPath(candidate, document.slug));
   return (
     <>
-      <script dangerouslySetInnerHTML={{ __html: columnsEarlyScript(defaultView(document, locale)) }} data-site="" />
+      <script dangerouslySetInnerHTML={{ __html: columnsEarlyScript(defaultView(document, locale), pageScriptPath()) }} data-site="" />
       <SiteHeader locale={locale} t={t} alternates={alternates} />
       <main id="main-content" tabIndex={-1} className="reader">
         <Reader locale={locale} t={t} document={document} glossary={glossary} />

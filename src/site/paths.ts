@@ -27,6 +27,11 @@ export function glossaryPath(locale: Locale, entry?: string): string {
   return `/${locale}/glossary/${entry ? `${entry}/` : ''}`;
 }
 
+/** The entry a glossary link leads to (`/ru/glossary/kono-taro/` → `kono-taro`), or undefined. */
+export function glossaryEntryOf(href: string | null): string | undefined {
+  return /\/glossary\/([^/?#]+)\/(?:[?#].*)?$/.exec(href ?? '')?.[1];
+}
+
 /**
  * The search page. The header's form sends the query to it as `?q=` (`searchParam`); the page script
  * reads it from there, shows the results and keeps the address in step with the field.

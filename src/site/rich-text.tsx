@@ -73,7 +73,7 @@ function property(node: Element, name: string): string | undefined {
 
 /**
  * Turns the mention and note-anchor spans of `root` (in place) into what the reader gets: a mention
- * becomes a link to its glossary entry (`data-term`); a note anchor keeps its span and is followed by
+ * becomes a link to its glossary entry, marked `data-term`; a note anchor keeps its span and is followed by
  * its numbered marker, a link to the note. The page script gives both their tooltip (the entry from
  * the glossary's JSON, the note from the notes list); without JavaScript they are plain links.
  */
@@ -88,7 +88,8 @@ function makeInteractive(root: Root, context: RichTextContext): void {
     const item = term ? glossary.get(term) : undefined;
     if (item) {
       node.tagName = 'a';
-      node.properties = { href: glossaryPath(locale, item.id), dataTerm: item.id };
+      // Marked, not named: the link's address names the entry (glossaryEntryOf), and each byte counts on the reading page.
+      node.properties = { href: glossaryPath(locale, item.id), dataTerm: '' };
       return CONTINUE;
     }
     const numbered = note ? notes.get(note) : undefined;

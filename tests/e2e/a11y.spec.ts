@@ -1,6 +1,7 @@
 /** axe-core on each page kind, desktop and phone: no WCAG 2 A/AA violations. */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser } from '@playwright/test';
+import type { Browser } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { pages, sample } from './site';
 
 const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];

@@ -7,8 +7,8 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { expect, test } from '@playwright/test';
-import { pages, sample } from './site';
+import { expect, test } from './fixtures';
+import { emulatePrint, pages, sample } from './site';
 
 const out = join(process.cwd(), 'out');
 
@@ -68,7 +68,7 @@ test.describe('what a reader copies or prints names where the page is read', () 
     // The browser announces printing (Ctrl+P, the print dialog, window.print()) before it lays out the paper.
     await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
     expect(await page.locator('[data-rows]').evaluate((rows) => getComputedStyle(rows).getPropertyValue('--permalink-base').trim())).toBe(JSON.stringify(`${here}#`));
-    await page.emulateMedia({ media: 'print' });
+    await emulatePrint(page);
     const printed = await page.locator(`[id="${paragraph.id}"]`).evaluate((row) => getComputedStyle(row, '::after').content);
     expect(printed).toBe(JSON.stringify(`${here}#${paragraph.id}`));
     await page.emulateMedia({ media: 'screen' });
@@ -101,7 +101,7 @@ test.describe('without JavaScript', () => {
     // Without SITE_URL (no canonical link) the address is root-relative (/en/documents/…/); with it, on SITE_URL.
     const canonical = (await page.locator('link[rel="canonical"]').count()) ? await page.locator('link[rel="canonical"]').getAttribute('href') : pages.reader('en', slug);
     await expect(page.locator('[data-print-address]')).toHaveText(canonical ?? '');
-    await page.emulateMedia({ media: 'print' });
+    await emulatePrint(page);
     expect(await page.locator(`[id="${paragraph.id}"]`).evaluate((row) => getComputedStyle(row, '::after').content)).toBe(JSON.stringify(`${canonical}#${paragraph.id}`));
     // No date is printed without the script: the server cannot know the day of printing.
     await expect(page.locator('[data-print-date]')).toBeHidden();

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { pages, sample } from './site';
 
 const schema = JSON.parse(readFileSync(join(process.cwd(), 'public', 'schemas', 'document.schema.json'), 'utf8'));

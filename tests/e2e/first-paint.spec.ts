@@ -4,7 +4,7 @@
  * after the first paint, and how fast the text paints, is measured by `npm run bench`: LCP against
  * the bare page.)
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { pages, sample } from './site';
 
 interface Watch {
@@ -51,5 +51,34 @@ test.describe('first paint', () => {
     await page.goto(pages.reader('en', slug, 'en-ru'));
     await expect(page.locator('[data-pid] button[data-copy]').first()).toBeAttached();
     expect((await page.evaluate(() => window.__watch)).rearranged.length).toBeGreaterThan(0);
+  });
+
+  test('the page script and the print stylesheet are not requested while the page is parsed, but after it', async ({ page, request }) => {
+    const { slug } = await sample();
+    const path = pages.reader('en', slug);
+    // Nothing in the HTML fetches them: no script or stylesheet element, no preload; the print stylesheet is linked for readers without JavaScript only.
+    const html = await (await request.get(path)).text();
+    const head = html.replace(/<noscript[\s\S]*?<\/noscript>/g, '');
+    expect(head).not.toMatch(/<script[^>]*\ssrc=/);
+    expect(head).not.toMatch(/<link[^>]*rel="(?:stylesheet|preload|modulepreload)"/);
+    await page.goto(path);
+    const timing = await page.evaluate(() => {
+      const parsed = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart;
+      const assets = performance.getEntriesByType('resource').filter((entry) => /\/assets\/(site|print)\./.test(entry.name));
+      return assets.map((entry) => ({ name: new URL(entry.name).pathname.replace(/\.[\w-]+\.(js|css)$/, '.$1'), afterParsing: entry.startTime >= parsed }));
+    });
+    expect(timing.toSorted((a, b) => a.name.localeCompare(b.name))).toEqual([
+      { name: '/assets/print.css', afterParsing: true },
+      { name: '/assets/site.js', afterParsing: true },
+    ]);
+  });
+
+  test('a chosen view held back by the early script loads the page script at once', async ({ page }) => {
+    const { slug } = await sample();
+    await page.goto(pages.reader('en', slug, 'ja-en'));
+    // The rows were held back, and are shown in the chosen order.
+    await expect(page.locator('html')).not.toHaveAttribute('data-cols-pending');
+    await expect(page.locator('.row-heads > [data-col]:not([hidden])')).toHaveCount(2);
+    expect(await page.locator('.row-heads > [data-col]:not([hidden])').evaluateAll((cells) => cells.map((cell) => cell.getAttribute('data-col')))).toEqual(['ja', 'en']);
   });
 });

@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { rawRequest, request, type RawResponse } from '../helpers/server';
 import { pages, sample } from './site';
 

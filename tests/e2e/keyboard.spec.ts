@@ -3,7 +3,8 @@
  * hint telling the keys, one heading per section, note markers as words of their own in accessible
  * names, and the paragraph numbers in sight.
  */
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { locales, messages, pages, placeOf, sample } from './site';
 
 const resources = { ru: messages('ru'), ja: messages('ja'), en: messages('en') };

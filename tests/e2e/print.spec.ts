@@ -3,8 +3,8 @@
  * citation header at the top (title, edition, address, date of printing), the title once, no
  * controls, page margins, and headings kept with what follows them.
  */
-import { expect, test } from '@playwright/test';
-import { pages, sample } from './site';
+import { expect, test } from './fixtures';
+import { emulatePrint, pages, printStylesheetLoaded, sample } from './site';
 
 test.describe('print', () => {
   test('a citation header names the document, the edition, this page’s address and the day it was printed', async ({ page, baseURL }) => {
@@ -14,7 +14,7 @@ test.describe('print', () => {
     const head = page.locator('.print-head');
     // Paper only.
     await expect(head).toBeHidden();
-    await page.emulateMedia({ media: 'print' });
+    await emulatePrint(page);
     await expect(head).toBeVisible();
     await expect(head.locator('.print-edition')).toHaveText('外交文書対訳リーダー');
     await expect(head.locator('.print-title')).toHaveText(title);
@@ -59,7 +59,7 @@ test.describe('print', () => {
       }, titles);
     // On screen, the title row shows it in each column (the interface language's first).
     expect((await shownTitles()).toSorted()).toEqual(titles.toSorted());
-    await page.emulateMedia({ media: 'print' });
+    await emulatePrint(page);
     expect(await shownTitles()).toEqual([edition.texts.en?.frontMatter.title]);
     for (const control of ['button', 'input', 'select', 'textarea', 'summary', 'form', '.site-header', '.column-picker', '.reading-switch', '.gutter']) {
       await expect(page.locator(`${control}:visible`), control).toHaveCount(0);
@@ -69,6 +69,7 @@ test.describe('print', () => {
   test('pages have margins, and headings stay with the paragraph after them', async ({ page }) => {
     const { slug } = await sample();
     await page.goto(pages.reader('en', slug));
+    await printStylesheetLoaded(page);
     const margins = await page.evaluate(() => {
       const rules = [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules]);
       const inPrint = rules.filter((rule): rule is CSSMediaRule => rule instanceof CSSMediaRule && rule.media.mediaText.includes('print')).flatMap((rule) => [...rule.cssRules]);
@@ -79,7 +80,7 @@ test.describe('print', () => {
     // The print rules are a stylesheet of their own, applied in print only: not inlined into every page.
     await expect(page.locator('link[rel="stylesheet"][media="print"]')).toHaveAttribute('href', /^\/assets\/print\.[\w-]+\.css$/);
     expect(margins[0]).toMatch(/mm/);
-    await page.emulateMedia({ media: 'print' });
+    await emulatePrint(page);
     const headings = page.locator('.rows > .row:has(> .cell > [class*="block-h"]):visible');
     expect(await headings.count()).toBeGreaterThan(0);
     const breaks = await headings.evaluateAll((rows) => rows.map((row) => [getComputedStyle(row).breakAfter, getComputedStyle(row).breakInside]));
@@ -105,7 +106,7 @@ test.describe('print without JavaScript', () => {
   test('the header is printed with the address the build knows and no date', async ({ page }) => {
     const { slug, document } = await sample();
     await page.goto(pages.reader('ru', slug));
-    await page.emulateMedia({ media: 'print' });
+    await emulatePrint(page);
     const head = page.locator('.print-head');
     await expect(head).toBeVisible();
     await expect(head.locator('.print-title')).toHaveText(document.texts.ru?.frontMatter.title ?? '');

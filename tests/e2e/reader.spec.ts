@@ -1,6 +1,7 @@
 /** What a reader does on the reading page: follow a permalink, choose columns, read a term's note, copy a link. */
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { escape, pages, placeOf, sample, shownLanguages } from './site';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { escape, mentionOf, pages, placeOf, sample, shownLanguages } from './site';
 
 /** The language cells of a row that a reader sees, in the order seen. */
 const shownCells = (row: Locator) => row.locator(':scope > [lang]:visible');
@@ -159,17 +160,17 @@ test.describe('reader', () => {
     const { slug, paragraph, entry } = await sample();
     await page.goto(pages.reader('en', slug));
     const row = page.locator(`[id="${paragraph.id}"]`);
-    await row.locator(`:scope > [lang="ru"] a[data-term="${entry.id}"]`).first().focus();
+    await row.locator(`:scope > [lang="ru"] ${mentionOf(entry.id)}`).first().focus();
     for (const language of ['ja', 'en']) {
-      await expect(row.locator(`:scope > [lang="${language}"] a[data-term="${entry.id}"]`).first()).toHaveClass(/is-counterpart/);
+      await expect(row.locator(`:scope > [lang="${language}"] ${mentionOf(entry.id)}`).first()).toHaveClass(/is-counterpart/);
     }
-    await expect(row.locator(`a.is-counterpart:not([data-term="${entry.id}"])`)).toHaveCount(0);
+    await expect(row.locator(`a.is-counterpart:not(${mentionOf(entry.id)})`)).toHaveCount(0);
   });
 
   test('hovering a term shows its glossary note below it, without covering it', async ({ page }) => {
     const { slug, paragraph, entry } = await sample();
     await page.goto(pages.reader('en', slug));
-    const link = page.locator(`[id="${paragraph.id}"] > [lang="ru"] a[data-term="${entry.id}"]`).first();
+    const link = page.locator(`[id="${paragraph.id}"] > [lang="ru"] ${mentionOf(entry.id)}`).first();
     const tooltip = page.getByRole('tooltip');
     await expect(tooltip).toBeHidden();
     await link.hover();
@@ -330,7 +331,7 @@ test.describe('phone', () => {
   test('a tap on a term opens its note, a second tap closes it, and the note links to the glossary', async ({ page }) => {
     const { slug, paragraph, entry } = await sample();
     await page.goto(pages.reader('en', slug));
-    const link = page.locator(`[id="${paragraph.id}"] > [lang="en"] a[data-term="${entry.id}"]`).first();
+    const link = page.locator(`[id="${paragraph.id}"] > [lang="en"] ${mentionOf(entry.id)}`).first();
     const tooltip = page.getByRole('tooltip');
     await link.tap();
     await expect(tooltip).toBeVisible();

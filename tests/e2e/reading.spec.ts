@@ -4,7 +4,8 @@
  * no control lengthens, a status that covers no text), the dark theme's contrast, and column names that
  * stay in view on wide screens.
  */
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { escape, locales, pages, placeOf, sample, shownLanguages } from './site';
 
 const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } as const;

@@ -4,10 +4,11 @@
  * page kind (what is requested and what runs), and on every file of the export. A Next.js upgrade
  * that brings its runtime back fails here (and, before that, in the build's finish step).
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { pageScripts } from '../../src/export/page-scripts';
 import { pages, sample } from './site';
 
 const out = join(process.cwd(), 'out');
@@ -61,20 +62,12 @@ test('no file of the export holds framework runtime or its payload', () => {
 const budget = 10 * 1024;
 const gzipSize = (code: Buffer) => gzipSync(code, { level: 9 }).length;
 
-/** The script at `address` (a path of the site) and every file it imports statically, each once. */
-function withImports(address: string, seen = new Set<string>()): string[] {
-  if (seen.has(address)) return [];
-  seen.add(address);
-  const code = readFileSync(join(out, address), 'utf8');
-  const imports = [...code.matchAll(/\bimport\s*(?:[\w${},*\s]+from\s*)?["']([^"']+)["']/g)].map((match) => new URL(match[1], `http://site${address}`).pathname);
-  return [address, ...imports.flatMap((each) => withImports(each, seen))];
-}
-
 test('a page loads at most 10 KB of JavaScript (gzip) before it is used, all of it the site’s own', () => {
   for (const path of files(out).filter((file) => file.endsWith('.html'))) {
     const html = readFileSync(path, 'utf8');
-    const seen = new Set<string>();
-    const external = [...html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)].flatMap((match) => withImports(match[1], seen)).map((address) => readFileSync(join(out, address)));
+    const loaded = pageScripts(html, (address) => (existsSync(join(out, address)) ? readFileSync(join(out, address), 'utf8') : undefined));
+    if (path.includes(`${join('documents', '')}`)) expect(loaded.length, `${relative(out, path)}: the page script`).toBeGreaterThan(0);
+    const external = loaded.map((address) => readFileSync(join(out, address)));
     const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((match) => Buffer.from(match[1]));
     const bytes = [...external, ...inline].reduce((sum, code) => sum + gzipSize(code), 0);
     test.info().annotations.push({ type: 'bytes', description: `${relative(out, path)}: ${bytes} B gzip` });

@@ -3,8 +3,8 @@
  * people to look at (`npm run screenshots` → screenshots/). Asserts nothing beyond the pages loading.
  */
 import { mkdirSync } from 'node:fs';
-import { test } from '@playwright/test';
-import { locales, pages, sample } from './site';
+import { test } from './fixtures';
+import { emulatePrint, locales, pages, sample } from './site';
 
 const viewports = {
   desktop: { width: 1280, height: 900 },
@@ -39,7 +39,7 @@ for (const [device, viewport] of Object.entries(viewports)) {
         await page.goto(pages.reader(locale, slug, 'ru-ja-en'));
         await shot('reader');
         if (device === 'desktop' && scheme === 'light') {
-          await page.emulateMedia({ media: 'print' });
+          await emulatePrint(page);
           await shot('reader-print');
           await page.emulateMedia({ media: 'screen' });
         }

@@ -4,7 +4,8 @@
  * only once someone searches; a clear message where JavaScript is off.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import type { Language } from '../../src/content/languages';
 import { pages, sample } from './site';
 

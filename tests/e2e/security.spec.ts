@@ -8,8 +8,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
-import { pages, sample } from './site';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { mentionOf, pages, sample } from './site';
 
 const out = join(process.cwd(), 'out');
 
@@ -137,7 +138,7 @@ test('no page kind meets a CSP violation or a console error while a reader uses 
   await page.getByRole('group', { name: 'Columns' }).getByRole('checkbox', { name: 'Japanese' }).check();
   await expect(row.locator(':scope > [lang]:visible')).toHaveCount(3);
   // A tooltip: the glossary is fetched (connect-src) and positioned by element styles.
-  await row.locator(`a[data-term="${entry.id}"]`).first().hover();
+  await row.locator(mentionOf(entry.id)).first().hover();
   await expect(page.getByRole('tooltip')).toBeVisible();
   // Copy link (the button shows when the reader points at the row).
   await row.hover();

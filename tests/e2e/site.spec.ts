@@ -1,6 +1,6 @@
 /** The pages around the reader: library, glossary, language switch, root, 404, titles, and no JavaScript. (Sitemap: addresses.spec.ts.) */
-import { expect, test } from '@playwright/test';
-import { locales, pages, sample } from './site';
+import { expect, test } from './fixtures';
+import { locales, mentionOf, pages, sample } from './site';
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -149,7 +149,7 @@ test.describe('without JavaScript', () => {
     await expect(page.locator(`[id="${paragraph.id}"] button[aria-label^="Copy link"]`)).toBeHidden();
     await expect(page.locator(`[id="${paragraph.id}"] a.pilcrow`)).toBeVisible();
     // Without JavaScript a mention is a plain link to its glossary entry, which opens the entry's page.
-    const link = page.locator(`[id="${paragraph.id}"] > [lang="ru"] a[data-term="${entry.id}"]`).first();
+    const link = page.locator(`[id="${paragraph.id}"] > [lang="ru"] ${mentionOf(entry.id)}`).first();
     await expect(link).toHaveAttribute('href', pages.entry('en', entry.id));
     await link.click();
     await expect(page).toHaveURL(new RegExp(`${escape(pages.entry('en', entry.id))}$`));

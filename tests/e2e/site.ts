@@ -1,6 +1,6 @@
 /** What the browser tests share: the edition they read, the addresses of each page kind, how a block is named, what a row shows. */
 import { readFileSync } from 'node:fs';
-import type { Locator } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { loadEdition } from '../../src/content/load';
 import type { Edition, EditionDocument } from '../../src/content/types';
 import type { Messages } from '../../src/i18n/resources';
@@ -60,3 +60,20 @@ export function shownLanguages(row: Locator): Promise<string[]> {
 
 /** `text` as a regular expression matching itself. */
 export const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Lays `page` out as on paper once its print stylesheet has loaded (the page's loader adds it after
+ * the first paint; without JavaScript the page links it itself).
+ */
+export async function emulatePrint(page: Page): Promise<void> {
+  await printStylesheetLoaded(page);
+  await page.emulateMedia({ media: 'print' });
+}
+
+/** Waits until the page's print stylesheet has loaded. */
+export async function printStylesheetLoaded(page: Page): Promise<void> {
+  await page.waitForFunction(() => [...document.styleSheets].some((sheet) => sheet.media.mediaText === 'print' && sheet.cssRules.length > 0));
+}
+
+/** The selector of the mentions of glossary entry `id` on a page (`a[data-term]`, leading to its entry). */
+export const mentionOf = (id: string) => `a[data-term][href$="/glossary/${id}/"]`;

@@ -3,7 +3,7 @@
  * from its word, no line starts with closing punctuation, and a name stays on the line of its title
  * (the pipeline's break rules, src/pipeline/rehype-budoux.ts, and the CSS that keeps to them).
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { pages, sample } from './site';
 
 /** What breaks the rules in the shown Japanese cells at the current width, described. */

@@ -55,10 +55,20 @@ describe('the early script', () => {
     const attributes = new Map<string, string>();
     const location = { href };
     const history = { state: null, replaceState: (_state: unknown, _title: string, url: string) => (location.href = url) };
-    const document = { documentElement: { setAttribute: (name: string, value: string) => attributes.set(name, value) } };
+    const loaded: Array<{ type: string; src: string }> = [];
+    const document = {
+      documentElement: { setAttribute: (name: string, value: string) => attributes.set(name, value) },
+      createElement: () => ({ type: '', src: '', setAttribute(name: string) {
+        (this as unknown as Record<string, string>)[name] = '';
+      } }),
+      head: { appendChild: (script: { type: string; src: string }) => loaded.push(script) },
+    };
     const localStorage = { getItem: () => stored };
-    new Function('location', 'history', 'document', 'localStorage', columnsEarlyScript(defaults))(location, history, document, localStorage);
-    return { pending: attributes.has('data-cols-pending'), href: location.href };
+    new Function('location', 'history', 'document', 'localStorage', columnsEarlyScript(defaults, '/assets/site.abc123defg.js'))(location, history, document, localStorage);
+    const pending = attributes.has('data-cols-pending');
+    // The page script is loaded at once, as a module, exactly when the rows are held back for it.
+    expect(loaded.map(({ type, src, ...rest }) => ({ type, src, site: 'data-site' in rest }))).toEqual(pending ? [{ type: 'module', src: '/assets/site.abc123defg.js', site: true }] : []);
+    return { pending, href: location.href };
   }
 
   it('holds the rows back only for a valid choice other than the default one', () => {

@@ -2,7 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { getT } from '../../i18n/server';
 import { localeOrNotFound, localeParams } from '../../site/locale-params';
-import { pageScriptPath, printStylesheetPath } from '../../site/assets';
+import { PageAssets } from '../../site/page-assets';
 import { siteUrl } from '../../site/site-url';
 import '../globals.css';
 
@@ -36,10 +36,8 @@ export default async function LocaleLayout({ children, params }: LayoutProps<'/[
   return (
     <html lang={lang}>
       <head>
-        {/* The page script: a module, deferred like every module, so it never delays the first paint; the pages work without it. */}
-        <script type="module" src={pageScriptPath()} data-site="" />
-        {/* The pages on paper (src/app/print.css): not inlined, fetched at low priority, applied only in print. */}
-        <link rel="stylesheet" href={printStylesheetPath()} media="print" />
+        {/* The page script and the print stylesheet (src/app/print.css), loaded once the text has painted; the pages work without them. */}
+        <PageAssets />
       </head>
       <body>
         <a className="skip-link" href="#main-content">

@@ -1,0 +1,68 @@
+/**
+ * The notice for an address that names no paragraph or entry of the page (see
+ * src/behaviour/hash-notice.ts, which loads this file only then): names the missing ID, suggests the
+ * nearest existing target by edit distance, and can open the table of contents. Its buttons hide it.
+ */
+
+/** Levenshtein distance, for IDs of a few dozen characters. */
+export function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+/** The candidate nearest to `wanted`, when it is near enough to be a plausible typo. */
+export function nearest(wanted: string, candidates: readonly string[]): string | undefined {
+  const lower = wanted.toLowerCase();
+  let best: { id: string; distance: number } | undefined;
+  for (const id of candidates) {
+    const distance = editDistance(lower, id.toLowerCase());
+    if (!best || distance < best.distance) best = { id, distance };
+  }
+  return best && best.distance <= Math.max(2, Math.floor(wanted.length / 3)) ? best.id : undefined;
+}
+
+/** How a target is named to the reader: a row by its permalink (its number, `1.1 ¶2`), an entry by its heading. */
+function nameOf(target: HTMLElement): string {
+  return target.querySelector(`a[href="#${CSS.escape(target.id)}"][aria-label]`)?.getAttribute('aria-label') ?? target.querySelector('h2, h3')?.textContent ?? target.id;
+}
+
+/** Fills and shows `notice` for the ID `missing`; its buttons are wired the first time. */
+export function showHashNotice(root: Document, notice: HTMLElement, missing: string): void {
+  const selector = notice.dataset.hashNotice || '[id]';
+  const suggestion = notice.querySelector<HTMLElement>('.hash-suggestion');
+  const code = notice.querySelector('code');
+  if (code) code.textContent = missing;
+  notice.hidden = false;
+  if (suggestion) {
+    const targets = [...root.querySelectorAll<HTMLElement>(selector)].filter((element) => element.id);
+    const id = nearest(missing, targets.map((element) => element.id));
+    const target = targets.find((element) => element.id === id);
+    const link = suggestion.querySelector('a');
+    suggestion.hidden = !target || !link;
+    if (target && link) {
+      link.href = `#${target.id}`;
+      link.textContent = nameOf(target);
+    }
+  }
+  if (notice.dataset.wired !== undefined) return;
+  notice.dataset.wired = '';
+  notice.addEventListener('click', (event) => {
+    const button = event.target instanceof Element ? event.target.closest('button') : null;
+    if (!button) return;
+    notice.hidden = true;
+    if (button.hasAttribute('data-open-contents')) {
+      const contents = root.querySelector<HTMLDetailsElement>('details#toc');
+      if (!contents) return;
+      contents.open = true;
+      contents.querySelector('summary')?.focus();
+      contents.scrollIntoView({ block: 'start' });
+    }
+  });
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { assetLoaderScript } from '../../src/site/asset-loader';
+import { glossaryEntryOf, glossaryPath } from '../../src/site/paths';
+
+describe('glossary links', () => {
+  it('name their entry by their address, in every interface language', () => {
+    for (const locale of ['ru', 'ja', 'en'] as const) {
+      for (const entry of ['kono-taro', 'aegis-ashore', 'g20']) expect(glossaryEntryOf(glossaryPath(locale, entry))).toBe(entry);
+    }
+    expect(glossaryEntryOf('/en/glossary/kono-taro/#top')).toBe('kono-taro');
+    expect(glossaryEntryOf('https://example.org/en/glossary/kono-taro/')).toBe('kono-taro');
+  });
+
+  it('name none when the address is not an entry’s', () => {
+    for (const href of [null, '', '/en/glossary/', '/en/documents/x/', '/en/glossary/kono-taro', '#n_1']) expect(glossaryEntryOf(href), String(href)).toBeUndefined();
+  });
+});
+
+describe('the page loader', () => {
+  it('imports the page script once the document is parsed and a frame has painted', () => {
+    const script = assetLoaderScript('/assets/site.abc123defg.js');
+    expect(script).toContain('import("/assets/site.abc123defg.js")');
+    expect(script.indexOf('DOMContentLoaded')).toBeLessThan(script.indexOf('requestAnimationFrame'));
+    expect(script.indexOf('requestAnimationFrame')).toBeLessThan(script.indexOf('import('));
+    // Valid JavaScript.
+    expect(() => new Function(script.replace(/import\(/g, 'String('))).not.toThrow();
+  });
+});
