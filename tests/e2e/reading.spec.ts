@@ -219,6 +219,23 @@ test.describe('phone', () => {
 });
 
 test.describe('tooltips and the keyboard', () => {
+  test('a term focused before the page script has started gets its tooltip when it starts', async ({ page }) => {
+    const { slug, paragraph } = await sample();
+    // The page script loads once the text has painted; here it is held back a second and a half.
+    await page.route(/\/assets\/site\.[\w-]+\.js$/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
+    const navigation = page.goto(pages.reader('en', slug));
+    const mention = page.locator(`[id="${paragraph.id}"] a[data-term]`).first();
+    await mention.focus();
+    expect(await page.locator('html').getAttribute('data-behaviours')).toBeNull();
+    await navigation;
+    await expect(mention).toBeFocused();
+    await expect(page.getByRole('tooltip')).toBeVisible();
+    await expect(mention).toHaveAttribute('aria-describedby', (await page.getByRole('tooltip').getAttribute('id')) ?? '');
+  });
+
   test('Tab from a term reaches the close button, and goes on after the term', async ({ page }) => {
     const { slug, source } = await sample();
     // A paragraph with more than one mention: there is a link after the first.
