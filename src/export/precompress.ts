@@ -7,7 +7,8 @@
  * files per added document, of which a document's own pages, downloads, citation files and search
  * fragments already take about 15):
  * - site-wide text files (the library, glossary and 404 pages, CSS, JavaScript, JSON, SVG, XML, …):
- *   both copies, Brotli at its best (quality 11): they are few, and every reader loads them;
+ *   both copies, Brotli at its best (quality 11) up to 256 kB (`brotliQuality`): they are few, and
+ *   every reader loads them;
  * - the reading pages of each document (`…/documents/<slug>/index.html`): the gzip copy only, which
  *   every client accepts and nginx serves without extra modules; a browser that would take Brotli
  *   gets gzip (16.3 kB instead of 14.6 kB for the reading page at Brotli 6, 13.2 kB at 11). So a
@@ -73,10 +74,20 @@ export interface PrecompressReport {
 
 const isVariant = (path: string) => encodings.some(({ suffix }) => path.endsWith(suffix));
 
+/**
+ * Brotli's quality for a file of `bytes`: its best (11) for the files most pages load, which are
+ * small; 5 above `brotliBestUpTo`. Quality 11 compresses about 1 MB a second, and a large archive's
+ * glossary and library pages, which list every mention and document, grow to megabytes: at 1,000
+ * documents they took most of two minutes of the build. Quality 5 is some fifty times faster and a
+ * tenth or so larger.
+ */
+export const brotliBestUpTo = 256 * 1024;
+export const brotliQuality = (bytes: number) => (bytes <= brotliBestUpTo ? 11 : 5);
+
 async function compress(data: Buffer, encoding: EncodingName): Promise<Buffer> {
   if (encoding === 'br') {
     return brotli(data, {
-      params: { [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT, [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: data.length },
+      params: { [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT, [constants.BROTLI_PARAM_QUALITY]: brotliQuality(data.length), [constants.BROTLI_PARAM_SIZE_HINT]: data.length },
     });
   }
   return gzipAsync(data, { level: 9 });

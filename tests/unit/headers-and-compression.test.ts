@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { encodingsFor, precompressExport } from '../../src/export/precompress';
+import { brotliBestUpTo, brotliQuality, encodingsFor, precompressExport } from '../../src/export/precompress';
 import { collectInlineCode, contentSecurityPolicy, headersFile, inlineCodeOf, nginxConf, securityHeaders, writeSecurityHeaders } from '../../src/export/security-headers';
 import { headersFor, parseHeadersFile } from '../../src/server/headers-file.mjs';
 
@@ -126,6 +126,20 @@ describe('precompress', () => {
     expect(gunzipSync(await readFile(join(dir, 'en', 'index.html.gz'))).toString()).toBe(page);
     expect(gunzipSync(await readFile(join(dir, 'en', 'documents', 'a', 'index.html.gz'))).toString()).toBe(page);
     expect((await readdir(dir, { recursive: true })).filter((name) => /\.(br|gz)$/.test(name)).sort()).toEqual(['en/documents/a/index.html.gz', 'en/index.html.br', 'en/index.html.gz']);
+  });
+
+  it('compresses a large page at a faster Brotli quality, and it still decompresses to the page', async () => {
+    expect(brotliQuality(20_000)).toBe(11);
+    expect(brotliQuality(brotliBestUpTo)).toBe(11);
+    expect(brotliQuality(brotliBestUpTo + 1)).toBeLessThan(11);
+    // A glossary page of a large archive: a list of mentions, each different.
+    const page = `<!DOCTYPE html><ol>${Array.from({ length: 6000 }, (_, index) => `<li><a href="/en/documents/doc-${index}/#s1-p${index % 7}">Mention ${index} of the entry</a></li>`).join('')}</ol>`;
+    expect(page.length).toBeGreaterThan(brotliBestUpTo);
+    const dir = await siteWith({ 'en/glossary/russia/index.html': page });
+    await precompressExport(dir);
+    const copy = await readFile(join(dir, 'en', 'glossary', 'russia', 'index.html.br'));
+    expect(brotliDecompressSync(copy).toString()).toBe(page);
+    expect(copy.length).toBeLessThan(page.length / 5);
   });
 
   it('removes copies left from an earlier run when the file no longer gets them', async () => {
