@@ -58,8 +58,13 @@ function afterFirstPaint(next: () => void): void {
 }
 
 if (document.documentElement.hasAttribute(pendingAttribute)) {
-  run(startColumns);
-  afterFirstPaint(() => startInTurn(starts.filter((start) => start !== startColumns)));
+  // Loaded by the early script, this module may run before the page is parsed: arrange every row, not the first few.
+  const arrange = () => {
+    run(startColumns);
+    afterFirstPaint(() => startInTurn(starts.filter((start) => start !== startColumns)));
+  };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', arrange, { once: true });
+  else arrange();
 } else {
   afterFirstPaint(() => startInTurn(starts));
 }

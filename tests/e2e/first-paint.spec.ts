@@ -81,4 +81,29 @@ test.describe('first paint', () => {
     await expect(page.locator('.row-heads > [data-col]:not([hidden])')).toHaveCount(2);
     expect(await page.locator('.row-heads > [data-col]:not([hidden])').evaluateAll((cells) => cells.map((cell) => cell.getAttribute('data-col')))).toEqual(['ja', 'en']);
   });
+
+  test('a chosen view is applied to every row, even when the page script arrives before the page is parsed', async ({ page }) => {
+    const { slug } = await sample();
+    const path = pages.reader('en', slug, 'ja-en');
+    // A script that holds the parser halfway through the rows for a second and a half, while the
+    // page script (loaded at once for a held-back view) arrives and runs.
+    await page.route('**/hold-the-parser.js', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.fulfill({ contentType: 'text/javascript', body: '' });
+    });
+    await page.route(
+      (url) => url.pathname === pages.reader('en', slug),
+      async (route) => {
+        const response = await route.fetch();
+        const body = await response.text();
+        const rows = [...body.matchAll(/<div class="row" id=/g)];
+        const middle = rows[Math.floor(rows.length / 2)]?.index ?? body.length;
+        await route.fulfill({ response, body: `${body.slice(0, middle)}<script src="/hold-the-parser.js"></script>${body.slice(middle)}` });
+      },
+    );
+    await page.goto(path);
+    const orders = await page.locator('[data-pid]').evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll(':scope > [lang]:not([hidden])')].map((cell) => cell.getAttribute('lang')).join('-')));
+    expect(orders.length).toBeGreaterThan(10);
+    expect([...new Set(orders)]).toEqual(['ja-en']);
+  });
 });
