@@ -4,7 +4,7 @@
  * weight against the same text as bare HTML. Sizes are gzip level 6 (what a default gzip server
  * sends), measured here with node:zlib.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -85,9 +85,8 @@ export async function measureBudgets(site: SiteSnapshot, readerPath: string, bas
     else chunks.push({ ...base, class: 'runtime', reason: path.startsWith('/_next/') ? 'under /_next/' : 'not marked data-site' });
   }
   // What the site's loader imports (src/site/asset-loader.ts), and what those files import statically.
-  for (const path of pageScripts(text, (address) => (existsSync(join(site.dir, address)) ? readFileSync(join(site.dir, address), 'utf8') : undefined))) {
+  for (const [path, code] of pageScripts(text, site.dir)) {
     if (chunks.some((chunk) => chunk.src === path)) continue;
-    const code = await readFile(join(site.dir, path));
     chunks.push({ src: path, rawBytes: code.length, gzipBytes: gzipSize(code), class: path.startsWith('/_next/') ? 'runtime' : 'app', reason: 'imported' });
   }
   const inlineScripts = [...text.matchAll(/<script\b(?![^>]*\ssrc=)([^>]*)>([\s\S]*?)<\/script>/gi)];

@@ -14,8 +14,6 @@ import { columnsParam, columnsSegment, defaultColumns, isDefaultColumns, moveCol
 
 /** Where the last chosen view is remembered; the early script of the page reads it too. */
 export const columnsStorageKey = 'reader.columns';
-/** Set on `<html>` by the page's early script while a non-default choice waits to be applied. */
-
 export interface ColumnsChange {
   columns: Columns;
 }
@@ -46,10 +44,11 @@ export function addressWith(address: URL, columns: Columns, defaults: Columns = 
 
 /**
  * Puts the children of `container` that carry `data-col` in the order of `columns`, the others after
- * them; shows those of `shown` (by default `columns`) and hides the rest. Touches only what differs, so that applying the view the server rendered (most visits)
- * changes nothing and costs the page no second layout.
+ * them; shows those of `shown` (by default `columns`) and hides the rest. Touches only what differs,
+ * so that applying the view the server rendered (most visits) changes nothing and costs the page no
+ * second layout.
  */
-function arrange(container: Element, columns: Columns, shown: Columns = columns): void {
+export function arrange(container: Element, columns: Columns, shown: Columns = columns): void {
   const byLanguage = new Map<string, HTMLElement>();
   const current: HTMLElement[] = [];
   for (const child of container.children) {

@@ -4,11 +4,11 @@
  * once the text has painted; without it the pages read, link and navigate completely. Bundled by
  * src/export/bundle-behaviour.ts.
  *
- * The behaviours only add to the text (buttons, listeners, marks), so they start after a frame (in
- * case the script arrives before the text has painted), and each in a task of its own, so none of
- * them keeps the page from answering input for long. The one exception is a column choice the early
- * script held the rows back for (`data-cols-pending`): the rows are invisible until the columns are
- * arranged, so that starts at once (and the loader imports this script at once).
+ * The behaviours only add to the text (buttons, listeners, marks), so each starts in a task of its
+ * own, and none of them keeps the page from answering input for long. The one exception is a column
+ * choice the early script held the rows back for (`data-cols-pending`): the rows are invisible until
+ * the columns are arranged, so the early script loads this at once, it arranges them as soon as the
+ * page is parsed, and the other behaviours start after the next frame.
  */
 import { startAlignment } from './alignment';
 import { startAnnounce } from './announce';
@@ -51,7 +51,7 @@ function startInTurn(rest: readonly Start[]): void {
   else document.documentElement.setAttribute('data-behaviours', 'started');
 }
 
-/** Calls `next` after the browser has painted a frame (at once in a hidden tab, which paints none). */
+/** Calls `next` after the browser has painted a frame (at once in a hidden tab, which paints none): the rows just arranged first. */
 function afterFirstPaint(next: () => void): void {
   if (document.visibilityState === 'hidden') setTimeout(next, 0);
   else requestAnimationFrame(() => setTimeout(next, 0));
@@ -66,5 +66,6 @@ if (document.documentElement.hasAttribute(pendingAttribute)) {
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', arrange, { once: true });
   else arrange();
 } else {
-  afterFirstPaint(() => startInTurn(starts));
+  // The page's loader (src/site/asset-loader.ts) imports this once the text has painted.
+  startInTurn(starts);
 }

@@ -10,7 +10,8 @@
  * names: the reading-language switch (`[data-read]`). Follows the column choice (`reader:columns`): the
  * languages offered are those shown, but the first.
  */
-import type { Columns } from '../site/columns';
+import { parseColumns, type Columns } from '../site/columns';
+import { arrange } from './columns';
 
 /** Closes the sheet around `tool`, if it is one and open. */
 function closeSheet(tool: Element): void {
@@ -19,31 +20,15 @@ function closeSheet(tool: Element): void {
 }
 
 /** The languages shown, in order: the cells of the row of column names that are not hidden. */
-function shownColumns(rows: Element): string[] {
-  return [...rows.querySelectorAll<HTMLElement>('.row-heads > [data-col]:not([hidden])')].map((cell) => cell.dataset.col ?? '');
+function shownColumns(rows: Element): Columns {
+  return parseColumns([...rows.querySelectorAll<HTMLElement>('.row-heads > [data-col]:not([hidden])')].map((cell) => cell.dataset.col).join('-')) ?? [];
 }
 
-/**
- * Puts the options of `choice` in the order of `columns`, the others after them, and offers those
- * shown but the first; touches only what differs (the first call, on the view the server rendered,
- * changes nothing).
- */
-function followColumns(choice: Element, columns: readonly string[]): void {
-  const options = [...choice.querySelectorAll<HTMLElement>('[data-col]')];
-  const rank = (option: HTMLElement) => {
-    const index = columns.indexOf(option.dataset.col ?? '');
-    return index < 0 ? columns.length : index;
-  };
-  const ordered = [...options].sort((a, b) => rank(a) - rank(b));
-  if (ordered.some((option, index) => option !== options[index])) choice.append(...ordered);
-  for (const option of ordered) {
-    const hide = rank(option) < 1 || rank(option) >= columns.length;
-    if (option.hidden !== hide) option.hidden = hide;
-  }
-}
+/** Orders the options of `choice` as `columns`, and offers those shown but the first. */
+const followColumns = (choice: Element, columns: Columns) => arrange(choice, columns, columns.slice(1));
 
 /** The choice of languages a row can reveal: a checkbox each, those shown but the first offered. */
-function revealChoice(legend: string, names: ReadonlyMap<string, string>, columns: readonly string[]): HTMLFieldSetElement {
+function revealChoice(legend: string, names: ReadonlyMap<string, string>, columns: Columns): HTMLFieldSetElement {
   const choice = document.createElement('fieldset');
   choice.className = 'reveal';
   choice.append(Object.assign(document.createElement('legend'), { textContent: legend }));

@@ -20,7 +20,12 @@ export async function behavioursStarted(page: Page): Promise<void> {
   await page.locator('html[data-behaviours]').waitFor({ state: 'attached' });
 }
 
+const settled = new WeakSet<Page>();
+
+/** `page`, its navigations made to wait for the page script (once: the `page` fixture's context is a patched one too). */
 function settling(page: Page): Page {
+  if (settled.has(page)) return page;
+  settled.add(page);
   for (const name of ['goto', 'reload', 'goBack'] as const) {
     const navigate = page[name].bind(page) as (...args: unknown[]) => ReturnType<Page['reload']>;
     Object.assign(page, {

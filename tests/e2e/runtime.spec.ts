@@ -4,7 +4,7 @@
  * page kind (what is requested and what runs), and on every file of the export. A Next.js upgrade
  * that brings its runtime back fails here (and, before that, in the build's finish step).
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { expect, test } from './fixtures';
@@ -65,9 +65,9 @@ const gzipSize = (code: Buffer) => gzipSync(code, { level: 9 }).length;
 test('a page loads at most 10 KB of JavaScript (gzip) before it is used, all of it the site’s own', () => {
   for (const path of files(out).filter((file) => file.endsWith('.html'))) {
     const html = readFileSync(path, 'utf8');
-    const loaded = pageScripts(html, (address) => (existsSync(join(out, address)) ? readFileSync(join(out, address), 'utf8') : undefined));
-    if (path.includes(`${join('documents', '')}`)) expect(loaded.length, `${relative(out, path)}: the page script`).toBeGreaterThan(0);
-    const external = loaded.map((address) => readFileSync(join(out, address)));
+    const loaded = pageScripts(html, out);
+    if (path.includes(`${join('documents', '')}`)) expect(loaded.size, `${relative(out, path)}: the page script`).toBeGreaterThan(0);
+    const external = [...loaded.values()];
     const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((match) => Buffer.from(match[1]));
     const bytes = [...external, ...inline].reduce((sum, code) => sum + gzipSize(code), 0);
     test.info().annotations.push({ type: 'bytes', description: `${relative(out, path)}: ${bytes} B gzip` });
