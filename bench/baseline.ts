@@ -6,9 +6,9 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ContentError, loadEdition } from '../src/content/load';
-import { languages, type Language } from '../src/content/languages';
-import type { Block, EditionDocument } from '../src/content/types';
+import { ContentCacheError, openContentCache } from '../src/cache/read';
+import { languages, type Language } from '../src/model/languages';
+import type { Block, EditionDocument } from '../src/model/types';
 import { BenchError } from './errors';
 
 export interface Baseline {
@@ -70,17 +70,22 @@ export function renderBaseline(document: EditionDocument, pageLang: Language): {
   return { html, columns, rows: rows.length };
 }
 
-/** Loads the edition and writes `dir/index.html` for `slug` (or the first document). */
+/**
+ * Reads `slug` (or the first document) from the content cache that the build wrote, and writes
+ * `dir/index.html` with its text as bare HTML.
+ */
 export async function writeBaseline(root: string, dir: string, slug: string | undefined, pageLang: Language): Promise<Baseline> {
-  let edition;
+  const cache = openContentCache(root, { keep: false });
+  let document;
   try {
-    edition = await loadEdition(root);
+    const first = (await cache.catalog()).documents[0]?.slug;
+    const wanted = slug ?? first;
+    document = wanted === undefined ? undefined : await cache.document(wanted);
   } catch (error) {
-    if (error instanceof ContentError) throw new BenchError(`the content has errors, so the baseline page cannot be made:\n${error.report}`);
+    if (error instanceof ContentCacheError) throw new BenchError(`the baseline page cannot be made: ${error.message}`);
     throw error;
   }
-  const document = edition.documents.find((candidate) => candidate.slug === slug) ?? edition.documents[0];
-  if (!document) throw new BenchError('the edition has no documents: nothing to put on the baseline page');
+  if (!document) throw new BenchError(slug === undefined ? 'the edition has no documents: nothing to put on the baseline page' : `the edition has no document \`${slug}\``);
   const { html, columns, rows } = renderBaseline(document, pageLang);
   await mkdir(dir, { recursive: true });
   await writeFile(join(dir, 'index.html'), html);

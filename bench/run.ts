@@ -12,7 +12,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { killAll } from 'chrome-launcher';
-import { isLanguage } from '../src/content/languages';
+import { isLanguage } from '../src/model/languages';
 import { writeBaseline } from './baseline';
 import { measureBudgets, type Budgets } from './budgets';
 import { formatBytes, formatDuration, scaleChart } from './chart';

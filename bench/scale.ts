@@ -12,9 +12,10 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { isScalar, parseDocument, Scalar } from 'yaml';
-import { diagnostics, formatDiagnostic } from '../src/check/format';
-import { hasErrors, loadContent } from '../src/content/load';
-import { slugPattern } from '../src/content/schema';
+import { diagnostics, formatDiagnostic } from '../src/model/format';
+import { loadContent } from '../src/cache/load';
+import { hasErrors } from '../src/model/report';
+import { slugPattern } from '../src/model/schema';
 import { BenchError } from './errors';
 import { preferredReaderPath, slugOf } from './site';
 

@@ -4,7 +4,7 @@ import { defaultLocale, locales } from '../i18n/config';
 import { getI18n, getT } from '../i18n/server';
 import { notFoundLocaleScript } from '../site/locale-choice';
 import { pageTitle, pathsFor } from '../site/metadata';
-import { glossaryPath, libraryPath } from '../site/paths';
+import { glossaryPath, libraryPath } from '../contract/paths';
 import { PageAssets } from '../site/page-assets';
 import { SiteHeader } from '../site/site-header';
 import './globals.css';

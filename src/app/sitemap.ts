@@ -1,8 +1,8 @@
 import type { MetadataRoute } from 'next';
 import { locales } from '../i18n/config';
-import { getCatalog } from '../site/edition';
+import { siteContent } from '../site/content';
 import { pathsFor } from '../site/metadata';
-import { documentPath, glossaryPath, libraryPath } from '../site/paths';
+import { documentPath, glossaryPath, libraryPath } from '../contract/paths';
 import { siteUrl } from '../site/site-url';
 
 export const dynamic = 'force-static';
@@ -20,7 +20,7 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
     const languages = Object.fromEntries(locales.map((locale) => [locale, at(paths[locale])]));
     return locales.map((locale) => ({ url: at(paths[locale]), alternates: { languages } }));
   };
-  const { documents, glossary } = await getCatalog();
+  const { documents, glossary } = await siteContent().catalog();
   return [
     { url: at('/') },
     ...entry(pathsFor(libraryPath)),

@@ -5,7 +5,7 @@
  * reads the citation and copies it; the status says whether the copy worked. Escape or the close
  * button closes it and focus returns to the button that opened it.
  */
-import { atOrigin, fillCitation, type CiteData, type CiteFormat } from '../site/cite-format';
+import { atOrigin, fillCitation, type CiteData, type CiteFormat } from '../contract/cite-data';
 import { writeClipboard } from './clipboard';
 
 const messageTime = 4000;

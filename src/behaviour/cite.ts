@@ -7,7 +7,7 @@
  * fetched when first needed: whole-document citations as they are, a paragraph's from a template
  * with its ID and place, and the page's address as built given this page's origin.
  */
-import { atOrigin, type CiteData } from '../site/cite-format';
+import { atOrigin, type CiteData } from '../contract/cite-data';
 import type { Scope, citeDialog } from './cite-dialog';
 
 const icon =

@@ -9,8 +9,8 @@
  * (`#s1-p2`), so that a reload or a shared link returns there. Dispatches `reader:columns` on the
  * document with the new choice, once the address names it.
  */
-import { languages } from '../content/languages';
-import { columnsParam, columnsSegment, defaultColumns, isDefaultColumns, moveColumn, parseColumns, pendingAttribute, withColumn, withFirst, withoutColumn, type Columns } from '../site/columns';
+import { languages } from '../model/languages';
+import { columnsParam, columnsSegment, defaultColumns, isDefaultColumns, moveColumn, parseColumns, pendingAttribute, withColumn, withFirst, withoutColumn, type Columns } from '../contract/columns';
 
 /** Where the last chosen view is remembered; the early script of the page reads it too. */
 export const columnsStorageKey = 'reader.columns';

@@ -14,7 +14,7 @@ import { startAlignment } from './alignment';
 import { startAnnounce } from './announce';
 import { startCite } from './cite';
 import { startColumns } from './columns';
-import { pendingAttribute } from '../site/columns';
+import { pendingAttribute } from '../contract/columns';
 import { startCopyLink } from './copy-link';
 import { startHashNotice } from './hash-notice';
 import { startHeadings } from './headings';

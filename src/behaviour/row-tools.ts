@@ -10,7 +10,7 @@
  * names: the reading-language switch (`[data-read]`). Follows the column choice (`reader:columns`): the
  * languages offered are those shown, but the first.
  */
-import { parseColumns, type Columns } from '../site/columns';
+import { parseColumns, type Columns } from '../contract/columns';
 import { arrange } from './columns';
 
 /** Closes the sheet around `tool`, if it is one and open. */

@@ -9,11 +9,11 @@
  * Loaded by src/behaviour/search.ts on the search page only (its own file of the bundle), so no
  * other page carries its code.
  */
-import { isLanguage, languageNames, type Language } from '../content/languages';
+import { isLanguage, languageNames, type Language } from '../model/languages';
 import { isLocale } from '../i18n/config';
 import { searchBundlePath, type SearchFilters } from '../search/format';
-import { citeBlock, type CiteTranslate } from '../site/cite';
-import { libraryPath, searchParam } from '../site/paths';
+import { citeBlock, type CiteTranslate } from '../contract/block-place';
+import { libraryPath, searchParam } from '../contract/paths';
 
 /** What the site uses of Pagefind's browser API (`pagefind.js`). */
 interface Pagefind {

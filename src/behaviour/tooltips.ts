@@ -9,9 +9,9 @@
  * glossary entry is in the tooltip. Without JavaScript, or when the glossary cannot be fetched, the
  * links lead to the glossary entry's page and to the note.
  */
-import { isLanguage } from '../content/languages';
-import type { GlossaryTip, GlossaryTips } from '../site/glossary-tips-format';
-import { glossaryEntryOf } from '../site/paths';
+import { isLanguage } from '../model/languages';
+import type { GlossaryTip, GlossaryTips } from '../contract/glossary-tips';
+import { glossaryEntryOf } from '../contract/paths';
 
 const triggerSelector = 'a[data-term], a[data-note-ref]';
 /** The id of the one tooltip of the page. */

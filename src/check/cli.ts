@@ -7,8 +7,8 @@
  *
  * A wrong option, or a ROOT that is not a folder, is named with the usage, and the exit code is 2.
  */
-import { checkContent } from '../content/load';
-import { rootArgument, UsageError } from '../content/root-argument';
+import { checkContent } from '../cache/load';
+import { rootArgument, UsageError } from '../cache/root-argument';
 
 const usage = 'usage: npm run check [-- ROOT]   (ROOT: the folder that holds content/; default: the current folder)';
 

@@ -1,14 +1,15 @@
 /**
- * Loading `content/glossary.yaml`: a mapping from entry ID to entry, each validated against the schema.
+ * Reading `content/glossary.yaml`: a mapping from entry ID to entry, each validated against the schema.
  * Valid entries are kept even when others are broken, so that every problem is reported in one run.
  */
 import type { Point } from 'unist';
-import type { VFile } from 'vfile';
+import { VFile } from 'vfile';
 import { isMap, isScalar } from 'yaml';
-import { checkCharacters } from '../pipeline/remark-characters';
-import { report } from '../pipeline/report';
-import { glossaryEntrySchema, slugPattern } from './schema';
-import type { GlossaryItem } from './types';
+import { checkCharacters } from './characters';
+import { readContentFile } from './read';
+import { report, reportFailure } from './report';
+import { glossaryEntrySchema, slugPattern } from '../model/schema';
+import type { GlossaryItem } from '../model/types';
 import { parseYamlIn, reportSchemaIssues } from './yaml';
 
 export interface LoadedGlossary {
@@ -47,4 +48,33 @@ export function parseGlossary(file: VFile): LoadedGlossary {
     items.push({ id: key, ...result.data });
   }
   return { items, places, loaded: true };
+}
+
+/** Path of the glossary, relative to the project root. */
+const glossaryPath = 'content/glossary.yaml';
+
+/** The glossary as loaded, and its file with its messages. */
+export interface LoadedGlossaryFile {
+  glossary: LoadedGlossary;
+  file: VFile;
+}
+
+/**
+ * Reads `content/glossary.yaml` and validates its entries. A missing file is an error on a file of
+ * that name, so that it is reported like any other problem.
+ */
+export async function loadGlossary(root: string): Promise<LoadedGlossaryFile> {
+  const read = await readContentFile(root, glossaryPath).catch(() => undefined);
+  if (!read) {
+    const file = new VFile({ path: glossaryPath, cwd: root });
+    report(file, 'error', 'the glossary file is missing', { line: 1, column: 1 }, 'glossary-schema');
+    return { glossary: { items: [], places: new Map(), loaded: false }, file };
+  }
+  let glossary: LoadedGlossary = { items: [], places: new Map(), loaded: false };
+  try {
+    if (read.ok) glossary = parseGlossary(read.file);
+  } catch (error) {
+    reportFailure(read.file, error);
+  }
+  return { glossary, file: read.file };
 }

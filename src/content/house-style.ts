@@ -5,7 +5,7 @@
  * check for names and descriptions, and by the tests for the interface strings. Glossary variants are
  * exempt: they list other spellings on purpose.
  */
-import type { Language } from './languages';
+import type { Language } from '../model/languages';
 
 /** A refused form: what it matches, and what to write instead. */
 export interface RefusedForm {

@@ -2,10 +2,10 @@
  * Reading content files as VFiles: UTF-8 is checked byte by byte and an empty file is reported, so that
  * the pipeline only ever sees text it can trust.
  */
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { VFile } from 'vfile';
-import { report } from '../pipeline/report';
+import { report } from './report';
 
 /** Line and column (1-based) of the character at `index` of `text`. */
 export function pointIn(text: string, index: number): { line: number; column: number } {
@@ -131,4 +131,19 @@ export async function readContentFile(root: string, path: string): Promise<{ fil
   }
   file.value = text;
   return { file, ok: true };
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  return stat(path).then((info) => info.isDirectory(), () => false);
+}
+
+/** The folder names under `content/documents`, sorted: one per document, whether or not a valid slug. */
+export async function listDocumentSlugs(root: string): Promise<string[]> {
+  const documentsDir = join(root, 'content', 'documents');
+  if (!(await isDirectory(documentsDir))) return [];
+  const slugs: string[] = [];
+  for (const name of (await readdir(documentsDir)).sort()) {
+    if (await isDirectory(join(documentsDir, name))) slugs.push(name);
+  }
+  return slugs;
 }

@@ -6,7 +6,8 @@ import type { Point } from 'unist';
 import type { VFile } from 'vfile';
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { z } from 'zod';
-import { report, type RuleId } from '../pipeline/report';
+import { report as reportAny } from '../model/report';
+import { report } from './report';
 
 export interface PlacedYaml {
   document: Document;
@@ -118,7 +119,7 @@ export function placeOfPath(yaml: PlacedYaml, path: readonly PropertyKey[]): Poi
 }
 
 /** Reports each schema issue at its place, prefixed with the field path, under `ruleId` (or the rule it gives for the issue's path). */
-export function reportSchemaIssues(
+export function reportSchemaIssues<RuleId extends string>(
   file: VFile,
   yaml: PlacedYaml,
   issues: readonly z.core.$ZodIssue[],
@@ -138,6 +139,7 @@ export function reportSchemaIssues(
           ? `${prefix}unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `\`${key}\``).join(', ')}`
           : `${prefix}${issue.message}`;
     const place = issue.code === 'unrecognized_keys' ? placeOfPath(yaml, [...path, issue.keys[0]]) : placeOfPath(yaml, path);
-    report(file, 'error', reason, place, rule);
+    // The caller's rule: the front matter's or the glossary's.
+    reportAny(file, 'error', reason, place, rule);
   }
 }

@@ -14,12 +14,11 @@
  *
  *   tsx src/export/search-index.ts [out]
  */
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { close, createIndex, type IndexFile, type PagefindIndex } from 'pagefind';
-import { cacheFormat, cachePaths } from '../content/catalog';
-import type { Language } from '../content/languages';
-import type { Catalog, EditionDocument } from '../content/types';
+import { ContentCacheError, openContentCache } from '../cache/read';
+import type { Language } from '../model/languages';
 import { indexedLanguages, searchRecords } from '../search/records';
 import { searchFolder } from '../search/format';
 
@@ -61,20 +60,14 @@ export function isNeededFile(path: string, wasm: string): boolean {
   );
 }
 
-function failures(what: string, errors: readonly string[]): void {
-  if (errors.length > 0) throw new SearchIndexError(`${what}: ${errors.join('; ')}`);
+/** A problem of the content cache, said as the search index's own: the build names the step that stopped. */
+function cacheProblem(error: unknown): never {
+  if (error instanceof ContentCacheError) throw new SearchIndexError(error.message);
+  throw error;
 }
 
-async function readJson<T>(path: string, root: string): Promise<T> {
-  try {
-    // Written by src/content/cache.ts from the same types.
-    return JSON.parse(await readFile(path, 'utf8')) as T;
-  } catch (error) {
-    const missing = error instanceof Error && 'code' in error && error.code === 'ENOENT';
-    throw new SearchIndexError(
-      missing ? `${relative(root, path)} is missing: run \`npm run content\` (part of \`npm run build\`) first` : `${relative(root, path)}: ${error instanceof Error ? error.message : String(error)}`,
-    );
-  }
+function failures(what: string, errors: readonly string[]): void {
+  if (errors.length > 0) throw new SearchIndexError(`${what}: ${errors.join('; ')}`);
 }
 
 /** The WebAssembly a bundle's language searches with, as its `pagefind-entry.json` names it. */
@@ -92,9 +85,9 @@ function wasmOf(files: readonly IndexFile[], language: Language): string {
  * index there. Returns what it wrote; throws a `SearchIndexError` when it cannot.
  */
 export async function writeSearchIndex(root: string, out: string): Promise<SearchIndexReport> {
-  const paths = cachePaths(root);
-  const catalog = await readJson<Catalog>(paths.catalog, root);
-  if (catalog.format !== cacheFormat) throw new SearchIndexError(`the content cache is of format ${catalog.format}, this build reads format ${cacheFormat}: run \`npm run content\``);
+  // Each document is read once: nothing is kept.
+  const cache = openContentCache(root, { keep: false });
+  const catalog = await cache.catalog().catch(cacheProblem);
 
   const indexes = new Map<Language, { index: PagefindIndex; records: number }>();
   const folder = join(out, searchFolder);
@@ -108,7 +101,8 @@ export async function writeSearchIndex(root: string, out: string): Promise<Searc
       indexes.set(language, { index, records: 0 });
     }
     for (const summary of catalog.documents) {
-      const document = await readJson<EditionDocument>(paths.document(summary.slug), root);
+      const document = await cache.document(summary.slug).catch(cacheProblem);
+      if (!document) throw new SearchIndexError(`${summary.slug}: the catalog lists a document the content cache does not hold`);
       for (const record of searchRecords(document)) {
         const target = indexes.get(record.language);
         if (!target) throw new SearchIndexError(`${summary.slug}: a ${record.language} text that the catalog does not list`);

@@ -6,8 +6,8 @@
  * line, over every translation, and are given in the source's reading order (of their first sentence). TMX units and the JSON
  * export's sentences are these groups.
  */
-import { languages, type Language } from '../content/languages';
-import type { Block, EditionDocument, Sentence } from '../content/types';
+import { languages, type Language } from '../model/languages';
+import type { Block, EditionDocument, Sentence } from '../model/types';
 
 /** One alignment group of a block: its source sentence IDs and, per language, the lines that render them. */
 export interface AlignmentGroup {

@@ -6,9 +6,9 @@
  * `tsx src/exports/write-schema.ts`; a unit test keeps the file and this module in step).
  */
 import { z } from 'zod';
-import { languages, type Language } from '../content/languages';
-import { glossaryKinds } from '../content/schema';
-import type { EditionDocument, GlossaryItem } from '../content/types';
+import { languages, type Language } from '../model/languages';
+import { glossaryKinds } from '../model/schema';
+import type { EditionDocument, GlossaryItem } from '../model/types';
 import { alignedBlocks, joinSentences } from './alignment-groups';
 
 /** Version of the export's shape; raised whenever the shape changes. */

@@ -3,7 +3,7 @@
  * language version, all under `/exports/<slug>/`. Language-independent (not per interface language).
  * Each file's extension is a standard one, so that any static host serves it with a fitting type.
  */
-import { languages, type Language } from '../content/languages';
+import { languages, type Language } from '../model/languages';
 
 export type ExportFormat = 'tmx' | 'json' | 'tei' | 'text';
 

@@ -6,8 +6,8 @@
  * reading, and the reading page and the JSON export carry them.
  */
 import type { ElementContent } from 'hast';
-import type { Language } from '../content/languages';
-import type { EditionDocument } from '../content/types';
+import type { Language } from '../model/languages';
+import type { EditionDocument } from '../model/types';
 
 export interface PlainTextLabels {
   /** Heading of the notes ("Notes"). */

@@ -16,9 +16,9 @@
 import type { Element as HastElement, ElementContent as HastContent } from 'hast';
 import type { Element, ElementContent } from 'xast';
 import { x } from 'xastscript';
-import { languageNames, languages, type Language } from '../content/languages';
-import type { GlossaryKind } from '../content/schema';
-import type { Block, DocumentText, EditionDocument, GlossaryItem, NoteBody } from '../content/types';
+import { languageNames, languages, type Language } from '../model/languages';
+import type { GlossaryKind } from '../model/schema';
+import type { Block, DocumentText, EditionDocument, GlossaryItem, NoteBody } from '../model/types';
 import { block, xmlDocument } from './xml';
 
 export const teiNamespace = 'http://www.tei-c.org/ns/1.0';

@@ -5,8 +5,8 @@
  * anchors are not marked up.
  */
 import { x } from 'xastscript';
-import { languages } from '../content/languages';
-import type { EditionDocument } from '../content/types';
+import { languages } from '../model/languages';
+import type { EditionDocument } from '../model/types';
 import { alignedBlocks, joinSentences } from './alignment-groups';
 import { block, xmlDocument } from './xml';
 

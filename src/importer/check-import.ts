@@ -7,11 +7,11 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { VFile } from 'vfile';
-import { checkDocument } from '../check/rules';
-import { isLanguage, languages, type Language } from '../content/languages';
-import { processText } from '../content/load';
+import { checkDocument } from '../rules';
+import { isLanguage, languages, type Language } from '../model/languages';
+import { processText } from '../pipeline/process';
 import { readContentFile } from '../content/read';
-import type { DocumentText } from '../content/types';
+import type { DocumentText } from '../model/types';
 import { createProcessor } from '../pipeline';
 
 export interface ImportTarget {

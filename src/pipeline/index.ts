@@ -23,7 +23,7 @@ import { sanitizeSchema } from './sanitize-schema';
 
 export { rehypeBudoux } from './rehype-budoux';
 export { rehypeCollect, plainText } from './rehype-collect';
-export { remarkCharacters, checkCharacters } from './remark-characters';
+export { remarkCharacters } from './remark-characters';
 export { remarkEscapes } from './remark-escapes';
 export { remarkAnnotations } from './remark-annotations';
 export { remarkBlockIds } from './remark-block-ids';
@@ -32,7 +32,7 @@ export { remarkHouseStyle } from './remark-house-style';
 export { remarkSafety, isSafeUrl } from './remark-safety';
 export { remarkSentences, parseMarker, sentenceNumberPattern } from './remark-sentences';
 export { sanitizeSchema } from './sanitize-schema';
-export { report, type RuleId, type Severity } from './report';
+export { pipelineRuleIds, type PipelineRuleId } from './report';
 
 /**
  * The document pipeline. `process` a file: its value becomes the annotated HTML, and the blocks,

@@ -5,7 +5,7 @@
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import type { Plugin } from 'unified';
-import type { Block, NoteBody, NoteKind, Sentence } from '../content/types';
+import type { Block, NoteBody, NoteKind, Sentence } from '../model/types';
 
 declare module 'vfile' {
   interface DataMap {

@@ -11,8 +11,8 @@ import { toString } from 'mdast-util-to-string';
 import type { Plugin } from 'unified';
 import { visit, SKIP } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { slugPattern } from '../content/schema';
-import type { NoteKind, Reference } from '../content/types';
+import { slugPattern } from '../model/schema';
+import type { NoteKind, Reference } from '../model/types';
 import { excerpt, report } from './report';
 
 /** A note body as declared in the Markdown, before rendering. */

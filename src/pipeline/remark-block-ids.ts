@@ -5,7 +5,7 @@
 import type { Heading, Paragraph, Root, Text } from 'mdast';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
-import { blockIdPattern } from '../content/schema';
+import { blockIdPattern } from '../model/schema';
 import { codePoint, excerpt, report } from './report';
 
 /** A block as the pipeline first sees it: its ID and where the ID is written. */

@@ -4,9 +4,9 @@
  */
 import type { Root, Yaml } from 'mdast';
 import type { Plugin } from 'unified';
-import { frontMatterSchema, provenanceAddressFields, type FrontMatter } from '../content/schema';
+import { frontMatterSchema, provenanceAddressFields, type FrontMatter } from '../model/schema';
 import { parseYamlIn, reportSchemaIssues } from '../content/yaml';
-import { report, type RuleId } from './report';
+import { report, type PipelineRuleId } from './report';
 
 declare module 'vfile' {
   interface DataMap {
@@ -16,7 +16,7 @@ declare module 'vfile' {
 }
 
 /** An address of the provenance (`provenance.url`, `provenance.archive`) has a rule of its own. */
-function ruleOf(path: readonly PropertyKey[]): RuleId {
+function ruleOf(path: readonly PropertyKey[]): PipelineRuleId {
   const [group, field] = path;
   return group === 'provenance' && (provenanceAddressFields as readonly PropertyKey[]).includes(field) ? 'provenance-url' : 'front-matter';
 }

@@ -12,7 +12,7 @@ import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
 import { visit as visitYaml } from 'yaml';
 import { findRefused } from '../content/house-style';
-import { isLanguage } from '../content/languages';
+import { isLanguage } from '../model/languages';
 import { readYaml } from '../content/yaml';
 import { report } from './report';
 

@@ -8,7 +8,7 @@
  * that language's stemmer), so the search page loads the bundle of every language and merges the
  * results.
  */
-import type { Language } from '../content/languages';
+import type { Language } from '../model/languages';
 
 /** The folder of the export that holds the index: `out/pagefind/`. */
 export const searchFolder = 'pagefind';

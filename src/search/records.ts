@@ -3,10 +3,10 @@
  * document, so that a result is the paragraph itself, its words highlighted, linked to its row.
  * Pure: from a document to records; src/export/search-index.ts hands them to Pagefind.
  */
-import { languages, type Language } from '../content/languages';
-import type { DocumentSummary, EditionDocument } from '../content/types';
-import { columnsParam, columnsSegment, defaultColumns, withFirst } from '../site/columns';
-import { documentSubpath } from '../site/paths';
+import { languages, type Language } from '../model/languages';
+import type { DocumentSummary, EditionDocument } from '../model/types';
+import { columnsParam, columnsSegment, defaultColumns, withFirst } from '../contract/columns';
+import { documentSubpath } from '../contract/paths';
 import type { SearchFilters } from './format';
 
 export interface SearchRecord {

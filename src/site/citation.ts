@@ -1,13 +1,13 @@
 import 'server-only';
 import { bibtex, chicagoBibliography, chicagoNote, cslJson, type CslItem } from '../citation';
-import { languageNames, languages, type Language } from '../content/languages';
-import type { DocumentText, EditionDocument } from '../content/types';
+import { languageNames, languages, type Language } from '../model/languages';
+import type { DocumentText, EditionDocument } from '../model/types';
 import { defaultLocale, type Locale } from '../i18n/config';
 import { getT } from '../i18n/server';
-import { citeBlock } from './cite';
-import { citeFormats, citeTokens, type CiteData, type CiteFormat } from './cite-format';
-import { sourceText } from './edition';
-import { documentPath } from './paths';
+import { citeBlock } from '../contract/block-place';
+import { citeFormats, citeTokens, type CiteData, type CiteFormat } from '../contract/cite-data';
+import { sourceText } from '../model/document';
+import { documentPath } from '../contract/paths';
 import { siteAddress } from './site-url';
 
 /**

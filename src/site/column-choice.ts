@@ -8,8 +8,8 @@
  * locale-choice.ts: it runs before any bundle. The CSS shows the
  * rows after two seconds in any case, should the page script never run.
  */
-import { languages } from '../content/languages';
-import { columnsParam, columnsSegment, pendingAttribute, type Columns } from './columns';
+import { languages } from '../model/languages';
+import { columnsParam, columnsSegment, pendingAttribute, type Columns } from '../contract/columns';
 
 /** Shared with src/behaviour/columns.ts. */
 const storageKey = 'reader.columns';

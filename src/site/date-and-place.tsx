@@ -1,9 +1,9 @@
 import 'server-only';
-import type { Language } from '../content/languages';
-import type { FrontMatter } from '../content/schema';
+import type { Language } from '../model/languages';
+import type { FrontMatter } from '../model/schema';
 import type { Locale } from '../i18n/config';
 import { formatDate, type TFunction } from '../i18n/server';
-import { sourceText, textFor, type WithTexts } from './edition';
+import { sourceText, textFor, type WithTexts } from '../model/document';
 
 /**
  * The date (from the source) and the place (in the reader's language where a version exists) of a

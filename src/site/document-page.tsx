@@ -3,10 +3,11 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { locales, type Locale } from '../i18n/config';
 import { formatDate, getT } from '../i18n/server';
-import { getCatalog, getDocument, getGlossaryIndex, sourceText, textFor } from './edition';
+import { sourceText, textFor } from '../model/document';
+import { siteContent } from './content';
 import { pageMetadata, pathsFor, shorten } from './metadata';
 import { localeOrNotFound } from './locale-params';
-import { documentPath } from './paths';
+import { documentPath } from '../contract/paths';
 import { pageScriptPath } from './assets';
 import { columnsEarlyScript } from './column-choice';
 import { defaultView, Reader } from './reader';
@@ -19,14 +20,14 @@ export interface DocumentParams {
 
 /** Every (locale, document) pair: one reading page each, holding every language version. */
 export async function documentParams(): Promise<DocumentParams[]> {
-  const { documents } = await getCatalog();
+  const { documents } = await siteContent().catalog();
   return locales.flatMap((lang) => documents.map((document) => ({ lang, slug: document.slug })));
 }
 
 /** The one lookup behind the metadata and the page: unknown locale or document → 404. */
 async function lookup(params: DocumentParams) {
   const locale = localeOrNotFound(params.lang);
-  const document = await getDocument(params.slug);
+  const document = await siteContent().document(params.slug);
   if (!document) notFound();
   return { locale, document };
 }
@@ -55,7 +56,7 @@ export async function documentMetadata(params: DocumentParams): Promise<Metadata
 export async function DocumentPage({ params }: { params: DocumentParams }) {
   const { locale, document } = await lookup(params);
   const t = getT(locale);
-  const glossary = await getGlossaryIndex();
+  const glossary = await siteContent().glossaryIndex();
   const alternates = pathsFor((candidate: Locale) => documentPath(candidate, document.slug));
   return (
     <>

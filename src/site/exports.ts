@@ -1,7 +1,7 @@
 import 'server-only';
 import packageJson from '../../package.json';
-import { isLanguage } from '../content/languages';
-import type { EditionDocument } from '../content/types';
+import { isLanguage } from '../model/languages';
+import type { EditionDocument } from '../model/types';
 import { documentSchemaName, toDocumentJson } from '../exports/document-json';
 import { exportFiles, type ExportFile } from '../exports/files';
 import { toPlainText } from '../exports/plain-text';
@@ -9,13 +9,13 @@ import { toTei } from '../exports/tei';
 import { toTmx } from '../exports/tmx';
 import { defaultLocale, isLocale } from '../i18n/config';
 import { getT } from '../i18n/server';
-import { getCatalog, getDocument, getGlossaryIndex } from './edition';
-import { documentPath, exportPath, schemaPath } from './paths';
+import { siteContent } from './content';
+import { documentPath, exportPath, schemaPath } from '../contract/paths';
 import { absoluteUrl, siteAddress } from './site-url';
 
 /** Every export file of every document: the static params of the exports route. */
 export async function exportParams(): Promise<Array<{ slug: string; file: string }>> {
-  const { documents } = await getCatalog();
+  const { documents } = await siteContent().catalog();
   return documents.flatMap((document) => exportFiles(document.slug, document.texts).map((file) => ({ slug: document.slug, file: file.name })));
 }
 
@@ -26,11 +26,11 @@ export function documentExports(document: Pick<EditionDocument, 'slug' | 'texts'
 
 /** The content of one export file, or undefined when the document or the file does not exist. */
 export async function renderExport(slug: string, name: string): Promise<{ file: ExportFile; body: string } | undefined> {
-  const document = await getDocument(slug);
+  const document = await siteContent().document(slug);
   if (!document) return undefined;
   const file = exportFiles(slug, document.texts).find((candidate) => candidate.name === name);
   if (!file) return undefined;
-  const glossary = await getGlossaryIndex();
+  const glossary = await siteContent().glossaryIndex();
   const en = getT(defaultLocale);
   const permalink = absoluteUrl(documentPath(defaultLocale, slug));
   switch (file.format) {

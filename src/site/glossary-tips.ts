@@ -1,10 +1,10 @@
 import 'server-only';
-import { languages } from '../content/languages';
-import type { GlossaryItem } from '../content/types';
+import { languages } from '../model/languages';
+import type { GlossaryItem } from '../model/types';
 import type { Locale } from '../i18n/config';
 import { getT } from '../i18n/server';
-import type { GlossaryTips } from './glossary-tips-format';
-import { glossaryPath } from './paths';
+import type { GlossaryTips } from '../contract/glossary-tips';
+import { glossaryPath } from '../contract/paths';
 
 /** Every glossary entry as the tooltips of the reading pages of `locale` show it. */
 export function glossaryTips(locale: Locale, glossary: Iterable<GlossaryItem>): GlossaryTips {

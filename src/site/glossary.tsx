@@ -1,13 +1,13 @@
 import 'server-only';
-import { languageNames, languages } from '../content/languages';
-import type { Catalog, EntryDocumentMentions, GlossaryItem, MentionCount } from '../content/types';
-import { glossaryKinds } from '../content/schema';
+import { languageNames, languages } from '../model/languages';
+import type { Catalog, EntryDocumentMentions, GlossaryItem, MentionCount } from '../model/types';
+import { glossaryKinds } from '../model/schema';
 import type { Locale } from '../i18n/config';
 import type { TFunction } from '../i18n/server';
-import { citeBlock } from './cite';
-import { readingDefault, viewQuery, withFirst } from './columns';
+import { citeBlock } from '../contract/block-place';
+import { readingDefault, viewQuery, withFirst } from '../contract/columns';
 import { HashNotice } from './hash-notice';
-import { documentPath, glossaryPath } from './paths';
+import { documentPath, glossaryPath } from '../contract/paths';
 
 interface EntryProps {
   item: GlossaryItem;

@@ -1,11 +1,11 @@
 import 'server-only';
-import { languageNames, languages } from '../content/languages';
-import type { DocumentSummary } from '../content/types';
+import { languageNames, languages } from '../model/languages';
+import type { DocumentSummary } from '../model/types';
 import type { Locale } from '../i18n/config';
 import type { TFunction } from '../i18n/server';
 import { DateAndPlace } from './date-and-place';
-import { sourceText, textFor } from './edition';
-import { documentPath } from './paths';
+import { sourceText, textFor } from '../model/document';
+import { documentPath } from '../contract/paths';
 
 /** The list of documents, newest first: title, date, place and the languages each is available in. */
 export function Library({ locale, t, documents: summaries }: { locale: Locale; t: TFunction; documents: readonly DocumentSummary[] }) {

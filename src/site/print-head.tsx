@@ -1,8 +1,8 @@
 import 'server-only';
-import type { EditionDocument } from '../content/types';
+import type { EditionDocument } from '../model/types';
 import type { Locale } from '../i18n/config';
 import type { TFunction } from '../i18n/server';
-import { textFor } from './edition';
+import { textFor } from '../model/document';
 
 /**
  * The citation header of a printed reading page, shown only in print (globals.css): the document's

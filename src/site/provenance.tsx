@@ -1,6 +1,6 @@
 import 'server-only';
-import type { Language } from '../content/languages';
-import type { FrontMatter } from '../content/schema';
+import type { Language } from '../model/languages';
+import type { FrontMatter } from '../model/schema';
 import type { TFunction } from '../i18n/server';
 
 /** A link's shown text: the host it leads to (`www.example.org`), which says where the reader will land. */

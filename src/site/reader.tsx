@@ -1,20 +1,20 @@
 import 'server-only';
 import type { CSSProperties } from 'react';
-import { languageNames, languages, type Language } from '../content/languages';
-import type { Block, DocumentText, EditionDocument, GlossaryItem } from '../content/types';
+import { languageNames, languages, type Language } from '../model/languages';
+import type { Block, DocumentText, EditionDocument, GlossaryItem } from '../model/types';
 import type { Locale } from '../i18n/config';
 import type { TFunction } from '../i18n/server';
 import { formatList } from '../i18n/server';
-import { blockNumber, citeBlock } from './cite';
+import { blockNumber, citeBlock } from '../contract/block-place';
 import { documentCitation } from './citation';
 import { DateAndPlace } from './date-and-place';
 import { HashNotice } from './hash-notice';
 import { ProvenanceList } from './provenance';
-import { sourceText, textFor } from './edition';
+import { sourceText, textFor } from '../model/document';
 import type { ExportFile } from '../exports/files';
 import { documentExports } from './exports';
-import { readingDefault, type Columns } from './columns';
-import { citeDataPath, documentPath, glossaryPath, glossaryTipsPath, libraryPath } from './paths';
+import { readingDefault, type Columns } from '../contract/columns';
+import { citeDataPath, documentPath, glossaryPath, glossaryTipsPath, libraryPath } from '../contract/paths';
 import { PrintHead } from './print-head';
 import { siteAddress } from './site-url';
 import {

@@ -2,11 +2,11 @@ import 'server-only';
 import type { Element, ElementContent, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { CONTINUE, visit } from 'unist-util-visit';
-import type { Language } from '../content/languages';
-import type { GlossaryItem, NoteBody } from '../content/types';
+import type { Language } from '../model/languages';
+import type { GlossaryItem, NoteBody } from '../model/types';
 import type { Locale } from '../i18n/config';
 import type { TFunction } from '../i18n/server';
-import { glossaryPath } from './paths';
+import { glossaryPath } from '../contract/paths';
 
 /** A note as the reader sees it: its number in the document and its body in one language. */
 export interface NumberedNote {

@@ -1,10 +1,10 @@
 import 'server-only';
 import { Trans } from 'react-i18next/TransWithoutContext';
-import type { Language } from '../content/languages';
+import type { Language } from '../model/languages';
 import type { Locale } from '../i18n/config';
 import { getI18n, type TFunction } from '../i18n/server';
-import { citeKeys } from './cite';
-import { glossaryPath, libraryPath, searchParam, searchPath } from './paths';
+import { citeKeys } from '../contract/block-place';
+import { glossaryPath, libraryPath, searchParam, searchPath } from '../contract/paths';
 
 export interface SearchProps {
   locale: Locale;

@@ -1,7 +1,7 @@
 import 'server-only';
 import { localeEndonyms, locales, type Locale } from '../i18n/config';
 import type { TFunction } from '../i18n/server';
-import { glossaryPath, libraryPath, searchParam, searchPath } from './paths';
+import { glossaryPath, libraryPath, searchParam, searchPath } from '../contract/paths';
 
 export interface SiteHeaderProps {
   locale: Locale;

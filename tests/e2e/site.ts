@@ -1,10 +1,10 @@
 /** What the browser tests share: the edition they read, the addresses of each page kind, how a block is named, what a row shows. */
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
-import { loadEdition } from '../../src/content/load';
-import type { Edition, EditionDocument } from '../../src/content/types';
+import { loadEdition } from '../helpers/fixtures';
+import type { Edition, EditionDocument } from '../../src/model/types';
 import type { Messages } from '../../src/i18n/resources';
-import { citeBlock, type CiteKey } from '../../src/site/cite';
+import { citeBlock, type CiteKey } from '../../src/contract/block-place';
 
 export const locales = ['ru', 'ja', 'en'] as const;
 export type Locale = (typeof locales)[number];

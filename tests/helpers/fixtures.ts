@@ -1,8 +1,9 @@
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { diagnostics, type Diagnostic } from '../../src/check/format';
-import { loadContent, type LoadedContent } from '../../src/content/load';
+import { diagnostics, type Diagnostic } from '../../src/model/format';
+import { loadContent, type LoadedContent } from '../../src/cache/load';
+import type { Edition } from '../../src/model/types';
 
 export const fixturesDir = join(import.meta.dirname, '..', 'fixtures');
 
@@ -29,4 +30,11 @@ export async function loadFixture(name?: string, options: FixtureOptions = {}): 
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** The edition under `root/content`, for tests that need content without errors; fails with the report otherwise. */
+export async function loadEdition(root = join(import.meta.dirname, '..', '..')): Promise<Edition> {
+  const content = await loadContent(root);
+  if (content.failed) throw new Error(`the content has errors:\n${content.report}`);
+  return content.edition;
 }

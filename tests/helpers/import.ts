@@ -8,10 +8,10 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { expect } from 'vitest';
 import { VFile } from 'vfile';
-import type { Language } from '../../src/content/languages';
+import type { Language } from '../../src/model/languages';
 import { runImport } from '../../src/importer/run';
 import { createProcessor } from '../../src/pipeline';
-import { messageSource } from '../../src/pipeline/report';
+import { messageSource } from '../../src/model/report';
 
 /** Rules that an imported file breaks only if the importer failed to escape its text or to give IDs. */
 const escapingRules = ['raw-html', 'unsafe-link', 'unsupported-syntax', 'directive-unknown', 'block-kind', 'block-id-missing', 'block-id-syntax', 'duplicate-id', 'term-syntax', 'note-syntax', 'sentence-syntax'];

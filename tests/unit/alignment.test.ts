@@ -5,9 +5,10 @@
  */
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { hasErrors, loadContent, type LoadedContent } from '../../src/content/load';
-import { languages } from '../../src/content/languages';
-import type { DocumentText } from '../../src/content/types';
+import { loadContent, type LoadedContent } from '../../src/cache/load';
+import { hasErrors } from '../../src/model/report';
+import { languages } from '../../src/model/languages';
+import type { DocumentText } from '../../src/model/types';
 
 const root = join(import.meta.dirname, '..', '..');
 let content: LoadedContent;

@@ -11,8 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as chart from '../../bench/chart';
 import { BenchError } from '../../bench/errors';
 import * as scale from '../../bench/scale';
-import { hasErrors, loadContent } from '../../src/content/load';
-import { slugPattern } from '../../src/content/schema';
+import { loadContent } from '../../src/cache/load';
+import { hasErrors } from '../../src/model/report';
+import { slugPattern } from '../../src/model/schema';
 
 const root = join(import.meta.dirname, '..', '..');
 const { checkIsolation, copyProject, parseSizes, sampleProcessTree, scaleSlug, scaleTargets, summarize, timedBuild, varyDocument, writeScaleContent } = scale;

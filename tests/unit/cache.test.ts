@@ -11,11 +11,10 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { toHtml } from 'hast-util-to-html';
 import { afterEach, describe, expect, it } from 'vitest';
-import * as cache from '../../src/content/cache';
-import * as catalogModule from '../../src/content/catalog';
-import { loadEdition } from '../../src/content/load';
-import type { Catalog, DocumentText, EditionDocument, EntryMentions } from '../../src/content/types';
-import { fixturesDir } from '../helpers/fixtures';
+import * as cache from '../../src/cache/write';
+import * as catalogModule from '../../src/cache/catalog';
+import type { Catalog, DocumentText, EditionDocument, EntryMentions } from '../../src/model/types';
+import { fixturesDir, loadEdition } from '../helpers/fixtures';
 
 const { writeContentCache } = cache;
 const slug = '2020-01-15-sample';
@@ -207,7 +206,7 @@ describe('npm run content', () => {
   const tsx = join(projectRoot, 'node_modules', '.bin', 'tsx');
   const run = async (args: string[]) => {
     try {
-      const { stdout, stderr } = await promisify(execFile)(tsx, [join(projectRoot, 'src/content/cache-cli.ts'), ...args], { cwd: projectRoot });
+      const { stdout, stderr } = await promisify(execFile)(tsx, [join(projectRoot, 'src/cache/cli.ts'), ...args], { cwd: projectRoot });
       return { code: 0, stdout, stderr };
     } catch (error) {
       const failure = error as { code: number; stdout: string; stderr: string };

@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { bibtex, chicagoBibliography, chicagoNote, cslJson, type CslItem } from '../../src/citation';
-import { blockNumber } from '../../src/site/cite';
-import { citeFormats, citeTokens, fillCitation, type CiteFormat } from '../../src/site/cite-format';
+import { blockNumber } from '../../src/contract/block-place';
+import { citeFormats, citeTokens, fillCitation, type CiteFormat } from '../../src/contract/cite-data';
 
 const item = (block?: { id: string; place: string }): CslItem => ({
   id: `2020-01-15-sample-ja${block ? `-${block.id}` : ''}`,

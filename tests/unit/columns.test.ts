@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { addressWith, columnsFromAddress } from '../../src/behaviour/columns';
 import { missingTarget } from '../../src/behaviour/hash-notice';
 import { columnsEarlyScript } from '../../src/site/column-choice';
-import { defaultColumns, parseColumns, readingDefault } from '../../src/site/columns';
+import { defaultColumns, parseColumns, readingDefault } from '../../src/contract/columns';
 
 const page = 'https://example.org/en/documents/2019-05-30-japan-russia-2plus2/';
 

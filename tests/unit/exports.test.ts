@@ -8,8 +8,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadEdition } from '../../src/content/load';
-import type { EditionDocument, GlossaryItem } from '../../src/content/types';
+import type { EditionDocument, GlossaryItem } from '../../src/model/types';
 import { alignmentGroups, blocksById } from '../../src/exports/alignment-groups';
 import { documentExportSchema, documentSchemaName, toDocumentJson } from '../../src/exports/document-json';
 import { exportFiles } from '../../src/exports/files';
@@ -17,7 +16,7 @@ import { toPlainText } from '../../src/exports/plain-text';
 import { toTei } from '../../src/exports/tei';
 import { toTmx } from '../../src/exports/tmx';
 import { schemaFileText, schemaFolder } from '../../src/exports/write-schema';
-import { fixturesDir } from '../helpers/fixtures';
+import { fixturesDir, loadEdition } from '../helpers/fixtures';
 
 let document: EditionDocument;
 let glossary: Map<string, GlossaryItem>;

@@ -11,12 +11,12 @@ import { appendFile, cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { diagnostics } from '../../src/check/format';
-import { writeContentCache } from '../../src/content/cache';
-import { isLanguage, languages, type Language } from '../../src/content/languages';
-import { loadDocument } from '../../src/content/load';
+import { diagnostics } from '../../src/model/format';
+import { writeContentCache } from '../../src/cache/write';
+import { isLanguage, languages, type Language } from '../../src/model/languages';
+import { loadDocument } from '../../src/pipeline/process';
 import { createProcessor } from '../../src/pipeline';
-import type { DocumentText } from '../../src/content/types';
+import type { DocumentText } from '../../src/model/types';
 import { fixturesDir, loadFixture } from '../helpers/fixtures';
 import { expectFaithfulImport } from '../helpers/import';
 

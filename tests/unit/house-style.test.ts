@@ -4,7 +4,7 @@
  * which the content checks do not read.
  */
 import { describe, expect, it } from 'vitest';
-import { isFormOf, namesOf } from '../../src/check/mention-names';
+import { isFormOf, namesOf } from '../../src/rules/mention-names';
 import { findRefused } from '../../src/content/house-style';
 import { locales } from '../../src/i18n/config';
 import { resources } from '../../src/i18n/resources';

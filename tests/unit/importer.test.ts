@@ -14,7 +14,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { VFile } from 'vfile';
-import { loadContent } from '../../src/content/load';
+import { loadContent } from '../../src/cache/load';
 import * as dates from '../../src/importer/dates';
 import { isPlaceLine, readDateline } from '../../src/importer/dates';
 import * as importTextModule from '../../src/importer/import-text';

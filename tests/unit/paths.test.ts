@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assetLoaderScript } from '../../src/site/asset-loader';
-import { glossaryEntryOf, glossaryPath } from '../../src/site/paths';
+import { glossaryEntryOf, glossaryPath } from '../../src/contract/paths';
 
 describe('glossary links', () => {
   it('name their entry by their address, in every interface language', () => {

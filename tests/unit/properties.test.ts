@@ -21,9 +21,9 @@ import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
 import { VFile } from 'vfile';
-import { languages } from '../../src/content/languages';
+import { languages } from '../../src/model/languages';
 import { createProcessor, sanitizeSchema } from '../../src/pipeline';
-import { messageSource } from '../../src/pipeline/report';
+import { messageSource } from '../../src/model/report';
 import { loadFixture } from '../helpers/fixtures';
 import { expectFaithfulImport } from '../helpers/import';
 

@@ -9,11 +9,10 @@ import { join } from 'node:path';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadEdition } from '../../src/content/load';
-import type { Edition } from '../../src/content/types';
+import type { Edition } from '../../src/model/types';
 import { getT } from '../../src/i18n/server';
 import { ProvenanceList } from '../../src/site/provenance';
-import { fixturesDir } from '../helpers/fixtures';
+import { fixturesDir, loadEdition } from '../helpers/fixtures';
 
 let dir: string;
 let withAddresses: Edition;

@@ -6,15 +6,14 @@
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import robots from '../../src/app/robots';
-import { loadEdition } from '../../src/content/load';
-import type { EditionDocument } from '../../src/content/types';
+import type { EditionDocument } from '../../src/model/types';
 import { siteUrlNotice } from '../../src/export/build';
-import { atOrigin, citeFormats } from '../../src/site/cite-format';
+import { atOrigin, citeFormats } from '../../src/contract/cite-data';
 import { citeData } from '../../src/site/citation';
 import { pageMetadata, pathsFor } from '../../src/site/metadata';
-import { documentPath } from '../../src/site/paths';
+import { documentPath } from '../../src/contract/paths';
 import { absoluteUrl, siteAddress, siteUrl, siteUrlProblem } from '../../src/site/site-url';
-import { fixturesDir } from '../helpers/fixtures';
+import { fixturesDir, loadEdition } from '../helpers/fixtures';
 
 afterEach(() => {
   vi.unstubAllEnvs();

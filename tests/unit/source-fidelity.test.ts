@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/content/load';
+import { loadContent } from '../../src/cache/load';
 
 const root = join(import.meta.dirname, '..', '..');
 const words = (text: string) => text.split(/\s+/u).filter(Boolean);

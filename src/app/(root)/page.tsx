@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { localeEndonyms, locales } from '../../i18n/config';
 import { getT } from '../../i18n/server';
 import { pathsFor } from '../../site/metadata';
-import { libraryPath } from '../../site/paths';
+import { libraryPath } from '../../contract/paths';
 import { rootRedirectScript } from '../../site/locale-choice';
 
 export const metadata: Metadata = {

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import { getT } from '../../i18n/server';
-import { getCatalog } from '../../site/edition';
+import { siteContent } from '../../site/content';
 import { localeOrNotFound, localeParams } from '../../site/locale-params';
 import { Library } from '../../site/library';
 import { pageMetadata, pathsFor } from '../../site/metadata';
-import { libraryPath } from '../../site/paths';
+import { libraryPath } from '../../contract/paths';
 import { SiteFooter, SiteHeader } from '../../site/site-header';
 import './library.css';
 
@@ -24,7 +24,7 @@ export async function generateMetadata({ params }: PageProps<'/[lang]'>): Promis
 export default async function LibraryPage({ params }: PageProps<'/[lang]'>) {
   const lang = localeOrNotFound((await params).lang);
   const t = getT(lang);
-  const { documents } = await getCatalog();
+  const { documents } = await siteContent().catalog();
   return (
     <>
       <SiteHeader locale={lang} t={t} alternates={pathsFor(libraryPath)} section="library" />

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import { getT } from '../../../i18n/server';
-import { getCatalog } from '../../../site/edition';
+import { siteContent } from '../../../site/content';
 import { localeOrNotFound, localeParams } from '../../../site/locale-params';
 import { Glossary } from '../../../site/glossary';
 import { pageMetadata, pathsFor } from '../../../site/metadata';
-import { glossaryPath } from '../../../site/paths';
+import { glossaryPath } from '../../../contract/paths';
 import { SiteFooter, SiteHeader } from '../../../site/site-header';
 import './glossary.css';
 
@@ -24,7 +24,7 @@ export async function generateMetadata({ params }: PageProps<'/[lang]/glossary'>
 export default async function GlossaryPage({ params }: PageProps<'/[lang]/glossary'>) {
   const lang = localeOrNotFound((await params).lang);
   const t = getT(lang);
-  const catalog = await getCatalog();
+  const catalog = await siteContent().catalog();
   return (
     <>
       <SiteHeader locale={lang} t={t} alternates={pathsFor((candidate) => glossaryPath(candidate))} section="glossary" />

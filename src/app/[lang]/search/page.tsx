@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import { getT } from '../../../i18n/server';
 import { indexedLanguages } from '../../../search/records';
-import { getCatalog } from '../../../site/edition';
+import { siteContent } from '../../../site/content';
 import { localeOrNotFound, localeParams } from '../../../site/locale-params';
 import { pageMetadata, pathsFor } from '../../../site/metadata';
-import { searchPath } from '../../../site/paths';
+import { searchPath } from '../../../contract/paths';
 import { Search } from '../../../site/search-page';
 import { SiteFooter, SiteHeader } from '../../../site/site-header';
 import './search.css';
@@ -24,7 +24,7 @@ export async function generateMetadata({ params }: PageProps<'/[lang]/search'>):
 export default async function SearchPage({ params }: PageProps<'/[lang]/search'>) {
   const lang = localeOrNotFound((await params).lang);
   const t = getT(lang);
-  const { documents } = await getCatalog();
+  const { documents } = await siteContent().catalog();
   return (
     <>
       <SiteHeader locale={lang} t={t} alternates={pathsFor(searchPath)} section="search" />

@@ -2,11 +2,11 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { locales, type Locale } from '../../../../i18n/config';
 import { getT } from '../../../../i18n/server';
-import { getCatalog, getGlossaryIndex, getMentions } from '../../../../site/edition';
+import { siteContent } from '../../../../site/content';
 import { GlossaryEntry } from '../../../../site/glossary';
 import { localeOrNotFound } from '../../../../site/locale-params';
 import { pageMetadata, pathsFor, shorten } from '../../../../site/metadata';
-import { glossaryPath } from '../../../../site/paths';
+import { glossaryPath } from '../../../../contract/paths';
 import { SiteFooter, SiteHeader } from '../../../../site/site-header';
 import '../glossary.css';
 
@@ -14,7 +14,7 @@ export const dynamicParams = false;
 
 /** Every glossary entry in every interface language, mentioned or not: reading pages link to each. */
 export async function generateStaticParams(): Promise<Array<{ lang: Locale; entry: string }>> {
-  const { glossary } = await getCatalog();
+  const { glossary } = await siteContent().catalog();
   return locales.flatMap((lang) => glossary.map((item) => ({ lang, entry: item.id })));
 }
 
@@ -22,7 +22,7 @@ export async function generateStaticParams(): Promise<Array<{ lang: Locale; entr
 async function lookup(params: PageProps<'/[lang]/glossary/[entry]'>['params']) {
   const { lang, entry } = await params;
   const locale = localeOrNotFound(lang);
-  const item = (await getGlossaryIndex()).get(entry);
+  const item = (await siteContent().glossaryIndex()).get(entry);
   if (!item) notFound();
   return { locale, item };
 }
@@ -42,7 +42,7 @@ export async function generateMetadata({ params }: PageProps<'/[lang]/glossary/[
 export default async function GlossaryEntryPage({ params }: PageProps<'/[lang]/glossary/[entry]'>) {
   const { locale, item } = await lookup(params);
   const t = getT(locale);
-  const mentions = (await getMentions(item.id)) ?? [];
+  const mentions = (await siteContent().mentions(item.id)) ?? [];
   return (
     <>
       <SiteHeader locale={locale} t={t} alternates={pathsFor((candidate) => glossaryPath(candidate, item.id))} section="glossary" />

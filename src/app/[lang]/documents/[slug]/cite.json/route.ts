@@ -1,7 +1,7 @@
 import { notFound } from 'next/navigation';
 import { documentParams } from '../../../../../site/document-page';
 import { citeData } from '../../../../../site/citation';
-import { getDocument } from '../../../../../site/edition';
+import { siteContent } from '../../../../../site/content';
 import { localeOrNotFound } from '../../../../../site/locale-params';
 
 export const dynamic = 'force-static';
@@ -12,7 +12,7 @@ export const generateStaticParams = documentParams;
 export async function GET(_request: Request, { params }: RouteContext<'/[lang]/documents/[slug]/cite.json'>): Promise<Response> {
   const { lang, slug } = await params;
   const locale = localeOrNotFound(lang);
-  const document = await getDocument(slug);
+  const document = await siteContent().document(slug);
   if (!document) notFound();
   return Response.json(citeData(document, locale));
 }

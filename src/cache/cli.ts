@@ -6,7 +6,7 @@
  *   npm run content [-- ROOT]     # ROOT: the project folder holding content/ (default: the current one)
  */
 import { relative } from 'node:path';
-import { writeContentCache } from './cache';
+import { writeContentCache } from './write';
 import { cachePaths } from './catalog';
 import { rootArgument, UsageError } from './root-argument';
 

@@ -1,14 +1,14 @@
 /**
- * The content cache's layout and the catalog's parts, shared by the writer (`./cache.ts`) and the site
- * (`src/site/edition.ts`). Pure: no pipeline and no file access, so the site's bundle stays small.
+ * The content cache's layout and the catalog's parts, shared by the writer (`./write.ts`) and the reader
+ * (`./read.ts`). No pipeline and no file access.
  *
  * `<root>/.content/catalog.json`: the `Catalog`. `<root>/.content/documents/<slug>.json`: each
  * `EditionDocument`, without hast positions. `<root>/.content/mentions/<entry-id>.json`: the
  * `EntryMentions` of each mentioned glossary entry.
  */
 import { join } from 'node:path';
-import { languages, type Language } from './languages';
-import type { BlockMentions, DocumentMentions, DocumentSummary, EditionDocument, TextSummary } from './types';
+import { languages, type Language } from '../model/languages';
+import type { BlockMentions, DocumentMentions, DocumentSummary, EditionDocument, TextSummary } from '../model/types';
 
 /** The cache's folder, relative to the project root. Fixed: the site and the writer must agree. */
 export const cacheFolder = '.content';

@@ -3,7 +3,7 @@
  * (`/<lang>/glossary/tips.json`), fetched by the page script when a reader first points at or focuses
  * a mention. Shared by the route that writes it and the script that reads it; pure types.
  */
-import type { Language } from '../content/languages';
+import type { Language } from '../model/languages';
 
 /** One entry, with every string already in the interface language. */
 export interface GlossaryTip {

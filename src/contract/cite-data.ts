@@ -5,7 +5,7 @@
  * the page script puts the block's ID and place. Shared by the route that writes it and the script
  * that reads it; pure types and the substitution itself.
  */
-import type { Language } from '../content/languages';
+import type { Language } from '../model/languages';
 
 export const citeFormats = ['chicago', 'csl-json', 'bibtex'] as const;
 export type CiteFormat = (typeof citeFormats)[number];

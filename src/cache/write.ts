@@ -12,8 +12,9 @@ import { mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises
 import { join } from 'node:path';
 import { removePosition } from 'unist-util-remove-position';
 import { cacheFormat, cachePaths, documentMentions, summarize } from './catalog';
-import { checkContent, hasErrors, type ContentReport } from './load';
-import type { Catalog, DocumentMentions, DocumentSummary, EditionDocument, EntryDocumentMentions, EntryMentions, MentionCount } from './types';
+import { hasErrors } from '../model/report';
+import { checkContent, type ContentReport } from './load';
+import type { Catalog, DocumentMentions, DocumentSummary, EditionDocument, EntryDocumentMentions, EntryMentions, MentionCount } from '../model/types';
 
 export interface ContentCacheResult extends ContentReport {
   /** True when the cache was written: the content has no error. */

@@ -6,9 +6,9 @@
  */
 import type { VFile } from 'vfile';
 import type { LoadedGlossary } from '../content/glossary';
-import { languages, type Language } from '../content/languages';
-import type { Block, DocumentText, Edition, EditionDocument } from '../content/types';
-import { report, where } from '../pipeline/report';
+import { languages, type Language } from '../model/languages';
+import type { Block, DocumentText, Edition, EditionDocument } from '../model/types';
+import { report, where } from './report';
 import { checkGlossaryStyle } from './glossary-style';
 import { checkMentionNames } from './mention-names';
 

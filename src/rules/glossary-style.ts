@@ -9,9 +9,9 @@
 import type { VFile } from 'vfile';
 import { isMap, isScalar } from 'yaml';
 import { findRefused } from '../content/house-style';
-import { languages, type Language } from '../content/languages';
+import { languages, type Language } from '../model/languages';
 import { readYaml } from '../content/yaml';
-import { report } from '../pipeline/report';
+import { report } from './report';
 
 /** A continuing fact, stated without its end. */
 const continuing: Record<Language, RegExp> = {

@@ -5,9 +5,9 @@
  * explains it. The comparison is documented in docs/content-format.md ("Glossary mentions").
  */
 import type { VFile } from 'vfile';
-import type { Language } from '../content/languages';
-import type { DocumentText, GlossaryItem, Reference } from '../content/types';
-import { report } from '../pipeline/report';
+import type { Language } from '../model/languages';
+import type { DocumentText, GlossaryItem, Reference } from '../model/types';
+import { report } from './report';
 
 /**
  * Russian inflectional endings of nouns, adjectives, participles and pronouns (and the empty ending),

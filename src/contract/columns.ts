@@ -6,7 +6,7 @@
  * default view: every language, the interface language's first when the document has that version
  * (`readingDefault`), the others in canonical order. Pure: used on the server and in the page script.
  */
-import { languages, type Language } from '../content/languages';
+import { languages, type Language } from '../model/languages';
 
 export type Columns = readonly Language[];
 
