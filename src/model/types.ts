@@ -1,7 +1,7 @@
 /**
  * What the pipeline makes of the content: the typed model that the validator checks and the site
- * renders. Produced by `loadDocument()` and `loadEdition()` in `./load.ts`; the content cache
- * (`./cache.ts`) stores each document as it is and sums up the edition in a `Catalog`.
+ * renders. Produced by the pipeline (`loadDocument()` in src/pipeline/process.ts); the content cache
+ * (src/cache/write.ts) stores each document as it is and sums up the edition in a `Catalog`.
  */
 import type { Element, ElementContent } from 'hast';
 import type { Language } from './languages';
