@@ -1,6 +1,7 @@
 /**
- * The scale part of the benchmark: the document generator (valid, unique, checked by the project's own
- * loader), the scratch copy, the /proc memory reading, the slopes and verdicts, and the chart.
+ * The scale part of the benchmark: the document generator and its content check (the project's own
+ * `npm run check`), the scratch copy, the /proc readings, the timed build, the slopes and verdicts,
+ * and the chart.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, lstatSync, readFileSync, statSync } from 'node:fs';
@@ -18,13 +19,13 @@ import * as proc from '../../bench/scale/proc';
 import * as scratchCopy from '../../bench/scale/scratch-copy';
 import * as summary from '../../bench/scale/summary';
 import * as timed from '../../bench/scale/timed-build';
-import { hasErrors, loadContent } from '../../src/content/load';
 import { slugPattern } from '../../src/content/schema';
 
 const root = join(import.meta.dirname, '..', '..');
 const { parseSizes } = scale;
 const { checkIsolation, folderSize } = buildOutput;
 const { scaleSlug, varyDocument, writeScaleContent } = generate;
+const { checkGeneratedContent, contentErrors } = preflight;
 const { createTreeSampler, parseBusyTicks, parseStat, sampleProcessTree } = proc;
 const { copyProject } = scratchCopy;
 const { scaleTargets, summarize } = summary;
@@ -45,7 +46,7 @@ describe('public API', () => {
     expect(names(chart)).toEqual(['escapeXml', 'formatBytes', 'formatDuration', 'niceStep', 'scaleChart'].sort());
     expect(names(scale)).toEqual(['checkScaleCanRun', 'defaultScaleSizes', 'measureScale', 'parseSizes', 'scratchFolder']);
     expect(names(generate)).toEqual(['scaleSlug', 'templateSlug', 'varyDocument', 'writeScaleContent']);
-    expect(names(preflight)).toEqual(['checkGeneratedContent']);
+    expect(names(preflight)).toEqual(['checkGeneratedContent', 'contentErrors']);
     expect(names(scratchCopy)).toEqual(['copyProject', 'excludedFromCopy', 'ignoredPaths']);
     expect(names(proc)).toEqual(['clockTicks', 'createTreeSampler', 'machineBusyTicks', 'parseBusyTicks', 'parseStat', 'sampleProcessTree']);
     expect(names(timed)).toEqual(['stopAllBuilds', 'timedBuild']);
@@ -70,22 +71,37 @@ describe('generated documents', () => {
 
   it('writes copies of the first document with valid, unique slugs that pass the content check', async () => {
     const dest = join(scratch, 'generated');
-    const set = await writeScaleContent(root, dest, 3);
+    const set = await checkGeneratedContent(root, dest, 3);
     expect(set.template).toBe('2019-05-30-japan-russia-2plus2');
     expect(set.slugs).toEqual(['2019-05-30-scale-0001', '2019-05-30-scale-0002', '2019-05-30-scale-0003']);
     for (const slug of set.slugs) expect(slug).toMatch(slugPattern);
     expect((await readdir(join(dest, 'content', 'documents'))).sort()).toEqual(set.slugs);
+    // The glossary comes along; the received sources of the real documents do not.
+    expect(existsSync(join(dest, 'content', 'glossary.yaml'))).toBe(true);
+    expect(existsSync(join(dest, 'content', 'sources'))).toBe(false);
 
-    const { edition, files } = await loadContent(dest);
-    expect(hasErrors(files)).toBe(false);
-    const titles = edition.documents.map((document) => document.texts.en?.frontMatter.title);
-    expect(new Set(titles).size).toBe(3);
-    expect(titles[1]).toMatch(/ · 0002$/);
-    expect(edition.documents.map((document) => document.texts.ja?.blocks[0].text)).toEqual([
-      expect.stringMatching(/· 0001$/),
-      expect.stringMatching(/· 0002$/),
-      expect.stringMatching(/· 0003$/),
+    // Every copy has each language version of the template, with its own number in the title and heading.
+    const versions = (await readdir(join(root, 'content', 'documents', set.template))).filter((name) => name.endsWith('.md')).sort();
+    expect(versions).toEqual(['en.md', 'ja.md', 'ru.md']);
+    for (const [index, slug] of set.slugs.entries()) {
+      expect((await readdir(join(dest, 'content', 'documents', slug))).sort()).toEqual(versions);
+      const ja = await readFile(join(dest, 'content', 'documents', slug, 'ja.md'), 'utf8');
+      expect(ja).toMatch(new RegExp(`^title: .* · 000${index + 1}$`, 'm'));
+      expect(ja).toMatch(new RegExp(`^# .* · 000${index + 1} \\{#title\\}$`, 'm'));
+    }
+  });
+
+  it('names the first error of copies that fail the content check', async () => {
+    const dest = join(scratch, 'broken');
+    await writeScaleContent(root, dest, 2);
+    await writeFile(join(dest, 'content', 'documents', '2019-05-30-scale-0002', 'notes.txt'), 'not a language version');
+    expect(contentErrors(root, dest)).toEqual([
+      expect.stringMatching(/^content\/documents\/2019-05-30-scale-0002\/notes\.txt:1:1: error a document folder holds only .*`notes\.txt` is not one of them \[lang-mismatch\]$/),
     ]);
+  });
+
+  it('tells a content check that could not run from one that passed', () => {
+    expect(() => contentErrors(root, join(scratch, 'no-such-folder'))).toThrowError(/^could not run the content check `npm run check -- .*no-such-folder`: check: .*no-such-folder is not a folder$/);
   });
 
   it('changes only the title lines of the template', async () => {
