@@ -24,7 +24,7 @@ import { timedBuild } from './timed-build';
 /** Sizes measured by default. */
 export const defaultScaleSizes = [10, 100, 1_000] as const;
 
-/** Everything the scale part writes or copies lives under here (gitignored). */
+/** Everything the scale part writes or copies lives under here, in the project root (gitignored). */
 export const scratchFolder = join('.scratch', 'scale');
 
 export interface ScaleOptions {
