@@ -20,7 +20,9 @@ import { BenchError } from './errors';
 import type { Result } from 'lighthouse';
 import { checkChromium, medianFigures, runLighthouse, startChromium, type Browser, type FormFactor, type RunFigures } from './lighthouse';
 import { startServer, stopAllServers, writeServeConfig } from './serve';
-import { checkScaleCanRun, defaultScaleSizes, measureScale, parseSizes, scaleTargets, stopAllBuilds, type ScaleReport } from './scale';
+import { checkScaleCanRun, defaultScaleSizes, measureScale, parseSizes, type ScaleReport } from './scale';
+import { scaleTargets } from './scale/summary';
+import { stopAllBuilds } from './scale/timed-build';
 import { ensureBuilt, findReaderPath, preferredReaderPath, slugOf, snapshotSite } from './site';
 import { measureThroughput, throughputReport } from './throughput';
 
@@ -372,7 +374,7 @@ async function saveScale(report: ScaleReport): Promise<void> {
   await writeFile(chartFile, scaleChart(report.points, { subtitle, note, perDocumentSeconds: scaleTargets.perDocumentSeconds, peakMemoryBytes: scaleTargets.peakMemoryBytes }));
 }
 
-/** The scale part: builds generated sets of documents in scratch copies (bench/scale.ts). */
+/** The scale part: builds generated sets of documents in scratch copies (bench/scale/). */
 async function scaleBench(opts: Options): Promise<void> {
   const started = Date.now();
   const report = await measureScale(root, { sizes: opts.sizes, timeoutMinutes: opts.scaleTimeout, keep: opts.scaleKeep }, saveScale);

@@ -1,22 +1,35 @@
 /**
- * The scale part of the benchmark: the document generator (valid, unique, checked by the project's own
- * loader), the scratch copy, the /proc memory reading, the slopes and verdicts, and the chart.
+ * The scale part of the benchmark: the document generator and its content check (the project's own
+ * `npm run check`), the scratch copy, the /proc readings, the timed build, the slopes and verdicts,
+ * and the chart.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, lstatSync, statSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync, lstatSync, readFileSync, statSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as chart from '../../bench/chart';
 import { BenchError } from '../../bench/errors';
 import * as scale from '../../bench/scale';
-import { loadContent } from '../../src/cache/load';
-import { hasErrors } from '../../src/model/report';
+import * as buildOutput from '../../bench/scale/build-output';
+import * as generate from '../../bench/scale/generate';
+import * as preflight from '../../bench/scale/preflight';
+import * as proc from '../../bench/scale/proc';
+import * as scratchCopy from '../../bench/scale/scratch-copy';
+import * as summary from '../../bench/scale/summary';
+import * as timed from '../../bench/scale/timed-build';
 import { slugPattern } from '../../src/model/schema';
 
 const root = join(import.meta.dirname, '..', '..');
-const { checkIsolation, copyProject, parseSizes, sampleProcessTree, scaleSlug, scaleTargets, summarize, timedBuild, varyDocument, writeScaleContent } = scale;
+const { parseSizes } = scale;
+const { checkIsolation, folderSize } = buildOutput;
+const { scaleSlug, varyDocument, writeScaleContent } = generate;
+const { checkGeneratedContent, contentErrors } = preflight;
+const { createTreeSampler, parseBusyTicks, parseStat, sampleProcessTree } = proc;
+const { copyProject } = scratchCopy;
+const { scaleTargets, summarize } = summary;
+const { timedBuild } = timed;
 const { scaleChart } = chart;
 
 let scratch: string;
@@ -28,33 +41,17 @@ afterAll(async () => {
 });
 
 describe('public API', () => {
-  it('exports the chart and the scale measurement', () => {
-    expect(Object.keys(chart).sort()).toEqual(['escapeXml', 'formatBytes', 'formatDuration', 'niceStep', 'scaleChart'].sort());
-    expect(Object.keys(scale).sort()).toEqual(
-      [
-        'checkGeneratedContent',
-        'checkIsolation',
-        'checkScaleCanRun',
-        'copyProject',
-        'createTreeSampler',
-        'defaultScaleSizes',
-        'excludedFromCopy',
-        'folderSize',
-        'ignoredPaths',
-        'measureScale',
-        'parseSizes',
-        'sampleProcessTree',
-        'scaleSlug',
-        'scaleTargets',
-        'scratchFolder',
-        'stopAllBuilds',
-        'summarize',
-        'templateSlug',
-        'timedBuild',
-        'varyDocument',
-        'writeScaleContent',
-      ].sort(),
-    );
+  it('exports the chart and, module by module, the scale measurement', () => {
+    const names = (module: object) => Object.keys(module).sort();
+    expect(names(chart)).toEqual(['escapeXml', 'formatBytes', 'formatDuration', 'niceStep', 'scaleChart'].sort());
+    expect(names(scale)).toEqual(['checkScaleCanRun', 'defaultScaleSizes', 'measureScale', 'parseSizes', 'scratchFolder']);
+    expect(names(generate)).toEqual(['scaleSlug', 'templateSlug', 'varyDocument', 'writeScaleContent']);
+    expect(names(preflight)).toEqual(['checkGeneratedContent', 'contentErrors']);
+    expect(names(scratchCopy)).toEqual(['copyProject', 'excludedFromCopy', 'ignoredPaths']);
+    expect(names(proc)).toEqual(['clockTicks', 'createTreeSampler', 'machineBusyTicks', 'parseBusyTicks', 'parseStat', 'sampleProcessTree']);
+    expect(names(timed)).toEqual(['stopAllBuilds', 'timedBuild']);
+    expect(names(buildOutput)).toEqual(['checkIsolation', 'folderSize']);
+    expect(names(summary)).toEqual(['scaleTargets', 'summarize']);
   });
 });
 
@@ -74,22 +71,37 @@ describe('generated documents', () => {
 
   it('writes copies of the first document with valid, unique slugs that pass the content check', async () => {
     const dest = join(scratch, 'generated');
-    const set = await writeScaleContent(root, dest, 3);
+    const set = await checkGeneratedContent(root, dest, 3);
     expect(set.template).toBe('2019-05-30-japan-russia-2plus2');
     expect(set.slugs).toEqual(['2019-05-30-scale-0001', '2019-05-30-scale-0002', '2019-05-30-scale-0003']);
     for (const slug of set.slugs) expect(slug).toMatch(slugPattern);
     expect((await readdir(join(dest, 'content', 'documents'))).sort()).toEqual(set.slugs);
+    // The glossary comes along; the received sources of the real documents do not.
+    expect(existsSync(join(dest, 'content', 'glossary.yaml'))).toBe(true);
+    expect(existsSync(join(dest, 'content', 'sources'))).toBe(false);
 
-    const { edition, files } = await loadContent(dest);
-    expect(hasErrors(files)).toBe(false);
-    const titles = edition.documents.map((document) => document.texts.en?.frontMatter.title);
-    expect(new Set(titles).size).toBe(3);
-    expect(titles[1]).toMatch(/ · 0002$/);
-    expect(edition.documents.map((document) => document.texts.ja?.blocks[0].text)).toEqual([
-      expect.stringMatching(/· 0001$/),
-      expect.stringMatching(/· 0002$/),
-      expect.stringMatching(/· 0003$/),
+    // Every copy has each language version of the template, with its own number in the title and heading.
+    const versions = (await readdir(join(root, 'content', 'documents', set.template))).filter((name) => name.endsWith('.md')).sort();
+    expect(versions).toEqual(['en.md', 'ja.md', 'ru.md']);
+    for (const [index, slug] of set.slugs.entries()) {
+      expect((await readdir(join(dest, 'content', 'documents', slug))).sort()).toEqual(versions);
+      const ja = await readFile(join(dest, 'content', 'documents', slug, 'ja.md'), 'utf8');
+      expect(ja).toMatch(new RegExp(`^title: .* · 000${index + 1}$`, 'm'));
+      expect(ja).toMatch(new RegExp(`^# .* · 000${index + 1} \\{#title\\}$`, 'm'));
+    }
+  });
+
+  it('names the first error of copies that fail the content check', async () => {
+    const dest = join(scratch, 'broken');
+    await writeScaleContent(root, dest, 2);
+    await writeFile(join(dest, 'content', 'documents', '2019-05-30-scale-0002', 'notes.txt'), 'not a language version');
+    expect(contentErrors(root, dest)).toEqual([
+      expect.stringMatching(/^content\/documents\/2019-05-30-scale-0002\/notes\.txt:1:1: error a document folder holds only .*`notes\.txt` is not one of them \[lang-mismatch\]$/),
     ]);
+  });
+
+  it('tells a content check that could not run from one that passed', () => {
+    expect(() => contentErrors(root, join(scratch, 'no-such-folder'))).toThrowError(/^could not run the content check `npm run check -- .*no-such-folder`: check: .*no-such-folder is not a folder$/);
   });
 
   it('changes only the title lines of the template', async () => {
@@ -152,8 +164,26 @@ describe('the scratch copy', () => {
 });
 
 describe('memory of a process tree', () => {
+  it('reads a process from its /proc/<pid>/stat line, whatever its command name', () => {
+    // Fields 1–25 of a line; the command name (field 2) holds a space and parentheses. utime 150 and
+    // stime 25 are the process's own; cutime 7 and cstime 3, its reaped children's, are not counted.
+    const line = '4242 (tsx (watch) x) S 4200 4100 4100 0 -1 4194560 5000 0 0 0 150 25 7 3 20 0 11 0 123456 1234567890 30000 18446744073709551615';
+    expect(parseStat(line)).toEqual({ ppid: 4200, pgrp: 4100, rssPages: 30000, cpuTicks: 175 });
+    // The same reading of this test's own process.
+    const own = parseStat(readFileSync('/proc/self/stat', 'utf8'));
+    expect(own.ppid).toBe(process.ppid);
+    expect(own.rssPages).toBeGreaterThan(0);
+  });
+
+  it('counts the machine busy without its idle and iowait time', () => {
+    // user nice system idle iowait irq softirq steal guest guest_nice: guest time is already in user.
+    expect(parseBusyTicks('cpu  100 20 30 4000 500 6 7 8 9 10\ncpu0 50 10 15 2000 250 3 3 4 4 5\n')).toBe(171);
+    // An old kernel without the steal column.
+    expect(parseBusyTicks('cpu 1 2 3 40 50 6 7')).toBe(19);
+  });
+
   it('reads the known processes between two listings of /proc', async () => {
-    const sampler = scale.createTreeSampler(process.pid, 60_000);
+    const sampler = createTreeSampler(process.pid, 60_000);
     const read = () => sampler.read();
     const before = read();
     const child = spawn('sleep', ['5']);
@@ -206,8 +236,20 @@ describe('memory of a process tree', () => {
   });
 });
 
+describe('the output of a build', () => {
+  it('sums the bytes and files of a folder, a symbolic link as a file of its own', async () => {
+    const dir = join(scratch, 'sized');
+    await mkdir(join(dir, 'a', 'b'), { recursive: true });
+    await writeFile(join(dir, 'one.html'), 'x'.repeat(1_000));
+    await writeFile(join(dir, 'a', 'b', 'two.css'), 'y'.repeat(234));
+    await symlink(join(dir, 'a'), join(dir, 'link'));
+    expect(folderSize(dir)).toEqual({ bytes: 1_234 + lstatSync(join(dir, 'link')).size, files: 3 });
+    expect(folderSize(join(scratch, 'no-such-folder'))).toEqual({ bytes: 0, files: 0 });
+  });
+});
+
 describe('slopes and verdicts', () => {
-  const point = (documents: number, seconds: number, peakGB: number, outMB: number, files: number): scale.ScalePoint => ({
+  const point = (documents: number, seconds: number, peakGB: number, outMB: number, files: number): summary.ScalePoint => ({
     documents,
     seconds,
     peakRssBytes: peakGB * 1e9,
