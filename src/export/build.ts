@@ -91,8 +91,8 @@ export function siteUrlNotice(env: Record<string, string | undefined> = process.
     warning: [
       rule,
       `!! WARNING: ${siteUrlVariable} is not set: this build does not know the address it will be served at.`,
-      '!! Its pages carry root-relative canonical and language links and no og:url; it has no',
-      '!! sitemap.xml, robots.txt names none, and the downloads and citations name no site address.',
+      '!! Its pages carry no canonical, language-alternate or og:url link; it has no sitemap.xml,',
+      '!! robots.txt names none, and the downloads and citations name no site address.',
       '!! Printed and copied addresses are completed in the browser from where the page is served.',
       `!! To publish the site, build it with its address: ${siteUrlVariable}=https://example.org npm run build`,
       rule,

@@ -3,8 +3,8 @@
  * the origin of the canonical, OpenGraph and language-alternate links, of the sitemap and robots.txt,
  * of the citations and of the permalinks in the downloads. A build without it cannot know where the
  * site will be served, so it writes no address it would have to guess: root-relative ones where a
- * relative address is valid (canonical and alternate links, the printed permalinks, the citations the
- * page script completes with the page's own origin), none where only a full one is (og:url, the
+ * relative address is valid (the printed permalinks, the citations the page script completes with the
+ * page's own origin), none where only a full one is (canonical and alternate links, og:url, the
  * sitemap, robots.txt's Sitemap line, the permalinks of the downloads). `npm run build` warns loudly
  * when it is not set (src/export/build.ts).
  *

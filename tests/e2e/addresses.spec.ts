@@ -38,6 +38,9 @@ test('built without SITE_URL, nothing names a guessed host; with it, every absol
     expect(page).not.toContain('rel="canonical"');
     expect(page).not.toContain('<link rel="alternate" hrefLang=');
     expect(page).not.toContain('og:url');
+    // None on any page, the root page included.
+    const linked = textFiles().filter((path) => path.endsWith('.html') && /rel="canonical"|<link rel="alternate" hrefLang=|og:url/.test(readFileSync(path, 'utf8')));
+    expect(linked.map((path) => relative(out, path))).toEqual([]);
     // A sitemap needs absolute addresses: there is none, and robots.txt names none.
     expect(existsSync(join(out, 'sitemap.xml'))).toBe(false);
     expect(robots).not.toMatch(/Sitemap:/i);

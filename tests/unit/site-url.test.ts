@@ -106,6 +106,8 @@ describe('SITE_URL', () => {
     it('makes the build warn, loudly but without failing; a bad value fails it', () => {
       const notice = siteUrlNotice({});
       expect(notice && 'warning' in notice && notice.warning.join('\n')).toMatch(/WARNING: SITE_URL is not set[\s\S]*SITE_URL=https:\/\/example\.org npm run build/);
+      // What it says of the pages is what they carry: no canonical or alternate link at all (above).
+      expect(notice && 'warning' in notice && notice.warning.join('\n')).toMatch(/no canonical, language-alternate or og:url link/);
       expect(siteUrlNotice({ SITE_URL: 'https://example.org' })).toBeUndefined();
       expect(siteUrlNotice({ SITE_URL: 'example.org' })).toEqual({ error: expect.stringMatching(/not a full address/) });
     });

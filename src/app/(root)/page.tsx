@@ -4,14 +4,13 @@ import { getT } from '../../i18n/server';
 import { pathsFor } from '../../site/metadata';
 import { libraryPath } from '../../contract/paths';
 import { rootRedirectScript } from '../../site/locale-choice';
+import { siteUrl } from '../../site/site-url';
 
 export const metadata: Metadata = {
   title: locales.map((locale) => getT(locale)('site.name')).join(' · '),
   description: getT('en')('site.tagline'),
-  alternates: {
-    canonical: '/',
-    languages: pathsFor(libraryPath),
-  },
+  // Canonical and alternate links must be full addresses: none when the site's address is unknown (site-url.ts).
+  ...(siteUrl() ? { alternates: { canonical: '/', languages: pathsFor(libraryPath) } } : {}),
 };
 
 /** `/`: a plain link to each interface language, and a one-line script that picks one by the browser's languages. */
