@@ -143,7 +143,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       const parts = Object.entries(report.languages).map(([language, { records, files, bytes }]) => `${language} ${records} records, ${files} files, ${(bytes / 1024).toFixed(0)} kB`);
       const files = Object.values(report.languages).reduce((sum, language) => sum + language.files, 0);
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
-      process.stdout.write(`search index: ${report.documents} document${report.documents === 1 ? "" : "s"} → ${relative(root, report.folder)}/ (${parts.join('; ')}): ${files} files, ${seconds} s\n`);
+      process.stdout.write(`search index: ${report.documents} document${report.documents === 1 ? '' : 's'} → ${relative(root, report.folder)}/ (${parts.join('; ')}): ${files} files, ${seconds} s\n`);
     },
     (error: unknown) => {
       process.stderr.write(`search index: ${error instanceof Error ? error.message : String(error)}\n`);
