@@ -8,18 +8,16 @@
  *   streaming helpers (`$RC`…);
  * - React's Suspense and text-separator comments, and the empty `<div hidden>` Next leaves for
  *   streamed metadata.
- * Every script that remains must be the site's own (`data-site`); anything else is reported, so that
- * a Next upgrade that changes its output fails the build loudly instead of shipping its runtime.
+ * It knows what Next writes; it does not judge what is left. The allow-list does
+ * (page-allow-list.ts): whatever this step misses after a Next upgrade fails the build there.
  * Works on the tokenizer's offsets (htmlparser2): the rest of the page is kept byte for byte.
  */
 import { Parser } from 'htmlparser2';
 
-/** What was removed from a page, and what could not be accounted for. */
+/** What was removed from a page. */
 export interface StripResult {
   html: string;
   removed: { scripts: number; preloads: number; payloads: number; comments: number };
-  /** Scripts that are neither Next's runtime nor the site's own: each one a sentence. */
-  problems: string[];
 }
 
 /** Inline scripts that are Next's or React's: payload, bootstrap, streaming helpers. */
@@ -31,7 +29,6 @@ const isRuntimeSource = (src: string) => src.startsWith('/_next/');
 
 export function stripRuntime(html: string): StripResult {
   const cuts: Array<[number, number]> = [];
-  const problems: string[] = [];
   const removed = { scripts: 0, preloads: 0, payloads: 0, comments: 0 };
   let script: { start: number; attributes: Record<string, string>; text: string } | undefined;
   const hiddenDivs: Array<{ start: number; empty: boolean }> = [];
@@ -53,8 +50,6 @@ export function stripRuntime(html: string): StripResult {
           if (scriptPreload && isRuntimeSource(attributes.href ?? '')) {
             cuts.push([parser.startIndex, parser.endIndex + 1]);
             removed.preloads++;
-          } else if (scriptPreload) {
-            problems.push(`a script preload that is not the site's: <link href="${attributes.href ?? ''}">`);
           }
         }
       },
@@ -80,9 +75,6 @@ export function stripRuntime(html: string): StripResult {
           } else if (attributes.src === undefined && runtimeInline.test(text) && !('data-site' in attributes)) {
             cuts.push(range);
             removed.payloads++;
-          } else if (!('data-site' in attributes)) {
-            const what = attributes.src !== undefined ? `src="${attributes.src}"` : `inline, starting ${JSON.stringify(text.slice(0, 60))}`;
-            problems.push(`a script that is neither Next's runtime nor the site's own (data-site): ${what}`);
           }
         }
         if (name === 'div') {
@@ -110,5 +102,5 @@ export function stripRuntime(html: string): StripResult {
     position = end;
   }
   result += html.slice(position);
-  return { html: result, removed, problems };
+  return { html: result, removed };
 }
