@@ -28,6 +28,15 @@ describe('stripRuntime', () => {
     expect(stripRuntime(input).html).toBe(input);
   });
 
+  it('removes only Next’s streamed-metadata div: the body’s first child, holding only Suspense comments', () => {
+    const page = (body: string) => `<html><head></head><body>${body}</body></html>`;
+    const ours = '<main><div hidden=""></div><div hidden=""><!--$--><!--/$--></div></main>';
+    expect(stripRuntime(page(`<div hidden=""><!--$--><!--/$--></div>${ours}`)).html).toBe(page('<main><div hidden=""></div><div hidden=""></div></main>'));
+    // The site's own hidden divs stay, first in the body too, empty or not.
+    expect(stripRuntime(page('<div hidden=""></div><main></main>')).html).toBe(page('<div hidden=""></div><main></main>'));
+    expect(stripRuntime(page('<div hidden=""><!--$--><p>ours</p><!--/$--></div>')).html).toBe(page('<div hidden=""><p>ours</p></div>'));
+  });
+
   it('knows Next’s payload files by the route they stand beside, and nothing else', () => {
     const payloads = [
       'index.txt',
