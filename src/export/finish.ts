@@ -1,11 +1,14 @@
 /**
- * `npm run build`'s last step, after `next build` has written out/: takes Next's runtime out of every
- * page (strip-runtime.ts), deletes the RSC payload files (`index.txt`, `__next.*.txt`) that only
- * Next's client router reads, and deletes the files under `_next/` that no page refers to any more.
+ * `npm run build`'s step after `next build` has written out/: takes Next's runtime out of every page
+ * (strip-runtime.ts), deletes the RSC payload files Next writes beside each page for its client
+ * router (`isPayloadFile`), and deletes the files under `_next/` that no page refers to any more.
  * Without `SITE_URL` it also deletes `sitemap.xml`, which Next writes empty then: a sitemap needs
  * absolute addresses (src/site/site-url.ts).
- * Fails, naming the file, when a page holds a script it cannot account for, or when the export does
- * not look like Next's (so that a Next upgrade that changes its output is noticed, not shipped).
+ * Then it judges what is left against the site's own output (page-allow-list.ts): every element,
+ * attribute, comment and script of every page, and every file of out/. Anything else is a problem,
+ * named by its file (relative to out/); so is an export in which no page held Next's runtime (the
+ * removal no longer matches Next's output). The command fails on any problem, so that a Next upgrade
+ * that changes its output is noticed, not shipped; `npm run build` then puts the previous out/ back.
  *
  *   tsx src/export/finish.ts [out]
  */
@@ -13,6 +16,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { siteUrl } from '../site/site-url';
+import { isSiteFile, pageProblems, unknownFile } from './page-allow-list';
 import { stripRuntime } from './strip-runtime';
 import { walk } from './walk';
 
@@ -22,11 +26,34 @@ export interface FinishReport {
   runtimeFiles: number;
   /** The sitemap was removed: the site's address is unknown. */
   sitemapRemoved: boolean;
-  problems: string[];
+  /** What is not the site's own, by file: `file` relative to out/ (`.` for the export as a whole). */
+  problems: Array<{ file: string; problem: string }>;
 }
 
-/** RSC payloads Next writes beside each page for its client router: `index.txt`, `__next.<segment>.txt`. */
-export const isPayloadFile = (name: string) => name === 'index.txt' || (name.startsWith('__next.') && name.endsWith('.txt'));
+/** A segment of a payload file's name that stands for no folder: a route group, `!` and its name in base64 (`!KHJvb3Qp`, `(root)`). */
+const isRouteGroup = (segment: string) => segment.startsWith('!') && /^\(.+\)$/.test(Buffer.from(segment.slice(1), 'base64url').toString());
+
+/**
+ * Whether `path` (relative to out/, with `/`) is an RSC payload Next 16 writes beside a page for its
+ * client router: `index.txt`, or `__next.<key>.txt`, where the key is `_full`, `_tree` or `_index`, or
+ * the route's segments down to a layout or the page (`__PAGE__`), joined by dots: route groups in
+ * base64, dynamic segments as `$d$<param>`, the others as the folders of the page's own path
+ * (`en/glossary/__next.$d$lang.glossary.__PAGE__.txt`). Any other name is left in place, and the
+ * allow-list names it: a payload Next has renamed fails the build instead of shipping.
+ */
+export function isPayloadFile(path: string): boolean {
+  const folders = path.split('/');
+  const name = folders.pop() ?? '';
+  if (name === 'index.txt') return true;
+  const key = /^__next\.(.+)\.txt$/.exec(name)?.[1];
+  if (key === undefined) return false;
+  if (['_full', '_tree', '_index'].includes(key)) return true;
+  const segments = key.split('.').filter((segment) => !isRouteGroup(segment));
+  const page = segments.at(-1) === '__PAGE__';
+  if (page) segments.pop();
+  if (page ? segments.length !== folders.length : segments.length > folders.length) return false;
+  return segments.every((segment, index) => segment === folders[index] || /^\$d\$\w+$/.test(segment));
+}
 
 /** Addresses under `/_next/` that a page or stylesheet still refers to. */
 function references(text: string, into: Set<string>): void {
@@ -48,19 +75,24 @@ export async function finishExport(out: string, origin: URL | undefined): Promis
   const report: FinishReport = { pages: 0, payloadFiles: 0, runtimeFiles: 0, sitemapRemoved: false, problems: [] };
   const used = new Set<string>();
   const nextFiles: string[] = [];
+  const kept: string[] = [];
   let strippedSomething = false;
   for await (const path of walk(out)) {
-    const name = path.slice(path.lastIndexOf(sep) + 1);
-    const inNext = relative(out, path).startsWith(`_next${sep}`);
-    if (inNext) {
-      nextFiles.push(path);
-      if (name.endsWith('.css')) references(await readFile(path, 'utf8'), used);
-    } else if (isPayloadFile(name)) {
+    const file = relative(out, path).split(sep).join('/');
+    if (file.startsWith('_next/')) {
+      nextFiles.push(file);
+      if (file.endsWith('.css')) references(await readFile(path, 'utf8'), used);
+      continue;
+    }
+    if (isPayloadFile(file)) {
       await rm(path);
       report.payloadFiles++;
-    } else if (name.endsWith('.html')) {
-      const { html, removed, problems } = stripRuntime(await readFile(path, 'utf8'));
-      for (const problem of problems) report.problems.push(`${relative(process.cwd(), path)}: ${problem}`);
+      continue;
+    }
+    kept.push(file);
+    if (file.endsWith('.html')) {
+      const { html, removed } = stripRuntime(await readFile(path, 'utf8'));
+      for (const problem of pageProblems(html)) report.problems.push({ file, problem });
       if (removed.scripts + removed.payloads > 0) strippedSomething = true;
       references(html, used);
       await writeFile(path, html);
@@ -68,13 +100,14 @@ export async function finishExport(out: string, origin: URL | undefined): Promis
     }
   }
   if (report.pages > 0 && !strippedSomething) {
-    report.problems.push(`${relative(process.cwd(), out)}: no page held Next's runtime scripts or payload: Next's output has changed; review src/export/strip-runtime.ts`);
+    report.problems.push({ file: '.', problem: "no page held Next's runtime scripts or payload: Next's output has changed; review src/export/strip-runtime.ts" });
   }
-  for (const path of nextFiles) {
-    const address = `/${relative(out, path).split(sep).join('/')}`;
-    if (used.has(address)) continue;
-    await rm(path);
-    report.runtimeFiles++;
+  for (const file of nextFiles) {
+    if (used.has(`/${file}`)) kept.push(file);
+    else {
+      await rm(join(out, file));
+      report.runtimeFiles++;
+    }
   }
   const nextDir = join(out, '_next');
   if (nextFiles.length > 0) await removeEmptyDirs(nextDir).catch(() => false);
@@ -82,7 +115,28 @@ export async function finishExport(out: string, origin: URL | undefined): Promis
     await rm(join(out, 'sitemap.xml'));
     report.sitemapRemoved = true;
   }
+  for (const file of kept) if (!isSiteFile(file)) report.problems.push({ file, problem: unknownFile });
+  // By file, whatever order the disk lists them in; a page's own problems keep their order.
+  report.problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return report;
+}
+
+/**
+ * The problems as lines for the log, `out/en/index.html: a <template> element, …`: a problem found on
+ * many files is named once, on its first file, with their count, so that a Next upgrade that
+ * changes every page gives a screenful, not thousands of lines.
+ */
+export function problemLines(problems: FinishReport['problems'], shownOut: string): string[] {
+  const files = new Map<string, string[]>();
+  for (const { file, problem } of problems) {
+    const named = files.get(problem);
+    if (named) named.push(file);
+    else files.set(problem, [file]);
+  }
+  return [...files].map(([problem, [first, ...others]]) => {
+    const more = others.length > 0 ? ` (and ${others.length} more file${others.length > 1 ? 's' : ''})` : '';
+    return `${join(shownOut, first)}: ${problem}${more}`;
+  });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -93,8 +147,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     .then(
       (report) => {
         if (report.problems.length > 0) {
-          for (const problem of report.problems) process.stderr.write(`${problem}\n`);
-          process.stderr.write(`finish: ${report.problems.length} page problem(s): the export in ${relative(process.cwd(), out)} is not fit to publish\n`);
+          const shownOut = relative(process.cwd(), out) || '.';
+          for (const line of problemLines(report.problems, shownOut)) process.stderr.write(`${line}\n`);
+          process.stderr.write(
+            `finish: ${report.problems.length} problem(s): the export in ${shownOut} holds what the site does not write, so it is not fit to publish. ` +
+              'If a component or build step of the site made it, add it to src/export/page-allow-list.ts; if Next did, remove it in src/export/strip-runtime.ts or finish.ts\n',
+          );
           process.exitCode = 1;
           return;
         }

@@ -6,70 +6,80 @@
  * - `<script>` elements that load Next's chunks (`/_next/…`), and their `<link rel="preload">`s;
  * - Next's inline scripts: the RSC payload (`self.__next_f`), the Turbopack bootstrap, React's
  *   streaming helpers (`$RC`…);
- * - React's Suspense and text-separator comments, and the empty `<div hidden>` Next leaves for
- *   streamed metadata.
- * Every script that remains must be the site's own (`data-site`); anything else is reported, so that
- * a Next upgrade that changes its output fails the build loudly instead of shipping its runtime.
+ * - React's Suspense and text-separator comments, and the `<div hidden>` Next puts first in the body
+ *   for streamed metadata (only that one: the body's first child, holding nothing but Suspense comments).
+ * It knows what Next writes; it does not judge what is left. The allow-list does
+ * (page-allow-list.ts): whatever this step misses after a Next upgrade fails the build there.
  * Works on the tokenizer's offsets (htmlparser2): the rest of the page is kept byte for byte.
  */
 import { Parser } from 'htmlparser2';
 
-/** What was removed from a page, and what could not be accounted for. */
+/** What was removed from a page. */
 export interface StripResult {
   html: string;
   removed: { scripts: number; preloads: number; payloads: number; comments: number };
-  /** Scripts that are neither Next's runtime nor the site's own: each one a sentence. */
-  problems: string[];
 }
 
 /** Inline scripts that are Next's or React's: payload, bootstrap, streaming helpers. */
 const runtimeInline = /self\.__next_f|__next_s|TURBOPACK|\$RC|\$RS|\$RX|\$RV|requestAnimationFrame\(function\(\)\{\$RT/;
 /** Comments React and Next write into prerendered HTML. */
 const reactComment = /^(?:\$|\/\$|\$\?|\$!| |&|\/&)$/;
+/** React's Suspense boundary markers, the only content of Next's streamed-metadata div. */
+const suspenseComment = /^\/?\$$/;
 
 const isRuntimeSource = (src: string) => src.startsWith('/_next/');
 
 export function stripRuntime(html: string): StripResult {
   const cuts: Array<[number, number]> = [];
-  const problems: string[] = [];
   const removed = { scripts: 0, preloads: 0, payloads: 0, comments: 0 };
   let script: { start: number; attributes: Record<string, string>; text: string } | undefined;
-  const hiddenDivs: Array<{ start: number; empty: boolean }> = [];
-  const open: string[] = [];
+  /**
+   * Next's streamed-metadata div: `<div hidden="">` as the body's first child, holding only Suspense
+   * comments. `awaiting` until the body's first child is met; then the candidate div, until it closes.
+   */
+  let metadata: 'before body' | 'awaiting' | 'done' | { start: number; depth: number; markers: number; onlyMarkers: boolean } = 'before body';
+  let depth = 0;
+  const notMetadata = () => {
+    if (metadata === 'awaiting') metadata = 'done';
+    else if (typeof metadata === 'object') metadata.onlyMarkers = false;
+  };
 
   const parser = new Parser(
     {
       onopentag(name, attributes) {
-        for (const div of hiddenDivs) div.empty = false;
-        open.push(name);
+        depth++;
+        if (name === 'body') metadata = 'awaiting';
+        else if (metadata === 'awaiting' && name === 'div' && Object.keys(attributes).join() === 'hidden' && attributes.hidden === '') {
+          metadata = { start: parser.startIndex, depth, markers: 0, onlyMarkers: true };
+        } else notMetadata();
         if (name === 'script') script = { start: parser.startIndex, attributes, text: '' };
-        if (name === 'div' && 'hidden' in attributes && Object.keys(attributes).length === 1) {
-          hiddenDivs.push({ start: parser.startIndex, empty: true });
-          // The div itself is not content of the divs around it.
-        }
         if (name === 'link') {
           const rel = (attributes.rel ?? '').toLowerCase().split(/\s+/);
           const scriptPreload = (rel.includes('preload') && attributes.as === 'script') || rel.includes('modulepreload');
           if (scriptPreload && isRuntimeSource(attributes.href ?? '')) {
             cuts.push([parser.startIndex, parser.endIndex + 1]);
             removed.preloads++;
-          } else if (scriptPreload) {
-            problems.push(`a script preload that is not the site's: <link href="${attributes.href ?? ''}">`);
           }
         }
       },
       ontext(text) {
         if (script) script.text += text;
-        else if (text.trim()) for (const div of hiddenDivs) div.empty = false;
+        else if (text.trim()) notMetadata();
       },
       oncomment(comment) {
+        if (!suspenseComment.test(comment)) notMetadata();
+        else if (typeof metadata === 'object') metadata.markers++;
         if (reactComment.test(comment)) {
           cuts.push([parser.startIndex, parser.endIndex + 1]);
           removed.comments++;
         }
       },
       onclosetag(name) {
-        open.pop();
+        if (typeof metadata === 'object' && metadata.depth === depth) {
+          if (metadata.onlyMarkers && metadata.markers > 0) cuts.push([metadata.start, parser.endIndex + 1]);
+          metadata = 'done';
+        }
+        depth--;
         if (name === 'script' && script) {
           const { start, attributes, text } = script;
           script = undefined;
@@ -80,17 +90,6 @@ export function stripRuntime(html: string): StripResult {
           } else if (attributes.src === undefined && runtimeInline.test(text) && !('data-site' in attributes)) {
             cuts.push(range);
             removed.payloads++;
-          } else if (!('data-site' in attributes)) {
-            const what = attributes.src !== undefined ? `src="${attributes.src}"` : `inline, starting ${JSON.stringify(text.slice(0, 60))}`;
-            problems.push(`a script that is neither Next's runtime nor the site's own (data-site): ${what}`);
-          }
-        }
-        if (name === 'div') {
-          const div = hiddenDivs.at(-1);
-          // Only a hidden div opened at this depth closes here; others are ordinary divs.
-          if (div && open.filter((tag) => tag === 'div').length < hiddenDivs.length) {
-            hiddenDivs.pop();
-            if (div.empty) cuts.push([div.start, parser.endIndex + 1]);
           }
         }
       },
@@ -110,5 +109,5 @@ export function stripRuntime(html: string): StripResult {
     position = end;
   }
   result += html.slice(position);
-  return { html: result, removed, problems };
+  return { html: result, removed };
 }

@@ -1,4 +1,4 @@
-/** The export's finish step: Next's runtime out of every page, payload files gone, foreign scripts reported. */
+/** The export's finish step: Next's runtime out of every page, payload files gone, what is left judged (page-allow-list.test.ts). */
 import { mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,24 +18,51 @@ describe('stripRuntime', () => {
   it('removes Next’s scripts, preloads, payload and React comments, and keeps the rest byte for byte', () => {
     const input = readFileSync(join(fixture('next-page'), 'input.html'), 'utf8');
     const expected = readFileSync(join(fixture('next-page'), 'output.html'), 'utf8');
-    const { html, removed, problems } = stripRuntime(input);
-    expect(problems).toEqual([]);
+    const { html, removed } = stripRuntime(input);
     expect(html).toBe(expected);
     expect(removed).toEqual({ scripts: 2, preloads: 1, payloads: 3, comments: 6 });
   });
 
-  it('reports a script that is neither Next’s nor the site’s, and leaves it for a person to judge', () => {
-    const { html, problems } = stripRuntime('<html><head><script src="https://cdn.example/x.js"></script></head><body><script>alert(1)</script></body></html>');
-    expect(problems).toEqual([
-      'a script that is neither Next\'s runtime nor the site\'s own (data-site): src="https://cdn.example/x.js"',
-      'a script that is neither Next\'s runtime nor the site\'s own (data-site): inline, starting "alert(1)"',
-    ]);
-    expect(html).toContain('alert(1)');
+  it('leaves a script that is neither Next’s nor the site’s in place, for the allow-list to name', () => {
+    const input = '<html><head><script src="https://cdn.example/x.js"></script></head><body><script>alert(1)</script></body></html>';
+    expect(stripRuntime(input).html).toBe(input);
   });
 
-  it('knows Next’s payload files by name, and nothing else', () => {
-    expect(['index.txt', '__next._full.txt', '__next.$d$lang.__PAGE__.txt'].every(isPayloadFile)).toBe(true);
-    expect(['robots.txt', 'index.html', 'notes.txt'].some(isPayloadFile)).toBe(false);
+  it('removes only Next’s streamed-metadata div: the body’s first child, holding only Suspense comments', () => {
+    const page = (body: string) => `<html><head></head><body>${body}</body></html>`;
+    const ours = '<main><div hidden=""></div><div hidden=""><!--$--><!--/$--></div></main>';
+    expect(stripRuntime(page(`<div hidden=""><!--$--><!--/$--></div>${ours}`)).html).toBe(page('<main><div hidden=""></div><div hidden=""></div></main>'));
+    // The site's own hidden divs stay, first in the body too, empty or not.
+    expect(stripRuntime(page('<div hidden=""></div><main></main>')).html).toBe(page('<div hidden=""></div><main></main>'));
+    expect(stripRuntime(page('<div hidden=""><!--$--><p>ours</p><!--/$--></div>')).html).toBe(page('<div hidden=""><p>ours</p></div>'));
+  });
+
+  it('knows Next’s payload files by the route they stand beside, and nothing else', () => {
+    const payloads = [
+      'index.txt',
+      '__next._full.txt',
+      '__next.!KHJvb3Qp.__PAGE__.txt',
+      '__next.!KHJvb3Qp.txt',
+      'en/__next.$d$lang.__PAGE__.txt',
+      'en/glossary/__next.$d$lang.glossary.__PAGE__.txt',
+      'en/glossary/japan/__next.$d$lang.txt',
+      'en/glossary/japan/__next._tree.txt',
+      'en/documents/x/__next.$d$lang.documents.$d$slug.__PAGE__.txt',
+      '_not-found/__next._not-found.__PAGE__.txt',
+      '_not-found/__next._index.txt',
+    ];
+    expect(payloads.filter((path) => !isPayloadFile(path))).toEqual([]);
+    const others = [
+      'robots.txt',
+      'index.html',
+      'notes.txt',
+      'en/index.rsc',
+      'en/__next.foo.txt',
+      'en/glossary/__next.$d$lang.__PAGE__.txt',
+      'en/__next.$d$lang.glossary.txt',
+      '__next.!bm90IGEgZ3JvdXA.txt',
+    ];
+    expect(others.filter(isPayloadFile)).toEqual([]);
   });
 });
 
@@ -82,8 +109,9 @@ describe('finishExport', () => {
   it('fails loudly when the export no longer looks like Next’s', async () => {
     const dir = await exportDir({ 'index.html': '<html><body><script src="/_app.js"></script><p>x</p></body></html>' });
     const report = await finishExport(dir, undefined);
-    expect(report.problems).toHaveLength(2);
-    expect(report.problems[0]).toMatch(/index\.html: a script that is neither Next's runtime nor the site's own \(data-site\): src="\/_app\.js"$/);
-    expect(report.problems[1]).toMatch(/no page held Next's runtime scripts or payload: Next's output has changed/);
+    expect(report.problems).toEqual([
+      { file: '.', problem: "no page held Next's runtime scripts or payload: Next's output has changed; review src/export/strip-runtime.ts" },
+      { file: 'index.html', problem: 'a <script> that is not the site\'s own (no data-site): src="/_app.js"' },
+    ]);
   });
 });
