@@ -17,11 +17,11 @@ import { Parser } from 'htmlparser2';
 import { find, html as htmlProperties } from 'property-information';
 import { documentSchemaName } from '../exports/document-json';
 import { exportFiles } from '../exports/files';
-import { languages } from '../content/languages';
+import { languages } from '../model/languages';
 import { locales } from '../i18n/config';
 import { sanitizeSchema } from '../pipeline/sanitize-schema';
 import { assetsDir, partPrefix, printPrefix, scriptPrefix } from '../site/asset-names';
-import { citeDataPath, documentPath, exportPath, glossaryPath, glossaryTipsPath, homePath, libraryPath, schemaPath, searchPath } from '../site/paths';
+import { citeDataPath, documentPath, exportPath, glossaryPath, glossaryTipsPath, homePath, libraryPath, schemaPath, searchPath } from '../contract/paths';
 
 /**
  * The elements the site's components (src/app, src/site) render, each with the attributes it may
