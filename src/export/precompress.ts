@@ -13,7 +13,9 @@
  *   every client accepts and nginx serves without extra modules; a browser that would take Brotli
  *   gets gzip (16.3 kB instead of 14.6 kB for the reading page at Brotli 6, 13.2 kB at 11). So a
  *   document adds three files here;
- * - nothing else of a document (`cite.json`, the downloads under `exports/`): fetched rarely, on request.
+ * - nothing else of a document (`cite.json`, the downloads under `exports/`): fetched rarely. They
+ *   are compressed on request instead: `npm start` makes each copy once and keeps it in memory
+ *   (src/server/compressed-copies.mjs), nginx gzips the downloads per request (security-headers.ts).
  * Always from 1 kB up, and only when the copy is at most nine tenths of the file.
  *
  *   tsx src/export/precompress.ts [out]

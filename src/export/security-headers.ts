@@ -3,6 +3,7 @@
  * exported pages and writes them for every way the site is served.
  * - `out/_headers`: Netlify and Cloudflare Pages syntax; `npm start` (src/server/) reads the same file.
  * - `deploy/nginx.conf` (not published): the same headers and cache policy for nginx.
+ * Both also give the downloads (`/exports/`) their media types (src/exports/files.ts), as attachments.
  *
  * The Content-Security-Policy allows no inline script but ours: it lists the sha256 hash of every
  * distinct inline `<script>` of the pages (the site's small early scripts, marked `data-site`) and of
@@ -19,6 +20,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { Parser } from 'htmlparser2';
+import { exportFormats, exportsFolder } from '../exports/files';
 import { assetsDir } from '../site/asset-names';
 import { walk } from './walk';
 
@@ -160,11 +162,26 @@ export const hashedFolders = [`/${assetsDir}/`, '/_next/static/'];
 /** A hashed name as the page-script bundle writes it: `<name>.<hash>.<ext>`. */
 const hashedName = /^[\w-]+\.[\w-]{8,}\.\w+$/;
 
-/** `_headers` rules: every address gets the security headers; hashed folders are cached for good. */
+/**
+ * The headers of the downloads, by address pattern (one `*`, which matches any characters, `/`
+ * included, as in Netlify's and Cloudflare Pages' `_headers`): every file of `/exports/` is an
+ * attachment (the reading page lists them under "Download"), and each format has its media type by
+ * its file-name ending (a host would guess `application/octet-stream` for `.tmx` and
+ * `application/xml` for `.tei.xml`).
+ */
+export function downloadRules(): Array<{ pattern: string; headers: HeaderList }> {
+  return [
+    { pattern: `${exportsFolder}*`, headers: [['Content-Disposition', 'attachment']] },
+    ...Object.values(exportFormats).map(({ ending, contentType }) => ({ pattern: `${exportsFolder}*${ending}`, headers: [['Content-Type', contentType]] as HeaderList })),
+  ];
+}
+
+/** `_headers` rules: every address gets the security headers; hashed folders are cached for good; the downloads' types. */
 export function headersFile(headers: HeaderList): string {
   const lines = ['# Written by `npm run build` (src/export/security-headers.ts): do not edit.', '/*'];
   for (const [name, value] of headers) lines.push(`  ${name}: ${value}`);
   for (const folder of hashedFolders) lines.push(`${folder}*`, `  Cache-Control: ${immutable}`);
+  for (const rule of downloadRules()) lines.push(rule.pattern, ...rule.headers.map(([name, value]) => `  ${name}: ${value}`));
   return `${lines.join('\n')}\n`;
 }
 
@@ -174,20 +191,43 @@ export const maxHeaderLine = 2000;
 const nginxQuote = (value: string) => `"${value.replace(/["\\]/g, '\\$&')}"`;
 
 /**
+ * The nginx directives of the downloads' location: their media types (nginx maps a file to a type by
+ * its last extension: `xml` for `.tei.xml`, the only XML files of `/exports/`; a `types` block in a
+ * location replaces the inherited map, so it lists every format), `charset=utf-8` on each, and gzip
+ * per request for clients that accept it: the build writes no compressed copies of the downloads
+ * (src/export/precompress.ts), so `gzip_static` finds none.
+ */
+export function nginxDownloadDirectives(): string[] {
+  const formats = Object.values(exportFormats).map(({ ending, contentType }) => ({ extension: ending.slice(ending.lastIndexOf('.') + 1), type: contentType.split(';')[0].trim() }));
+  const types = formats.map(({ type }) => type).join(' ');
+  return [
+    `types { ${formats.map(({ extension, type }) => `${type} ${extension};`).join(' ')} }`,
+    'default_type application/octet-stream;',
+    `charset_types ${types};`,
+    'gzip on;',
+    `gzip_types ${types};`,
+    'gzip_min_length 1024;',
+  ];
+}
+
+/**
  * An nginx snippet for a `server { }` block whose `root` is the export: the same headers on every
  * response (nginx drops a level's `add_header`s when a `location` has its own, so each location
- * repeats them), the cache policy, the precompressed files, and the 404 page.
+ * repeats them), the cache policy, the precompressed files, the downloads' types and compression, and
+ * the 404 page.
  */
 export function nginxConf(headers: HeaderList): string {
   const add = (name: string, value: string) => `    add_header ${name} ${nginxQuote(value)} always;`;
   const security = headers.map(([name, value]) => add(name, value));
-  const location = (match: string, cacheControl: string, extra: string[] = []) => [
+  const location = (match: string, cacheControl: string, extra: string[] = [], extraHeaders: HeaderList = []) => [
     `location ${match} {`,
     ...extra.map((line) => `    ${line}`),
     add('Cache-Control', cacheControl),
+    ...extraHeaders.map(([name, value]) => add(name, value)),
     ...security,
     '}',
   ];
+  const attachment = downloadRules().flatMap((rule) => rule.headers.filter(([name]) => name === 'Content-Disposition'));
   return [
     '# Written by `npm run build` (src/export/security-headers.ts) from the exported pages: do not edit.',
     '# Include it in the server { } block that serves the export, e.g.',
@@ -207,6 +247,7 @@ export function nginxConf(headers: HeaderList): string {
     '',
     ...location('/', revalidate, ['try_files $uri $uri/ =404;']),
     ...hashedFolders.flatMap((folder) => location(`^~ ${folder}`, immutable)),
+    ...location(`^~ ${exportsFolder}`, revalidate, nginxDownloadDirectives(), attachment),
     '# Read by Netlify and Cloudflare Pages only; not a page.',
     'location = /_headers { return 404; }',
     '',

@@ -1,7 +1,8 @@
 /**
  * The export files of a document, built with the site: one TMX, one JSON, one TEI and a plain text per
  * language version, all under `/exports/<slug>/`. Language-independent (not per interface language).
- * Each file's extension is a standard one, so that any static host serves it with a fitting type.
+ * Each file's name ends in its format's own ending, so that a host can give each format its media type
+ * by the ending alone (src/export/security-headers.ts writes those rules for every way of serving).
  */
 import { languages, type Language } from '../model/languages';
 
@@ -17,20 +18,32 @@ export interface ExportFile {
   contentType: string;
 }
 
-const types: Record<ExportFormat, string> = {
-  tmx: 'application/x-tmx+xml; charset=utf-8',
-  json: 'application/json; charset=utf-8',
-  tei: 'application/tei+xml; charset=utf-8',
-  text: 'text/plain; charset=utf-8',
+/** The folder (address) every export file is in, one folder per document: `/exports/<slug>/<file>`. */
+export const exportsFolder = '/exports/';
+
+/**
+ * Each format's file-name ending and media type. TMX has no registered type (`application/x-tmx+xml`,
+ * an XML type by its suffix); TEI's is registered (RFC 6129). Every format is UTF-8 text.
+ */
+export const exportFormats: Record<ExportFormat, { ending: string; contentType: string }> = {
+  tmx: { ending: '.tmx', contentType: 'application/x-tmx+xml; charset=utf-8' },
+  json: { ending: '.json', contentType: 'application/json; charset=utf-8' },
+  tei: { ending: '.tei.xml', contentType: 'application/tei+xml; charset=utf-8' },
+  text: { ending: '.txt', contentType: 'text/plain; charset=utf-8' },
 };
 
 /** The export files of a document with the given language versions, multilingual formats first. */
 export function exportFiles(slug: string, present: Partial<Record<Language, unknown>>): ExportFile[] {
-  const file = (format: ExportFormat, name: string, language?: Language): ExportFile => ({ format, name, contentType: types[format], ...(language ? { language } : {}) });
+  const file = (format: ExportFormat, stem: string, language?: Language): ExportFile => ({
+    format,
+    name: `${stem}${exportFormats[format].ending}`,
+    contentType: exportFormats[format].contentType,
+    ...(language ? { language } : {}),
+  });
   return [
-    file('tmx', `${slug}.tmx`),
-    file('json', `${slug}.json`),
-    file('tei', `${slug}.tei.xml`),
-    ...languages.filter((language) => present[language]).map((language) => file('text', `${slug}.${language}.txt`, language)),
+    file('tmx', slug),
+    file('json', slug),
+    file('tei', slug),
+    ...languages.filter((language) => present[language]).map((language) => file('text', `${slug}.${language}`, language)),
   ];
 }

@@ -2,8 +2,10 @@
  * TEI P5 XML of one document. The header names the document, its issuer and date, the edition that
  * publishes it, and which language versions are the issuer's and which are translations made for the
  * edition. Glossary entries the document mentions become a `standOff` of people, places,
- * organisations, events and (systems and concepts) a taxonomy; every mention in the text points at its
- * entry (`persName`, `placeName`, `orgName`, `name type="event"`, `term`, each with `ref="#id"`). Each
+ * organisations and events (`listPerson`, `listPlace`, `listOrg`, `listEvent`) and, for offices,
+ * systems and concepts, a taxonomy in the header's `encodingDesc/classDecl` (where TEI P5 puts
+ * taxonomies: `standOff` may not hold one); every mention in the text points at its entry
+ * (`persName`, `placeName`, `orgName`, `name type="event"`, `roleName`, `term`, each with `ref="#id"`). Each
  * language version is a `text` of its own in a `group`, with `xml:lang`; every heading and paragraph
  * carries `xml:id="<lang>.<block ID>"` (translations point at the source's with `corresp`), every
  * sentence is an `s`, and notes are `note`s in the `back` of their language, pointed at from the words
@@ -164,32 +166,42 @@ function languageText(text: DocumentText, context: InlineContext): Element {
   return block('text', { 'xml:lang': text.lang, type: text.frontMatter.role, subtype: official ? 'official' : 'unofficial' }, 3, children);
 }
 
-/** The standOff list of the entries the document mentions, grouped by kind. */
+/** The names of a glossary entry in every language, as `element`s with `xml:lang`. */
+const names = (item: GlossaryItem, element: string) => languages.map((language) => x(element, { 'xml:lang': language }, item.names[language]));
+const idno = (item: GlossaryItem) => (item.wikidata ? [x('idno', { type: 'wikidata' }, item.wikidata)] : []);
+const ofKind = (items: readonly GlossaryItem[], ...kinds: GlossaryKind[]) => items.filter((item) => kinds.includes(item.kind));
+
+/** The standOff lists of the people, places, organisations and events the document mentions. */
 function standOff(items: readonly GlossaryItem[]): Element | undefined {
-  const names = (item: GlossaryItem, element: string) => languages.map((language) => x(element, { 'xml:lang': language }, item.names[language]));
-  const idno = (item: GlossaryItem) => (item.wikidata ? [x('idno', { type: 'wikidata' }, item.wikidata)] : []);
-  const of = (...kinds: GlossaryKind[]) => items.filter((item) => kinds.includes(item.kind));
   const lists: Element[] = [];
-  const people = of('person');
+  const people = ofKind(items, 'person');
   if (people.length) lists.push(block('listPerson', {}, 2, people.map((item) => block('person', { 'xml:id': entryXmlId(item.id) }, 3, [...names(item, 'persName'), ...idno(item)]))));
-  const places = of('place');
+  const places = ofKind(items, 'place');
   if (places.length) lists.push(block('listPlace', {}, 2, places.map((item) => block('place', { 'xml:id': entryXmlId(item.id) }, 3, [...names(item, 'placeName'), ...idno(item)]))));
-  const organisations = of('organisation');
+  const organisations = ofKind(items, 'organisation');
   if (organisations.length) lists.push(block('listOrg', {}, 2, organisations.map((item) => block('org', { 'xml:id': entryXmlId(item.id) }, 3, [...names(item, 'orgName'), ...idno(item)]))));
-  const events = of('event');
+  const events = ofKind(items, 'event');
   if (events.length) lists.push(block('listEvent', {}, 2, events.map((item) => block('event', { 'xml:id': entryXmlId(item.id) }, 3, [...idno(item), ...names(item, 'label')]))));
-  const terms = of('office', 'system', 'concept');
-  if (terms.length) {
-    lists.push(
-      block('taxonomy', {}, 2, [
-        x('desc', 'Offices, systems and concepts named in the document'),
-        ...terms.map((item) =>
-          block('category', { 'xml:id': entryXmlId(item.id), n: item.kind }, 3, languages.map((language) => x('catDesc', { 'xml:lang': language }, x('term', item.names[language])))),
-        ),
-      ]),
-    );
-  }
   return lists.length ? block('standOff', {}, 1, lists) : undefined;
+}
+
+/**
+ * The header's `encodingDesc`: the offices, systems and concepts the document mentions, as a taxonomy
+ * of `classDecl` (a category each, its kind in `n`, its name in each language as a `term` of a
+ * `catDesc`, its Wikidata item as an `idno` in a `catDesc` of its own), or undefined when it mentions
+ * none.
+ */
+function encodingDesc(items: readonly GlossaryItem[]): Element | undefined {
+  const terms = ofKind(items, 'office', 'system', 'concept');
+  if (terms.length === 0) return undefined;
+  const category = (item: GlossaryItem) =>
+    block('category', { 'xml:id': entryXmlId(item.id), n: item.kind }, 5, [
+      ...languages.map((language) => x('catDesc', { 'xml:lang': language }, x('term', item.names[language]))),
+      ...idno(item).map((id) => x('catDesc', {}, [id])),
+    ]);
+  return block('encodingDesc', {}, 2, [
+    block('classDecl', {}, 3, [block('taxonomy', {}, 4, [x('desc', 'Offices, systems and concepts named in the document'), ...terms.map(category)])]),
+  ]);
 }
 
 /** What the header says of one language version: source or translation, official or made for the edition. */
@@ -235,7 +247,7 @@ export function toTei(document: EditionDocument, glossary: ReadonlyMap<string, G
   const profileDesc = block('profileDesc', {}, 2, [
     block('langUsage', {}, 3, texts.map((text) => x('language', { ident: text.lang }, versionStatement(text)))),
   ]);
-  const header = block('teiHeader', {}, 1, [block('fileDesc', {}, 2, [titleStmt, publicationStmt, sourceDesc]), profileDesc]);
+  const header = block('teiHeader', {}, 1, [block('fileDesc', {}, 2, [titleStmt, publicationStmt, sourceDesc]), encodingDesc(items), profileDesc]);
   const group = block(
     'group',
     {},

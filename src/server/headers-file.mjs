@@ -2,8 +2,9 @@
 /**
  * Reads the `_headers` file the build writes into out/ (Netlify and Cloudflare Pages syntax:
  * an address pattern on a line of its own, then indented `Name: value` lines) and gives the headers
- * of an address, so that `npm start` sends what those hosts send. Patterns are exact addresses or
- * end in `*` (a prefix); every rule that matches applies, in file order.
+ * of an address, so that `npm start` sends what those hosts send. A pattern is an exact address, or
+ * has a `*` that matches any characters, `/` included (`/assets/*`, `/exports/*.tmx`); every rule
+ * that matches applies, in file order.
  */
 
 /** @typedef {{ pattern: string, headers: Array<[string, string]> }} HeaderRule */
@@ -30,10 +31,25 @@ export function parseHeadersFile(text) {
 }
 
 /**
+ * Whether `pathname` matches `pattern`: its parts between `*`s in order, the first at the start and
+ * the last at the end.
  * @param {string} pattern
  * @param {string} pathname
  */
-const matches = (pattern, pathname) => (pattern.endsWith('*') ? pathname.startsWith(pattern.slice(0, -1)) : pathname === pattern);
+function matches(pattern, pathname) {
+  const parts = pattern.split('*');
+  const first = parts[0];
+  const last = parts[parts.length - 1];
+  if (parts.length === 1) return pathname === pattern;
+  if (!pathname.startsWith(first) || !pathname.endsWith(last) || pathname.length < first.length + last.length) return false;
+  let position = first.length;
+  for (const part of parts.slice(1, -1)) {
+    const found = pathname.indexOf(part, position);
+    if (found < 0 || found + part.length > pathname.length - last.length) return false;
+    position = found + part.length;
+  }
+  return true;
+}
 
 /**
  * The headers of `pathname` (a decoded address: `/en/`), later rules over earlier ones.

@@ -12,9 +12,12 @@
  * - a folder without its trailing slash is redirected (301) to the address with it;
  * - the compressed copies the build wrote beside a file (`.br`, `.gz`, src/export/precompress.ts)
  *   are sent to clients that accept them (`Vary: Accept-Encoding`), never when older than the file;
+ *   a text file the build wrote no copy of (a document's downloads, its cite.json) is compressed once
+ *   on request and the copy kept in memory while the file is unchanged (compressed-copies.mjs);
  * - the headers of out/_headers (src/export/security-headers.ts) on every response, as Netlify and
  *   Cloudflare Pages would send them, re-read when the file changes; `Cache-Control: no-cache`
- *   (revalidate with the ETag) wherever `_headers` sets no Cache-Control;
+ *   (revalidate with the ETag) wherever `_headers` sets no Cache-Control, and the Content-Type of
+ *   the file's extension (mime-types) wherever it sets none;
  * - speed: what it learns of the files is kept for a second (file-cache.mjs), and a plain or
  *   If-None-Match request for a small file is answered from memory with the same headers `send`
  *   would give; requests with a range or another precondition go to `send`.
@@ -27,6 +30,7 @@ import fresh from 'fresh';
 import mime from 'mime-types';
 import Negotiator from 'negotiator';
 import send from 'send';
+import { CompressedCopies, compressibleOnRequest, onRequestEncodings } from './compressed-copies.mjs';
 import { FileCache } from './file-cache.mjs';
 import { headersFor, parseHeadersFile } from './headers-file.mjs';
 
@@ -124,6 +128,7 @@ const contentHeaders = ['Content-Encoding', 'Content-Language', 'Content-Length'
  */
 export function createSiteServer({ dir, log = (message) => process.stderr.write(`${message}\n`), cache }) {
   const files = new FileCache(cache);
+  const copies = new CompressedCopies();
   const headersPath = join(dir, '_headers');
   /** @type {{ mtimeMs: number, rules: import('./headers-file.mjs').HeaderRule[] }} */
   const headersCache = { mtimeMs: -1, rules: [] };
@@ -146,20 +151,52 @@ export function createSiteServer({ dir, log = (message) => process.stderr.write(
 
   /**
    * The encoding to send `file` in: one of its compressed copies the client accepts, not older than
-   * the file, or identity (`encoding` undefined). `varies` when the file has any copy.
+   * the file, or identity (`encoding` undefined). `varies` when the file has any copy. A file the
+   * build wrote no copy of, of a `type` worth compressing, is compressed on request (`onRequest`: the
+   * encoding the client accepts).
    * @param {import('node:http').IncomingMessage} req
    * @param {string} file
    * @param {import('node:fs').Stats} original
+   * @param {string} type the Content-Type it is sent with
+   * @returns {Promise<{ varies: boolean, encoding?: (typeof encodings)[number], onRequest?: import('./compressed-copies.mjs').OnRequestEncoding }>}
    */
-  async function chooseEncoding(req, file, original) {
+  async function chooseEncoding(req, file, original, type) {
     const available = [];
+    let built = false;
     for (const encoding of encodings) {
       const { stats } = await files.get(file + encoding.suffix);
-      if (stats?.isFile() && stats.mtimeMs >= original.mtimeMs) available.push(encoding);
+      if (!stats?.isFile()) continue;
+      built = true;
+      if (stats.mtimeMs >= original.mtimeMs) available.push(encoding);
     }
-    if (available.length === 0) return { varies: false, encoding: undefined };
+    if (!built && compressibleOnRequest(type, original.size)) {
+      const chosen = negotiateEncoding(new Negotiator(req), [...onRequestEncodings, 'identity'], { preferred: preferredEncodings });
+      return { varies: true, onRequest: onRequestEncodings.find((name) => name === chosen) };
+    }
+    if (available.length === 0) return { varies: false };
     const chosen = negotiateEncoding(new Negotiator(req), [...available.map(({ name }) => name), 'identity'], { preferred: preferredEncodings });
     return { varies: true, encoding: available.find(({ name }) => name === chosen) };
+  }
+
+  /**
+   * A 200 (or a 304 for a fresh If-None-Match or If-Modified-Since) with `body`, from memory; the
+   * response already carries its other headers.
+   * @param {import('node:http').IncomingMessage} req
+   * @param {import('node:http').ServerResponse} res
+   * @param {Buffer} body
+   * @param {{ etag: string, lastModified: Date }} validators
+   */
+  function fromMemory(req, res, body, validators) {
+    res.setHeader('Last-Modified', validators.lastModified.toUTCString());
+    res.setHeader('ETag', validators.etag);
+    if (fresh(req.headers, { etag: validators.etag, 'last-modified': validators.lastModified.toUTCString() })) {
+      for (const name of contentHeaders) res.removeHeader(name);
+      res.writeHead(304);
+      return res.end();
+    }
+    res.setHeader('Content-Length', body.length);
+    res.writeHead(200);
+    return res.end(req.method === 'HEAD' ? undefined : body);
   }
 
   /**
@@ -201,7 +238,7 @@ export function createSiteServer({ dir, log = (message) => process.stderr.write(
     const page = join(dir, '404.html');
     const { stats } = await files.get(page);
     if (!stats?.isFile()) return plain(req, res, 404);
-    const { varies, encoding } = await chooseEncoding(req, page, stats);
+    const { varies, encoding } = await chooseEncoding(req, page, stats, 'text/html; charset=utf-8');
     const file = encoding ? page + encoding.suffix : page;
     // Kept in memory unless it is over FileCache's size for that.
     const body = (await files.get(file)).body ?? (await readFile(file));
@@ -245,11 +282,24 @@ export function createSiteServer({ dir, log = (message) => process.stderr.write(
     }
     if (!stats?.isFile()) return notFound(req, res);
 
-    const { varies, encoding } = await chooseEncoding(req, file, stats);
     const headers = await siteHeaders(`/${relative}`);
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-    res.setHeader('Content-Type', mime.contentType(extname(relative)) || 'application/octet-stream');
+    if (!res.hasHeader('Content-Type')) res.setHeader('Content-Type', mime.contentType(extname(relative)) || 'application/octet-stream');
+    const { varies, encoding, onRequest } = await chooseEncoding(req, file, stats, String(res.getHeader('Content-Type')));
     if (varies) res.setHeader('Vary', 'Accept-Encoding');
+
+    if (onRequest && !needsSend(req.headers)) {
+      // A range or another precondition is answered by send() from the file itself, uncompressed.
+      const read = async () => (await files.get(file)).body ?? (await readFile(file));
+      const copy = await copies.get(file, stats, onRequest, read).catch((/** @type {unknown} */ error) => {
+        log(`server: could not compress ${file}: ${error instanceof Error ? error.message : String(error)}; sending it as it is`);
+        return undefined;
+      });
+      if (copy) {
+        res.setHeader('Content-Encoding', onRequest);
+        return fromMemory(req, res, copy.body, { etag: copy.etag, lastModified: stats.mtime });
+      }
+    }
     if (encoding) res.setHeader('Content-Encoding', encoding.name);
 
     const sent = encoding ? relative + encoding.suffix : relative;
@@ -257,16 +307,7 @@ export function createSiteServer({ dir, log = (message) => process.stderr.write(
     if (known.body && known.stats && !needsSend(req.headers)) {
       // The headers send() would give, from memory.
       res.setHeader('Accept-Ranges', 'bytes');
-      res.setHeader('Last-Modified', known.stats.mtime.toUTCString());
-      res.setHeader('ETag', etag(known.stats));
-      if (fresh(req.headers, { etag: String(res.getHeader('ETag')), 'last-modified': String(res.getHeader('Last-Modified')) })) {
-        for (const name of contentHeaders) res.removeHeader(name);
-        res.writeHead(304);
-        return res.end();
-      }
-      res.setHeader('Content-Length', known.body.length);
-      res.writeHead(200);
-      return res.end(req.method === 'HEAD' ? undefined : known.body);
+      return fromMemory(req, res, known.body, { etag: etag(known.stats), lastModified: known.stats.mtime });
     }
     const stream = send(req, `/${sent.split('/').map(encodeURIComponent).join('/')}`, {
       root: dir,

@@ -1,7 +1,7 @@
 import 'server-only';
 import packageJson from '../../package.json';
 import { isLanguage } from '../model/languages';
-import type { EditionDocument } from '../model/types';
+import type { EditionDocument, GlossaryItem } from '../model/types';
 import { documentSchemaName, toDocumentJson } from '../exports/document-json';
 import { exportFiles, type ExportFile } from '../exports/files';
 import { toPlainText } from '../exports/plain-text';
@@ -28,9 +28,17 @@ export function documentExports(document: Pick<EditionDocument, 'slug' | 'texts'
 export async function renderExport(slug: string, name: string): Promise<{ file: ExportFile; body: string } | undefined> {
   const document = await siteContent().document(slug);
   if (!document) return undefined;
+  return exportBody(document, await siteContent().glossaryIndex(), name);
+}
+
+/**
+ * The content of the export file `name` of `document`, or undefined when the document has no such
+ * file. Labels are the interface strings of the file's language (English for the multilingual files).
+ */
+export function exportBody(document: EditionDocument, glossary: ReadonlyMap<string, GlossaryItem>, name: string): { file: ExportFile; body: string } | undefined {
+  const { slug } = document;
   const file = exportFiles(slug, document.texts).find((candidate) => candidate.name === name);
   if (!file) return undefined;
-  const glossary = await siteContent().glossaryIndex();
   const en = getT(defaultLocale);
   const permalink = absoluteUrl(documentPath(defaultLocale, slug));
   switch (file.format) {
@@ -42,13 +50,20 @@ export async function renderExport(slug: string, name: string): Promise<{ file: 
       return { file, body: toTei(document, glossary, { edition: en('site.name'), permalink }) };
     case 'text': {
       const language = file.language;
-      if (!language || !isLanguage(language)) return undefined;
+      const text = language ? document.texts[language] : undefined;
+      if (!language || !isLanguage(language) || !text) return undefined;
       // The text's own language is also an interface language: its labels and its reading page are in it.
       const locale = isLocale(language) ? language : defaultLocale;
       const t = getT(locale);
-      const official = document.texts[language]?.frontMatter.provenance.official ?? false;
+      const { official } = text.frontMatter.provenance;
       const body = toPlainText(document, language, {
-        labels: { notes: t('reader.notesHeading'), issuer: t('reader.issuer'), translator: t('reader.translator'), status: t(official ? 'reader.official' : 'reader.unofficial') },
+        labels: {
+          // A plural key: the heading agrees with the number of notes, as on the reading page.
+          notes: t('reader.notesHeading', { count: text.notes.length }),
+          issuer: t('reader.issuer'),
+          translator: t('reader.translator'),
+          status: t(official ? 'reader.official' : 'reader.unofficial'),
+        },
         permalink: absoluteUrl(documentPath(locale, slug)),
       });
       return body === undefined ? undefined : { file, body };

@@ -1,15 +1,21 @@
 /**
  * Exports and citations as a reader meets them: the download list of the reading page and the files
- * it links to (TMX, JSON, TEI, plain text), and the cite controls of the document and of each row.
+ * it links to (TMX, JSON, TEI, plain text) as `npm start` sends them (media type, attachment,
+ * compression), no interface key in any page or file of the build, and the cite controls of the
+ * document and of each row.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Page } from '@playwright/test';
+import { request as rawRequest } from '../helpers/server';
+import { keyFinder } from '../helpers/interface-keys';
 import { expect, test } from './fixtures';
 import { pages, sample } from './site';
+
+const out = join(process.cwd(), 'out');
 
 const schema = JSON.parse(readFileSync(join(process.cwd(), 'public', 'schemas', 'document.schema.json'), 'utf8'));
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', htmlEntities: true, isArray: (name) => ['tu', 'tuv', 'p', 'text'].includes(name) });
@@ -35,6 +41,52 @@ test.describe('downloads', () => {
     }
     const text = await request.get(files.get(`${slug}.ja.txt`) ?? '');
     expect(text.headers()['content-type']).toBe('text/plain; charset=utf-8');
+  });
+
+  test('each file is sent with its media type, as an attachment, compressed for clients that accept gzip or Brotli', async ({ page }) => {
+    const { slug } = await sample();
+    await page.goto(pages.reader('en', slug));
+    const types: Array<[RegExp, string]> = [
+      [/\.tmx$/, 'application/x-tmx+xml; charset=utf-8'],
+      [/\.json$/, 'application/json; charset=utf-8'],
+      [/\.tei\.xml$/, 'application/tei+xml; charset=utf-8'],
+      [/\.txt$/, 'text/plain; charset=utf-8'],
+    ];
+    const port = Number(process.env.E2E_PORT);
+    for (const [name, href] of await downloads(page)) {
+      const onDisk = readFileSync(join(out, ...href.split('/').filter(Boolean)), 'utf8');
+      for (const [accept, encoding] of [
+        ['gzip, deflate, br, zstd', 'br'],
+        ['gzip, deflate', 'gzip'],
+        [undefined, undefined],
+      ] as const) {
+        const what = `${name} (${accept ?? 'no Accept-Encoding'})`;
+        const response = await rawRequest(port, href, { headers: accept ? { 'Accept-Encoding': accept } : {} });
+        expect(response?.status, what).toBe(200);
+        expect(response?.headers['content-type'], what).toBe(types.find(([ending]) => ending.test(name))?.[1]);
+        expect(response?.headers['content-disposition'], what).toBe('attachment');
+        expect(response?.headers.vary, what).toBe('Accept-Encoding');
+        expect(response?.headers['content-encoding'], what).toBe(encoding);
+        expect(response?.text, what).toBe(onDisk);
+        if (encoding) expect(response?.raw.length, what).toBeLessThan(Buffer.byteLength(onDisk) * 0.9);
+      }
+    }
+  });
+
+  test('no page or file of the site carries an interface key where its string belongs', async () => {
+    const find = keyFinder();
+    const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? walk(join(dir, entry.name)) : [join(dir, entry.name)]));
+    const files = walk(out).filter((path) => /\.(?:html|txt|json|xml|tmx)$/.test(path));
+    const found: string[] = [];
+    for (const path of files) {
+      let text = readFileSync(path, 'utf8');
+      // What a reader meets: the text and attributes of a page, not its scripts' own names (a storage key).
+      if (path.endsWith('.html')) text = text.replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1>/g, '');
+      for (const key of find(text)) found.push(`${relative(out, path).split(sep).join('/')}: ${key}`);
+    }
+    expect(found).toEqual([]);
+    // Every kind of file was read: pages and each kind of download.
+    for (const ending of ['.html', '.tmx', '.json', '.tei.xml', '.txt']) expect(files.some((path) => path.endsWith(ending)), ending).toBe(true);
   });
 
   test('the TMX parses as XML, with the three languages and one unit per sentence group', async ({ page, request }) => {

@@ -69,7 +69,8 @@ export function parseResponse(bytes: Buffer): RawResponse {
   if (headers['transfer-encoding'] === 'chunked') raw = dechunk(raw);
   const encoding = headers['content-encoding'];
   const status = Number(statusLine.split(' ')[1]);
-  const whole = status !== 206;
+  // A 206 part is a slice of the encoded bytes; a HEAD answer or a 304 has no body to decode.
+  const whole = status !== 206 && raw.length > 0;
   const decoded = whole && encoding === 'br' ? brotliDecompressSync(raw) : whole && encoding === 'gzip' ? gunzipSync(raw) : raw;
   return { status, statusLine, headers, raw, text: decoded.toString('utf8') };
 }

@@ -177,7 +177,7 @@ describe('toTei', () => {
     expect(xml).toContain('<s n="s1-p1.2 s1-p1.3" corresp="#ru.s1-p1.2 #ru.s1-p1.3">');
   });
 
-  it('marks names and terms by kind, pointing at a standOff list built from the glossary, and notes as note', () => {
+  it('marks names and terms by kind, pointing at standOff lists and a header taxonomy built from the glossary, and notes as note', () => {
     const xml = tei();
     expect(xml).toContain('<persName ref="#kono-taro">Т. Коно</persName>');
     expect(xml).toContain('<seg type="note-anchor" corresp="#ru.note.n-spelling"><placeName ref="#japan">Японию</placeName></seg>');
@@ -190,11 +190,29 @@ describe('toTei', () => {
     expect(TEI.standOff.listPlace.place.idno['#text']).toBe('Q17');
     expect(TEI.standOff.listOrg.org['@xml:id']).toBe('mofa');
     expect(TEI.standOff.listEvent.event['@xml:id']).toBe('_2plus2');
-    expect(TEI.standOff.taxonomy.category['@xml:id']).toBe('r-and-d');
+    // TEI puts a taxonomy in the header's classDecl; standOff may not hold one.
+    expect(TEI.standOff.taxonomy).toBeUndefined();
+    const { category } = TEI.teiHeader.encodingDesc.classDecl.taxonomy;
+    expect(category['@xml:id']).toBe('r-and-d');
+    expect(category['@n']).toBe('concept');
+    expect(category.catDesc.map((description: { '@xml:lang': string; term: string }) => [description['@xml:lang'], description.term])).toEqual([
+      ['ru', 'НИОКР'],
+      ['ja', '研究開発'],
+      ['en', 'R&D'],
+    ]);
     // Every pointer points at something in the file.
     const ids = new Set([...xml.matchAll(/xml:id="([^"]+)"/g)].map((match) => match[1]));
     const pointers = [...xml.matchAll(/(?:ref|corresp|target)="([^"]+)"/g)].flatMap((match) => match[1].split(' ')).filter((pointer) => pointer.startsWith('#'));
     expect(pointers.filter((pointer) => !ids.has(pointer.slice(1)))).toEqual([]);
+  });
+
+  it('keeps a term’s Wikidata item, in a catDesc of its own', () => {
+    const withItem = new Map(glossary);
+    const term = glossary.get('r-and-d');
+    if (!term) throw new Error('the fixture has no r-and-d entry');
+    withItem.set('r-and-d', { ...term, wikidata: 'Q180707' });
+    const xml = toTei(document, withItem, { edition: 'Reader' });
+    expect(xml).toMatch(/<category xml:id="r-and-d" n="concept">(?:\s*<catDesc xml:lang="(?:ru|ja|en)"><term>[^<]+<\/term><\/catDesc>){3}\s*<catDesc><idno type="wikidata">Q180707<\/idno><\/catDesc>\s*<\/category>/);
   });
 });
 

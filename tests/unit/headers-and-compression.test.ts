@@ -11,6 +11,8 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { brotliBestUpTo, brotliQuality, encodingsFor, precompressExport } from '../../src/export/precompress';
 import { collectInlineCode, contentSecurityPolicy, headersFile, inlineCodeOf, nginxConf, securityHeaders, writeSecurityHeaders } from '../../src/export/security-headers';
+import { exportPath } from '../../src/contract/paths';
+import { exportFiles, exportsFolder } from '../../src/exports/files';
 import { headersFor, parseHeadersFile } from '../../src/server/headers-file.mjs';
 
 const dirs: string[] = [];
@@ -80,10 +82,46 @@ describe('security headers', () => {
 
     const nginx = nginxConf(headers);
     const locations = nginx.split(/^location /m).slice(1).filter((block) => !block.startsWith('= /_headers'));
-    expect(locations).toHaveLength(3);
+    expect(locations).toHaveLength(4);
     for (const block of locations) {
       for (const [name] of headers) expect(block).toMatch(new RegExp(`add_header ${name} ".+" always;`));
       expect(block).toMatch(/add_header Cache-Control "[^"]+" always;/);
+    }
+  });
+
+  it('gives each download its media type, as an attachment, in _headers and in nginx (with gzip per request)', () => {
+    const rules = parseHeadersFile(headersFile(securityHeaders({ scripts: [helloHash], styles: [] })));
+    const expected: Record<string, string> = {
+      'a-b.tmx': 'application/x-tmx+xml; charset=utf-8',
+      'a-b.json': 'application/json; charset=utf-8',
+      'a-b.tei.xml': 'application/tei+xml; charset=utf-8',
+      'a-b.ja.txt': 'text/plain; charset=utf-8',
+    };
+    // The reading page links each file at the address the contract gives it.
+    for (const file of exportFiles('a-b', { ja: {} })) expect(exportPath('a-b', file.name)).toBe(`${exportsFolder}a-b/${file.name}`);
+    for (const file of exportFiles('a-b', { ja: {} })) {
+      const sent = headersFor(rules, exportPath('a-b', file.name));
+      expect(sent['Content-Type'], file.name).toBe(expected[file.name]);
+      expect(sent['Content-Type'], file.name).toBe(file.contentType);
+      expect(sent['Content-Disposition'], file.name).toBe('attachment');
+      expect(sent['X-Content-Type-Options'], file.name).toBe('nosniff');
+    }
+    // Nothing else is a download, nor gets another type.
+    for (const other of ['/en/', '/en/documents/a-b/cite.json', '/schemas/document.schema.json', '/sitemap.xml', '/robots.txt']) {
+      expect(headersFor(rules, other)['Content-Type'], other).toBeUndefined();
+      expect(headersFor(rules, other)['Content-Disposition'], other).toBeUndefined();
+    }
+
+    const exportsBlock = nginxConf(securityHeaders({ scripts: [], styles: [] })).split(/^location /m).find((block) => block.startsWith(`^~ ${exportsFolder} `)) ?? '';
+    for (const directive of [
+      'types { application/x-tmx+xml tmx; application/json json; application/tei+xml xml; text/plain txt; }',
+      'charset_types application/x-tmx+xml application/json application/tei+xml text/plain;',
+      'gzip on;',
+      'gzip_types application/x-tmx+xml application/json application/tei+xml text/plain;',
+      'add_header Content-Disposition "attachment" always;',
+      'add_header Cache-Control "no-cache" always;',
+    ]) {
+      expect(exportsBlock).toContain(directive);
     }
   });
 

@@ -1,8 +1,8 @@
 /**
  * `npm start`'s server (scripts/serve.mjs, src/server/), started for real on a free port of
  * 127.0.0.1 over a small site written by the build's own steps (precompress, security headers):
- * what it sends for pages, assets, compressed copies, conditional requests, ranges, other methods
- * and unknown addresses, and how it stops.
+ * what it sends for pages, assets, downloads, compressed copies (the build's and its own),
+ * conditional requests, ranges, other methods and unknown addresses, and how it stops.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
@@ -18,7 +18,16 @@ import { request, startServer, type RunningServer } from '../helpers/server';
 
 const filler = (words: number) => Array.from({ length: words }, (_, index) => `word${index % 97}`).join(' ');
 
-/** A site shaped like the export: pages with inline scripts, a 404 page, a hashed asset, a large download. */
+/** The downloads of a document (src/exports/files.ts): the build writes no compressed copies of them. */
+const downloads: Record<string, { type: string; body: string }> = {
+  'exports/doc/doc.tmx': { type: 'application/x-tmx+xml; charset=utf-8', body: `<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><body><tu><tuv xml:lang="en"><seg>${filler(300)}</seg></tuv></tu></body></tmx>\n` },
+  'exports/doc/doc.json': { type: 'application/json; charset=utf-8', body: `${JSON.stringify({ slug: 'doc', blocks: filler(300).split(' ') }, null, 2)}\n` },
+  'exports/doc/doc.tei.xml': { type: 'application/tei+xml; charset=utf-8', body: `<?xml version="1.0" encoding="UTF-8"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>${filler(400)}</p></body></text></TEI>\n` },
+  'exports/doc/doc.ru.txt': { type: 'text/plain; charset=utf-8', body: `${'Текст документа. '.repeat(200)}\n` },
+  'exports/tiny/tiny.en.txt': { type: 'text/plain; charset=utf-8', body: 'Too short to compress.\n' },
+};
+
+/** A site shaped like the export: pages with inline scripts, a 404 page, a hashed asset, downloads, a large binary file. */
 const site: Record<string, string | Buffer> = {
   'index.html': `<!DOCTYPE html><html lang="en"><head><script data-site="">location.replace('/en/')</script></head><body><p>${filler(300)}</p></body></html>`,
   '404.html': `<!DOCTYPE html><html lang="en"><head><script data-site="">document.documentElement.lang='en'</script><style>h1{color:red}</style></head><body><h1>Page not found</h1><p>${filler(300)}</p></body></html>`,
@@ -26,7 +35,18 @@ const site: Record<string, string | Buffer> = {
   'assets/site.abcdefgh12.js': `(()=>{${'console.log(1);'.repeat(200)}})()`,
   'robots.txt': 'User-Agent: *\n',
   'downloads/archive.bin': randomBytes(4 * 1024 * 1024),
+  ...Object.fromEntries(Object.entries(downloads).map(([path, { body }]) => [path, body])),
 };
+
+/** Accept-Encoding values and the encoding a file with both compressed copies (or none, compressed on request) is sent in. */
+const acceptCases: Array<[string | undefined, string | undefined]> = [
+  ['gzip, deflate, br, zstd', 'br'],
+  ['gzip, deflate', 'gzip'],
+  ['br;q=0, gzip', 'gzip'],
+  ['gzip;q=0.5, br;q=0.4', 'gzip'],
+  ['identity', undefined],
+  [undefined, undefined],
+];
 
 let dir: string;
 let server: RunningServer;
@@ -94,6 +114,15 @@ describe('addresses', () => {
     expect(headersFor(rules, '/assets/site.x.js')).toEqual({ 'X-A': '1', 'Cache-Control': 'immutable' });
     expect(headersFor(rules, '/exact')).toEqual({ 'X-A': '1', 'Cache-Control': 'no-cache', 'X-B': '2' });
     expect(() => parseHeadersFile('  X-A: 1\n')).toThrow(/_headers:1/);
+    // A `*` anywhere matches any characters, `/` included.
+    const endings = parseHeadersFile('/exports/*.tmx\n  T: tmx\n/exports/*.tei.xml\n  T: tei\n/a*b*c\n  T: abc\n');
+    expect(headersFor(endings, '/exports/doc/doc.tmx')).toEqual({ T: 'tmx' });
+    expect(headersFor(endings, '/exports/doc/doc.tei.xml')).toEqual({ T: 'tei' });
+    for (const other of ['/exports/doc/doc.tmx.gz', '/exports/doc/doc.xml', '/other/doc.tmx', '/exports.tmx']) expect(headersFor(endings, other), other).toEqual({});
+    expect(headersFor(endings, '/a/b/c')).toEqual({ T: 'abc' });
+    expect(headersFor(endings, '/abc')).toEqual({ T: 'abc' });
+    expect(headersFor(endings, '/ac')).toEqual({});
+    expect(headersFor(endings, '/acb')).toEqual({});
   });
 });
 
@@ -111,15 +140,7 @@ describe('serving', () => {
   });
 
   it('sends the compressed copy the client accepts, by its q-values', async () => {
-    const cases: Array<[string | undefined, string | undefined]> = [
-      ['gzip, deflate, br, zstd', 'br'],
-      ['gzip, deflate', 'gzip'],
-      ['br;q=0, gzip', 'gzip'],
-      ['gzip;q=0.5, br;q=0.4', 'gzip'],
-      ['identity', undefined],
-      [undefined, undefined],
-      ['*', 'br'],
-    ];
+    const cases = [...acceptCases, ['*', 'br']];
     for (const [accept, expected] of cases) {
       const response = await request(server.port, '/en/', { headers: accept === undefined ? {} : { 'Accept-Encoding': accept } });
       expect(response?.headers['content-encoding'], accept).toBe(expected);
@@ -216,6 +237,80 @@ describe('serving', () => {
     const page = await range('bytes=0-9', '/en/');
     expect(page?.status).toBe(206);
     expect(page?.raw.toString()).toBe((site['en/index.html'] as string).slice(0, 10));
+  });
+
+  it('sends each download with its media type, as an attachment', async () => {
+    for (const [path, { type, body }] of Object.entries(downloads)) {
+      const response = await request(server.port, `/${path}`);
+      expect(response?.status, path).toBe(200);
+      expect(response?.headers['content-type'], path).toBe(type);
+      expect(response?.headers['content-disposition'], path).toBe('attachment');
+      expect(response?.headers['x-content-type-options'], path).toBe('nosniff');
+      expect(response?.headers['content-encoding'], path).toBeUndefined();
+      expect(response?.text, path).toBe(body);
+    }
+  });
+
+  it('compresses downloads on request for clients that accept gzip or Brotli, by their q-values', async () => {
+    for (const [path, { type, body }] of Object.entries(downloads)) {
+      if (path.startsWith('exports/tiny/')) continue;
+      const etags = new Set<string>();
+      for (const [accept, expected] of acceptCases) {
+        const what = `${path} (${accept ?? 'no Accept-Encoding'})`;
+        const response = await request(server.port, `/${path}`, { headers: accept === undefined ? {} : { 'Accept-Encoding': accept } });
+        expect(response?.status, what).toBe(200);
+        expect(response?.headers['content-encoding'], what).toBe(expected);
+        expect(response?.headers.vary, what).toBe('Accept-Encoding');
+        expect(response?.headers['content-type'], what).toBe(type);
+        expect(response?.text, what).toBe(body);
+        expect(Number(response?.headers['content-length']), what).toBe(response?.raw.length);
+        if (expected) expect(response?.raw.length, what).toBeLessThan(Buffer.byteLength(body) * 0.9);
+        etags.add(response?.headers.etag ?? '');
+      }
+      // One validator per representation: identity, Brotli, gzip.
+      expect(etags.size, path).toBe(3);
+    }
+  });
+
+  it('answers a compressed download’s If-None-Match with 304, HEAD with its length, and a range from the file itself', async () => {
+    const path = '/exports/doc/doc.tei.xml';
+    const { body } = downloads['exports/doc/doc.tei.xml'];
+    const first = await request(server.port, path, { headers: { 'Accept-Encoding': 'br' } });
+    expect(first?.headers['content-encoding']).toBe('br');
+    const again = await request(server.port, path, { headers: { 'Accept-Encoding': 'br', 'If-None-Match': first?.headers.etag ?? '' } });
+    expect(again?.status).toBe(304);
+    expect(again?.headers.etag).toBe(first?.headers.etag);
+    expect(again?.headers.vary).toBe('Accept-Encoding');
+    // The Brotli copy's validator does not stand for the gzip one.
+    const other = await request(server.port, path, { headers: { 'Accept-Encoding': 'gzip', 'If-None-Match': first?.headers.etag ?? '' } });
+    expect(other?.status).toBe(200);
+    expect(other?.headers['content-encoding']).toBe('gzip');
+    const head = await request(server.port, path, { method: 'HEAD', headers: { 'Accept-Encoding': 'br' } });
+    expect(head?.status).toBe(200);
+    expect(head?.raw.length).toBe(0);
+    expect(Number(head?.headers['content-length'])).toBe(first?.raw.length);
+    const range = await request(server.port, path, { headers: { 'Accept-Encoding': 'br', Range: 'bytes=0-9' } });
+    expect(range?.status).toBe(206);
+    expect(range?.headers['content-encoding']).toBeUndefined();
+    expect(range?.headers['content-type']).toBe('application/tei+xml; charset=utf-8');
+    expect(range?.raw.toString()).toBe(body.slice(0, 10));
+  });
+
+  it('sends small downloads as they are, and makes a new copy of a download changed on disk', async () => {
+    const tiny = await request(server.port, '/exports/tiny/tiny.en.txt', { headers: { 'Accept-Encoding': 'br, gzip' } });
+    expect(tiny?.headers['content-encoding']).toBeUndefined();
+    expect(tiny?.text).toBe(downloads['exports/tiny/tiny.en.txt'].body);
+
+    const path = 'exports/doc/doc.ru.txt';
+    const before = await request(server.port, `/${path}`, { headers: { 'Accept-Encoding': 'gzip' } });
+    const changed = `${'Другой текст. '.repeat(300)}\n`;
+    await writeFile(join(dir, path), changed);
+    // The server looks at the disk again after a second.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const after = await request(server.port, `/${path}`, { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(after?.headers['content-encoding']).toBe('gzip');
+    expect(after?.text).toBe(changed);
+    expect(after?.headers.etag).not.toBe(before?.headers.etag);
   });
 
   it('never sends a compressed copy older than its file', async () => {
