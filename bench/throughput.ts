@@ -25,7 +25,7 @@ import autocannon from 'autocannon';
 import { BenchError } from './errors';
 import { preferredReaderPath } from './site';
 
-export const throughputTarget = { requestsPerSecond: 3000, connections: 50 } as const;
+export const throughputTarget = { requestsPerSecond: 5000, connections: 50 } as const;
 
 /** What Chromium sends (loopback counts as a secure context, so it offers Brotli). */
 export const chromiumAcceptEncoding = 'gzip, deflate, br, zstd';

@@ -7,11 +7,11 @@ import type { BuildCpu } from './timed-build';
 /** The scale targets. Bytes are decimal (1 MB = 1,000,000 bytes), like the rest of the bench. */
 export const scaleTargets = {
   /** Output (every file of out/) each added document may cost. */
-  perDocumentBytes: 1_000_000,
+  perDocumentBytes: 600_000,
   /** Files in out/ each added document may cost. */
   perDocumentFiles: 20,
   /** Build time each added document may cost, in seconds. */
-  perDocumentSeconds: 0.55,
+  perDocumentSeconds: 0.25,
   /** The large edition the time and memory targets are about… */
   documents: 1_000,
   /** …must build in at most this many seconds… */
