@@ -130,7 +130,7 @@ function ColumnPicker({ locale, t, order }: Pick<ReaderProps, 'locale' | 't'> & 
   const name = (language: Language) => t(`languages.${language}`);
   return (
     <fieldset className="column-picker" data-column-picker="" aria-describedby="column-picker-hint">
-      <legend className="picker-label">{t('reader.columns')}</legend>
+      <legend className="picker-label">{t('reader.columnPicker')}</legend>
       <ol className="chips">
         {order.map((language, index) => (
           <li key={language} className="chip" data-col={language}>
@@ -148,7 +148,7 @@ function ColumnPicker({ locale, t, order }: Pick<ReaderProps, 'locale' | 't'> & 
         ))}
       </ol>
       <p id="column-picker-hint" className="picker-hint">
-        {t('reader.columnsHint')}
+        {t('reader.columnPickerHint')}
       </p>
     </fieldset>
   );
