@@ -16,11 +16,11 @@ import { startCite } from './cite';
 import { startColumns } from './columns';
 import { pendingAttribute } from '../contract/columns';
 import { startCopyLink } from './copy-link';
-import { startHashNotice } from './hash-notice';
+import { startMissingTarget } from './missing-target';
 import { startHeadings } from './headings';
 import { startTextFragments } from './text-fragment';
 import { startLocaleMemory } from './locale-memory';
-import { startPrintHead } from './print-head';
+import { startPrintAddress } from './print-address';
 import { startPrintStylesheet } from './print-stylesheet';
 import { startRowKeys } from './row-keys';
 import { startRowTools } from './row-tools';
@@ -29,7 +29,7 @@ import { startTooltips } from './tooltips';
 
 type Start = (root: Document) => void;
 
-const starts: Start[] = [startPrintStylesheet, startLocaleMemory, startAnnounce, startRowTools, startColumns, startTooltips, startCopyLink, startCite, startRowKeys, startHeadings, startHashNotice, startAlignment, startTextFragments, startPrintHead, startSearch];
+const starts: Start[] = [startPrintStylesheet, startLocaleMemory, startAnnounce, startRowTools, startColumns, startTooltips, startCopyLink, startCite, startRowKeys, startHeadings, startMissingTarget, startAlignment, startTextFragments, startPrintAddress, startSearch];
 
 function run(start: Start): void {
   try {

@@ -2,7 +2,7 @@
  * Search. On every page, `/` (when the reader is not typing in a field) focuses the search field
  * (`form[role=search]`'s; the search page has its own in place of the header's, which is a plain
  * form that sends `?q=` to the search page). On the search page (`[data-search]`) it loads
- * src/behaviour/search-page.ts, which searches and shows the results.
+ * src/behaviour/search-results.ts, which searches and shows the results.
  */
 function isTyping(target: EventTarget | null): boolean {
   return target instanceof Element && target.closest('input, textarea, select, [contenteditable]:not([contenteditable="false"])') !== null;
@@ -20,8 +20,8 @@ export function startSearch(root: Document): void {
 
   const page = root.querySelector<HTMLElement>('[data-search]');
   if (!page) return;
-  import('./search-page').then(
-    ({ startSearchPage }) => startSearchPage(root, page, field),
+  import('./search-results').then(
+    ({ startSearchResults }) => startSearchResults(root, page, field),
     (error: unknown) => {
       // The search page's own code did not arrive (the connection dropped): say so where results go.
       const status = page.querySelector('[data-search-status]');

@@ -10,7 +10,7 @@ export type CiteKey = `cite.${keyof Messages['cite']}`;
 
 /**
  * What `citeBlock` needs of a translation function: i18next's `t` when the server renders, the
- * search page's templates in the page script (src/behaviour/search.ts).
+ * search page's templates in the page script (src/behaviour/search-results.ts).
  */
 export type CiteTranslate = (key: CiteKey, values?: Record<string, string>) => string;
 

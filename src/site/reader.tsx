@@ -8,14 +8,14 @@ import { formatList } from '../i18n/server';
 import { blockNumber, citeBlock } from '../contract/block-place';
 import { documentCitation } from './citation';
 import { DateAndPlace } from './date-and-place';
-import { HashNotice } from './hash-notice';
+import { BrokenLinkNotice } from './broken-link-notice';
 import { ProvenanceList } from './provenance';
 import { sourceText, textFor } from '../model/document';
 import type { ExportFile } from '../exports/files';
 import { documentExports } from './exports';
 import { readingDefault, type Columns } from '../contract/columns';
 import { citeDataPath, documentPath, glossaryPath, glossaryTipsPath, libraryPath } from '../contract/paths';
-import { PrintHead } from './print-head';
+import { PrintHeader } from './print-header';
 import { siteAddress } from './site-url';
 import {
   noteId,
@@ -279,7 +279,7 @@ export function Reader({ locale, t, document, glossary }: ReaderProps) {
 
   return (
     <>
-      <HashNotice
+      <BrokenLinkNotice
         message={t('reader.unknownParagraph', { id: '{id}' })}
         suggestion={t('reader.didYouMean', { place: '{place}' })}
         targets="[data-pid]"
@@ -287,7 +287,7 @@ export function Reader({ locale, t, document, glossary }: ReaderProps) {
         contents={toc.length > 0 ? t('reader.openContents') : undefined}
       />
       <div className="doc-head">
-        <PrintHead locale={locale} t={t} document={document} address={siteAddress(viewPath)} />
+        <PrintHeader locale={locale} t={t} document={document} address={siteAddress(viewPath)} />
         <p className="breadcrumb">
           <a href={libraryPath(locale)}>{t('nav.library')}</a>
         </p>

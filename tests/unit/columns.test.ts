@@ -1,7 +1,7 @@
 /** The column choice in the address (`?cols=`): parsing, the page script's address functions, and the early inline script. */
 import { describe, expect, it } from 'vitest';
 import { addressWith, columnsFromAddress } from '../../src/behaviour/columns';
-import { missingTarget } from '../../src/behaviour/hash-notice';
+import { missingTarget } from '../../src/behaviour/missing-target';
 import { columnsEarlyScript } from '../../src/site/column-choice';
 import { defaultColumns, parseColumns, readingDefault } from '../../src/contract/columns';
 

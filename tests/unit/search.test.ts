@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { createInstance } from 'i18next';
 import { afterEach, describe, expect, it } from 'vitest';
-import { templateTranslate } from '../../src/behaviour/search-page';
+import { templateTranslate } from '../../src/behaviour/search-results';
 import { writeContentCache } from '../../src/cache/write';
 import { summarize } from '../../src/cache/catalog';
 import type { EditionDocument } from '../../src/model/types';

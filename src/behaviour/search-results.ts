@@ -70,7 +70,7 @@ function japaneseWords(query: string): string {
 }
 
 /** Runs the search page `page`, whose query field is `field`. */
-export function startSearchPage(root: Document, page: HTMLElement, field: HTMLInputElement): void {
+export function startSearchResults(root: Document, page: HTMLElement, field: HTMLInputElement): void {
   const list = page.querySelector('[data-search-results]');
   const status = page.querySelector('[data-search-status]');
   const more = page.querySelector<HTMLButtonElement>('[data-search-more]');

@@ -23,7 +23,7 @@ export function localDate(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-export function startPrintHead(root: Document): void {
+export function startPrintAddress(root: Document): void {
   const head = root.querySelector<HTMLElement>('[data-print-head]');
   const rows = root.querySelector<HTMLElement>('[data-rows]');
   if (!head && !rows) return;

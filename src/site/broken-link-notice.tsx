@@ -1,6 +1,6 @@
 import 'server-only';
 
-export interface HashNoticeProps {
+export interface BrokenLinkNoticeProps {
   /** The notice, with `{id}` where the missing fragment goes. */
   message: string;
   /** "Did you mean {place}?", with `{place}` where the link to the nearest existing target goes. */
@@ -14,11 +14,11 @@ export interface HashNoticeProps {
 }
 
 /**
- * Shown by the page script (src/behaviour/hash-notice.ts) when the address names a paragraph or an
+ * Shown by the page script (src/behaviour/missing-target.ts) when the address names a paragraph or an
  * entry that the page does not have: says so, suggests the nearest existing one, and can open the
  * contents. Hidden without JavaScript, like the script that would fill it.
  */
-export function HashNotice({ message, suggestion, targets, dismiss, contents }: HashNoticeProps) {
+export function BrokenLinkNotice({ message, suggestion, targets, dismiss, contents }: BrokenLinkNoticeProps) {
   const [before, after = ''] = message.split('{id}');
   const [ask, askAfter = ''] = suggestion.split('{place}');
   return (

@@ -1,6 +1,6 @@
 /**
  * The notice for an address that names no paragraph or entry of the page (see
- * src/behaviour/hash-notice.ts, which loads this file only then): names the missing ID, suggests the
+ * src/behaviour/missing-target.ts, which loads this file only then): names the missing ID, suggests the
  * nearest existing target by edit distance, and can open the table of contents. Its buttons hide it.
  */
 
@@ -34,7 +34,7 @@ function nameOf(target: HTMLElement): string {
 }
 
 /** Fills and shows `notice` for the ID `missing`; its buttons are wired the first time. */
-export function showHashNotice(root: Document, notice: HTMLElement, missing: string): void {
+export function showBrokenLinkNotice(root: Document, notice: HTMLElement, missing: string): void {
   const selector = notice.dataset.hashNotice || '[id]';
   const suggestion = notice.querySelector<HTMLElement>('.hash-suggestion');
   const code = notice.querySelector('code');

@@ -10,10 +10,10 @@ import { textFor } from '../model/document';
  * date it was printed. The title stands here once: print hides the title row, which would repeat it
  * in every column. The server writes the address it knows (`address`: a full address on `SITE_URL`,
  * root-relative without it, never a guessed host) and no date; the page script
- * (src/behaviour/print-head.ts) puts in the address the page is read at, with its column choice, and
+ * (src/behaviour/print-address.ts) puts in the address the page is read at, with its column choice, and
  * the date, again just before printing.
  */
-export function PrintHead({ locale, t, document, address }: { locale: Locale; t: TFunction; document: EditionDocument; address: string }) {
+export function PrintHeader({ locale, t, document, address }: { locale: Locale; t: TFunction; document: EditionDocument; address: string }) {
   const text = textFor(document, locale);
   return (
     <div className="print-head" data-print-head="">

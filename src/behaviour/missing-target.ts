@@ -1,7 +1,7 @@
 /**
  * Says so when the address names a paragraph or glossary entry that the page does not have
  * (`#s99-p9`, `#nope`), instead of failing silently: the page's notice (`[data-hash-notice]`, its
- * value the selector of the page's targets) is filled and shown by src/behaviour/hash-notice-fill.ts,
+ * value the selector of the page's targets) is filled and shown by src/behaviour/suggest-target.ts,
  * loaded only when an address needs it; a later address that names a target hides it.
  */
 
@@ -18,7 +18,7 @@ export function missingTarget(root: Pick<Document, 'getElementById'>, hash: stri
   return root.getElementById(id) ? undefined : id;
 }
 
-export function startHashNotice(root: Document): void {
+export function startMissingTarget(root: Document): void {
   const notice = root.querySelector<HTMLElement>('[data-hash-notice]');
   if (!notice) return;
   const check = () => {
@@ -27,10 +27,10 @@ export function startHashNotice(root: Document): void {
       if (!notice.hidden) notice.hidden = true;
       return;
     }
-    import('./hash-notice-fill').then(
-      ({ showHashNotice }) => {
+    import('./suggest-target').then(
+      ({ showBrokenLinkNotice }) => {
         // The address may have changed while the notice's code was on its way.
-        if (missingTarget(root, location.hash) === missing) showHashNotice(root, notice, missing);
+        if (missingTarget(root, location.hash) === missing) showBrokenLinkNotice(root, notice, missing);
       },
       (error: unknown) => console.error(error),
     );
