@@ -10,7 +10,8 @@ import { localeOrNotFound } from './locale-params';
 import { documentPath } from '../contract/paths';
 import { pageScriptPath } from './assets';
 import { columnsEarlyScript } from './column-choice';
-import { defaultView, Reader } from './reader';
+import { Reader } from './reader';
+import { defaultView } from './reading-view';
 import { SiteFooter, SiteHeader } from './site-header';
 
 export interface DocumentParams {
