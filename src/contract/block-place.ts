@@ -4,6 +4,7 @@
  * `s2-p1` (2 ¶1). IDs outside the scheme are cited as they are.
  */
 import type { Messages } from '../i18n/resources';
+import type { Placeholder } from './templates';
 
 /** The interface strings a citation is made of (`cite.*`). */
 export type CiteKey = `cite.${keyof Messages['cite']}`;
@@ -16,6 +17,9 @@ export type CiteTranslate = (key: CiteKey, values?: Record<string, string>) => s
 
 /** The strings `citeBlock` uses, for a page that hands them to the page script. */
 export const citeKeys: readonly CiteKey[] = ['cite.title', 'cite.dateline', 'cite.intro', 'cite.section', 'cite.subsection', 'cite.sectionParagraph', 'cite.subsectionParagraph', 'cite.block'];
+
+/** The values `citeBlock` gives those strings: a page that hands them to the page script leaves them open (templates.ts). */
+export const citePlaceholders = ['section', 'subsection', 'paragraph', 'id'] as const satisfies readonly Placeholder[];
 
 const section = /^s(\d+[a-z]?)$/;
 const subsection = /^s(\d+[a-z]?)-(\d+[a-z]?)$/;

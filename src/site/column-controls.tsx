@@ -3,6 +3,7 @@ import { languageNames, languages, type Language } from '../model/languages';
 import type { Locale } from '../i18n/config';
 import type { TFunction } from '../i18n/server';
 import type { Columns } from '../contract/columns';
+import { Attribute, dataAttribute } from '../contract/page';
 
 /**
  * The reading page's controls of the column choice, rendered in the page's default view (`order`);
@@ -24,19 +25,19 @@ interface ControlsProps {
 export function ColumnPicker({ locale, t, order }: ControlsProps) {
   const name = (language: Language) => t(`languages.${language}`);
   return (
-    <fieldset className="column-picker" data-column-picker="" aria-describedby="column-picker-hint">
+    <fieldset className="column-picker" {...dataAttribute(Attribute.ColumnPicker)} aria-describedby="column-picker-hint">
       <legend className="picker-label">{t('reader.columnPicker')}</legend>
       <ol className="chips">
         {order.map((language, index) => (
-          <li key={language} className="chip" data-col={language}>
-            <button type="button" className="chip-action" data-move="-1" disabled={index === 0} aria-label={t('reader.moveLeft', { language: name(language) })}>
+          <li key={language} className="chip" {...dataAttribute(Attribute.Column, language)}>
+            <button type="button" className="chip-action" {...dataAttribute(Attribute.Move, -1)} disabled={index === 0} aria-label={t('reader.moveLeft', { language: name(language) })}>
               <span aria-hidden="true">←</span>
             </button>
             <label className="chip-name">
               <input type="checkbox" defaultChecked value={language} />
               <span>{languageNames[language][locale]}</span>
             </label>
-            <button type="button" className="chip-action" data-move="1" disabled={index === order.length - 1} aria-label={t('reader.moveRight', { language: name(language) })}>
+            <button type="button" className="chip-action" {...dataAttribute(Attribute.Move, 1)} disabled={index === order.length - 1} aria-label={t('reader.moveRight', { language: name(language) })}>
               <span aria-hidden="true">→</span>
             </button>
           </li>
@@ -56,7 +57,7 @@ export function ReadingLanguageSwitch({ locale, t, order }: ControlsProps) {
       <ul>
         {languages.map((language) => (
           <li key={language}>
-            <button type="button" data-read={language} aria-pressed={language === order[0] ? 'true' : 'false'}>
+            <button type="button" {...dataAttribute(Attribute.Read, language)} aria-pressed={language === order[0] ? 'true' : 'false'}>
               {languageNames[language][locale]}
             </button>
           </li>

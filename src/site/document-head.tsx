@@ -5,6 +5,7 @@ import type { Locale } from '../i18n/config';
 import { formatList, type TFunction } from '../i18n/server';
 import type { ExportFile } from '../exports/files';
 import { sourceText } from '../model/document';
+import { Attribute, dataAttribute, ElementId } from '../contract/page';
 import { citeDataPath, documentPath, glossaryPath } from '../contract/paths';
 import { documentCitation } from './citation';
 import { DateAndPlace } from './date-and-place';
@@ -66,7 +67,7 @@ function ContentsList({ items }: { items: readonly ContentsItem[] }) {
 /** The table of contents, in the language of `lang`'s version; the notice for a missing paragraph can open it. */
 export function Contents({ t, items, lang }: { t: TFunction; items: readonly ContentsItem[]; lang: Language }) {
   return (
-    <details className="toc" id="toc">
+    <details className="toc" id={ElementId.Contents}>
       <summary>{t('reader.contents')}</summary>
       <nav aria-label={t('reader.contents')} lang={lang}>
         <ContentsList items={items} />
@@ -77,13 +78,17 @@ export function Contents({ t, items, lang }: { t: TFunction; items: readonly Con
 
 /**
  * "Cite": the document cited in Chicago style, as the source language version, rendered here at build
- * time. When it is opened, the page script (src/behaviour/cite.ts) fetches the citations from
- * `data-cite` and adds a button that opens the cite dialog (every language version; Chicago, CSL-JSON
- * and BibTeX; a copy button).
+ * time. When it is opened, the page script (src/behaviour/cite.ts) fetches the citations from the
+ * address of `Attribute.Cite` and adds a button that opens the cite dialog (every language version;
+ * Chicago, CSL-JSON and BibTeX; a copy button).
  */
 export function CiteDocument({ locale, t, document }: HeadProps) {
   return (
-    <details className="doc-tool" data-cite={citeDataPath(locale, document.slug)} data-cite-address={siteAddress(documentPath(locale, document.slug))}>
+    <details
+      className="doc-tool"
+      {...dataAttribute(Attribute.Cite, citeDataPath(locale, document.slug))}
+      {...dataAttribute(Attribute.CiteAddress, siteAddress(documentPath(locale, document.slug)))}
+    >
       <summary>{t('citation.cite')}</summary>
       <p className="cite-text" lang="en">
         {documentCitation(document, document.source, locale)}

@@ -6,6 +6,7 @@ import type { Locale } from '../i18n/config';
 import type { TFunction } from '../i18n/server';
 import { citeBlock } from '../contract/block-place';
 import { readingDefault, viewQuery, withFirst } from '../contract/columns';
+import { placeholder } from '../contract/page';
 import { BrokenLinkNotice } from './broken-link-notice';
 import { documentPath, glossaryPath } from '../contract/paths';
 
@@ -115,8 +116,8 @@ export function Glossary({ locale, t, catalog }: { locale: Locale; t: TFunction;
   return (
     <div className="glossary">
       <BrokenLinkNotice
-        message={t('glossary.unknownEntry', { id: '{id}' })}
-        suggestion={t('glossary.didYouMean', { name: '{place}' })}
+        message={t('glossary.unknownEntry', { id: placeholder('id') })}
+        suggestion={t('glossary.didYouMean', { name: placeholder('place') })}
         targets="article[id]"
         dismiss={t('reader.dismiss')}
       />

@@ -2,6 +2,7 @@ import 'server-only';
 import type { EditionDocument, GlossaryItem } from '../model/types';
 import type { Locale } from '../i18n/config';
 import type { TFunction } from '../i18n/server';
+import { Attribute, ElementId, placeholder } from '../contract/page';
 import { documentPath, libraryPath } from '../contract/paths';
 import { BrokenLinkNotice } from './broken-link-notice';
 import { ColumnPicker, ReadingLanguageSwitch } from './column-controls';
@@ -29,9 +30,9 @@ export function Reader({ locale, t, document, glossary }: ReaderProps) {
   return (
     <>
       <BrokenLinkNotice
-        message={t('reader.unknownParagraph', { id: '{id}' })}
-        suggestion={t('reader.didYouMean', { place: '{place}' })}
-        targets="[data-pid]"
+        message={t('reader.unknownParagraph', { id: placeholder('id') })}
+        suggestion={t('reader.didYouMean', { place: placeholder('place') })}
+        targets={`[${Attribute.Row}]`}
         dismiss={t('reader.dismiss')}
         contents={view.contents.length > 0 ? t('reader.openContents') : undefined}
       />
@@ -48,7 +49,7 @@ export function Reader({ locale, t, document, glossary }: ReaderProps) {
         <ReadingLanguageSwitch locale={locale} t={t} order={view.order} />
       </div>
 
-      <p className="tip" id="keys-hint" hidden>
+      <p className="tip" id={ElementId.KeysHint} hidden>
         {t('reader.keysHint')}
       </p>
       <ReadingRows locale={locale} t={t} document={document} view={view} />

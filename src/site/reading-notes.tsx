@@ -1,5 +1,6 @@
 import 'server-only';
 import type { TFunction } from '../i18n/server';
+import { Attribute, dataAttribute } from '../contract/page';
 import type { ReadingView } from './reading-view';
 import { noteId } from './rich-text';
 
@@ -17,14 +18,14 @@ export function ReadingNotes({ t, view }: { t: TFunction; view: ReadingView }) {
       <h2 id="notes-heading">{t('reader.notesHeading', { count: notes.length })}</h2>
       <ol>
         {notes.map(({ id, number, kind, html, backlinks }) => (
-          <li key={id} id={noteId(id)} className="note" data-kind-label={t(`notes.${kind}`)}>
+          <li key={id} id={noteId(id)} className="note" {...dataAttribute(Attribute.NoteKind, t(`notes.${kind}`))}>
             <p className="note-kind">
               <span className="note-number">{number}</span> {t(`notes.${kind}`)}
             </p>
             <div className="note-body" lang={lang} dangerouslySetInnerHTML={{ __html: html }} />
             <ul className="backlinks">
               {backlinks.map(({ language, markerId }) => (
-                <li key={markerId} data-col={language}>
+                <li key={markerId} {...dataAttribute(Attribute.Column, language)}>
                   <a href={`#${markerId}`}>
                     <span aria-hidden="true">↩ </span>
                     {t('reader.backToText', { language: t(`languages.${language}`) })}

@@ -4,6 +4,7 @@ import { languageNames, type Language } from '../model/languages';
 import type { Block, DocumentText, EditionDocument } from '../model/types';
 import type { Locale } from '../i18n/config';
 import type { TFunction } from '../i18n/server';
+import { Attribute, dataAttribute, RowTemplate, templateAttributes } from '../contract/page';
 import { documentPath, glossaryTipsPath } from '../contract/paths';
 import { ProvenanceList } from './provenance';
 import type { ReadingView } from './reading-view';
@@ -11,8 +12,8 @@ import { siteAddress } from './site-url';
 
 /**
  * The rows of the reading page: a row of column names, a row of where each version comes from, then
- * one row per block, a cell per language, in the page's default view. The rows carry the labels the
- * page script needs for the row tools, as templates (`{place}`).
+ * one row per block, a cell per language, in the page's default view. The rows carry the templates
+ * of the row tools (src/contract/templates.ts `RowTemplate`).
  */
 
 const headingTags = { 1: 'h1', 2: 'h2', 3: 'h3', 4: 'h4', 5: 'h5', 6: 'h6' } as const;
@@ -80,7 +81,7 @@ export function ReadingRows({ locale, t, document, view }: { locale: Locale; t: 
   const viewPath = documentPath(locale, document.slug);
   const heads = (Head: typeof ColumnName) =>
     order.map((language) => (
-      <div key={language} className="cell" data-col={language}>
+      <div key={language} className="cell" {...dataAttribute(Attribute.Column, language)}>
         <Head locale={locale} t={t} text={document.texts[language]} language={language} />
       </div>
     ));
@@ -90,18 +91,10 @@ export function ReadingRows({ locale, t, document, view }: { locale: Locale; t: 
       role="group"
       aria-label={t('reader.text')}
       style={{ '--permalink-base': JSON.stringify(siteAddress(`${viewPath}#`)), '--columns': order.length } as CSSProperties}
-      data-rows=""
-      data-count={order.length}
-      data-copy-label={t('reader.copyLink', { place: '{place}' })}
-      data-copied={t('reader.copied', { place: '{place}' })}
-      data-copy-failed={t('reader.copyFailed', { url: '{url}' })}
-      data-fragment-label={t('reader.linkToPassage')}
-      data-fragment-copied={t('reader.passageLinkCopied')}
-      data-cite-label={t('citation.paragraph', { place: '{place}' })}
-      data-tips={glossaryTipsPath(locale)}
-      data-close-label={t('reader.closeTip')}
-      data-tools-label={t('reader.rowTools', { place: '{place}' })}
-      data-reveal-label={t('reader.revealLanguage')}
+      {...dataAttribute(Attribute.Rows)}
+      {...dataAttribute(Attribute.ColumnCount, order.length)}
+      {...templateAttributes(t, RowTemplate)}
+      {...dataAttribute(Attribute.Tips, glossaryTipsPath(locale))}
     >
       <div className="row row-heads">
         <div className="gutter" />
@@ -112,14 +105,14 @@ export function ReadingRows({ locale, t, document, view }: { locale: Locale; t: 
         {heads(ColumnHeader)}
       </div>
       {rows.map(({ id, place, number, cells }) => (
-        <div key={id} className="row" id={id} data-pid={id}>
+        <div key={id} className="row" id={id} {...dataAttribute(Attribute.Row, id)}>
           <div className="gutter">
             <a className="gutter-button pilcrow" href={`#${id}`} aria-label={place}>
               {number}
             </a>
           </div>
           {cells.map(({ language, content }) => (
-            <div key={language} className={content ? 'cell' : 'cell cell-missing'} lang={language} data-col={language}>
+            <div key={language} className={content ? 'cell' : 'cell cell-missing'} lang={language} {...dataAttribute(Attribute.Column, language)}>
               {content ? <BlockElement block={content.block} html={content.html} heading={content.heading} /> : null}
             </div>
           ))}

@@ -99,7 +99,7 @@ describe('the place of a result', () => {
       const i18n = createInstance();
       void i18n.init({ lng: locale, resources: { [locale]: { translation: resources[locale] } }, initAsync: false, interpolation: { escapeValue: false } });
       const t = i18n.getFixedT(locale);
-      // What src/site/search-page.tsx writes into `data-cite`.
+      // What src/site/search-page.tsx writes into `data-cite-templates`.
       const templates = Object.fromEntries(citeKeys.map((key) => [key, t(key, { section: '{section}', subsection: '{subsection}', paragraph: '{paragraph}', id: '{id}' })]));
       for (const id of ['title', 'dateline', 'intro-p1', 's1', 's1-2', 's2-p3', 's1-2-p1', 'annex']) {
         expect(citeBlock(templateTranslate(templates), id), `${locale} ${id}`).toBe(citeBlock(t, id));
