@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { Attribute } from '../src/contract/page';
 import { pageScripts } from '../src/export/page-scripts';
 import type { SiteSnapshot } from './site';
 
@@ -81,17 +82,17 @@ export async function measureBudgets(site: SiteSnapshot, readerPath: string, bas
     const code = await readFile(file);
     const base = { src: path, rawBytes: code.length, gzipBytes: gzipSize(code) };
     if (hasAttr(tag, 'nomodule')) chunks.push({ ...base, class: 'polyfill', reason: '<script nomodule>' });
-    else if (hasAttr(tag, 'data-site') && !path.startsWith('/_next/')) chunks.push({ ...base, class: 'app', reason: 'data-site' });
+    else if (hasAttr(tag, Attribute.Site) && !path.startsWith('/_next/')) chunks.push({ ...base, class: 'app', reason: Attribute.Site });
     else chunks.push({ ...base, class: 'runtime', reason: path.startsWith('/_next/') ? 'under /_next/' : 'not marked data-site' });
   }
-  // What the site's loader imports (src/site/asset-loader.ts), and what those files import statically.
+  // What the site's loader imports (src/behaviour/early/loader.ts, inline in the page), and what those files import statically.
   for (const [path, code] of pageScripts(text, site.dir)) {
     if (chunks.some((chunk) => chunk.src === path)) continue;
     chunks.push({ src: path, rawBytes: code.length, gzipBytes: gzipSize(code), class: path.startsWith('/_next/') ? 'runtime' : 'app', reason: 'imported' });
   }
   const inlineScripts = [...text.matchAll(/<script\b(?![^>]*\ssrc=)([^>]*)>([\s\S]*?)<\/script>/gi)];
   const inlineGzip = (own: boolean) =>
-    inlineScripts.filter((match) => hasAttr(match[1], 'data-site') === own).reduce((total, match) => total + gzipSize(match[2]), 0);
+    inlineScripts.filter((match) => hasAttr(match[1], Attribute.Site) === own).reduce((total, match) => total + gzipSize(match[2]), 0);
   const sum = (list: Chunk[]) => list.reduce((total, chunk) => total + chunk.gzipBytes, 0);
   const runtimeGzip = sum(chunks.filter((chunk) => chunk.class === 'runtime')) + inlineGzip(false);
   const appGzip = sum(chunks.filter((chunk) => chunk.class === 'app')) + inlineGzip(true);

@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import { Trans } from 'react-i18next/TransWithoutContext';
 import { defaultLocale, locales } from '../i18n/config';
 import { getI18n, getT } from '../i18n/server';
-import { notFoundLocaleScript } from '../site/locale-choice';
+import { Attribute } from '../contract/page';
+import { EarlyScript } from '../site/early-script';
 import { pageTitle, pathsFor } from '../site/metadata';
 import { glossaryPath, libraryPath } from '../contract/paths';
 import { PageAssets } from '../site/page-assets';
@@ -14,24 +15,25 @@ import './root-pages.css';
 const titles = Object.fromEntries(locales.map((locale) => [locale, pageTitle(getT(locale)('notFound.title'), getT(locale)('site.name'))]));
 
 export const metadata: Metadata = {
-  // Without JavaScript the page speaks every language; the inline script keeps the title of one.
+  // Without JavaScript the page speaks every language; the early script gives it the title of one.
   title: locales.map((locale) => titles[locale]).join(' / '),
   description: getT('en')('notFound.body'),
 };
 
 /**
  * One 404 page for every unmatched address (static hosts serve `404.html`). It holds the site header
- * and the message in each interface language; an inline script shows the ones of the address
- * (`/ja/…`), or of the reader's language. The header's language switch leads to the library in each
- * language (a missing page has no counterpart). Without JavaScript every message is shown, under the
- * header of the default language (root-pages.css).
+ * and the message in each interface language; an early script
+ * (src/behaviour/early/not-found-locale.ts) shows the ones of the address (`/ja/…`), or of the
+ * reader's language. The header's language switch leads to the library in each language (a missing
+ * page has no counterpart). Without JavaScript every message is shown, under the header of the
+ * default language (root-pages.css).
  */
 export default function GlobalNotFound() {
   const libraries = pathsFor(libraryPath);
   return (
     <html lang="en">
       <head>
-        <script data-site="" dangerouslySetInnerHTML={{ __html: notFoundLocaleScript(titles) }} />
+        <EarlyScript name="not-found-locale" data={{ [Attribute.Titles]: JSON.stringify(titles) }} />
         <PageAssets />
       </head>
       <body>

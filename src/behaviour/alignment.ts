@@ -1,16 +1,17 @@
 /**
- * Counterparts across the columns of a row. Pointing at a sentence (`[data-sid]`), focusing a link in
- * it, or selecting text in it marks the sentences of the other columns that share one of its IDs;
- * pointing at or focusing a glossary mention (`a[data-term]`) marks the mentions of the same entry in
- * the other columns of the row. The marks are classes (`is-active`, `is-counterpart`) that the CSS
+ * Counterparts across the columns of a row. Pointing at a sentence (`Attribute.Sentence`), focusing a
+ * link in it, or selecting text in it marks the sentences of the other columns that share one of its
+ * IDs; pointing at or focusing a glossary mention (`Attribute.Term`) marks the mentions of the same
+ * entry in the other columns of the row. The marks are classes (`is-active`, `is-counterpart`) that the CSS
  * shows; nothing else on the page changes.
  */
+import { Attribute } from '../contract/page';
 
-const sentenceSelector = '[data-sid]';
-const termSelector = 'a[data-term]';
+const sentenceSelector = `[${Attribute.Sentence}]`;
+const termSelector = `a[${Attribute.Term}]`;
 
 /** The IDs of a sentence element: `s1-p1.2 s1-p1.3` → both. */
-const idsOf = (element: Element) => (element.getAttribute('data-sid') ?? '').split(/\s+/).filter(Boolean);
+const idsOf = (element: Element) => (element.getAttribute(Attribute.Sentence) ?? '').split(/\s+/).filter(Boolean);
 
 /** The elements of the other columns of `row` that correspond to `target` (a sentence or a mention). */
 export function counterparts(row: Element, target: Element): Element[] {
@@ -26,7 +27,7 @@ export function counterparts(row: Element, target: Element): Element[] {
 }
 
 export function startAlignment(root: Document): void {
-  const rows = root.querySelector<HTMLElement>('[data-rows]');
+  const rows = root.querySelector<HTMLElement>(`[${Attribute.Rows}]`);
   if (!rows) return;
   let marked: Element[] = [];
   let current: Element | undefined;
@@ -39,7 +40,7 @@ export function startAlignment(root: Document): void {
   const mark = (node: Node | null) => {
     const element = node instanceof Element ? node : node?.parentElement;
     const target = element?.closest(termSelector) ?? element?.closest(sentenceSelector);
-    const row = target?.closest('[data-pid]');
+    const row = target?.closest(`[${Attribute.Row}]`);
     if (!target || !row || !rows.contains(row)) {
       clear();
       return;

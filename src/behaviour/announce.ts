@@ -4,13 +4,14 @@
  * from the text the reader acted on. `startAnnounce` adds it to a page whose script may speak, before
  * anything is said (a live region must be there before its text changes).
  */
+import { Attribute } from '../contract/page';
 
 /** How long a message stays visible (ms). */
 const shownFor = 4000;
 const timers = new WeakMap<Element, ReturnType<typeof setTimeout>>();
 
 export function startAnnounce(root: Document): void {
-  if (!root.querySelector('[data-rows]')) return;
+  if (!root.querySelector(`[${Attribute.Rows}]`)) return;
   const status = root.createElement('p');
   status.className = 'page-status';
   status.setAttribute('role', 'status');

@@ -10,8 +10,8 @@ import { writeClipboard } from './clipboard';
 
 const messageTime = 4000;
 
-/** What the dialog cites: the whole document, or one block (its ID, and its place as the interface names it). */
-export type Scope = { id: string; label: string } | undefined;
+/** What the dialog cites: the whole document, or one block (its ID, and the dialog's title for it: "Cite 1.1 ¶2"). */
+export type Scope = { id: string; title: string } | undefined;
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -104,7 +104,7 @@ export function citeDialog(root: Document, data: CiteData): (trigger: HTMLElemen
     opener = trigger;
     scope = what;
     const title = dialog.querySelector('h2');
-    if (title) title.textContent = what ? data.strings.paragraph.replace('{place}', what.label) : data.strings.document;
+    if (title) title.textContent = what ? what.title : data.strings.document;
     const lang = data.versions.some((version) => version.lang === shown) ? shown : data.versions[0]?.lang;
     for (const input of dialog.querySelectorAll<HTMLInputElement>('input[type="radio"]')) {
       input.checked = input.name === 'cite-version' ? input.value === lang : input.value === format;

@@ -2,48 +2,22 @@
  * The column choice of the reading page: which languages it shows and in what order. The page holds
  * every language, in its default order; this module applies a choice by moving the cells of each row
  * (so that reading and tab order follow what is seen) and hiding the others. The choice lives in the
- * address (`?cols=en-ru`, see src/site/columns.ts), is remembered for the next visit, and is changed
- * with the picker (desktop) or the reading-language switch (phone). Without a choice the page shows
- * its default view, the order the server wrote the columns in (the interface language first).
+ * address (`?cols=en-ru`, see src/contract/columns.ts), is remembered for the next visit, and is
+ * changed with the picker (desktop) or the reading-language switch (phone). Without a choice the page
+ * shows its default view, the order the server wrote the columns in (the interface language first).
  * Changing the choice keeps the paragraph the reader is at in view, and names it in the address
- * (`#s1-p2`), so that a reload or a shared link returns there. Dispatches `reader:columns` on the
- * document with the new choice, once the address names it.
+ * (`#s1-p2`), so that a reload or a shared link returns there. Dispatches `PageEvent.Columns` on the
+ * document with each new choice once the address names it (and when it drops from the address a
+ * query that names no other view than the default); the choice it starts from is the one the other
+ * behaviours read themselves (shown-columns.ts).
  */
 import { languages } from '../model/languages';
-import { columnsParam, columnsSegment, defaultColumns, isDefaultColumns, moveColumn, parseColumns, pendingAttribute, withColumn, withFirst, withoutColumn, type Columns } from '../contract/columns';
-
-/** Where the last chosen view is remembered; the early script of the page reads it too. */
-export const columnsStorageKey = 'reader.columns';
-export interface ColumnsChange {
-  columns: Columns;
-}
-
-declare global {
-  interface DocumentEventMap {
-    'reader:columns': CustomEvent<ColumnsChange>;
-  }
-}
-
-/** The choice the address names, or the page's default view (`defaults`) when it names none (or nothing valid). */
-export function columnsFromAddress(address: URL, defaults: Columns = defaultColumns): Columns {
-  const value = address.searchParams.get(columnsParam);
-  return (value !== null && parseColumns(value)) || defaults;
-}
+import { addressWith, columnsParam, columnsSegment, isDefaultColumns, moveColumn, parseColumns, withColumn, withFirst, withoutColumn, type Columns } from '../contract/columns';
+import { Attribute, type ColumnsChange, PageEvent, StorageKey } from '../contract/page';
+import { defaultView, shownColumns } from './shown-columns';
 
 /**
- * The address of `columns` on this page: the query set, or removed for the default view (`defaults`);
- * the fragment set to `place` (the ID of the row being read) when there is one; other parts kept.
- */
-export function addressWith(address: URL, columns: Columns, defaults: Columns = defaultColumns, place?: string): URL {
-  const next = new URL(address);
-  if (isDefaultColumns(columns, defaults)) next.searchParams.delete(columnsParam);
-  else next.searchParams.set(columnsParam, columnsSegment(columns));
-  if (place) next.hash = place;
-  return next;
-}
-
-/**
- * Puts the children of `container` that carry `data-col` in the order of `columns`, the others after
+ * Puts the children of `container` that carry `Attribute.Column` in the order of `columns`, the others after
  * them; shows those of `shown` (by default `columns`) and hides the rest. Touches only what differs,
  * so that applying the view the server rendered (most visits) changes nothing and costs the page no
  * second layout.
@@ -52,8 +26,9 @@ export function arrange(container: Element, columns: Columns, shown: Columns = c
   const byLanguage = new Map<string, HTMLElement>();
   const current: HTMLElement[] = [];
   for (const child of container.children) {
-    if (child instanceof HTMLElement && child.dataset.col) {
-      byLanguage.set(child.dataset.col, child);
+    const language = child.getAttribute(Attribute.Column);
+    if (child instanceof HTMLElement && language) {
+      byLanguage.set(language, child);
       current.push(child);
     }
   }
@@ -63,7 +38,7 @@ export function arrange(container: Element, columns: Columns, shown: Columns = c
   const inOrder = order.every((element, index) => current[index] === element);
   for (const element of order) {
     if (!inOrder) container.append(element);
-    const hidden = !shown.includes(element.dataset.col as (typeof languages)[number]);
+    const hidden = !shown.includes(element.getAttribute(Attribute.Column) as (typeof languages)[number]);
     if (element.hidden !== hidden) element.hidden = hidden;
   }
 }
@@ -83,17 +58,18 @@ const sliver = 48;
  */
 function rowInView(rows: Element): { row: Element; top: number } | undefined {
   const edge = Math.max(0, rows.querySelector('.row-heads')?.getBoundingClientRect().bottom ?? 0) + sliver;
-  for (const row of rows.querySelectorAll('[data-pid]')) {
+  for (const row of rows.querySelectorAll(`[${Attribute.Row}]`)) {
     const box = row.getBoundingClientRect();
     if (box.bottom > edge) return box.top <= edge ? { row, top: box.top } : undefined;
   }
   return undefined;
 }
 
+/** Remembers `columns` for the next visit (the early script reads it), or forgets the choice for the default view. */
 function remember(columns: Columns, defaults: Columns): void {
   try {
-    if (isDefaultColumns(columns, defaults)) localStorage.removeItem(columnsStorageKey);
-    else localStorage.setItem(columnsStorageKey, columnsSegment(columns));
+    if (isDefaultColumns(columns, defaults)) localStorage.removeItem(StorageKey.Columns);
+    else localStorage.setItem(StorageKey.Columns, columnsSegment(columns));
   } catch {
     // Storage may be disabled: the address alone then keeps the choice.
   }
@@ -104,19 +80,19 @@ function remember(columns: Columns, defaults: Columns): void {
  * the reader is at, kept where it was in the window.
  */
 export function applyColumns(root: Document, columns: Columns): Element | undefined {
-  const rows = root.querySelector<HTMLElement>('[data-rows]');
+  const rows = root.querySelector<HTMLElement>(`[${Attribute.Rows}]`);
   if (!rows) return undefined;
   const place = rowInView(rows);
   for (const row of rows.querySelectorAll(':scope > .row')) arrange(row, columns);
   for (const list of root.querySelectorAll('.backlinks')) arrange(list, columns);
   if (rows.style.getPropertyValue('--columns') !== String(columns.length)) rows.style.setProperty('--columns', String(columns.length));
-  setAttribute(rows, 'data-count', String(columns.length));
+  setAttribute(rows, Attribute.ColumnCount, String(columns.length));
 
-  const picker = root.querySelector('[data-column-picker] .chips');
+  const picker = root.querySelector(`[${Attribute.ColumnPicker}] .chips`);
   if (picker) {
     arrange(picker, columns);
-    for (const chip of picker.querySelectorAll<HTMLElement>('[data-col]')) {
-      const language = chip.dataset.col ?? '';
+    for (const chip of picker.querySelectorAll<HTMLElement>(`[${Attribute.Column}]`)) {
+      const language = chip.getAttribute(Attribute.Column) ?? '';
       const index = columns.indexOf(language as (typeof languages)[number]);
       if (chip.hidden) chip.hidden = false;
       if (chip.classList.contains('chip-hidden') !== index < 0) chip.classList.toggle('chip-hidden', index < 0);
@@ -127,37 +103,34 @@ export function applyColumns(root: Document, columns: Columns): Element | undefi
         const last = index >= 0 && columns.length === 1;
         if (box.disabled !== last) box.disabled = last;
       }
-      for (const button of chip.querySelectorAll<HTMLButtonElement>('[data-move]')) {
-        const target = index + Number(button.dataset.move);
+      for (const button of chip.querySelectorAll<HTMLButtonElement>(`[${Attribute.Move}]`)) {
+        const target = index + Number(button.getAttribute(Attribute.Move));
         const disabled = index < 0 || target < 0 || target >= columns.length;
         if (button.disabled !== disabled) button.disabled = disabled;
       }
     }
   }
-  for (const button of root.querySelectorAll<HTMLElement>('[data-read]')) {
-    setAttribute(button, 'aria-pressed', String(button.dataset.read === columns[0]));
+  for (const button of root.querySelectorAll<HTMLElement>(`[${Attribute.Read}]`)) {
+    setAttribute(button, 'aria-pressed', String(button.getAttribute(Attribute.Read) === columns[0]));
   }
-  if (root.documentElement.hasAttribute(pendingAttribute)) root.documentElement.removeAttribute(pendingAttribute);
+  if (root.documentElement.hasAttribute(Attribute.ColumnsPending)) root.documentElement.removeAttribute(Attribute.ColumnsPending);
   if (place && place.row.getBoundingClientRect().top !== place.top) scrollBy({ top: place.row.getBoundingClientRect().top - place.top, behavior: 'instant' });
   return place?.row;
 }
 
 /** Applies the address's choice now, and every choice the reader makes later. */
 export function startColumns(root: Document): void {
-  const rows = root.querySelector<HTMLElement>('[data-rows]');
+  const rows = root.querySelector<HTMLElement>(`[${Attribute.Rows}]`);
   if (!rows) return;
-  // The page's default view is the order the server wrote the columns in.
-  const written = [...rows.querySelectorAll<HTMLElement>(':scope > .row-heads > [data-col]')].map((cell) => cell.dataset.col);
-  const defaults = parseColumns(written.join('-')) ?? defaultColumns;
+  const defaults = defaultView(root);
   const address = new URL(location.href);
-  let current = columnsFromAddress(address, defaults);
-  // A query that names nothing valid (or the default view) is dropped from the address.
-  if (address.searchParams.has(columnsParam) && isDefaultColumns(current, defaults)) {
-    history.replaceState(history.state, '', addressWith(address, current, defaults));
-  }
+  let current = shownColumns(root, address);
+  const announce = () => root.dispatchEvent(new CustomEvent<ColumnsChange>(PageEvent.Columns, { detail: { columns: current } }));
+  // A query that names nothing valid (or the default view) is dropped from the address, and that told.
+  const dropped = address.searchParams.has(columnsParam) && isDefaultColumns(current, defaults);
+  if (dropped) history.replaceState(history.state, '', addressWith(address, current, defaults));
   applyColumns(root, current);
-  const announce = () => root.dispatchEvent(new CustomEvent('reader:columns', { detail: { columns: current } }));
-  announce();
+  if (dropped) announce();
 
   const choose = (columns: Columns) => {
     if (columns.length === 0 || columnsSegment(columns) === columnsSegment(current)) return;
@@ -169,7 +142,7 @@ export function startColumns(root: Document): void {
     announce();
   };
 
-  const picker = root.querySelector('[data-column-picker]');
+  const picker = root.querySelector(`[${Attribute.ColumnPicker}]`);
   picker?.addEventListener('change', (event) => {
     const box = event.target;
     if (!(box instanceof HTMLInputElement)) return;
@@ -179,19 +152,19 @@ export function startColumns(root: Document): void {
     box.focus({ preventScroll: true });
   });
   picker?.addEventListener('click', (event) => {
-    const button = event.target instanceof Element ? event.target.closest<HTMLButtonElement>('button[data-move]') : null;
-    const language = parseColumns(button?.closest<HTMLElement>('[data-col]')?.dataset.col ?? '')?.[0];
+    const button = event.target instanceof Element ? event.target.closest<HTMLButtonElement>(`button[${Attribute.Move}]`) : null;
+    const language = parseColumns(button?.closest(`[${Attribute.Column}]`)?.getAttribute(Attribute.Column) ?? '')?.[0];
     if (!button || !language) return;
     const index = current.indexOf(language);
     if (index < 0) return;
-    choose(moveColumn(current, index, Number(button.dataset.move) < 0 ? -1 : 1));
+    choose(moveColumn(current, index, Number(button.getAttribute(Attribute.Move)) < 0 ? -1 : 1));
     // The button moved with its chip; keep it focused, or its neighbour when it is now disabled.
-    const focusable = button.disabled ? button.parentElement?.querySelector<HTMLButtonElement>('button[data-move]:not(:disabled)') : button;
+    const focusable = button.disabled ? button.parentElement?.querySelector<HTMLButtonElement>(`button[${Attribute.Move}]:not(:disabled)`) : button;
     focusable?.focus({ preventScroll: true });
   });
   root.addEventListener('click', (event) => {
-    const button = event.target instanceof Element ? event.target.closest<HTMLElement>('[data-read]') : null;
-    const language = parseColumns(button?.dataset.read ?? '')?.[0];
+    const button = event.target instanceof Element ? event.target.closest(`[${Attribute.Read}]`) : null;
+    const language = parseColumns(button?.getAttribute(Attribute.Read) ?? '')?.[0];
     if (language) choose(withFirst(current, language));
   });
 }

@@ -1,13 +1,16 @@
 /**
- * Copy-link buttons of the reading page: one per row, beside its ¶ permalink. They need this script,
- * so this script makes them (the page without JavaScript offers the ¶ link alone; the buttons take no
- * room in the row, so nothing moves when they arrive). A button copies the address of its row in the
- * current view (this page, its column choice, the row's ID) and announces the result in the page's
- * status line. Their labels come from templates on the rows (`data-copy-label`, `data-copied`,
- * `data-copy-failed`) and the place of each row (the name of its permalink, its number: `1.1 ¶2`).
+ * Copy-link buttons of the reading page: one per row, beside its ¶ permalink (row-gutter.ts). They
+ * need this script, so this script makes them (the page without JavaScript offers the ¶ link alone;
+ * the buttons take no room in the row, so nothing moves when they arrive). A button copies the
+ * address of its row in the current view (this page, its column choice, the row's ID) and announces
+ * the result in the page's status line. Their labels and messages are templates on the rows
+ * (`RowTemplate.CopyLabel`, `.Copied`, `.CopyFailed`), filled with the place of each row (the name
+ * of its permalink, its number: `1.1 ¶2`).
  */
+import { Attribute, fillTemplate, RowTemplate } from '../contract/page';
 import { announce } from './announce';
 import { writeClipboard } from './clipboard';
+import { addRowTools, placeOf } from './row-gutter';
 
 const icon =
   '<svg aria-hidden="true" viewBox="0 0 16 16" width="14" height="14"><path d="M6.5 9.5l3-3M7 4.5l1-1a2.5 2.5 0 013.5 3.5l-1 1M9 11.5l-1 1A2.5 2.5 0 014.5 9l1-1" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round"/></svg>';
@@ -19,39 +22,30 @@ export function rowAddress(id: string, address: URL = new URL(location.href)): s
   return url.toString();
 }
 
-const fill = (template: string | undefined, name: string, value: string) => (template ?? '').replace(`{${name}}`, value);
-
-/** Adds the copy button after the permalink of each row. */
-function addButtons(rows: HTMLElement): void {
-  const template = document.createElement('button');
+export function startCopyLink(root: Document): void {
+  const rows = root.querySelector<HTMLElement>(`[${Attribute.Rows}]`);
+  if (!rows) return;
+  const template = root.createElement('button');
   template.type = 'button';
   template.className = 'gutter-button';
-  template.dataset.copy = '';
+  template.setAttribute(Attribute.Copy, '');
   template.innerHTML = icon;
-  for (const permalink of rows.querySelectorAll<HTMLElement>('[data-pid] .pilcrow')) {
-    const place = permalink.getAttribute('aria-label') ?? permalink.closest('[data-pid]')?.id ?? '';
+  addRowTools(root, rows, (place) => {
     const button = template.cloneNode(true) as HTMLElement;
-    button.setAttribute('aria-label', fill(rows.dataset.copyLabel, 'place', place));
+    button.setAttribute('aria-label', fillTemplate(rows, RowTemplate.CopyLabel, { place }));
     button.title = button.getAttribute('aria-label') ?? '';
-    button.dataset.copied = fill(rows.dataset.copied, 'place', place);
-    permalink.after(button);
-  }
-}
-
-export function startCopyLink(root: Document): void {
-  const rows = root.querySelector<HTMLElement>('[data-rows]');
-  if (!rows) return;
-  addButtons(rows);
+    return button;
+  });
   rows.addEventListener('click', async (event) => {
-    const button = event.target instanceof Element ? event.target.closest<HTMLElement>('button[data-copy]') : null;
-    const row = button?.closest<HTMLElement>('[data-pid]');
+    const button = event.target instanceof Element ? event.target.closest(`button[${Attribute.Copy}]`) : null;
+    const row = button?.closest<HTMLElement>(`[${Attribute.Row}]`);
     if (!button || !row) return;
     const url = rowAddress(row.id);
     try {
       await writeClipboard(url);
-      announce(root, button.dataset.copied ?? '');
+      announce(root, fillTemplate(rows, RowTemplate.Copied, { place: placeOf(row) }));
     } catch {
-      announce(root, fill(rows.dataset.copyFailed ?? '{url}', 'url', url));
+      announce(root, fillTemplate(rows, RowTemplate.CopyFailed, { url }));
     }
   });
 }

@@ -1,10 +1,13 @@
 /**
  * One heading per section, in the first column shown (the reading language). The server renders the
  * heading element in the first column of the default view and the other columns' titles as paragraphs
- * (src/site/reader.tsx); when the column choice puts another language first, this moves the heading
- * there: the elements are renamed, their attributes and content kept. So the outline has each
+ * (src/site/reading-rows.tsx); when the column choice puts another language first, this moves the
+ * heading there: the elements are renamed, their attributes and content kept. So the outline has each
  * section once, and every title is read once, in its language.
  */
+import type { Columns } from '../contract/columns';
+import { Attribute, PageEvent } from '../contract/page';
+import { shownColumns } from './shown-columns';
 
 /** The level of a heading row's block, from its class (`block-h2` → 2). */
 const levelOf = (block: Element) => /\bblock-h([1-6])\b/.exec(block.className)?.[1];
@@ -18,25 +21,24 @@ function rename(element: Element, tag: string): void {
   element.replaceWith(renamed);
 }
 
-/** Makes the block of the first shown cell of each heading row the heading, and the others paragraphs. */
-export function placeHeadings(rows: Element): void {
-  for (const row of rows.querySelectorAll('[data-pid]:has(> [lang] > [class*="block-h"])')) {
-    let placed = false;
-    for (const cell of row.querySelectorAll<HTMLElement>(':scope > [lang]')) {
+/** Makes the block of the first cell of `columns` that has one in each heading row the heading, and the others paragraphs. */
+export function placeHeadings(rows: Element, columns: Columns): void {
+  for (const row of rows.querySelectorAll(`[${Attribute.Row}]:has(> [lang] > [class*="block-h"])`)) {
+    const blocks = new Map<string, { block: Element; level: string }>();
+    for (const cell of row.querySelectorAll(`:scope > [${Attribute.Column}]`)) {
       const block = cell.querySelector(':scope > .block');
       const level = block && levelOf(block);
-      if (!block || !level) continue;
-      const heading: boolean = !placed && !cell.hidden;
-      rename(block, heading ? `h${level}` : 'p');
-      placed ||= heading;
+      if (block && level) blocks.set(cell.getAttribute(Attribute.Column) ?? '', { block, level });
     }
+    const first = columns.find((language) => blocks.has(language));
+    for (const [language, { block, level }] of blocks) rename(block, language === first ? `h${level}` : 'p');
   }
 }
 
 export function startHeadings(root: Document): void {
-  const rows = root.querySelector('[data-rows]');
+  const rows = root.querySelector(`[${Attribute.Rows}]`);
   if (!rows) return;
-  // The column choice was applied before this started (columns.ts): follow it now, and then each change.
-  placeHeadings(rows);
-  root.addEventListener('reader:columns', () => placeHeadings(rows));
+  // The columns shown now (arranged yet or not), and then each choice.
+  placeHeadings(rows, shownColumns(root));
+  root.addEventListener(PageEvent.Columns, (event) => placeHeadings(rows, event.detail.columns));
 }

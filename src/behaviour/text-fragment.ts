@@ -3,9 +3,10 @@
  * an address to exactly that passage: a URL text fragment (`#s1-1-p2:~:text=…`) scoped to the
  * paragraph by its ID and by a few words of context before and after it, so that it finds these
  * words, in this paragraph, in browsers that support text fragments (and the paragraph in the others).
- * The button's labels come from the rows (`data-fragment-label`, `data-fragment-copied`); the result
- * is said in the page's status line.
+ * The button's label and message are templates on the rows (`RowTemplate.FragmentLabel`,
+ * `.FragmentCopied`); the result is said in the page's status line.
  */
+import { Attribute, RowTemplate } from '../contract/page';
 import { announce } from './announce';
 import { writeClipboard } from './clipboard';
 
@@ -47,10 +48,10 @@ export function passageAddress(address: URL, rowId: string, directive: string): 
 }
 
 export function startTextFragments(root: Document): void {
-  const rows = root.querySelector<HTMLElement>('[data-rows]');
+  const rows = root.querySelector(`[${Attribute.Rows}]`);
   if (!rows) return;
-  const label = rows.dataset.fragmentLabel ?? '';
-  const copied = rows.dataset.fragmentCopied ?? '';
+  const label = rows.getAttribute(RowTemplate.FragmentLabel) ?? '';
+  const copied = rows.getAttribute(RowTemplate.FragmentCopied) ?? '';
   const box = root.createElement('div');
   box.className = 'fragment-link';
   box.hidden = true;
@@ -71,7 +72,7 @@ export function startTextFragments(root: Document): void {
     }
     const range = selection.getRangeAt(0);
     const start = range.startContainer instanceof Element ? range.startContainer : range.startContainer.parentElement;
-    const cell = start?.closest('[data-pid] > [lang]');
+    const cell = start?.closest(`[${Attribute.Row}] > [${Attribute.Column}]`);
     const row = cell?.parentElement;
     if (!cell || !row || !rows.contains(row) || !cell.contains(range.endContainer) || !range.toString().trim()) {
       hide();

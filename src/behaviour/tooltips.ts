@@ -1,21 +1,27 @@
 /**
- * Tooltips of the reading page. Hovering, focusing or tapping a glossary mention (`a[data-term]`) or
- * a note marker (`a[data-note-ref]`) shows one shared tooltip (`role="tooltip"`) next to it and makes
+ * Tooltips of the reading page. Hovering, focusing or tapping a glossary mention (`Attribute.Term`) or
+ * a note marker (`Attribute.NoteRef`) shows one shared tooltip (`role="tooltip"`) next to it and makes
  * it the trigger's description. A mention's tooltip comes from the glossary of the interface language
- * (`tips.json`, fetched once, when a reader first points at or focuses the text); a note's from the
- * notes list of the page. Its close button (labelled by `data-close-label`), Escape, leaving or
- * blurring hides it; Tab from its term reaches the close button, and Tab from there goes on after the
- * term. On touch screens a tap opens it and a second tap on the same term closes it: the link to the
- * glossary entry is in the tooltip. Without JavaScript, or when the glossary cannot be fetched, the
+ * (`tips.json`, its address on the rows, fetched once, when a reader first points at or focuses the
+ * text); a note's from the note of the notes list its marker links to. Its close button (labelled by
+ * the template `RowTemplate.CloseLabel`), Escape, leaving or blurring hides it; an Escape that closes
+ * it is taken (`preventDefault`), before the keys of the text see it. Tab from its term reaches the
+ * close button, and Tab from there goes on after the term. On touch screens a tap opens it and a
+ * second tap on the same term closes it: the link to the glossary entry is in the tooltip. Without JavaScript, or when the glossary cannot be fetched, the
  * links lead to the glossary entry's page and to the note.
  */
 import { isLanguage } from '../model/languages';
 import type { GlossaryTip, GlossaryTips } from '../contract/glossary-tips';
 import { glossaryEntryOf } from '../contract/paths';
+import { Attribute, RowTemplate } from '../contract/page';
 
-const triggerSelector = 'a[data-term], a[data-note-ref]';
+const triggerSelector = `a[${Attribute.Term}], a[${Attribute.NoteRef}]`;
+/** Where a reader is about to reach for a term: the glossary is fetched then. */
+const textSelector = `[${Attribute.Rows}], .notes`;
 /** The id of the one tooltip of the page. */
-export const tooltipId = 'reader-tip';
+const tooltipId = 'reader-tip';
+/** Set on the tooltip while it is shown (the CSS shows it then). */
+const openAttribute = 'data-open';
 /** Space between a term and its tooltip, and between a tooltip and the edges of the window (px). */
 const gap = 6;
 const edge = 8;
@@ -48,7 +54,7 @@ export function entryContent(tip: GlossaryTip): Node[] {
 function noteContent(note: HTMLElement): { nodes: Node[]; lang: string } | undefined {
   const body = note.querySelector<HTMLElement>('.note-body');
   if (!body) return undefined;
-  const head = element('p', 'tip-head tip-kind', note.dataset.kindLabel ?? '');
+  const head = element('p', 'tip-head tip-kind', note.getAttribute(Attribute.NoteKind) ?? '');
   head.lang = document.documentElement.lang;
   const copy = element('div', '');
   for (const child of body.childNodes) copy.append(child.cloneNode(true));
@@ -78,8 +84,9 @@ const closest = (target: EventTarget | null, selector: string): HTMLElement | un
 const contains = (container: Element | undefined, node: EventTarget | null) => Boolean(container && node instanceof Node && container.contains(node));
 
 export function startTooltips(root: Document): void {
-  const source = root.querySelector<HTMLElement>('[data-tips]')?.dataset.tips;
-  if (!source) return;
+  const rows = root.querySelector(`[${Attribute.Tips}]`);
+  const source = rows?.getAttribute(Attribute.Tips);
+  if (!rows || !source) return;
   let glossary: Promise<GlossaryTips | undefined> | undefined;
   let loaded: GlossaryTips | undefined;
   const loadGlossary = () => {
@@ -96,7 +103,7 @@ export function startTooltips(root: Document): void {
   root.body.append(tip);
   const close = element('button', 'gutter-button tip-close', '×');
   close.type = 'button';
-  close.setAttribute('aria-label', root.querySelector<HTMLElement>('[data-close-label]')?.dataset.closeLabel ?? '×');
+  close.setAttribute('aria-label', rows.getAttribute(RowTemplate.CloseLabel) || '×');
 
   let pointerType = '';
   let open: HTMLElement | undefined;
@@ -109,7 +116,7 @@ export function startTooltips(root: Document): void {
   /** Takes the tooltip off its trigger. */
   const detach = () => {
     clearTimeout(closing);
-    tip.removeAttribute('data-open');
+    tip.removeAttribute(openAttribute);
     open?.removeAttribute('aria-describedby');
     open = undefined;
   };
@@ -119,7 +126,7 @@ export function startTooltips(root: Document): void {
   };
   /** Fills the tooltip for `trigger`; false when there is nothing (yet) to show. */
   const fill = (trigger: HTMLElement): boolean => {
-    const term = trigger.hasAttribute('data-term') ? glossaryEntryOf(trigger.getAttribute('href')) : undefined;
+    const term = trigger.hasAttribute(Attribute.Term) ? glossaryEntryOf(trigger.getAttribute('href')) : undefined;
     if (term) {
       const entry = loaded?.entries[term];
       if (!entry || !loaded) return false;
@@ -127,7 +134,8 @@ export function startTooltips(root: Document): void {
       tip.lang = loaded.lang;
       return true;
     }
-    const note = root.getElementById(`n_${trigger.dataset.noteRef ?? ''}`);
+    // A note marker links to its note in the notes list.
+    const note = root.getElementById((trigger.getAttribute('href') ?? '').slice(1));
     const content = note ? noteContent(note) : undefined;
     if (!content) return false;
     tip.replaceChildren(close, ...content.nodes);
@@ -137,7 +145,7 @@ export function startTooltips(root: Document): void {
   const show = (trigger: HTMLElement) => {
     clearTimeout(closing);
     if (open === trigger) return;
-    if (trigger.hasAttribute('data-term') && !loaded) {
+    if (trigger.hasAttribute(Attribute.Term) && !loaded) {
       void loadGlossary().then(() => {
         // Still wanted once the glossary has arrived: the pointer or the focus is on the term.
         if (trigger.matches(':hover') || root.activeElement === trigger || tapped === trigger) show(trigger);
@@ -148,7 +156,7 @@ export function startTooltips(root: Document): void {
     if (!fill(trigger)) return;
     open = trigger;
     trigger.setAttribute('aria-describedby', tooltipId);
-    tip.setAttribute('data-open', '');
+    tip.setAttribute(openAttribute, '');
     place(trigger, tip);
   };
   const hideSoon = () => {
@@ -166,27 +174,35 @@ export function startTooltips(root: Document): void {
     if (focused) trigger?.focus();
   };
   close.addEventListener('click', dismiss);
-  root.addEventListener('keydown', (event) => {
-    if (!open) return;
-    if (event.key === 'Escape') dismiss();
-    if (event.key !== 'Tab') return;
-    // The tooltip is at the end of the page: Tab passes through its close button as if it followed the term.
-    if (root.activeElement === open && !event.shiftKey) {
-      event.preventDefault();
-      close.focus();
-    } else if (root.activeElement === close) {
-      if (event.shiftKey) event.preventDefault();
-      // Without Shift, the browser moves on from the term.
-      open.focus();
-    }
-  });
+  // On the way down (capture), so that an Escape that closes the tooltip is taken before the rows hear it.
+  root.addEventListener(
+    'keydown',
+    (event) => {
+      if (!open) return;
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        dismiss();
+      }
+      if (event.key !== 'Tab') return;
+      // The tooltip is at the end of the page: Tab passes through its close button as if it followed the term.
+      if (root.activeElement === open && !event.shiftKey) {
+        event.preventDefault();
+        close.focus();
+      } else if (root.activeElement === close) {
+        if (event.shiftKey) event.preventDefault();
+        // Without Shift, the browser moves on from the term.
+        open.focus();
+      }
+    },
+    { capture: true },
+  );
   root.addEventListener('pointerdown', (event) => (pointerType = event.pointerType), { capture: true });
   root.addEventListener('mouseover', (event) => {
     const trigger = closest(event.target, triggerSelector);
     if (trigger && trigger !== dismissed) show(trigger);
     else if (within(event.target)) clearTimeout(closing);
     // The reader is about to reach for a term: fetch the glossary now.
-    else if (closest(event.target, '[data-rows], .notes')) void loadGlossary();
+    else if (closest(event.target, textSelector)) void loadGlossary();
   });
   root.addEventListener('mouseout', (event) => {
     const trigger = closest(event.target, triggerSelector);
@@ -196,7 +212,7 @@ export function startTooltips(root: Document): void {
   root.addEventListener('focusin', (event) => {
     const trigger = closest(event.target, triggerSelector);
     if (trigger && trigger !== dismissed) show(trigger);
-    else if (closest(event.target, '[data-rows], .notes')) void loadGlossary();
+    else if (closest(event.target, textSelector)) void loadGlossary();
   });
   root.addEventListener('focusout', (event) => {
     if (contains(tip, event.target) && !within(event.relatedTarget)) hide();

@@ -4,18 +4,22 @@
  * `s2-p1` (2 ¶1). IDs outside the scheme are cited as they are.
  */
 import type { Messages } from '../i18n/resources';
+import type { Placeholder } from './templates';
 
 /** The interface strings a citation is made of (`cite.*`). */
 export type CiteKey = `cite.${keyof Messages['cite']}`;
 
 /**
  * What `citeBlock` needs of a translation function: i18next's `t` when the server renders, the
- * search page's templates in the page script (src/behaviour/search.ts).
+ * search page's templates in the page script (src/behaviour/search-results.ts).
  */
 export type CiteTranslate = (key: CiteKey, values?: Record<string, string>) => string;
 
 /** The strings `citeBlock` uses, for a page that hands them to the page script. */
 export const citeKeys: readonly CiteKey[] = ['cite.title', 'cite.dateline', 'cite.intro', 'cite.section', 'cite.subsection', 'cite.sectionParagraph', 'cite.subsectionParagraph', 'cite.block'];
+
+/** The values `citeBlock` gives those strings: a page that hands them to the page script leaves them open (templates.ts). */
+export const citePlaceholders = ['section', 'subsection', 'paragraph', 'id'] as const satisfies readonly Placeholder[];
 
 const section = /^s(\d+[a-z]?)$/;
 const subsection = /^s(\d+[a-z]?)-(\d+[a-z]?)$/;

@@ -34,7 +34,7 @@ export interface CiteData {
   strings: {
     /** "Cite this document". */
     document: string;
-    /** "Cite {place}". */
+    /** "Cite {place}": a template (templates.ts) with the block's place to fill in. */
     paragraph: string;
     /** The button of the page's "Cite" disclosure that opens the dialog: "Other language versions and formats". */
     more: string;

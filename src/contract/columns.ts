@@ -4,7 +4,8 @@
  * `?cols=en-ru-ja`); one page holds every language and applies the choice itself, so a shared link
  * reproduces the view. Without the query (or with one that names no valid choice) the page shows its
  * default view: every language, the interface language's first when the document has that version
- * (`readingDefault`), the others in canonical order. Pure: used on the server and in the page script.
+ * (`readingDefault`), the others in canonical order. Pure: used on the server, in the page script and
+ * in the reading page's early script.
  */
 import { languages, type Language } from '../model/languages';
 
@@ -26,12 +27,6 @@ export function columnsSegment(columns: Columns): string {
   return columns.join('-');
 }
 
-/**
- * Set on `<html>` by the reading page's early script (src/site/column-choice.ts) while the rows wait,
- * invisible, for the page script to apply a column choice.
- */
-export const pendingAttribute = 'data-cols-pending';
-
 /** The name of the query that carries the column choice. */
 export const columnsParam = 'cols';
 
@@ -39,7 +34,7 @@ export const columnsParam = 'cols';
 export function parseColumns(segment: string): Columns | undefined {
   if (segment.length > 32) return undefined;
   const parts = segment.split('-');
-  if (parts.length === 0 || parts.length > languages.length) return undefined;
+  if (parts.length > languages.length) return undefined;
   const result: Language[] = [];
   for (const part of parts) {
     const language = languages.find((candidate) => candidate === part);
@@ -47,6 +42,24 @@ export function parseColumns(segment: string): Columns | undefined {
     result.push(language);
   }
   return result;
+}
+
+/** The choice the address names, or the page's default view (`defaults`) when it names none (or nothing valid). */
+export function columnsFromAddress(address: URL, defaults: Columns = defaultColumns): Columns {
+  const value = address.searchParams.get(columnsParam);
+  return (value !== null && parseColumns(value)) || defaults;
+}
+
+/**
+ * The address of `columns` on this page: the query set, or removed for the default view (`defaults`);
+ * the fragment set to `place` (the ID of the row being read) when there is one; other parts kept.
+ */
+export function addressWith(address: URL, columns: Columns, defaults: Columns = defaultColumns, place?: string): URL {
+  const next = new URL(address);
+  if (isDefaultColumns(columns, defaults)) next.searchParams.delete(columnsParam);
+  else next.searchParams.set(columnsParam, columnsSegment(columns));
+  if (place) next.hash = place;
+  return next;
 }
 
 /** The query of a view on the reading page: `?cols=ja-ru-en`, or nothing for the page's default view. */

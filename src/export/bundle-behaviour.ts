@@ -5,25 +5,47 @@
  * is not inlined into every page, into `public/assets/print.<hash>.css`. What the page script imports
  * with `import()` (the search page's code) is split into files of its own,
  * `public/assets/part.<hash>.js`, which only the pages that use them load. Each name carries a hash
- * of the content, so a host can cache it for good; older bundles are removed. Run before
- * `next build` (and `next dev`); the layouts find the files by their prefix (src/site/assets.ts).
+ * of the content, so a host can cache it for good; older bundles are removed. Then the early scripts,
+ * inline in the pages (src/behaviour/early/), each into one minified script (an IIFE: no module
+ * syntax, as it runs while the page is parsed), with the page script's address put in; they go, by
+ * name, into `.bundle/early-scripts.json`, which the pages read when they are rendered (the security
+ * headers step hashes them from the pages, as any inline script). Run before `next build` (and
+ * `next dev`); the layouts find the files by their prefix and the early scripts by name
+ * (src/site/assets.ts).
  *
  *   tsx src/export/bundle-behaviour.ts
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
-import { build, type BuildOptions } from 'esbuild';
-import { assetsDir, partPrefix, printPrefix, scriptPrefix } from '../site/asset-names';
+import { basename, dirname, join, sep } from 'node:path';
+import { build, transform, type BuildOptions, type Plugin } from 'esbuild';
+import { assetsDir, earlyScriptNames, earlyScriptsFile, partPrefix, printPrefix, scriptPrefix, type EarlyScriptName } from '../site/asset-names';
 
 const target = ['chrome111', 'firefox113', 'safari16.4'];
+
+/**
+ * Tells esbuild that the modules of the page–script contract (src/contract/) have no side effects.
+ * Its names are TypeScript enums, which esbuild writes where they are used; a module that holds only
+ * names would otherwise stay behind as an empty file of the bundle, which every file that names it
+ * imports.
+ */
+const contractWithoutSideEffects: Plugin = {
+  name: 'contract-without-side-effects',
+  setup(builder) {
+    builder.onResolve({ filter: /^\./ }, async ({ path, resolveDir, kind, importer, pluginData }) => {
+      if (pluginData === contractWithoutSideEffects) return undefined;
+      const resolved = await builder.resolve(path, { resolveDir, kind, importer, pluginData: contractWithoutSideEffects });
+      return resolved.path.includes(`${sep}src${sep}contract${sep}`) ? { ...resolved, sideEffects: false } : resolved;
+    });
+  },
+};
 
 /**
  * Each bundle: its entry point, the prefixes of its files (the entry's first, then the split parts'),
  * their extension, esbuild's options for it.
  */
 const bundles: Array<{ entry: string[]; prefixes: string[]; extension: string; options: BuildOptions }> = [
-  { entry: ['src', 'behaviour', 'index.ts'], prefixes: [scriptPrefix, partPrefix], extension: '.js', options: { format: 'esm', splitting: true, chunkNames: `${partPrefix}[hash]` } },
+  { entry: ['src', 'behaviour', 'index.ts'], prefixes: [scriptPrefix, partPrefix], extension: '.js', options: { format: 'esm', splitting: true, chunkNames: `${partPrefix}[hash]`, plugins: [contractWithoutSideEffects] } },
   { entry: ['src', 'app', 'print.css'], prefixes: [printPrefix], extension: '.css', options: {} },
 ];
 
@@ -31,7 +53,7 @@ const bundles: Array<{ entry: string[]; prefixes: string[]; extension: string; o
 const hashedName = (prefix: string, code: Uint8Array, extension: string) =>
   `${prefix}${createHash('sha256').update(code).digest('base64url').slice(0, 10)}${extension}`;
 
-/** Writes every bundle; returns their file names, each entry's first. */
+/** Writes every bundle, then the early scripts; returns the files written, relative to `root`, each entry's first. */
 export async function bundleBehaviour(root: string): Promise<string[]> {
   const dir = join(root, 'public', assetsDir);
   await mkdir(dir, { recursive: true });
@@ -62,15 +84,60 @@ export async function bundleBehaviour(root: string): Promise<string[]> {
     for (const file of [main, ...files.filter((file) => file !== main)]) {
       const name = file === main ? hashedName(prefix, file.contents, extension) : basename(file.path);
       await writeFile(join(dir, name), file.contents);
-      names.push(name);
+      names.push(`public/${assetsDir}/${name}`);
     }
   }
+  const pageScript = names.find((name) => basename(name).startsWith(scriptPrefix) && name.endsWith('.js'));
+  if (!pageScript) throw new Error('the page script was not written');
+  const early = await compileEarlyScripts(root, `/${assetsDir}/${basename(pageScript)}`);
+  const file = join(root, ...earlyScriptsFile);
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, `${JSON.stringify(early, null, 2)}\n`);
+  names.push(earlyScriptsFile.join('/'));
   return names;
+}
+
+/** What the early scripts are told at build time: the identifiers they declare, replaced by esbuild. */
+export interface EarlyScriptFacts {
+  /** `PAGE_SCRIPT_ADDRESS`: the page script's address. */
+  pageScript: string;
+}
+
+/**
+ * Compiles each early script (`src/behaviour/early/<name>.ts`, with what it imports) into one
+ * minified classic script, and puts in the page script's address (`pageScript`). Bundled first and
+ * given the address after, so that esbuild leaves the loader's `import()` of it alone: the pages load
+ * it, and the byte budgets find it there (src/export/page-scripts.ts).
+ */
+export async function compileEarlyScripts(root: string, pageScript: string): Promise<Record<EarlyScriptName, string>> {
+  const facts: Record<string, string> = { PAGE_SCRIPT_ADDRESS: JSON.stringify(pageScript) };
+  const compiled: Partial<Record<EarlyScriptName, string>> = {};
+  for (const name of earlyScriptNames) {
+    const result = await build({
+      entryPoints: [join(root, 'src', 'behaviour', 'early', `${name}.ts`)],
+      bundle: true,
+      minify: true,
+      format: 'iife',
+      target,
+      // Not strict ("use strict" would cost every page its bytes): the scripts need nothing of it.
+      tsconfigRaw: { compilerOptions: { alwaysStrict: false } },
+      write: false,
+      legalComments: 'none',
+      logLevel: 'silent',
+    });
+    const [bundled] = result.outputFiles ?? [];
+    if (!bundled) throw new Error(`esbuild produced no output for the early script ${name}`);
+    const { code } = await transform(bundled.text, { minify: true, target, define: facts, legalComments: 'none' });
+    const unknown = Object.keys(facts).find((fact) => code.includes(fact));
+    if (unknown) throw new Error(`the early script ${name} still names ${unknown}`);
+    compiled[name] = code.trim();
+  }
+  return compiled as Record<EarlyScriptName, string>;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   bundleBehaviour(process.cwd()).then(
-    (names) => process.stdout.write(`bundle: ${names.map((name) => `public/${assetsDir}/${name}`).join(', ')}\n`),
+    (names) => process.stdout.write(`bundle: ${names.join(', ')}\n`),
     (error: unknown) => {
       const errors = (error as { errors?: Array<{ text: string; location?: { file: string; line: number; column: number } }> }).errors;
       if (errors?.length) {

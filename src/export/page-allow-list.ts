@@ -21,33 +21,30 @@ import { languages } from '../model/languages';
 import { locales } from '../i18n/config';
 import { sanitizeSchema } from '../pipeline/sanitize-schema';
 import { assetsDir, partPrefix, printPrefix, scriptPrefix } from '../site/asset-names';
+import { Attribute, RowTemplate, SearchTemplate } from '../contract/page';
 import { citeDataPath, documentPath, exportPath, glossaryPath, glossaryTipsPath, homePath, libraryPath, schemaPath, searchPath } from '../contract/paths';
 
 /**
  * The elements the site's components (src/app, src/site) render, each with the attributes it may
- * carry; `data-*` attributes are the page script's hooks and templates. The `<style>` elements are the
+ * carry. The data attributes of the page–script contract (src/contract/) are allowed on any of them
+ * and not repeated here (`contractAttributes`); the `data-*` names below are the stylesheets' own hooks
+ * (`data-locale-block`, `data-entry`) and Next's on the styles it inlines. The `<style>` elements are the
  * CSS Next inlines (`experimental.inlineCss`): its attributes are Next's, the stylesheet is ours.
  * Every `<script>` is an inline script of the site's own, marked `data-site` (see `scriptProblem`);
  * the Content-Security-Policy is built from their hashes (security-headers.ts).
  */
 const componentElements: Record<string, readonly string[]> = {
-  a: ['aria-current', 'aria-label', 'class', 'data-keep-hash', 'data-note-ref', 'data-term', 'href', 'hreflang', 'id', 'lang'],
+  a: ['aria-current', 'aria-label', 'class', 'href', 'hreflang', 'id', 'lang'],
   article: ['class', 'data-entry', 'id'],
   body: [],
-  button: ['aria-label', 'aria-pressed', 'class', 'data-dismiss', 'data-move', 'data-open-contents', 'data-read', 'data-search-more', 'disabled', 'hidden', 'type'],
+  button: ['aria-label', 'aria-pressed', 'class', 'data-dismiss', 'disabled', 'hidden', 'type'],
   code: [],
-  dd: ['data-print-address', 'lang'],
-  details: ['class', 'data-cite', 'data-cite-address', 'id'],
-  div: [
-    'aria-label', 'class', 'data-cite', 'data-cite-label', 'data-close-label', 'data-col', 'data-copied', 'data-copy-failed',
-    'data-copy-label', 'data-count', 'data-count-few', 'data-count-many', 'data-count-one', 'data-count-other', 'data-default',
-    'data-failed', 'data-fragment-copied', 'data-fragment-label', 'data-hash-notice', 'data-locale-block', 'data-none', 'data-pid',
-    'data-place', 'data-print-date', 'data-print-head', 'data-reveal-label', 'data-rows', 'data-search', 'data-searching', 'data-tips',
-    'data-tools-label', 'hidden', 'id', 'lang', 'role', 'style',
-  ],
+  dd: ['lang'],
+  details: ['class', 'id'],
+  div: ['aria-label', 'class', 'data-default', 'data-locale-block', 'hidden', 'id', 'lang', 'role', 'style'],
   dl: ['aria-label', 'class'],
   dt: [],
-  fieldset: ['aria-describedby', 'class', 'data-column-picker'],
+  fieldset: ['aria-describedby', 'class'],
   footer: ['class'],
   form: ['action', 'class', 'role'],
   h1: ['class'],
@@ -59,16 +56,16 @@ const componentElements: Record<string, readonly string[]> = {
   input: ['aria-describedby', 'aria-keyshortcuts', 'aria-label', 'checked', 'enterkeyhint', 'id', 'name', 'placeholder', 'type', 'value'],
   label: ['class', 'for'],
   legend: ['class'],
-  li: ['class', 'data-col', 'data-kind-label', 'id', 'lang'],
+  li: ['class', 'id', 'lang'],
   link: ['href', 'hreflang', 'media', 'rel', 'sizes', 'type'],
   main: ['class', 'id', 'tabindex'],
   meta: ['charset', 'content', 'media', 'name', 'property'],
   nav: ['aria-label', 'class', 'lang'],
-  noscript: ['data-print'],
-  ol: ['aria-label', 'class', 'data-search-results'],
-  p: ['class', 'data-search-status', 'hidden', 'id', 'lang', 'role'],
+  noscript: [],
+  ol: ['aria-label', 'class'],
+  p: ['class', 'hidden', 'id', 'lang', 'role'],
   q: ['lang'],
-  script: ['data-site'],
+  script: [],
   section: ['aria-labelledby', 'class', 'data-locale-block', 'lang'],
   span: ['aria-hidden', 'class', 'data-note', 'lang'],
   style: ['data-href', 'data-precedence'],
@@ -78,6 +75,9 @@ const componentElements: Record<string, readonly string[]> = {
   title: [],
   ul: ['class'],
 };
+
+/** The data attributes the page and its script agree on (src/contract/): any element of the site may carry them. */
+const contractAttributes: ReadonlySet<string> = new Set<string>([...Object.values(Attribute), ...Object.values(RowTemplate), ...Object.values(SearchTemplate)]);
 
 /** The link relations of the site's `<link>`s: icon, print stylesheet, canonical and language alternates. */
 const linkRelations = new Set(['alternate', 'canonical', 'icon', 'stylesheet']);
@@ -108,7 +108,7 @@ const article = (word: string) => (/^[aeiou]/i.test(word) ? 'an' : 'a');
 
 /** A script the site does not own: the start of its code, or its address. */
 function scriptProblem(attributes: Record<string, string>, code: string): string | undefined {
-  if ('data-site' in attributes) return undefined;
+  if (Attribute.Site in attributes) return undefined;
   const what = attributes.src !== undefined ? `src="${attributes.src}"` : `inline, starting ${JSON.stringify(code.slice(0, 60))}`;
   return `a <script> that is not the site's own (no data-site): ${what}`;
 }
@@ -130,9 +130,9 @@ export function pageProblems(html: string): string[] {
         }
         if (name === 'script') script = { attributes, code: '' };
         // A script that is not the site's is named whole when it closes, not attribute by attribute.
-        if (name === 'script' && !('data-site' in attributes)) return;
+        if (name === 'script' && !(Attribute.Site in attributes)) return;
         for (const attribute of Object.keys(attributes)) {
-          if (!allowed.has(attribute)) problems.add(`${article(attribute)} ${attribute} attribute on <${name}>, ${unknown}`);
+          if (!allowed.has(attribute) && !contractAttributes.has(attribute)) problems.add(`${article(attribute)} ${attribute} attribute on <${name}>, ${unknown}`);
         }
         if (name === 'link') {
           for (const relation of (attributes.rel ?? '').toLowerCase().split(/\s+/).filter(Boolean)) {

@@ -1,6 +1,6 @@
 /**
  * The scripts a page of the export loads when it opens: its `<script src>`
- * files, the modules its inline scripts import (the loader of src/site/asset-loader.ts), and, of each,
+ * files, the modules its inline scripts import (the loader, src/behaviour/early/loader.ts), and, of each,
  * the files it imports statically (the split parts of src/export/bundle-behaviour.ts), each once.
  * Not the parts a script imports with `import()` from its own code: those load on use. Used by the
  * byte budgets (tests/e2e/runtime.spec.ts) and the bench (bench/budgets.ts).

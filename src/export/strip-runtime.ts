@@ -13,6 +13,7 @@
  * Works on the tokenizer's offsets (htmlparser2): the rest of the page is kept byte for byte.
  */
 import { Parser } from 'htmlparser2';
+import { Attribute } from '../contract/page';
 
 /** What was removed from a page. */
 export interface StripResult {
@@ -87,7 +88,7 @@ export function stripRuntime(html: string): StripResult {
           if (attributes.src !== undefined && isRuntimeSource(attributes.src)) {
             cuts.push(range);
             removed.scripts++;
-          } else if (attributes.src === undefined && runtimeInline.test(text) && !('data-site' in attributes)) {
+          } else if (attributes.src === undefined && runtimeInline.test(text) && !(Attribute.Site in attributes)) {
             cuts.push(range);
             removed.payloads++;
           }

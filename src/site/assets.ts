@@ -1,7 +1,7 @@
 import 'server-only';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { assetsDir, printPrefix, scriptPrefix } from './asset-names';
+import { assetsDir, earlyScriptNames, earlyScriptsFile, printPrefix, type EarlyScriptName } from './asset-names';
 
 const found = new Map<string, string>();
 
@@ -28,12 +28,33 @@ function bundledAsset(what: string, prefix: string, extension: string): string {
   return path;
 }
 
-/** The page script (src/behaviour/). */
-export function pageScriptPath(): string {
-  return bundledAsset('page script', scriptPrefix, '.js');
-}
-
 /** The print stylesheet (src/app/print.css), linked with `media="print"`. */
 export function printStylesheetPath(): string {
   return bundledAsset('print stylesheet', printPrefix, '.css');
+}
+
+let early: Record<EarlyScriptName, string> | undefined;
+
+/**
+ * The code of an early script (src/behaviour/early/<name>.ts), as the bundle step compiled it, with
+ * the page script's address in it (read once per build process). Fails with what to run when it is
+ * missing.
+ */
+export function earlyScript(name: EarlyScriptName): string {
+  if (!early) {
+    const file = join(process.cwd(), ...earlyScriptsFile);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(readFileSync(file, 'utf8'));
+    } catch {
+      parsed = undefined;
+    }
+    const scripts = parsed !== null && typeof parsed === 'object' ? (parsed as Partial<Record<string, unknown>>) : {};
+    const missing = earlyScriptNames.filter((each) => typeof scripts[each] !== 'string');
+    if (missing.length > 0) {
+      throw new Error(`expected the early scripts in ${earlyScriptsFile.join('/')}, missing: ${missing.join(', ')}: run \`tsx src/export/bundle-behaviour.ts\` (part of \`npm run build\` and \`npm run dev\`)`);
+    }
+    early = scripts as Record<EarlyScriptName, string>;
+  }
+  return early[name];
 }

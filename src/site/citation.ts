@@ -8,6 +8,7 @@ import { citeBlock } from '../contract/block-place';
 import { citeFormats, citeTokens, type CiteData, type CiteFormat } from '../contract/cite-data';
 import { sourceText } from '../model/document';
 import { documentPath } from '../contract/paths';
+import { openValues } from '../contract/page';
 import { siteAddress } from './site-url';
 
 /**
@@ -83,7 +84,7 @@ export function citeData(document: EditionDocument, locale: Locale): CiteData {
     address: siteAddress(documentPath(locale, document.slug)),
     strings: {
       document: t('citation.document'),
-      paragraph: t('citation.paragraph', { place: '{place}' }),
+      paragraph: t('citation.paragraph', openValues(['place'])),
       more: t('citation.more'),
       version: t('citation.version'),
       format: t('citation.format'),

@@ -8,9 +8,11 @@ import { siteContent } from './content';
 import { pageMetadata, pathsFor, shorten } from './metadata';
 import { localeOrNotFound } from './locale-params';
 import { documentPath } from '../contract/paths';
-import { pageScriptPath } from './assets';
-import { columnsEarlyScript } from './column-choice';
-import { defaultView, Reader } from './reader';
+import { columnsSegment } from '../contract/columns';
+import { Attribute } from '../contract/page';
+import { EarlyScript } from './early-script';
+import { Reader } from './reader';
+import { defaultView } from './reading-view';
 import { SiteFooter, SiteHeader } from './site-header';
 
 export interface DocumentParams {
@@ -60,7 +62,7 @@ export async function DocumentPage({ params }: { params: DocumentParams }) {
   const alternates = pathsFor((candidate: Locale) => documentPath(candidate, document.slug));
   return (
     <>
-      <script dangerouslySetInnerHTML={{ __html: columnsEarlyScript(defaultView(document, locale), pageScriptPath()) }} data-site="" />
+      <EarlyScript name="column-choice" data={{ [Attribute.DefaultView]: columnsSegment(defaultView(document, locale)) }} />
       <SiteHeader locale={locale} t={t} alternates={alternates} />
       <main id="main-content" tabIndex={-1} className="reader">
         <Reader locale={locale} t={t} document={document} glossary={glossary} />

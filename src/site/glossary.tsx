@@ -6,7 +6,8 @@ import type { Locale } from '../i18n/config';
 import type { TFunction } from '../i18n/server';
 import { citeBlock } from '../contract/block-place';
 import { readingDefault, viewQuery, withFirst } from '../contract/columns';
-import { HashNotice } from './hash-notice';
+import { placeholder } from '../contract/page';
+import { BrokenLinkNotice } from './broken-link-notice';
 import { documentPath, glossaryPath } from '../contract/paths';
 
 interface EntryProps {
@@ -114,9 +115,9 @@ export function GlossaryEntry({ item, locale, t, mentions }: EntryProps & { ment
 export function Glossary({ locale, t, catalog }: { locale: Locale; t: TFunction; catalog: Catalog }) {
   return (
     <div className="glossary">
-      <HashNotice
-        message={t('glossary.unknownEntry', { id: '{id}' })}
-        suggestion={t('glossary.didYouMean', { name: '{place}' })}
+      <BrokenLinkNotice
+        message={t('glossary.unknownEntry', { id: placeholder('id') })}
+        suggestion={t('glossary.didYouMean', { name: placeholder('place') })}
         targets="article[id]"
         dismiss={t('reader.dismiss')}
       />

@@ -1,8 +1,9 @@
-import { assetLoaderScript } from './asset-loader';
-import { pageScriptPath, printStylesheetPath } from './assets';
+import { Attribute, dataAttribute } from '../contract/page';
+import { printStylesheetPath } from './assets';
+import { EarlyScript } from './early-script';
 
 /**
- * In a page's `<head>`: the loader of its script (src/site/asset-loader.ts), and its print
+ * In a page's `<head>`: the loader of its script (src/behaviour/early/loader.ts), and its print
  * stylesheet in `<noscript>`: linked there for readers without JavaScript, added by the page script
  * for the others (src/behaviour/print-stylesheet.ts), so that no page fetches it before its text has
  * painted.
@@ -10,8 +11,8 @@ import { pageScriptPath, printStylesheetPath } from './assets';
 export function PageAssets() {
   return (
     <>
-      <script data-site="" dangerouslySetInnerHTML={{ __html: assetLoaderScript(pageScriptPath()) }} />
-      <noscript data-print="">
+      <EarlyScript name="loader" />
+      <noscript {...dataAttribute(Attribute.PrintStylesheet)}>
         <link rel="stylesheet" href={printStylesheetPath()} media="print" />
       </noscript>
     </>

@@ -7,6 +7,7 @@ import type { GlossaryItem, NoteBody } from '../model/types';
 import type { Locale } from '../i18n/config';
 import type { TFunction } from '../i18n/server';
 import { glossaryPath } from '../contract/paths';
+import { Attribute } from '../contract/page';
 
 /** A note as the reader sees it: its number in the document and its body in one language. */
 export interface NumberedNote {
@@ -63,7 +64,9 @@ export function prepareContent(content: readonly ElementContent[], prefix: strin
   return { root, noteReferences };
 }
 
+/** The id of a note marker (the notes list links back to it). */
 export const markerId = (uid: string) => `nr_${uid}`;
+/** The id of a note in the notes list (its markers link to it). */
 export const noteId = (note: string) => `n_${note}`;
 
 function property(node: Element, name: string): string | undefined {
@@ -73,9 +76,10 @@ function property(node: Element, name: string): string | undefined {
 
 /**
  * Turns the mention and note-anchor spans of `root` (in place) into what the reader gets: a mention
- * becomes a link to its glossary entry, marked `data-term`; a note anchor keeps its span and is followed by
- * its numbered marker, a link to the note. The page script gives both their tooltip (the entry from
- * the glossary's JSON, the note from the notes list); without JavaScript they are plain links.
+ * becomes a link to its glossary entry, marked `Attribute.Term`; a note anchor keeps its span and is
+ * followed by its numbered marker (`Attribute.NoteRef`), a link to the note. The page script gives
+ * both their tooltip (the entry from the glossary's JSON, the note from the notes list); without
+ * JavaScript they are plain links.
  */
 function makeInteractive(root: Root, context: RichTextContext): void {
   const { locale, glossary, notes, t } = context;
@@ -89,7 +93,7 @@ function makeInteractive(root: Root, context: RichTextContext): void {
     if (item) {
       node.tagName = 'a';
       // Marked, not named: the link's address names the entry (glossaryEntryOf), and each byte counts on the reading page.
-      node.properties = { href: glossaryPath(locale, item.id), dataTerm: '' };
+      node.properties = { href: glossaryPath(locale, item.id), [Attribute.Term]: '' };
       return CONTINUE;
     }
     const numbered = note ? notes.get(note) : undefined;
@@ -110,7 +114,7 @@ function makeInteractive(root: Root, context: RichTextContext): void {
             href: `#${noteId(note)}`,
             id: markerId(uid),
             ariaLabel: t('reader.noteMarker', { number: numbered.number }),
-            dataNoteRef: note,
+            [Attribute.NoteRef]: note,
           },
           children: [{ type: 'text', value: String(numbered.number) }],
         },
@@ -123,10 +127,9 @@ function makeInteractive(root: Root, context: RichTextContext): void {
 }
 
 /**
- * Serializes prepared content to HTML. The reader's text is static: given to React as an HTML string
- * (`dangerouslySetInnerHTML`), it is not hydrated element by element, and the page's React payload
- * carries it as one string instead of a tree. The content was sanitized by the pipeline; `toHtml`
- * escapes text and attribute values.
+ * Serializes prepared content to HTML, which the components write into the page as it is
+ * (`dangerouslySetInnerHTML`), without a React element per node of the text. The content was
+ * sanitized by the pipeline; `toHtml` escapes text and attribute values.
  */
 function renderHtml(root: Root, context: RichTextContext): string {
   makeInteractive(root, context);

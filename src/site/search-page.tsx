@@ -3,8 +3,9 @@ import { Trans } from 'react-i18next/TransWithoutContext';
 import type { Language } from '../model/languages';
 import type { Locale } from '../i18n/config';
 import { getI18n, type TFunction } from '../i18n/server';
-import { citeKeys } from '../contract/block-place';
+import { citeKeys, citePlaceholders } from '../contract/block-place';
 import { glossaryPath, libraryPath, searchParam, searchPath } from '../contract/paths';
+import { Attribute, dataAttribute, openValues, SearchTemplate, templateAttributes } from '../contract/page';
 
 export interface SearchProps {
   locale: Locale;
@@ -13,32 +14,21 @@ export interface SearchProps {
   languages: readonly Language[];
 }
 
-/** Plural categories a count can take (`Intl.PluralRules`); each has its string in every locale. */
-const pluralCategories = ['one', 'few', 'many', 'other'] as const;
-
 /**
  * The search page. Its form works like the header's (GET `?q=`); the results need the page script
- * (src/behaviour/search.ts), which finds its strings here as templates (`{number}`, `{query}`) and
- * the indexes to load in `data-search`. Without JavaScript the page says so and points to the
- * library and the glossary (the CSS shows that notice only then).
+ * (src/behaviour/search.ts, src/behaviour/search-results.ts), which finds its strings here as
+ * templates (src/contract/templates.ts `SearchTemplate`), the strings that cite a result's block
+ * (`cite.*`, their values left open), and the indexes to load in `Attribute.Search`. Without JavaScript
+ * the page says so and points to the library and the glossary (the CSS shows that notice only then).
  */
 export function Search({ locale, t, languages }: SearchProps) {
-  // The strings of src/site/cite.ts, their values left as `{section}`, `{paragraph}`…: the page script cites each result's block with them.
-  const placeholders = { section: '{section}', subsection: '{subsection}', paragraph: '{paragraph}', id: '{id}' };
-  const citations = Object.fromEntries(citeKeys.map((key) => [key, t(key, placeholders)]));
-  const count = Object.fromEntries(
-    pluralCategories.map((category) => [`data-count-${category}`, t(`search.count.${category}`, { number: '{number}', query: '{query}' })]),
-  );
+  const citations = Object.fromEntries(citeKeys.map((key) => [key, t(key, openValues(citePlaceholders))]));
   return (
     <div
       className="search"
-      data-search={languages.join(' ')}
-      data-searching={t('search.searching')}
-      data-none={t('search.none', { query: '{query}' })}
-      data-place={t('search.place', { language: '{language}', place: '{place}' })}
-      data-failed={t('search.failed')}
-      data-cite={JSON.stringify(citations)}
-      {...count}
+      {...dataAttribute(Attribute.Search, languages.join(' '))}
+      {...templateAttributes(t, SearchTemplate)}
+      {...dataAttribute(Attribute.SearchCite, JSON.stringify(citations))}
     >
       <h1>{t('search.title')}</h1>
       <form role="search" className="search-form" action={searchPath(locale)}>
@@ -71,9 +61,9 @@ export function Search({ locale, t, languages }: SearchProps) {
           />
         </p>
       </div>
-      <p role="status" className="search-status" data-search-status="" />
-      <ol className="search-results" aria-label={t('search.results')} data-search-results="" />
-      <button type="button" className="button search-more" data-search-more="" hidden>
+      <p role="status" className="search-status" {...dataAttribute(Attribute.SearchStatus)} />
+      <ol className="search-results" aria-label={t('search.results')} {...dataAttribute(Attribute.SearchResults)} />
+      <button type="button" className="button search-more" {...dataAttribute(Attribute.SearchMore)} hidden>
         {t('search.more')}
       </button>
     </div>

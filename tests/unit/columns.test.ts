@@ -1,9 +1,10 @@
 /** The column choice in the address (`?cols=`): parsing, the page script's address functions, and the early inline script. */
-import { describe, expect, it } from 'vitest';
-import { addressWith, columnsFromAddress } from '../../src/behaviour/columns';
-import { missingTarget } from '../../src/behaviour/hash-notice';
-import { columnsEarlyScript } from '../../src/site/column-choice';
-import { defaultColumns, parseColumns, readingDefault } from '../../src/contract/columns';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { missingTarget } from '../../src/behaviour/missing-target';
+import { compileEarlyScripts } from '../../src/export/bundle-behaviour';
+import { addressWith, columnsFromAddress, columnsSegment, defaultColumns, parseColumns, readingDefault } from '../../src/contract/columns';
+import { Attribute } from '../../src/contract/page';
 
 const page = 'https://example.org/en/documents/2019-05-30-japan-russia-2plus2/';
 
@@ -50,13 +51,19 @@ describe('missingTarget', () => {
 });
 
 describe('the early script', () => {
-  /** Runs the inline script as the browser would, against a fake page at `href` with `stored` remembered. */
+  let earlyScript = '';
+  beforeAll(async () => {
+    earlyScript = (await compileEarlyScripts(join(import.meta.dirname, '..', '..'), '/assets/site.abc123defg.js'))['column-choice'];
+  });
+
+  /** Runs the inline script as the browser would, against a fake page at `href` with `stored` remembered and `defaults` written on the script. */
   function run(href: string, stored: string | null, defaults = defaultColumns) {
     const attributes = new Map<string, string>();
     const location = { href };
     const history = { state: null, replaceState: (_state: unknown, _title: string, url: string) => (location.href = url) };
     const loaded: Array<{ type: string; src: string }> = [];
     const document = {
+      currentScript: { getAttribute: (name: string) => (name === Attribute.DefaultView ? columnsSegment(defaults) : null) },
       documentElement: { setAttribute: (name: string, value: string) => attributes.set(name, value) },
       createElement: () => ({ type: '', src: '', setAttribute(name: string) {
         (this as unknown as Record<string, string>)[name] = '';
@@ -64,7 +71,7 @@ describe('the early script', () => {
       head: { appendChild: (script: { type: string; src: string }) => loaded.push(script) },
     };
     const localStorage = { getItem: () => stored };
-    new Function('location', 'history', 'document', 'localStorage', columnsEarlyScript(defaults, '/assets/site.abc123defg.js'))(location, history, document, localStorage);
+    new Function('location', 'history', 'document', 'localStorage', earlyScript)(location, history, document, localStorage);
     const pending = attributes.has('data-cols-pending');
     // The page script is loaded at once, as a module, exactly when the rows are held back for it.
     expect(loaded.map(({ type, src, ...rest }) => ({ type, src, site: 'data-site' in rest }))).toEqual(pending ? [{ type: 'module', src: '/assets/site.abc123defg.js', site: true }] : []);

@@ -1,7 +1,7 @@
 /** The missing-anchor notice: which fragment is missing and which existing ID is nearest. */
 import { describe, expect, it } from 'vitest';
-import { missingTarget } from '../../src/behaviour/hash-notice';
-import { editDistance, nearest } from '../../src/behaviour/hash-notice-fill';
+import { missingTarget } from '../../src/behaviour/missing-target';
+import { editDistance, nearest } from '../../src/behaviour/suggest-target';
 
 describe('nearest', () => {
   const ids = ['title', 'dateline', 'intro-p1', 's1', 's1-1', 's1-1-p1', 's1-1-p2', 's2-3-p1'];

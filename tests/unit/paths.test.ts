@@ -1,5 +1,6 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { assetLoaderScript } from '../../src/site/asset-loader';
+import { compileEarlyScripts } from '../../src/export/bundle-behaviour';
 import { glossaryEntryOf, glossaryPath } from '../../src/contract/paths';
 
 describe('glossary links', () => {
@@ -17,8 +18,8 @@ describe('glossary links', () => {
 });
 
 describe('the page loader', () => {
-  it('imports the page script once the document is parsed and a frame has painted', () => {
-    const script = assetLoaderScript('/assets/site.abc123defg.js');
+  it('imports the page script once the document is parsed and a frame has painted', async () => {
+    const script = (await compileEarlyScripts(join(import.meta.dirname, '..', '..'), '/assets/site.abc123defg.js')).loader;
     expect(script).toContain('import("/assets/site.abc123defg.js")');
     expect(script.indexOf('DOMContentLoaded')).toBeLessThan(script.indexOf('requestAnimationFrame'));
     expect(script.indexOf('requestAnimationFrame')).toBeLessThan(script.indexOf('import('));

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { createInstance } from 'i18next';
 import { afterEach, describe, expect, it } from 'vitest';
-import { templateTranslate } from '../../src/behaviour/search-page';
+import { templateTranslate } from '../../src/behaviour/search-results';
 import { writeContentCache } from '../../src/cache/write';
 import { summarize } from '../../src/cache/catalog';
 import type { EditionDocument } from '../../src/model/types';
@@ -99,7 +99,7 @@ describe('the place of a result', () => {
       const i18n = createInstance();
       void i18n.init({ lng: locale, resources: { [locale]: { translation: resources[locale] } }, initAsync: false, interpolation: { escapeValue: false } });
       const t = i18n.getFixedT(locale);
-      // What src/site/search-page.tsx writes into `data-cite`.
+      // What src/site/search-page.tsx writes into `data-cite-templates`.
       const templates = Object.fromEntries(citeKeys.map((key) => [key, t(key, { section: '{section}', subsection: '{subsection}', paragraph: '{paragraph}', id: '{id}' })]));
       for (const id of ['title', 'dateline', 'intro-p1', 's1', 's1-2', 's2-p3', 's1-2-p1', 'annex']) {
         expect(citeBlock(templateTranslate(templates), id), `${locale} ${id}`).toBe(citeBlock(t, id));

@@ -3,7 +3,7 @@ import { localeEndonyms, locales } from '../../i18n/config';
 import { getT } from '../../i18n/server';
 import { pathsFor } from '../../site/metadata';
 import { libraryPath } from '../../contract/paths';
-import { rootRedirectScript } from '../../site/locale-choice';
+import { EarlyScript } from '../../site/early-script';
 import { siteUrl } from '../../site/site-url';
 
 export const metadata: Metadata = {
@@ -13,11 +13,11 @@ export const metadata: Metadata = {
   ...(siteUrl() ? { alternates: { canonical: '/', languages: pathsFor(libraryPath) } } : {}),
 };
 
-/** `/`: a plain link to each interface language, and a one-line script that picks one by the browser's languages. */
+/** `/`: a plain link to each interface language, and an early script that picks one (src/behaviour/early/root-redirect.ts). */
 export default function RootPage() {
   return (
     <>
-      <script dangerouslySetInnerHTML={{ __html: rootRedirectScript }} data-site="" />
+      <EarlyScript name="root-redirect" />
       <main id="main-content" className="root-page">
         <h1>
           {locales.map((locale) => (

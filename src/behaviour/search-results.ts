@@ -1,5 +1,5 @@
 /**
- * The search page (`[data-search]`): reads the query from the address, loads the index — Pagefind's
+ * The results of the search page (`Attribute.Search`): reads the query from the address, loads the index — Pagefind's
  * script of each language (`/pagefind/<lang>/pagefind.js`, imported only now: no other page and no
  * empty search loads it) — and shows the results: each one the paragraph with the words found
  * marked, its document, its place and language, linked to its row. The address follows the field as
@@ -14,6 +14,7 @@ import { isLocale } from '../i18n/config';
 import { searchBundlePath, type SearchFilters } from '../search/format';
 import { citeBlock, type CiteTranslate } from '../contract/block-place';
 import { libraryPath, searchParam } from '../contract/paths';
+import { Attribute, fill, fillTemplate, SearchTemplate } from '../contract/page';
 
 /** What the site uses of Pagefind's browser API (`pagefind.js`). */
 interface Pagefind {
@@ -29,15 +30,22 @@ interface Found {
   language: Language;
 }
 
+type CountTemplate = SearchTemplate.CountOne | SearchTemplate.CountFew | SearchTemplate.CountMany | SearchTemplate.CountOther;
+
+/** The template of a count in each plural category (`Intl.PluralRules`) the interface strings have; the others take `other`'s. */
+const countTemplates: Partial<Record<Intl.LDMLPluralRule, CountTemplate>> = {
+  one: SearchTemplate.CountOne,
+  few: SearchTemplate.CountFew,
+  many: SearchTemplate.CountMany,
+  other: SearchTemplate.CountOther,
+};
+
 /** Results shown at once; the "more" button shows as many again. */
 const pageSize = 20;
 /** Words of the excerpt around the words found. */
 const excerptLength = 40;
 /** Typing pauses this long (ms) before the search runs. */
 const typingPause = 200;
-
-const fill = (template: string, values: Record<string, string | number>) =>
-  template.replace(/\{(\w+)\}/g, (whole, name: string) => String(values[name] ?? whole));
 
 /**
  * A translation function for `citeBlock` from the search page's templates (`cite.*` strings with
@@ -70,15 +78,14 @@ function japaneseWords(query: string): string {
 }
 
 /** Runs the search page `page`, whose query field is `field`. */
-export function startSearchPage(root: Document, page: HTMLElement, field: HTMLInputElement): void {
-  const list = page.querySelector('[data-search-results]');
-  const status = page.querySelector('[data-search-status]');
-  const more = page.querySelector<HTMLButtonElement>('[data-search-more]');
+export function startSearchResults(root: Document, page: Element, field: HTMLInputElement): void {
+  const list = page.querySelector(`[${Attribute.SearchResults}]`);
+  const status = page.querySelector(`[${Attribute.SearchStatus}]`);
+  const more = page.querySelector<HTMLButtonElement>(`[${Attribute.SearchMore}]`);
   const locale = root.documentElement.lang;
   if (!list || !status || !more || !isLocale(locale)) return;
-  const text = (name: string) => page.getAttribute(`data-${name}`) ?? '';
-  const bundles = (page.dataset.search ?? '').split(' ').filter(isLanguage);
-  const translate = templateTranslate(JSON.parse(page.dataset.cite ?? '{}') as Record<string, string>);
+  const bundles = (page.getAttribute(Attribute.Search) ?? '').split(' ').filter(isLanguage);
+  const translate = templateTranslate(JSON.parse(page.getAttribute(Attribute.SearchCite) ?? '{}') as Record<string, string>);
 
   let engines: Promise<Array<{ language: Language; pagefind: Pagefind }>> | undefined;
   const load = () =>
@@ -109,7 +116,7 @@ export function startSearchPage(root: Document, page: HTMLElement, field: HTMLIn
     title.textContent = filters.document?.[0] ?? '';
     const place = root.createElement('span');
     place.className = 'result-place';
-    place.textContent = fill(text('place'), { language: languageNames[language][locale], place: citeBlock(translate, new URL(url, location.href).hash.slice(1)) });
+    place.textContent = fillTemplate(page, SearchTemplate.Place, { language: languageNames[language][locale], place: citeBlock(translate, new URL(url, location.href).hash.slice(1)) });
     const passage = root.createElement('p');
     passage.className = 'result-excerpt';
     passage.lang = language;
@@ -142,7 +149,7 @@ export function startSearchPage(root: Document, page: HTMLElement, field: HTMLIn
       return;
     }
     // Only the first search waits for the index to load; later ones take a few milliseconds.
-    if (!engines) status.textContent = text('searching');
+    if (!engines) status.textContent = page.getAttribute(SearchTemplate.Searching);
     try {
       const results = await Promise.all(
         (await load()).map(async ({ language, pagefind }) => {
@@ -157,12 +164,14 @@ export function startSearchPage(root: Document, page: HTMLElement, field: HTMLIn
       if (current !== generation) return;
       list.replaceChildren(...items);
       const count = found.length;
-      status.textContent = fill(count === 0 ? text('none') : text(`count-${new Intl.PluralRules(locale).select(count)}`) || text('count-other'), { number: count, query: words });
+      const values = { number: count, query: words };
+      const template = countTemplates[new Intl.PluralRules(locale).select(count)] ?? SearchTemplate.CountOther;
+      status.textContent = count === 0 ? fillTemplate(page, SearchTemplate.None, values) : fillTemplate(page, template, values) || fillTemplate(page, SearchTemplate.CountOther, values);
     } catch (error) {
       if (current !== generation) return;
       list.replaceChildren();
       more.hidden = true;
-      status.textContent = text('failed');
+      status.textContent = page.getAttribute(SearchTemplate.Failed);
       console.error(error);
     }
   };

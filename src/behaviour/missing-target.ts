@@ -1,9 +1,11 @@
 /**
  * Says so when the address names a paragraph or glossary entry that the page does not have
- * (`#s99-p9`, `#nope`), instead of failing silently: the page's notice (`[data-hash-notice]`, its
- * value the selector of the page's targets) is filled and shown by src/behaviour/hash-notice-fill.ts,
- * loaded only when an address needs it; a later address that names a target hides it.
+ * (`#s99-p9`, `#nope`), instead of failing silently: the page's notice for a broken link
+ * (src/site/broken-link-notice.tsx, `Attribute.BrokenLinkNotice`, its value the selector of the page's
+ * targets) is filled and shown by src/behaviour/suggest-target.ts, loaded only when an address needs
+ * it; a later address that names a target hides it.
  */
+import { Attribute } from '../contract/page';
 
 /** The fragment of the address when no element of the page has it as its id; undefined otherwise. */
 export function missingTarget(root: Pick<Document, 'getElementById'>, hash: string): string | undefined {
@@ -18,8 +20,8 @@ export function missingTarget(root: Pick<Document, 'getElementById'>, hash: stri
   return root.getElementById(id) ? undefined : id;
 }
 
-export function startHashNotice(root: Document): void {
-  const notice = root.querySelector<HTMLElement>('[data-hash-notice]');
+export function startMissingTarget(root: Document): void {
+  const notice = root.querySelector<HTMLElement>(`[${Attribute.BrokenLinkNotice}]`);
   if (!notice) return;
   const check = () => {
     const missing = missingTarget(root, location.hash);
@@ -27,10 +29,10 @@ export function startHashNotice(root: Document): void {
       if (!notice.hidden) notice.hidden = true;
       return;
     }
-    import('./hash-notice-fill').then(
-      ({ showHashNotice }) => {
+    import('./suggest-target').then(
+      ({ showBrokenLinkNotice }) => {
         // The address may have changed while the notice's code was on its way.
-        if (missingTarget(root, location.hash) === missing) showHashNotice(root, notice, missing);
+        if (missingTarget(root, location.hash) === missing) showBrokenLinkNotice(root, notice, missing);
       },
       (error: unknown) => console.error(error),
     );

@@ -2,13 +2,14 @@
  * Addresses on paper: the printed reading page names the address it was read at, wherever the site is
  * served. The server can only write the address it was built for (`SITE_URL`), or a root-relative one
  * without it; this module puts in this page's own address, column choice included (without the
- * fragment): in the citation header printed at the top (`[data-print-head]`, with today's date) and in
- * the permalink printed under each row (`--permalink-base` on the rows, which the print CSS shows).
- * The header is filled at once, and again when the column choice changes (`reader:columns`) and on
+ * fragment): in the citation header printed at the top (src/site/print-header.tsx, with today's date)
+ * and in the permalink printed under each row (`--permalink-base` on the rows, which the print CSS
+ * shows). The header is filled at once, and again when the column choice changes (`PageEvent.Columns`) and on
  * `beforeprint`, so that the date is the day of printing. The permalinks are set on `beforeprint` (and
  * on a column change) only: a custom property on the rows restyles every cell, which the first view of
  * the page should not pay for.
  */
+import { Attribute, PageEvent } from '../contract/page';
 
 /** This page's address without its fragment. */
 export function pageAddress(address: URL): string {
@@ -23,17 +24,17 @@ export function localDate(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-export function startPrintHead(root: Document): void {
-  const head = root.querySelector<HTMLElement>('[data-print-head]');
-  const rows = root.querySelector<HTMLElement>('[data-rows]');
+export function startPrintAddress(root: Document): void {
+  const head = root.querySelector(`[${Attribute.PrintHeader}]`);
+  const rows = root.querySelector<HTMLElement>(`[${Attribute.Rows}]`);
   if (!head && !rows) return;
   const update = (permalinks: boolean) => {
     const address = pageAddress(new URL(location.href));
     const base = JSON.stringify(`${address}#`);
     if (permalinks && rows && rows.style.getPropertyValue('--permalink-base') !== base) rows.style.setProperty('--permalink-base', base);
-    const target = head?.querySelector('[data-print-address]');
+    const target = head?.querySelector(`[${Attribute.PrintAddress}]`);
     if (target) target.textContent = address;
-    const printed = head?.querySelector<HTMLElement>('[data-print-date]');
+    const printed = head?.querySelector<HTMLElement>(`[${Attribute.PrintDate}]`);
     const time = printed?.querySelector('time');
     if (!printed || !time) return;
     const now = new Date();
@@ -42,6 +43,6 @@ export function startPrintHead(root: Document): void {
     printed.hidden = false;
   };
   update(false);
-  root.addEventListener('reader:columns', () => update(true));
+  root.addEventListener(PageEvent.Columns, () => update(true));
   addEventListener('beforeprint', () => update(true));
 }

@@ -1,6 +1,7 @@
 import 'server-only';
+import { Attribute, dataAttribute, placeholder } from '../contract/page';
 
-export interface HashNoticeProps {
+export interface BrokenLinkNoticeProps {
   /** The notice, with `{id}` where the missing fragment goes. */
   message: string;
   /** "Did you mean {place}?", with `{place}` where the link to the nearest existing target goes. */
@@ -14,15 +15,16 @@ export interface HashNoticeProps {
 }
 
 /**
- * Shown by the page script (src/behaviour/hash-notice.ts) when the address names a paragraph or an
- * entry that the page does not have: says so, suggests the nearest existing one, and can open the
- * contents. Hidden without JavaScript, like the script that would fill it.
+ * The notice for a link to a paragraph or an entry that the page does not have: shown by the page
+ * script (src/behaviour/missing-target.ts, src/behaviour/suggest-target.ts), which puts in the missing
+ * ID, suggests the nearest existing one, and can open the contents. Hidden without JavaScript, like
+ * the script that would fill it.
  */
-export function HashNotice({ message, suggestion, targets, dismiss, contents }: HashNoticeProps) {
-  const [before, after = ''] = message.split('{id}');
-  const [ask, askAfter = ''] = suggestion.split('{place}');
+export function BrokenLinkNotice({ message, suggestion, targets, dismiss, contents }: BrokenLinkNoticeProps) {
+  const [before, after = ''] = message.split(placeholder('id'));
+  const [ask, askAfter = ''] = suggestion.split(placeholder('place'));
   return (
-    <div role="alert" className="hash-notice" data-hash-notice={targets} hidden>
+    <div role="alert" className="hash-notice" {...dataAttribute(Attribute.BrokenLinkNotice, targets)} hidden>
       <p>
         {before}
         <code />
@@ -35,7 +37,7 @@ export function HashNotice({ message, suggestion, targets, dismiss, contents }: 
       </p>
       <p className="hash-actions">
         {contents ? (
-          <button type="button" data-open-contents="">
+          <button type="button" {...dataAttribute(Attribute.OpenContents)}>
             {contents}
           </button>
         ) : null}

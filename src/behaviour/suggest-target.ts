@@ -1,8 +1,13 @@
 /**
  * The notice for an address that names no paragraph or entry of the page (see
- * src/behaviour/hash-notice.ts, which loads this file only then): names the missing ID, suggests the
- * nearest existing target by edit distance, and can open the table of contents. Its buttons hide it.
+ * src/behaviour/missing-target.ts, which loads this file only then): names the missing ID, suggests
+ * the nearest existing target by edit distance, and can open the table of contents. Its buttons hide
+ * it.
  */
+import { Attribute, ElementId } from '../contract/page';
+
+/** The notices whose buttons work. */
+const wired = new WeakSet<Element>();
 
 /** Levenshtein distance, for IDs of a few dozen characters. */
 export function editDistance(a: string, b: string): number {
@@ -34,8 +39,8 @@ function nameOf(target: HTMLElement): string {
 }
 
 /** Fills and shows `notice` for the ID `missing`; its buttons are wired the first time. */
-export function showHashNotice(root: Document, notice: HTMLElement, missing: string): void {
-  const selector = notice.dataset.hashNotice || '[id]';
+export function showBrokenLinkNotice(root: Document, notice: HTMLElement, missing: string): void {
+  const selector = notice.getAttribute(Attribute.BrokenLinkNotice) || '[id]';
   const suggestion = notice.querySelector<HTMLElement>('.hash-suggestion');
   const code = notice.querySelector('code');
   if (code) code.textContent = missing;
@@ -51,14 +56,14 @@ export function showHashNotice(root: Document, notice: HTMLElement, missing: str
       link.textContent = nameOf(target);
     }
   }
-  if (notice.dataset.wired !== undefined) return;
-  notice.dataset.wired = '';
+  if (wired.has(notice)) return;
+  wired.add(notice);
   notice.addEventListener('click', (event) => {
     const button = event.target instanceof Element ? event.target.closest('button') : null;
     if (!button) return;
     notice.hidden = true;
-    if (button.hasAttribute('data-open-contents')) {
-      const contents = root.querySelector<HTMLDetailsElement>('details#toc');
+    if (button.hasAttribute(Attribute.OpenContents)) {
+      const contents = root.querySelector<HTMLDetailsElement>(`details#${ElementId.Contents}`);
       if (!contents) return;
       contents.open = true;
       contents.querySelector('summary')?.focus();

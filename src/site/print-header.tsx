@@ -3,6 +3,7 @@ import type { EditionDocument } from '../model/types';
 import type { Locale } from '../i18n/config';
 import type { TFunction } from '../i18n/server';
 import { textFor } from '../model/document';
+import { Attribute, dataAttribute } from '../contract/page';
 
 /**
  * The citation header of a printed reading page, shown only in print (globals.css): the document's
@@ -10,13 +11,13 @@ import { textFor } from '../model/document';
  * date it was printed. The title stands here once: print hides the title row, which would repeat it
  * in every column. The server writes the address it knows (`address`: a full address on `SITE_URL`,
  * root-relative without it, never a guessed host) and no date; the page script
- * (src/behaviour/print-head.ts) puts in the address the page is read at, with its column choice, and
- * the date, again just before printing.
+ * (src/behaviour/print-address.ts) puts in the address the page is read at, with its column choice,
+ * and the date, again just before printing.
  */
-export function PrintHead({ locale, t, document, address }: { locale: Locale; t: TFunction; document: EditionDocument; address: string }) {
+export function PrintHeader({ locale, t, document, address }: { locale: Locale; t: TFunction; document: EditionDocument; address: string }) {
   const text = textFor(document, locale);
   return (
-    <div className="print-head" data-print-head="">
+    <div className="print-head" {...dataAttribute(Attribute.PrintHeader)}>
       <p className="print-edition">{t('site.name')}</p>
       <p className="print-title" lang={text.lang}>
         {text.frontMatter.title}
@@ -24,9 +25,9 @@ export function PrintHead({ locale, t, document, address }: { locale: Locale; t:
       <dl>
         <div>
           <dt>{t('reader.printAddress')}</dt>
-          <dd data-print-address="">{address}</dd>
+          <dd {...dataAttribute(Attribute.PrintAddress)}>{address}</dd>
         </div>
-        <div data-print-date="" hidden>
+        <div {...dataAttribute(Attribute.PrintDate)} hidden>
           <dt>{t('reader.printedOn')}</dt>
           <dd>
             <time />

@@ -1,0 +1,123 @@
+import 'server-only';
+import type { CSSProperties } from 'react';
+import { languageNames, type Language } from '../model/languages';
+import type { Block, DocumentText, EditionDocument } from '../model/types';
+import type { Locale } from '../i18n/config';
+import type { TFunction } from '../i18n/server';
+import { Attribute, dataAttribute, RowTemplate, templateAttributes } from '../contract/page';
+import { documentPath, glossaryTipsPath } from '../contract/paths';
+import { ProvenanceList } from './provenance';
+import type { ReadingView } from './reading-view';
+import { siteAddress } from './site-url';
+
+/**
+ * The rows of the reading page: a row of column names, a row of where each version comes from, then
+ * one row per block, a cell per language, in the page's default view. The rows carry the templates
+ * of the row tools (src/contract/templates.ts `RowTemplate`).
+ */
+
+const headingTags = { 1: 'h1', 2: 'h2', 3: 'h3', 4: 'h4', 5: 'h5', 6: 'h6' } as const;
+
+/**
+ * A paragraph or heading of one language, its content given as HTML (see `renderPrepared`). A section
+ * has one heading, in the first column shown (the reading language): the other columns give its title
+ * as a paragraph styled like it, read once, in its language. The page script moves the heading when
+ * the column choice puts another language first (src/behaviour/headings.ts).
+ */
+function BlockElement({ block, html, heading }: { block: Block; html: string; heading: boolean }) {
+  if (block.kind === 'heading') {
+    const depth = Math.min(Math.max(block.depth, 1), 6) as keyof typeof headingTags;
+    const Tag = heading ? headingTags[depth] : 'p';
+    return <Tag className={`block block-h${depth}`} dangerouslySetInnerHTML={{ __html: html }} />;
+  }
+  return <p className="block" dangerouslySetInnerHTML={{ __html: html }} />;
+}
+
+interface ColumnProps {
+  locale: Locale;
+  t: TFunction;
+  text: DocumentText | undefined;
+  language: Language;
+}
+
+/** A column's name and what its text is: the row of names stays in view on wide screens (CSS). */
+function ColumnName({ locale, t, text, language }: ColumnProps) {
+  return (
+    <p className="col-language">
+      {languageNames[language][locale]}
+      {text ? <span className="col-role"> · {t(text.frontMatter.role === 'source' ? 'reader.sourceText' : 'reader.translationText')}</span> : null}
+    </p>
+  );
+}
+
+/** Where a column's text comes from (below its name; scrolls away with the text). */
+function ColumnHeader({ t, text, language }: ColumnProps) {
+  if (!text) {
+    return (
+      <div className="col-head col-missing">
+        <p>{t('reader.notTranslated', { language: t(`languages.${language}`) })}</p>
+      </div>
+    );
+  }
+  const { provenance } = text.frontMatter;
+  return (
+    <div className="col-head">
+      <p className={provenance.official ? 'badge badge-official' : 'badge badge-unofficial'}>
+        {t(provenance.official ? 'reader.official' : 'reader.unofficial')}
+      </p>
+      <ProvenanceList t={t} provenance={provenance} language={language} />
+      {provenance.method ? (
+        <details className="method">
+          <summary>{t('reader.method')}</summary>
+          <p lang={language}>{provenance.method}</p>
+        </details>
+      ) : null}
+    </div>
+  );
+}
+
+export function ReadingRows({ locale, t, document, view }: { locale: Locale; t: TFunction; document: EditionDocument; view: ReadingView }) {
+  const { order, rows } = view;
+  const viewPath = documentPath(locale, document.slug);
+  const heads = (Head: typeof ColumnName) =>
+    order.map((language) => (
+      <div key={language} className="cell" {...dataAttribute(Attribute.Column, language)}>
+        <Head locale={locale} t={t} text={document.texts[language]} language={language} />
+      </div>
+    ));
+  return (
+    <div
+      className="rows"
+      role="group"
+      aria-label={t('reader.text')}
+      style={{ '--permalink-base': JSON.stringify(siteAddress(`${viewPath}#`)), '--columns': order.length } as CSSProperties}
+      {...dataAttribute(Attribute.Rows)}
+      {...dataAttribute(Attribute.ColumnCount, order.length)}
+      {...templateAttributes(t, RowTemplate)}
+      {...dataAttribute(Attribute.Tips, glossaryTipsPath(locale))}
+    >
+      <div className="row row-heads">
+        <div className="gutter" />
+        {heads(ColumnName)}
+      </div>
+      <div className="row row-provenance">
+        <div className="gutter" />
+        {heads(ColumnHeader)}
+      </div>
+      {rows.map(({ id, place, number, cells }) => (
+        <div key={id} className="row" id={id} {...dataAttribute(Attribute.Row, id)}>
+          <div className="gutter">
+            <a className="gutter-button pilcrow" href={`#${id}`} aria-label={place}>
+              {number}
+            </a>
+          </div>
+          {cells.map(({ language, content }) => (
+            <div key={language} className={content ? 'cell' : 'cell cell-missing'} lang={language} {...dataAttribute(Attribute.Column, language)}>
+              {content ? <BlockElement block={content.block} html={content.html} heading={content.heading} /> : null}
+            </div>
+          ))}
+        </div>
+      ))}
+    </div>
+  );
+}
