@@ -35,8 +35,10 @@ export function startPrintAddress(root: Document): void {
     const target = head?.querySelector(`[${Attribute.PrintAddress}]`);
     if (target) target.textContent = address;
     const printed = head?.querySelector<HTMLElement>(`[${Attribute.PrintDate}]`);
-    const time = printed?.querySelector('time');
-    if (!printed || !time) return;
+    const day = printed?.querySelector('dd');
+    if (!printed || !day) return;
+    // The server writes no date (an empty <time> is not valid HTML): the first update puts one in.
+    const time = day.querySelector('time') ?? day.appendChild(root.createElement('time'));
     const now = new Date();
     time.dateTime = localDate(now);
     time.textContent = new Intl.DateTimeFormat(root.documentElement.lang || undefined, { dateStyle: 'long' }).format(now);

@@ -10,7 +10,7 @@ import { Attribute, dataAttribute } from '../contract/page';
  * title (in the reader's language, or the source's), the edition, the address of the page and the
  * date it was printed. The title stands here once: print hides the title row, which would repeat it
  * in every column. The server writes the address it knows (`address`: a full address on `SITE_URL`,
- * root-relative without it, never a guessed host) and no date; the page script
+ * root-relative without it, never a guessed host) and no date (the date's row stays hidden); the page script
  * (src/behaviour/print-address.ts) puts in the address the page is read at, with its column choice,
  * and the date, again just before printing.
  */
@@ -29,9 +29,8 @@ export function PrintHeader({ locale, t, document, address }: { locale: Locale; 
         </div>
         <div {...dataAttribute(Attribute.PrintDate)} hidden>
           <dt>{t('reader.printedOn')}</dt>
-          <dd>
-            <time />
-          </dd>
+          {/* Empty until the page script writes the date into it as a <time>: an empty <time> is not valid HTML. */}
+          <dd />
         </div>
       </dl>
     </div>
