@@ -1,25 +1,39 @@
 /**
  * The notice for an address that names no paragraph or entry of the page (see
  * src/behaviour/missing-target.ts, which loads this file only then): names the missing ID, suggests
- * the nearest existing target by edit distance, and can open the table of contents. Its buttons hide
- * it.
+ * the nearest existing target when it is a plausible typo of it, and can open the table of contents.
+ * Its buttons hide it.
  */
 import { Attribute, ElementId } from '../contract/page';
 
 /** The notices whose buttons work. */
 const wired = new WeakSet<Element>();
 
-/** Levenshtein distance, for IDs of a few dozen characters. */
+/**
+ * Edit distance for IDs of a few dozen characters: insertions, deletions, substitutions, and two
+ * neighbouring characters swapped (`lavorv` for `lavrov`), each one edit (optimal string alignment).
+ */
 export function editDistance(a: string, b: string): number {
+  let before: number[] = [];
   let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
     for (let j = 1; j <= b.length; j++) {
       current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) current[j] = Math.min(current[j], before[j - 2] + 1);
     }
+    before = previous;
     previous = current;
   }
   return previous[b.length];
+}
+
+/**
+ * How many edits still make a plausible typo of an ID of `length` characters: one in a short ID
+ * (`nope` is not a typo of `ndpg`, two letters of four apart), else a third of it, at least two.
+ */
+export function typoTolerance(length: number): number {
+  return length <= 4 ? 1 : Math.max(2, Math.floor(length / 3));
 }
 
 /** The candidate nearest to `wanted`, when it is near enough to be a plausible typo. */
@@ -30,7 +44,7 @@ export function nearest(wanted: string, candidates: readonly string[]): string |
     const distance = editDistance(lower, id.toLowerCase());
     if (!best || distance < best.distance) best = { id, distance };
   }
-  return best && best.distance <= Math.max(2, Math.floor(wanted.length / 3)) ? best.id : undefined;
+  return best && best.distance <= typoTolerance(Math.min(wanted.length, best.id.length)) ? best.id : undefined;
 }
 
 /** How a target is named to the reader: a row by its permalink (its number, `1.1 ¶2`), an entry by its heading. */

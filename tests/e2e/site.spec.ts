@@ -61,6 +61,8 @@ test('the glossary says so when the address names no entry, and suggests the nea
   const { entry } = await sample();
   await page.goto(`${pages.glossary('en')}#nope`);
   await expect(page.getByRole('alert')).toContainText('The glossary has no entry “nope”');
+  // No entry is a plausible typo of “nope”: nothing is suggested.
+  await expect(page.getByRole('alert').getByRole('link')).toBeHidden();
   await page.goto(`${pages.glossary('en')}#${entry.id.slice(0, -1)}x`);
   const suggestion = page.getByRole('alert').getByRole('link');
   await expect(suggestion).toHaveAttribute('href', `#${entry.id}`);

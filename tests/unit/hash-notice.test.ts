@@ -11,6 +11,15 @@ describe('nearest', () => {
     expect(nearest('S2-3-P1', ids)).toBe('s2-3-p1');
     expect(nearest('nothing-like-it-at-all', ids)).toBeUndefined();
   });
+  it('counts two swapped letters as one edit, and offers nothing that is not close', () => {
+    expect(editDistance('lavorv-sergey', 'lavrov-sergey')).toBe(1);
+    expect(nearest('lavorv-sergey', ['lavrov-sergey', 'shoigu-sergey'])).toBe('lavrov-sergey');
+    expect(nearest('ndgp', ['ndpg', 'iran'])).toBe('ndpg');
+    // Two letters of four apart: a different word, not a typo.
+    expect(editDistance('nope', 'ndpg')).toBe(2);
+    expect(nearest('nope', ['ndpg', 'iran', 'japan', 'syria'])).toBeUndefined();
+    expect(nearest('s9', ids)).toBe('s1');
+  });
   it('names only fragments no element has', () => {
     const root = { getElementById: (id: string) => (ids.includes(id) ? ({} as HTMLElement) : null) };
     expect(missingTarget(root, '#s1-1-p1')).toBeUndefined();
