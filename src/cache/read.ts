@@ -80,8 +80,8 @@ const recentLimit = 4;
 export function openContentCache(root: string, { keep = true }: ContentCacheOptions = {}): ContentCache {
   const paths = cachePaths(root);
 
-  /** Reads one file of the cache and checks its shape; `T` is the type the writer wrote it from. */
-  async function readChecked<T>(path: string, shape: z.ZodType, problem: string): Promise<T> {
+  /** Reads and parses one file of the cache; `problem` says what a missing file means. */
+  async function readJson(path: string, problem: string): Promise<unknown> {
     const name = relative(paths.folder, path);
     let text: string;
     try {
@@ -90,25 +90,35 @@ export function openContentCache(root: string, { keep = true }: ContentCacheOpti
       const missing = error instanceof Error && 'code' in error && error.code === 'ENOENT';
       throw new ContentCacheError(missing ? problem : `The content cache's ${name} cannot be read (${error instanceof Error ? error.message : String(error)})`);
     }
-    let value: unknown;
     try {
-      value = JSON.parse(text);
+      return JSON.parse(text);
     } catch {
       throw new ContentCacheError(`The content cache's ${name} is not JSON (a run stopped while writing it?)`);
     }
-    const checked = shape.safeParse(value);
-    if (!checked.success) {
-      const issue = checked.error.issues[0];
-      throw new ContentCacheError(`The content cache's ${name} does not have the expected shape (${issue.path.join('.') || 'the file'}: ${issue.message})`);
+  }
+
+  /** `value`, read from `path`, once its shape is checked; `T` is the type the writer wrote it from. */
+  function checked<T>(value: unknown, path: string, shape: z.ZodType): T {
+    const result = shape.safeParse(value);
+    if (!result.success) {
+      const issue = result.error.issues[0];
+      throw new ContentCacheError(`The content cache's ${relative(paths.folder, path)} does not have the expected shape (${issue.path.join('.') || 'the file'}: ${issue.message})`);
     }
     // Written by ./write.ts from this type; its parts every reader relies on were checked above.
     return value as T;
   }
 
+  /** Reads one file of the cache and checks its shape. */
+  async function readChecked<T>(path: string, shape: z.ZodType, problem: string): Promise<T> {
+    return checked<T>(await readJson(path, problem), path, shape);
+  }
+
   async function readCatalog(): Promise<LoadedCatalog> {
-    const raw = await readChecked<{ format?: unknown }>(paths.catalog, z.looseObject({ format: z.unknown() }), 'The content cache has no catalog.json');
-    if (raw.format !== cacheFormat) throw new ContentCacheError(`The content cache is of format ${String(raw.format)}, this version reads format ${cacheFormat}`);
-    const catalog = await readChecked<Catalog>(paths.catalog, catalogShape, 'The content cache has no catalog.json');
+    const raw = await readJson(paths.catalog, 'The content cache has no catalog.json');
+    // The format first: a cache of another layout is refused by its number, not by a shape it lacks.
+    const format = raw !== null && typeof raw === 'object' && 'format' in raw ? raw.format : undefined;
+    if (format !== cacheFormat) throw new ContentCacheError(`The content cache is of format ${String(format)}, this version reads format ${cacheFormat}`);
+    const catalog = checked<Catalog>(raw, paths.catalog, catalogShape);
     return {
       catalog,
       bySlug: new Map(catalog.documents.map((summary) => [summary.slug, summary])),

@@ -97,12 +97,6 @@ export async function bundleBehaviour(root: string): Promise<string[]> {
   return names;
 }
 
-/** What the early scripts are told at build time: the identifiers they declare, replaced by esbuild. */
-export interface EarlyScriptFacts {
-  /** `PAGE_SCRIPT_ADDRESS`: the page script's address. */
-  pageScript: string;
-}
-
 /**
  * Compiles each early script (`src/behaviour/early/<name>.ts`, with what it imports) into one
  * minified classic script, and puts in the page script's address (`pageScript`). Bundled first and
@@ -110,6 +104,7 @@ export interface EarlyScriptFacts {
  * it, and the byte budgets find it there (src/export/page-scripts.ts).
  */
 export async function compileEarlyScripts(root: string, pageScript: string): Promise<Record<EarlyScriptName, string>> {
+  // What the early scripts are told at build time: the identifiers they declare, replaced by esbuild.
   const facts: Record<string, string> = { PAGE_SCRIPT_ADDRESS: JSON.stringify(pageScript) };
   const compiled: Partial<Record<EarlyScriptName, string>> = {};
   for (const name of earlyScriptNames) {

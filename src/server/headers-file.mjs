@@ -7,7 +7,11 @@
  * that matches applies, in file order.
  */
 
-/** @typedef {{ pattern: string, headers: Array<[string, string]> }} HeaderRule */
+/**
+ * A rule: its pattern, the pattern's parts between `*`s (split once, when the file is read, not on
+ * every request), and its headers.
+ * @typedef {{ pattern: string, parts: string[], headers: Array<[string, string]> }} HeaderRule
+ */
 
 /**
  * @param {string} text
@@ -19,7 +23,8 @@ export function parseHeadersFile(text) {
   for (const [index, line] of text.split(/\r?\n/).entries()) {
     if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
     if (!/^\s/.test(line)) {
-      rules.push({ pattern: line.trim(), headers: [] });
+      const pattern = line.trim();
+      rules.push({ pattern, parts: pattern.split('*'), headers: [] });
       continue;
     }
     const colon = line.indexOf(':');
@@ -31,13 +36,12 @@ export function parseHeadersFile(text) {
 }
 
 /**
- * Whether `pathname` matches `pattern`: its parts between `*`s in order, the first at the start and
- * the last at the end.
- * @param {string} pattern
+ * Whether `pathname` matches the rule's pattern: its parts between `*`s in order, the first at the
+ * start and the last at the end.
+ * @param {HeaderRule} rule
  * @param {string} pathname
  */
-function matches(pattern, pathname) {
-  const parts = pattern.split('*');
+function matches({ pattern, parts }, pathname) {
   const first = parts[0];
   const last = parts[parts.length - 1];
   if (parts.length === 1) return pathname === pattern;
@@ -61,7 +65,7 @@ export function headersFor(rules, pathname) {
   /** @type {Record<string, string>} */
   const headers = {};
   for (const rule of rules) {
-    if (!matches(rule.pattern, pathname)) continue;
+    if (!matches(rule, pathname)) continue;
     for (const [name, value] of rule.headers) headers[name] = value;
   }
   return headers;
