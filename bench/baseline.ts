@@ -8,7 +8,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ContentCacheError, openContentCache } from '../src/cache/read';
 import { languages, type Language } from '../src/model/languages';
-import type { Block, EditionDocument } from '../src/model/types';
+import type { Block, ArchiveDocument } from '../src/model/types';
 import { BenchError } from './errors';
 
 export interface Baseline {
@@ -38,7 +38,7 @@ const css = [
 ].join('');
 
 /** Renders the page for one document. */
-export function renderBaseline(document: EditionDocument, pageLang: Language): { html: string; columns: Language[]; rows: number } {
+export function renderBaseline(document: ArchiveDocument, pageLang: Language): { html: string; columns: Language[]; rows: number } {
   const columns = [document.source, ...languages.filter((lang) => lang !== document.source)].filter((lang) => document.texts[lang]);
   const order = document.texts[document.source] ?? document.texts[columns[0]];
   if (!order) throw new BenchError(`document ${document.slug} has no text`);

@@ -3,12 +3,12 @@
  * (`./read.ts`). No pipeline and no file access.
  *
  * `<root>/.content/catalog.json`: the `Catalog`. `<root>/.content/documents/<slug>.json`: each
- * `EditionDocument`, without hast positions. `<root>/.content/mentions/<entry-id>.json`: the
+ * `ArchiveDocument`, without hast positions. `<root>/.content/mentions/<entry-id>.json`: the
  * `EntryMentions` of each mentioned glossary entry.
  */
 import { join } from 'node:path';
 import { languages, type Language } from '../model/languages';
-import type { BlockMentions, DocumentMentions, DocumentSummary, EditionDocument, TextSummary } from '../model/types';
+import type { BlockMentions, DocumentMentions, DocumentSummary, ArchiveDocument, TextSummary } from '../model/types';
 
 /** The cache's folder, relative to the project root. Fixed: the site and the writer must agree. */
 export const cacheFolder = '.content';
@@ -34,7 +34,7 @@ export function cachePaths(root: string) {
 }
 
 /** What lists and descriptions need of a document: front matter and first paragraph of each version. */
-export function summarize(document: EditionDocument): DocumentSummary {
+export function summarize(document: ArchiveDocument): DocumentSummary {
   const texts: Partial<Record<Language, TextSummary>> = {};
   for (const lang of languages) {
     const text = document.texts[lang];
@@ -42,14 +42,15 @@ export function summarize(document: EditionDocument): DocumentSummary {
     const lead = text.blocks.find((block) => block.kind === 'paragraph' && block.id !== 'dateline') ?? text.blocks[0];
     texts[lang] = { lang, frontMatter: text.frontMatter, lead: lead?.text ?? '' };
   }
-  return { slug: document.slug, source: document.source, texts };
+  const editions = document.editions.map(({ number, date, summary }) => ({ number, date, summary }));
+  return { slug: document.slug, source: document.source, texts, editions };
 }
 
 /**
  * The mentions of one document, by glossary entry: each block (in the source's reading order) with the
  * distinct labels each language gives the entry there.
  */
-export function documentMentions(document: EditionDocument): Map<string, DocumentMentions> {
+export function documentMentions(document: ArchiveDocument): Map<string, DocumentMentions> {
   const order = document.texts[document.source]?.blocks.map((block) => block.id) ?? [];
   const perEntry = new Map<string, Map<string, BlockMentions>>();
   for (const language of languages) {

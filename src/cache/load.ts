@@ -11,10 +11,10 @@ import { listDocumentSlugs } from '../content/read';
 import { formatReport } from '../model/format';
 import type { Language } from '../model/languages';
 import { hasErrors } from '../model/report';
-import type { Edition, EditionDocument } from '../model/types';
+import type { Archive, ArchiveDocument } from '../model/types';
 import { createProcessor } from '../pipeline';
 import { loadDocument, type LoadedDocument } from '../pipeline/process';
-import { createEditionCheck } from '../rules';
+import { createArchiveCheck } from '../rules';
 
 /**
  * Loads and checks the content under `root/content` one document at a time: each document is loaded,
@@ -23,7 +23,7 @@ import { createEditionCheck } from '../rules';
  */
 async function streamContent(root: string, onDocument: (loaded: LoadedDocument) => void | Promise<void>): Promise<LoadedGlossaryFile> {
   const loadedGlossary = await loadGlossary(root);
-  const check = createEditionCheck(loadedGlossary.glossary, loadedGlossary.file);
+  const check = createArchiveCheck(loadedGlossary.glossary, loadedGlossary.file);
   // One processor for every file: plugins keep no state between files.
   const processor = createProcessor();
   for (const slug of await listDocumentSlugs(root)) {
@@ -67,7 +67,7 @@ export async function checkContent(root: string, onDocument?: (loaded: LoadedDoc
 
 /** Everything under `root/content`, checked and kept in memory. */
 export interface LoadedContent extends ContentReport {
-  edition: Edition;
+  archive: Archive;
   /** The VFile of each language version, by document slug. */
   documentFiles: Map<string, Partial<Record<Language, VFile>>>;
 }
@@ -75,12 +75,12 @@ export interface LoadedContent extends ContentReport {
 /** Loads and checks everything under `root/content`, keeping every document. Never throws for a content problem. */
 export async function loadContent(root: string): Promise<LoadedContent> {
   const documentFiles = new Map<string, Partial<Record<Language, VFile>>>();
-  const documents: EditionDocument[] = [];
+  const documents: ArchiveDocument[] = [];
   const result = await checkContent(root, ({ document, byLanguage }) => {
     documents.push(document);
     documentFiles.set(document.slug, byLanguage);
   });
-  return { ...result, edition: { documents, glossary: result.glossary.items }, documentFiles };
+  return { ...result, archive: { documents, glossary: result.glossary.items }, documentFiles };
 }
 
 export type { LoadedDocument } from '../pipeline/process';

@@ -11,14 +11,14 @@
  *
  * A cache opened with `keep` reads its catalog once and keeps a handful of recent documents (a page's
  * metadata and the page itself ask for the same one in turn); memory stays flat however many
- * documents the edition has. Without `keep` nothing is kept (development, and one-pass readers).
+ * documents the archive has. Without `keep` nothing is kept (development, and one-pass readers).
  */
 import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { z } from 'zod';
 import { languages } from '../model/languages';
 import { slugPattern } from '../model/schema';
-import type { Catalog, DocumentSummary, EditionDocument, EntryDocumentMentions, EntryMentions, GlossaryItem } from '../model/types';
+import type { Catalog, DocumentSummary, ArchiveDocument, EntryDocumentMentions, EntryMentions, GlossaryItem } from '../model/types';
 import { cacheFolder, cacheFormat, cachePaths } from './catalog';
 
 /** The content cache is missing, from an older version, or does not match its catalog. */
@@ -47,14 +47,14 @@ const entryMentionsShape = z.object({ entry: z.string(), documents: z.array(z.lo
 
 /** What the cache of one project holds, read on demand. */
 export interface ContentCache {
-  /** The edition summed up: glossary, document summaries and how often each entry is mentioned. */
+  /** The archive summed up: glossary, document summaries and how often each entry is mentioned. */
   catalog(): Promise<Catalog>;
   /** Glossary entries by ID. */
   glossaryIndex(): Promise<Map<string, GlossaryItem>>;
   /** The summary of one document (front matter and first paragraph of each version), or undefined. */
   summary(slug: string): Promise<DocumentSummary | undefined>;
-  /** One document, or undefined when the edition has no document of that slug. */
-  document(slug: string): Promise<EditionDocument | undefined>;
+  /** One document, or undefined when the archive has no document of that slug. */
+  document(slug: string): Promise<ArchiveDocument | undefined>;
   /**
    * Every mention of a glossary entry, by document (in slug order): empty for an entry that is not
    * mentioned, undefined when the glossary has no entry of that ID.
@@ -136,14 +136,14 @@ export function openContentCache(root: string, { keep = true }: ContentCacheOpti
     return loadingCatalog;
   }
 
-  async function readDocument(slug: string): Promise<EditionDocument> {
-    const document = await readChecked<EditionDocument>(paths.document(slug), fullDocumentShape, `The content cache lists \`${slug}\` but has no documents/${slug}.json`);
+  async function readDocument(slug: string): Promise<ArchiveDocument> {
+    const document = await readChecked<ArchiveDocument>(paths.document(slug), fullDocumentShape, `The content cache lists \`${slug}\` but has no documents/${slug}.json`);
     if (document.slug !== slug) throw new ContentCacheError(`The content cache's documents/${slug}.json holds \`${document.slug}\``);
     return document;
   }
 
   /** Documents read most recently, oldest first. */
-  const recent = new Map<string, Promise<EditionDocument>>();
+  const recent = new Map<string, Promise<ArchiveDocument>>();
 
   return {
     catalog: async () => (await loadCatalog()).catalog,

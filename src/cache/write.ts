@@ -14,7 +14,7 @@ import { removePosition } from 'unist-util-remove-position';
 import { cacheFormat, cachePaths, documentMentions, summarize } from './catalog';
 import { hasErrors } from '../model/report';
 import { checkContent, type ContentReport } from './load';
-import type { Catalog, DocumentMentions, DocumentSummary, EditionDocument, EntryDocumentMentions, EntryMentions, MentionCount } from '../model/types';
+import type { Catalog, DocumentMentions, DocumentSummary, ArchiveDocument, EntryDocumentMentions, EntryMentions, MentionCount } from '../model/types';
 
 export interface ContentCacheResult extends ContentReport {
   /** True when the cache was written: the content has no error. */
@@ -49,7 +49,7 @@ async function removeAbandonedStaging(folder: string): Promise<void> {
 }
 
 /** Drops the `position` of every hast node of the document: the site never reads them, and they are most of its size. */
-function withoutPositions(document: EditionDocument): EditionDocument {
+function withoutPositions(document: ArchiveDocument): ArchiveDocument {
   for (const text of Object.values(document.texts)) {
     for (const block of text.blocks) removePosition(block.element, { force: true });
     for (const note of text.notes) for (const child of note.children) removePosition(child, { force: true });

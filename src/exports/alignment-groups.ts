@@ -7,7 +7,7 @@
  * export's sentences are these groups.
  */
 import { languages, type Language } from '../model/languages';
-import type { Block, EditionDocument, Sentence } from '../model/types';
+import type { Block, ArchiveDocument, Sentence } from '../model/types';
 
 /** One alignment group of a block: its source sentence IDs and, per language, the lines that render them. */
 export interface AlignmentGroup {
@@ -23,7 +23,7 @@ export function joinSentences(language: Language, sentences: readonly Sentence[]
 }
 
 /** The blocks of `document` with the same ID, per language present. */
-export function blocksById(document: EditionDocument): Map<string, Partial<Record<Language, Block>>> {
+export function blocksById(document: ArchiveDocument): Map<string, Partial<Record<Language, Block>>> {
   const result = new Map<string, Partial<Record<Language, Block>>>();
   for (const language of languages) {
     for (const block of document.texts[language]?.blocks ?? []) {
@@ -83,7 +83,7 @@ export function alignmentGroups(source: Language, blocks: Partial<Record<Languag
 }
 
 /** Every block of the document in source order, with its alignment groups. */
-export function alignedBlocks(document: EditionDocument): Array<{ id: string; blocks: Partial<Record<Language, Block>>; groups: AlignmentGroup[] }> {
+export function alignedBlocks(document: ArchiveDocument): Array<{ id: string; blocks: Partial<Record<Language, Block>>; groups: AlignmentGroup[] }> {
   const byId = blocksById(document);
   const order = document.texts[document.source]?.blocks ?? [];
   return order.map((block) => {

@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { languages, type Language } from '../model/languages';
 import { glossaryKinds } from '../model/schema';
-import type { EditionDocument, GlossaryItem } from '../model/types';
+import type { ArchiveDocument, GlossaryItem } from '../model/types';
 import { alignedBlocks, joinSentences } from './alignment-groups';
 
 /** Version of the export's shape; raised whenever the shape changes. */
@@ -127,7 +127,7 @@ function perLanguageOf<T>(build: (language: Language) => T | undefined): Partial
   return result;
 }
 
-export function toDocumentJson(document: EditionDocument, glossary: ReadonlyMap<string, GlossaryItem>, options: DocumentJsonOptions): DocumentExport {
+export function toDocumentJson(document: ArchiveDocument, glossary: ReadonlyMap<string, GlossaryItem>, options: DocumentJsonOptions): DocumentExport {
   const texts = languages.flatMap((lang) => document.texts[lang] ?? []);
   const source = texts.find((text) => text.lang === document.source);
   const mentioned = new Set(texts.flatMap((text) => text.mentions.map((mention) => mention.ref)));

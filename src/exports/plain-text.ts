@@ -7,7 +7,7 @@
  */
 import type { ElementContent } from 'hast';
 import type { Language } from '../model/languages';
-import type { EditionDocument } from '../model/types';
+import type { ArchiveDocument } from '../model/types';
 
 export interface PlainTextLabels {
   /** Heading of the notes ("Notes"). */
@@ -44,7 +44,7 @@ function textWithMarkers(nodes: readonly ElementContent[], numbers: ReadonlyMap<
 }
 
 /** The version of `language`, or undefined when the document has none. */
-export function toPlainText(document: EditionDocument, language: Language, { labels, permalink }: PlainTextOptions): string | undefined {
+export function toPlainText(document: ArchiveDocument, language: Language, { labels, permalink }: PlainTextOptions): string | undefined {
   const text = document.texts[language];
   if (!text) return undefined;
   const numbers = new Map(text.notes.map((note, index) => [note.id, index + 1]));

@@ -20,14 +20,14 @@ import type { Element, ElementContent } from 'xast';
 import { x } from 'xastscript';
 import { languageNames, languages, type Language } from '../model/languages';
 import type { GlossaryKind } from '../model/schema';
-import type { Block, DocumentText, EditionDocument, GlossaryItem, NoteBody } from '../model/types';
+import type { Block, DocumentText, ArchiveDocument, GlossaryItem, NoteBody } from '../model/types';
 import { block, xmlDocument } from './xml';
 
 export const teiNamespace = 'http://www.tei-c.org/ns/1.0';
 
 export interface TeiOptions {
-  /** The edition's name (publisher of the file). */
-  edition: string;
+  /** The publisher of the file: the name of the reader. */
+  publisher: string;
   /** Absolute address of the document's reading page; left out when the site's address is unknown. */
   permalink?: string;
 }
@@ -212,7 +212,7 @@ function versionStatement(text: DocumentText): string {
   return provenance.official ? `${name}: official translation published by the issuer` : `${name}: unofficial translation made for this edition by ${provenance.translator ?? 'the editors'}`;
 }
 
-export function toTei(document: EditionDocument, glossary: ReadonlyMap<string, GlossaryItem>, { edition, permalink }: TeiOptions): string {
+export function toTei(document: ArchiveDocument, glossary: ReadonlyMap<string, GlossaryItem>, { publisher, permalink }: TeiOptions): string {
   const texts = languages.flatMap((language) => document.texts[language] ?? []);
   const source = texts.find((text) => text.lang === document.source) ?? texts[0];
   if (!source) throw new Error(`the document ${document.slug} has no text`);
@@ -225,9 +225,9 @@ export function toTei(document: EditionDocument, glossary: ReadonlyMap<string, G
     x('author', {}, x('orgName', { 'xml:lang': source.lang }, frontMatter.provenance.issuer)),
     ...texts
       .filter((text) => !text.frontMatter.provenance.official)
-      .map((text) => block('respStmt', {}, 4, [x('resp', `unofficial translation into ${languageNames[text.lang].en}`), x('name', { 'xml:lang': text.lang }, text.frontMatter.provenance.translator ?? edition)])),
+      .map((text) => block('respStmt', {}, 4, [x('resp', `unofficial translation into ${languageNames[text.lang].en}`), x('name', { 'xml:lang': text.lang }, text.frontMatter.provenance.translator ?? publisher)])),
   ]);
-  const publicationStmt = block('publicationStmt', {}, 3, [x('publisher', edition), permalink ? x('idno', { type: 'URI' }, permalink) : null, x('idno', { type: 'slug' }, document.slug)]);
+  const publicationStmt = block('publicationStmt', {}, 3, [x('publisher', publisher), permalink ? x('idno', { type: 'URI' }, permalink) : null, x('idno', { type: 'slug' }, document.slug)]);
   const sourceDesc = block('sourceDesc', {}, 3, [
     block('listBibl', {}, 4, [
       ...texts.map((text) =>

@@ -6,7 +6,7 @@
  */
 import { x } from 'xastscript';
 import { languages } from '../model/languages';
-import type { EditionDocument } from '../model/types';
+import type { ArchiveDocument } from '../model/types';
 import { alignedBlocks, joinSentences } from './alignment-groups';
 import { block, xmlDocument } from './xml';
 
@@ -20,7 +20,7 @@ export interface TmxOptions {
 /** Property types of each unit: user-defined (`x-`), as TMX asks. */
 export const tmxProps = { paragraph: 'x-paragraph', sentences: 'x-sentences', kind: 'x-kind', document: 'x-document' } as const;
 
-export function toTmx(document: EditionDocument, { tool, toolVersion }: TmxOptions): string {
+export function toTmx(document: ArchiveDocument, { tool, toolVersion }: TmxOptions): string {
   const units = alignedBlocks(document).flatMap(({ id, blocks, groups }) =>
     groups.map((group) =>
       block('tu', { tuid: group.ids.join('+'), srclang: document.source }, 2, [

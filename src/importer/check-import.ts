@@ -9,6 +9,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { VFile } from 'vfile';
 import { checkDocument } from '../rules';
 import { isLanguage, languages, type Language } from '../model/languages';
+import { firstEditionOnly } from '../model/document';
 import { processText } from '../pipeline/process';
 import { readContentFile } from '../content/read';
 import type { DocumentText } from '../model/types';
@@ -47,6 +48,6 @@ export async function checkImport(markdown: string, target: ImportTarget): Promi
     files[other] = read.file;
     if (read.ok) texts[other] = await processText(processor, read.file, other);
   }
-  checkDocument({ slug: target.slug, source: lang, texts }, files, undefined);
+  checkDocument({ slug: target.slug, source: lang, texts, editions: firstEditionOnly() }, files, undefined);
   return [file, ...languages.flatMap((other) => (other !== lang && files[other] ? [files[other]] : []))];
 }

@@ -100,3 +100,52 @@ export const glossaryEntrySchema = z
 
 export type GlossaryEntry = z.infer<typeof glossaryEntrySchema>;
 export type GlossaryKind = (typeof glossaryKinds)[number];
+
+/** A block ID as the editions file writes it. */
+const blockId = z.string().regex(blockIdPattern, 'must be a block ID such as s1-2-p3');
+
+/**
+ * One change of one language version in an edition: which blocks, note bodies and glossary entries it
+ * touched, what changed and why, written in the language of the version it concerns.
+ */
+export const editionChangeSchema = z
+  .strictObject({
+    blocks: z.array(blockId).optional().describe('Block IDs of this language version whose text changed.'),
+    notes: z.array(z.string().regex(slugPattern)).optional().describe('Note IDs whose body changed in this language.'),
+    entries: z.array(z.string().regex(slugPattern)).optional().describe('Glossary entries whose text in this language changed for this edition.'),
+    what: nonEmpty.describe('What changed, in the language of the version.'),
+    why: nonEmpty.describe('Why it changed, in the language of the version.'),
+  })
+  .describe('One change of one language version.');
+
+/** What became of a block ID of the edition before that the new edition no longer has as it was. */
+export const blockFateSchema = z
+  .union([
+    z.strictObject({ removed: nonEmpty.describe('Why the block was removed.') }),
+    z.strictObject({ split: z.array(blockId).min(2).describe('The new blocks it was split into, in order.') }),
+    z.strictObject({ merged: blockId.describe('The block it was merged into.') }),
+  ])
+  .describe('removed (with why), split into new blocks, or merged into another block.');
+
+export const editionEntrySchema = z
+  .strictObject({
+    edition: z.number().int().positive().describe('The edition number: 1, 2, 3 … in order.'),
+    date: z.iso.date().describe('The date the edition was published, YYYY-MM-DD.'),
+    summary: localized(nonEmpty).optional().describe('What the edition is, one sentence in each language (required from edition 2).'),
+    changes: z
+      .strictObject({ ru: z.array(editionChangeSchema).optional(), ja: z.array(editionChangeSchema).optional(), en: z.array(editionChangeSchema).optional() })
+      .optional()
+      .describe('The changelog of each language version (from edition 2).'),
+    fates: z
+      .record(blockId, blockFateSchema)
+      .optional()
+      .describe('Block IDs of the edition before that this edition removed, split or merged.'),
+  })
+  .describe('One edition of a document.');
+
+/** `editions.yaml` of a document folder: its editions, oldest first; the last is the current text. */
+export const editionsFileSchema = z.array(editionEntrySchema).min(1).describe('The editions of a document, oldest first.');
+
+export type EditionChangeEntry = z.infer<typeof editionChangeSchema>;
+export type BlockFate = z.infer<typeof blockFateSchema>;
+export type EditionEntry = z.infer<typeof editionEntrySchema>;

@@ -1,11 +1,11 @@
 /**
  * What the pipeline makes of the content: the typed model that the validator checks and the site
  * renders. Produced by the pipeline (`loadDocument()` in src/pipeline/process.ts); the content cache
- * (src/cache/write.ts) stores each document as it is and sums up the edition in a `Catalog`.
+ * (src/cache/write.ts) stores each document as it is and sums up the archive in a `Catalog`.
  */
 import type { Element, ElementContent } from 'hast';
 import type { Language } from './languages';
-import type { FrontMatter, GlossaryEntry } from './schema';
+import type { BlockFate, FrontMatter, GlossaryEntry } from './schema';
 
 /** A sentence of a block: one line of it in the Markdown. */
 export interface Sentence {
@@ -83,22 +83,73 @@ export interface DocumentText {
   anchors: Reference[];
 }
 
+/** One change of one language version in an edition, as `editions.yaml` records it. */
+export interface EditionChange {
+  /** Block IDs of the version whose text changed. */
+  blocks: string[];
+  /** Note IDs whose body changed. */
+  notes: string[];
+  /** Glossary entries whose text in this language changed for this edition. */
+  entries: string[];
+  /** What changed and why, in the language of the version. */
+  what: string;
+  why: string;
+  /** 1-based line of the change in `editions.yaml`. */
+  line: number;
+}
+
+/** One edition of a document: its number, date and changelog. */
+export interface EditionRecord {
+  /** 1, 2, 3 … */
+  number: number;
+  /**
+   * When it was published, YYYY-MM-DD. Absent only for a document without `editions.yaml`, which is
+   * in its first edition and has no recorded publication date.
+   */
+  date?: string;
+  /** What the edition is, in each language (from edition 2). */
+  summary?: Record<Language, string>;
+  /** The changelog of each language version (empty for edition 1). */
+  changes: Partial<Record<Language, EditionChange[]>>;
+  /** Block IDs of the edition before that this one removed, split or merged. */
+  fates: Record<string, BlockFate>;
+}
+
 /** A document with its source and translations. */
-export interface EditionDocument {
+export interface ArchiveDocument {
   /** Folder name: `2019-05-30-japan-russia-2plus2`. */
   slug: string;
   /** Language of the source text. */
   source: Language;
   /** Language versions present, in the canonical language order. */
   texts: Partial<Record<Language, DocumentText>>;
+  /**
+   * Its editions, oldest first; the last is the text in `texts`. A document without `editions.yaml`
+   * has one, edition 1, without a date.
+   */
+  editions: EditionRecord[];
+}
+
+/**
+ * A superseded edition of a document, kept word for word (`editions/<n>/` in its folder): its texts,
+ * and the glossary entries those texts mention as they stood in that edition (for its tooltips).
+ */
+export interface PastEdition {
+  slug: string;
+  /** Its edition number; always below the document's current one. */
+  number: number;
+  source: Language;
+  texts: Partial<Record<Language, DocumentText>>;
+  /** The glossary entries its texts mention, as they were. */
+  glossary: GlossaryItem[];
 }
 
 export interface GlossaryItem extends GlossaryEntry {
   id: string;
 }
 
-export interface Edition {
-  documents: EditionDocument[];
+export interface Archive {
+  documents: ArchiveDocument[];
   /** Glossary entries in file order. */
   glossary: GlossaryItem[];
 }
@@ -121,6 +172,8 @@ export interface DocumentSummary {
   source: Language;
   /** Language versions present, in the canonical language order. */
   texts: Partial<Record<Language, TextSummary>>;
+  /** Its editions, oldest first, without their changelogs: number, date and summary. */
+  editions: Omit<EditionRecord, 'changes' | 'fates'>[];
 }
 
 /** A glossary entry's label as one language writes it in a block (`Северной Кореи`, `北朝鮮`). */
@@ -171,7 +224,7 @@ export interface MentionCount {
 }
 
 /**
- * The edition summed up, for the pages that list documents or entries: written once by the content
+ * The archive summed up, for the pages that list documents or entries: written once by the content
  * cache (`.content/catalog.json`), small enough to keep in memory while the site is built. The
  * mentions themselves are in one file per entry (`EntryMentions`), so the catalog does not grow
  * with them.

@@ -9,8 +9,9 @@ import { VFile } from 'vfile';
 import { readContentFile } from '../content/read';
 import { reportFailure } from '../content/report';
 import { isLanguage, languages, type Language } from '../model/languages';
+import { firstEditionOnly } from '../model/document';
 import { slugPattern } from '../model/schema';
-import type { DocumentText, EditionDocument } from '../model/types';
+import type { ArchiveDocument, DocumentText } from '../model/types';
 import { createProcessor } from './index';
 import { report } from './report';
 
@@ -19,7 +20,7 @@ export type Processor = ReturnType<typeof createProcessor>;
 
 /** One document as loaded, with the files read for it. */
 export interface LoadedDocument {
-  document: EditionDocument;
+  document: ArchiveDocument;
   /** The VFile of each language version (also of one that could not be read or processed). */
   byLanguage: Partial<Record<Language, VFile>>;
   /**
@@ -60,7 +61,7 @@ export async function processText(processor: Processor, file: VFile, lang: Langu
 
 /**
  * Loads the document in `content/documents/<slug>`: each language version through `processor`. The
- * document is not yet checked across its files (see `createEditionCheck` in src/rules/); problems of
+ * document is not yet checked across its files (see `createArchiveCheck` in src/rules/); problems of
  * single files are already messages on them.
  */
 export async function loadDocument(processor: Processor, root: string, slug: string): Promise<LoadedDocument> {
@@ -89,6 +90,6 @@ export async function loadDocument(processor: Processor, root: string, slug: str
     report(first, 'error', `the folder name \`${slug}\` is not a valid slug: use lowercase ASCII letters, digits and inner hyphens`, { line: 1, column: 1 }, 'document-source');
   }
   const sources = languages.filter((lang) => texts[lang]?.frontMatter.role === 'source');
-  const document: EditionDocument = { slug, source: sources[0] ?? languages.find((lang) => texts[lang]) ?? 'ru', texts };
+  const document: ArchiveDocument = { slug, source: sources[0] ?? languages.find((lang) => texts[lang]) ?? 'ru', texts, editions: firstEditionOnly() };
   return { document, byLanguage, files };
 }

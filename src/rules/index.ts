@@ -2,30 +2,30 @@
  * Rules across files: each translation has exactly the source's blocks and notes, in order and of the
  * same kind; every mention names a glossary entry and every entry is mentioned; every note anchor
  * names a note and every note is anchored. A message names both places involved. The rules run one
- * document at a time (`createEditionCheck`), so that the whole edition is never held in memory.
+ * document at a time (`createArchiveCheck`), so that the whole archive is never held in memory.
  */
 import type { VFile } from 'vfile';
 import type { LoadedGlossary } from '../content/glossary';
 import { languages, type Language } from '../model/languages';
-import type { Block, DocumentText, Edition, EditionDocument } from '../model/types';
+import type { Block, DocumentText, Archive, ArchiveDocument } from '../model/types';
 import { report, where } from './report';
 import { checkGlossaryStyle } from './glossary-style';
 import { checkMentionNames } from './mention-names';
 
 export interface CheckInput {
-  edition: Edition;
+  archive: Archive;
   documentFiles: Map<string, Partial<Record<Language, VFile>>>;
   glossary: LoadedGlossary;
   glossaryFile: VFile | undefined;
 }
 
 /**
- * The edition's rules applied one document at a time, so that documents can be loaded, checked and let
+ * The archive's rules applied one document at a time, so that documents can be loaded, checked and let
  * go one after another: only the IDs of the glossary entries mentioned so far are kept between them.
  */
-export interface EditionCheck {
+export interface ArchiveCheck {
   /** Applies every rule that concerns one document; its messages go on the document's files. */
-  document(document: EditionDocument, files: Partial<Record<Language, VFile>>): void;
+  document(document: ArchiveDocument, files: Partial<Record<Language, VFile>>): void;
   /** Applies the glossary-wide rules (`term-unused`) once every document has been checked. */
   finish(): void;
 }
@@ -149,7 +149,7 @@ function checkSentences(file: VFile, block: Block, counterpart: Block, sourcePat
 }
 
 export function checkDocument(
-  document: EditionDocument,
+  document: ArchiveDocument,
   files: Partial<Record<Language, VFile>>,
   known: Set<string> | undefined,
 ): Set<string> {
@@ -260,8 +260,8 @@ export function checkDocument(
   return mentioned;
 }
 
-/** Starts a check of the edition against `glossary`; feed it every document, then call `finish`. */
-export function createEditionCheck(glossary: LoadedGlossary, glossaryFile: VFile | undefined): EditionCheck {
+/** Starts a check of the archive against `glossary`; feed it every document, then call `finish`. */
+export function createArchiveCheck(glossary: LoadedGlossary, glossaryFile: VFile | undefined): ArchiveCheck {
   // Entries that failed validation are still known IDs: their mentions are not reported twice. When the
   // glossary could not be read at all, mentions are not checked against it (one error, not hundreds).
   const known = glossary.loaded ? new Set(glossary.places.keys()) : undefined;
@@ -284,9 +284,9 @@ export function createEditionCheck(glossary: LoadedGlossary, glossaryFile: VFile
   };
 }
 
-/** Checks a whole edition held in memory: `createEditionCheck` fed every document in turn. */
-export function checkEdition({ edition, documentFiles, glossary, glossaryFile }: CheckInput): void {
-  const check = createEditionCheck(glossary, glossaryFile);
-  for (const document of edition.documents) check.document(document, documentFiles.get(document.slug) ?? {});
+/** Checks a whole archive held in memory: `createArchiveCheck` fed every document in turn. */
+export function checkArchive({ archive, documentFiles, glossary, glossaryFile }: CheckInput): void {
+  const check = createArchiveCheck(glossary, glossaryFile);
+  for (const document of archive.documents) check.document(document, documentFiles.get(document.slug) ?? {});
   check.finish();
 }

@@ -4,7 +4,7 @@
  * Pure: from a document to records; src/export/search-index.ts hands them to Pagefind.
  */
 import { languages, type Language } from '../model/languages';
-import type { DocumentSummary, EditionDocument } from '../model/types';
+import type { DocumentSummary, ArchiveDocument } from '../model/types';
 import { columnsParam, columnsSegment, defaultColumns, withFirst } from '../contract/columns';
 import { documentSubpath } from '../contract/paths';
 import type { SearchFilters } from './format';
@@ -26,7 +26,7 @@ export interface SearchRecord {
 }
 
 /** Every block of every language version of `document` that has text, in language then reading order. */
-export function searchRecords(document: EditionDocument): SearchRecord[] {
+export function searchRecords(document: ArchiveDocument): SearchRecord[] {
   return languages.flatMap((language) => {
     const text = document.texts[language];
     if (!text) return [];

@@ -1,7 +1,7 @@
 import 'server-only';
 import { bibtex, chicagoBibliography, chicagoNote, cslJson, type CslItem } from '../citation';
 import { languageNames, languages, type Language } from '../model/languages';
-import type { DocumentText, EditionDocument } from '../model/types';
+import type { DocumentText, ArchiveDocument } from '../model/types';
 import { defaultLocale, type Locale } from '../i18n/config';
 import { getT } from '../i18n/server';
 import { citeBlock } from '../contract/block-place';
@@ -31,7 +31,7 @@ function versionDescription(text: DocumentText): string {
 }
 
 /** The CSL item of one language version of a document, or of one of its blocks (`block`: its ID and place). */
-export function citationItem(document: EditionDocument, language: Language, locale: Locale, block?: { id: string; place: string }): CslItem {
+export function citationItem(document: ArchiveDocument, language: Language, locale: Locale, block?: { id: string; place: string }): CslItem {
   const text = document.texts[language] ?? sourceText(document);
   const { frontMatter } = text;
   const [year, month, day] = frontMatter.date.split('-').map(Number);
@@ -59,7 +59,7 @@ function formatAll(item: CslItem, locator?: string): Record<CiteFormat, string> 
 }
 
 /** The document-level Chicago citation (a bibliography entry) of one version, for the page itself. */
-export function documentCitation(document: EditionDocument, language: Language, locale: Locale): string {
+export function documentCitation(document: ArchiveDocument, language: Language, locale: Locale): string {
   return chicagoBibliography(citationItem(document, language, locale));
 }
 
@@ -70,7 +70,7 @@ export function versionLabel(locale: Locale, text: DocumentText): string {
 }
 
 /** Everything the cite dialog of the reading page of `locale` needs. */
-export function citeData(document: EditionDocument, locale: Locale): CiteData {
+export function citeData(document: ArchiveDocument, locale: Locale): CiteData {
   const t = getT(locale);
   const inCitations = getT(citationLanguage);
   const versions = languages.flatMap((language) => {

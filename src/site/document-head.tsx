@@ -1,6 +1,6 @@
 import 'server-only';
 import { languageNames, languages, type Language } from '../model/languages';
-import type { EditionDocument, GlossaryItem } from '../model/types';
+import type { ArchiveDocument, GlossaryItem } from '../model/types';
 import type { Locale } from '../i18n/config';
 import { formatList, type TFunction } from '../i18n/server';
 import type { ExportFile } from '../exports/files';
@@ -21,7 +21,7 @@ import { siteAddress } from './site-url';
 interface HeadProps {
   locale: Locale;
   t: TFunction;
-  document: EditionDocument;
+  document: ArchiveDocument;
 }
 
 export function DocumentMetadata({ locale, t, document, glossary }: HeadProps & { glossary: ReadonlyMap<string, GlossaryItem> }) {

@@ -1,7 +1,7 @@
 import 'server-only';
 import packageJson from '../../package.json';
 import { isLanguage } from '../model/languages';
-import type { EditionDocument, GlossaryItem } from '../model/types';
+import type { ArchiveDocument, GlossaryItem } from '../model/types';
 import { documentSchemaName, toDocumentJson } from '../exports/document-json';
 import { exportFiles, type ExportFile } from '../exports/files';
 import { toPlainText } from '../exports/plain-text';
@@ -20,7 +20,7 @@ export async function exportParams(): Promise<Array<{ slug: string; file: string
 }
 
 /** The export files of a document with their addresses, for the reading page's download list. */
-export function documentExports(document: Pick<EditionDocument, 'slug' | 'texts'>): Array<ExportFile & { href: string }> {
+export function documentExports(document: Pick<ArchiveDocument, 'slug' | 'texts'>): Array<ExportFile & { href: string }> {
   return exportFiles(document.slug, document.texts).map((file) => ({ ...file, href: exportPath(document.slug, file.name) }));
 }
 
@@ -35,7 +35,7 @@ export async function renderExport(slug: string, name: string): Promise<{ file: 
  * The content of the export file `name` of `document`, or undefined when the document has no such
  * file. Labels are the interface strings of the file's language (English for the multilingual files).
  */
-export function exportBody(document: EditionDocument, glossary: ReadonlyMap<string, GlossaryItem>, name: string): { file: ExportFile; body: string } | undefined {
+export function exportBody(document: ArchiveDocument, glossary: ReadonlyMap<string, GlossaryItem>, name: string): { file: ExportFile; body: string } | undefined {
   const { slug } = document;
   const file = exportFiles(slug, document.texts).find((candidate) => candidate.name === name);
   if (!file) return undefined;
@@ -47,7 +47,7 @@ export function exportBody(document: EditionDocument, glossary: ReadonlyMap<stri
     case 'json':
       return { file, body: `${JSON.stringify(toDocumentJson(document, glossary, { schemaUrl: siteAddress(schemaPath(documentSchemaName)), permalink }), null, 2)}\n` };
     case 'tei':
-      return { file, body: toTei(document, glossary, { edition: en('site.name'), permalink }) };
+      return { file, body: toTei(document, glossary, { publisher: en('site.name'), permalink }) };
     case 'text': {
       const language = file.language;
       const text = language ? document.texts[language] : undefined;

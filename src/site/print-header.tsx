@@ -1,5 +1,5 @@
 import 'server-only';
-import type { EditionDocument } from '../model/types';
+import type { ArchiveDocument } from '../model/types';
 import type { Locale } from '../i18n/config';
 import type { TFunction } from '../i18n/server';
 import { textFor } from '../model/document';
@@ -14,7 +14,7 @@ import { Attribute, dataAttribute } from '../contract/page';
  * (src/behaviour/print-address.ts) puts in the address the page is read at, with its column choice,
  * and the date, again just before printing.
  */
-export function PrintHeader({ locale, t, document, address }: { locale: Locale; t: TFunction; document: EditionDocument; address: string }) {
+export function PrintHeader({ locale, t, document, address }: { locale: Locale; t: TFunction; document: ArchiveDocument; address: string }) {
   const text = textFor(document, locale);
   return (
     <div className="print-head" {...dataAttribute(Attribute.PrintHeader)}>

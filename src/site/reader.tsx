@@ -1,5 +1,5 @@
 import 'server-only';
-import type { EditionDocument, GlossaryItem } from '../model/types';
+import type { ArchiveDocument, GlossaryItem } from '../model/types';
 import type { Locale } from '../i18n/config';
 import type { TFunction } from '../i18n/server';
 import { Attribute, ElementId, placeholder } from '../contract/page';
@@ -16,7 +16,7 @@ import { siteAddress } from './site-url';
 export interface ReaderProps {
   locale: Locale;
   t: TFunction;
-  document: EditionDocument;
+  document: ArchiveDocument;
   glossary: ReadonlyMap<string, GlossaryItem>;
 }
 

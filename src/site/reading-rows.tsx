@@ -1,7 +1,7 @@
 import 'server-only';
 import type { CSSProperties } from 'react';
 import { languageNames, type Language } from '../model/languages';
-import type { Block, DocumentText, EditionDocument } from '../model/types';
+import type { Block, DocumentText, ArchiveDocument } from '../model/types';
 import type { Locale } from '../i18n/config';
 import type { TFunction } from '../i18n/server';
 import { Attribute, dataAttribute, RowTemplate, templateAttributes } from '../contract/page';
@@ -76,7 +76,7 @@ function ColumnHeader({ t, text, language }: ColumnProps) {
   );
 }
 
-export function ReadingRows({ locale, t, document, view }: { locale: Locale; t: TFunction; document: EditionDocument; view: ReadingView }) {
+export function ReadingRows({ locale, t, document, view }: { locale: Locale; t: TFunction; document: ArchiveDocument; view: ReadingView }) {
   const { order, rows } = view;
   const viewPath = documentPath(locale, document.slug);
   const heads = (Head: typeof ColumnName) =>

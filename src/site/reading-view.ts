@@ -1,6 +1,6 @@
 import 'server-only';
 import { languages, type Language } from '../model/languages';
-import type { Block, EditionDocument, GlossaryItem, NoteBody } from '../model/types';
+import type { Block, ArchiveDocument, GlossaryItem, NoteBody } from '../model/types';
 import type { Locale } from '../i18n/config';
 import type { TFunction } from '../i18n/server';
 import { blockNumber, citeBlock } from '../contract/block-place';
@@ -16,7 +16,7 @@ import { prepareContent, renderPrepared, type NoteReference, type NumberedNote, 
  */
 
 /** The default view of the reading page of `document` in `locale`: the reader's language first, when the document has it. */
-export function defaultView(document: EditionDocument, locale: Locale): Columns {
+export function defaultView(document: ArchiveDocument, locale: Locale): Columns {
   return readingDefault(locale, (language) => Boolean(document.texts[language]));
 }
 
@@ -67,7 +67,7 @@ export interface ReadingView {
 }
 
 /** The notes of the document in the interface language (or the source's, if that version is missing), numbered. */
-function numberedNotes(document: EditionDocument, locale: Locale): Map<string, NumberedNote> {
+function numberedNotes(document: ArchiveDocument, locale: Locale): Map<string, NumberedNote> {
   const text = textFor(document, locale);
   return new Map(text.notes.map((body, index) => [body.id, { number: index + 1, body, lang: text.lang }]));
 }
@@ -86,7 +86,7 @@ function contentsTree(blocks: readonly Block[]): ContentsItem[] {
   return root;
 }
 
-export function readingView({ document, locale, t, glossary }: { document: EditionDocument; locale: Locale; t: TFunction; glossary: ReadonlyMap<string, GlossaryItem> }): ReadingView {
+export function readingView({ document, locale, t, glossary }: { document: ArchiveDocument; locale: Locale; t: TFunction; glossary: ReadonlyMap<string, GlossaryItem> }): ReadingView {
   const context: RichTextContext = { locale, t, glossary, notes: numberedNotes(document, locale) };
   // Give each note anchor its ids and collect the note markers per column.
   const noteReferences = new Map<Language, NoteReference[]>();

@@ -1,26 +1,26 @@
 /** What the browser tests share: the edition they read, the addresses of each page kind, how a block is named, what a row shows. */
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
-import { loadEdition } from '../helpers/fixtures';
-import type { Edition, EditionDocument } from '../../src/model/types';
+import { loadArchive } from '../helpers/fixtures';
+import type { Archive, ArchiveDocument } from '../../src/model/types';
 import type { Messages } from '../../src/i18n/resources';
 import { citeBlock, type CiteKey } from '../../src/contract/block-place';
 
 export const locales = ['ru', 'ja', 'en'] as const;
 export type Locale = (typeof locales)[number];
 
-let edition: Promise<Edition> | undefined;
+let edition: Promise<Archive> | undefined;
 
 /** The edition as the site renders it (loaded once per worker). */
-export function getEdition(): Promise<Edition> {
-  edition ??= loadEdition();
+export function getEdition(): Promise<Archive> {
+  edition ??= loadArchive();
   return edition;
 }
 
 /** The first document, and facts about it that the tests look for on the page. */
 export async function sample() {
   const { documents, glossary } = await getEdition();
-  const document: EditionDocument = documents[0];
+  const document: ArchiveDocument = documents[0];
   const source = document.texts[document.source];
   if (!source) throw new Error('the first document has no source text');
   const paragraph = source.blocks.find((block) => block.kind === 'paragraph' && source.mentions.some((mention) => mention.block === block.id));

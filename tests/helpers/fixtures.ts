@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { diagnostics, type Diagnostic } from '../../src/model/format';
 import { loadContent, type LoadedContent } from '../../src/cache/load';
-import type { Edition } from '../../src/model/types';
+import type { Archive } from '../../src/model/types';
 
 export const fixturesDir = join(import.meta.dirname, '..', 'fixtures');
 
@@ -33,8 +33,8 @@ export async function loadFixture(name?: string, options: FixtureOptions = {}): 
 }
 
 /** The edition under `root/content`, for tests that need content without errors; fails with the report otherwise. */
-export async function loadEdition(root = join(import.meta.dirname, '..', '..')): Promise<Edition> {
+export async function loadArchive(root = join(import.meta.dirname, '..', '..')): Promise<Archive> {
   const content = await loadContent(root);
   if (content.failed) throw new Error(`the content has errors:\n${content.report}`);
-  return content.edition;
+  return content.archive;
 }

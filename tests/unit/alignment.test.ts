@@ -31,14 +31,14 @@ describe('the committed content', () => {
   });
 
   it('has every document in all three languages, one of them the source', () => {
-    for (const document of content.edition.documents) {
+    for (const document of content.archive.documents) {
       expect(Object.keys(document.texts).sort()).toEqual([...languages].sort());
       expect(languages.filter((lang) => document.texts[lang]?.frontMatter.role === 'source')).toEqual([document.source]);
     }
   });
 
   it('labels every translation as unofficial, with translator and method', () => {
-    for (const document of content.edition.documents) {
+    for (const document of content.archive.documents) {
       for (const lang of languages.filter((l) => l !== document.source)) {
         const provenance = document.texts[lang]?.frontMatter.provenance;
         expect(provenance?.official).toBe(false);
@@ -51,7 +51,7 @@ describe('the committed content', () => {
   for (const lang of ['ja', 'en'] as const) {
     describe(`the ${lang} translation`, () => {
       const pair = () => {
-        const document = content.edition.documents[0];
+        const document = content.archive.documents[0];
         return { source: document.texts[document.source] as DocumentText, text: document.texts[lang] as DocumentText };
       };
 
@@ -84,8 +84,8 @@ describe('the committed content', () => {
   }
 
   it('gives every mentioned entry a name in the language of each mention', () => {
-    const glossary = new Map(content.edition.glossary.map((item) => [item.id, item]));
-    for (const document of content.edition.documents) {
+    const glossary = new Map(content.archive.glossary.map((item) => [item.id, item]));
+    for (const document of content.archive.documents) {
       for (const lang of languages) {
         for (const mention of document.texts[lang]?.mentions ?? []) {
           const entry = glossary.get(mention.ref);
@@ -98,11 +98,11 @@ describe('the committed content', () => {
   });
 
   it('has a glossary of at least 25 entries, each mentioned in every language', () => {
-    expect(content.edition.glossary.length).toBeGreaterThanOrEqual(25);
-    const document = content.edition.documents[0];
+    expect(content.archive.glossary.length).toBeGreaterThanOrEqual(25);
+    const document = content.archive.documents[0];
     for (const lang of languages) {
       const mentioned = new Set(document.texts[lang]?.mentions.map((mention) => mention.ref));
-      expect(content.edition.glossary.map((item) => item.id).filter((id) => !mentioned.has(id)), lang).toEqual([]);
+      expect(content.archive.glossary.map((item) => item.id).filter((id) => !mentioned.has(id)), lang).toEqual([]);
     }
   });
 });

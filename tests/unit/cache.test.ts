@@ -13,8 +13,8 @@ import { toHtml } from 'hast-util-to-html';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as cache from '../../src/cache/write';
 import * as catalogModule from '../../src/cache/catalog';
-import type { Catalog, DocumentText, EditionDocument, EntryMentions } from '../../src/model/types';
-import { fixturesDir, loadEdition } from '../helpers/fixtures';
+import type { Catalog, DocumentText, ArchiveDocument, EntryMentions } from '../../src/model/types';
+import { fixturesDir, loadArchive } from '../helpers/fixtures';
 
 const { writeContentCache } = cache;
 const slug = '2020-01-15-sample';
@@ -87,7 +87,7 @@ describe('writeContentCache', () => {
       },
       lead: 'Министр Т. Коно посетил Японию.',
     });
-    expect(summary.texts.en?.frontMatter.provenance.translator).toBe('Edition editors');
+    expect(summary.texts.en?.frontMatter.provenance.translator).toBe('Archive editors');
     expect(summary.texts.en?.lead).toBe('Minister Kono visited Japan.');
     // The catalog counts the mentions of each entry; the mentions themselves are in the entry's file.
     expect(catalog.mentions).toEqual({
@@ -125,8 +125,8 @@ describe('writeContentCache', () => {
     await writeContentCache(root);
     const path = join(root, '.content', 'documents', `${slug}.json`);
     expect(await readFile(path, 'utf8')).not.toContain('"position"');
-    const cached = (await readJson(path)) as EditionDocument;
-    const [loaded] = (await loadEdition(root)).documents;
+    const cached = (await readJson(path)) as ArchiveDocument;
+    const [loaded] = (await loadArchive(root)).documents;
 
     expect(cached.slug).toBe(loaded.slug);
     expect(cached.source).toBe(loaded.source);

@@ -8,7 +8,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { EditionDocument, GlossaryItem } from '../../src/model/types';
+import type { ArchiveDocument, GlossaryItem } from '../../src/model/types';
 import { alignmentGroups, blocksById } from '../../src/exports/alignment-groups';
 import { documentExportSchema, documentSchemaName, toDocumentJson } from '../../src/exports/document-json';
 import { exportFiles } from '../../src/exports/files';
@@ -16,13 +16,13 @@ import { toPlainText } from '../../src/exports/plain-text';
 import { toTei } from '../../src/exports/tei';
 import { toTmx } from '../../src/exports/tmx';
 import { schemaFileText, schemaFolder } from '../../src/exports/write-schema';
-import { fixturesDir, loadEdition } from '../helpers/fixtures';
+import { fixturesDir, loadArchive } from '../helpers/fixtures';
 
-let document: EditionDocument;
+let document: ArchiveDocument;
 let glossary: Map<string, GlossaryItem>;
 
 beforeAll(async () => {
-  const edition = await loadEdition(join(fixturesDir, 'exports'));
+  const edition = await loadArchive(join(fixturesDir, 'exports'));
   document = edition.documents[0];
   glossary = new Map(edition.glossary.map((item) => [item.id, item]));
 });
@@ -136,14 +136,14 @@ describe('toDocumentJson', () => {
     expect(value.versions.map((version) => [version.lang, version.role, version.official, version.translator])).toEqual([
       ['ru', 'source', true, undefined],
       ['ja', 'translation', false, '本版編集部'],
-      ['en', 'translation', false, 'Edition editors'],
+      ['en', 'translation', false, 'Archive editors'],
     ]);
     expect(value.glossary.map((item) => item.id).sort()).toEqual(['2plus2', 'japan', 'kono-taro', 'mofa', 'r-and-d']);
   });
 });
 
 describe('toTei', () => {
-  const tei = () => toTei(document, glossary, { edition: 'Reader', permalink: 'https://example.org/en/documents/2020-01-15-sample/' });
+  const tei = () => toTei(document, glossary, { publisher: 'Reader', permalink: 'https://example.org/en/documents/2020-01-15-sample/' });
 
   it('is well-formed TEI with a header naming the document, issuer, date and the edition’s translations', () => {
     const xml = tei();
@@ -157,7 +157,7 @@ describe('toTei', () => {
     expect(profileDesc.langUsage.language.map((language: { '#text': string }) => language['#text'])).toEqual([
       'Russian: the source text, official (published by the issuer)',
       'Japanese: unofficial translation made for this edition by 本版編集部',
-      'English: unofficial translation made for this edition by Edition editors',
+      'English: unofficial translation made for this edition by Archive editors',
     ]);
   });
 
@@ -211,7 +211,7 @@ describe('toTei', () => {
     const term = glossary.get('r-and-d');
     if (!term) throw new Error('the fixture has no r-and-d entry');
     withItem.set('r-and-d', { ...term, wikidata: 'Q180707' });
-    const xml = toTei(document, withItem, { edition: 'Reader' });
+    const xml = toTei(document, withItem, { publisher: 'Reader' });
     expect(xml).toMatch(/<category xml:id="r-and-d" n="concept">(?:\s*<catDesc xml:lang="(?:ru|ja|en)"><term>[^<]+<\/term><\/catDesc>){3}\s*<catDesc><idno type="wikidata">Q180707<\/idno><\/catDesc>\s*<\/category>/);
   });
 });
@@ -240,7 +240,7 @@ describe('toPlainText', () => {
         '',
         'Issued by: Ministry of Foreign Affairs of Japan',
         'Unofficial translation made for this edition',
-        'Translated by: Edition editors',
+        'Translated by: Archive editors',
         'https://example.org/en/documents/2020-01-15-sample/',
         '',
       ].join('\n'),

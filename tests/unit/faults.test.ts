@@ -351,7 +351,7 @@ describe('the fault corpus', () => {
       list.forEach((d, index) => expect(d.reason).toMatch(fault.expected[index][5]));
       // The text of each language version of the document, block by block or note by note.
       const textsOf = (pick: (text: DocumentText) => string[]) => {
-        const texts = content.edition.documents.find((document) => document.slug === (fault.slug ?? '2020-01-15-sample'))?.texts ?? {};
+        const texts = content.archive.documents.find((document) => document.slug === (fault.slug ?? '2020-01-15-sample'))?.texts ?? {};
         return Object.fromEntries(languages.flatMap((lang) => (texts[lang] ? [[lang, pick(texts[lang])]] : [])));
       };
       if (fault.texts) expect(textsOf((text) => text.blocks.map((block) => block.text))).toEqual(fault.texts);

@@ -97,7 +97,7 @@ describe('importText on the fixtures', () => {
       's2', 's2-1', 's2-1-p1', 's2-2', 's2-2-p1', 's2-3', 's2-3-p1',
     ]);
     expect(imported.frontMatter).toMatchObject({ date: '2019-05-30', place: 'Токио', lang: 'ru', role: 'source' });
-    const { edition } = await loadContent(root);
+    const { archive: edition } = await loadContent(root);
     const committed = edition.documents.find((document) => document.slug === '2019-05-30-japan-russia-2plus2')?.texts.ru;
     expect(committed?.blocks.map(({ id, kind, depth, text }) => ({ id, kind, depth, text }))).toEqual(imported.blocks);
     expect(committed?.frontMatter).toMatchObject(imported.frontMatter ?? {});

@@ -8,9 +8,9 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportFiles } from '../../src/exports/files';
-import type { Edition } from '../../src/model/types';
+import type { Archive } from '../../src/model/types';
 import { exportBody } from '../../src/site/exports';
-import { fixturesDir, loadEdition } from '../helpers/fixtures';
+import { fixturesDir, loadArchive } from '../helpers/fixtures';
 import { interfaceKeys, keyFinder } from '../helpers/interface-keys';
 
 const find = keyFinder();
@@ -44,9 +44,9 @@ describe('the interface keys', () => {
 });
 
 describe('every download', () => {
-  const editions: Array<[string, Edition]> = [];
+  const editions: Array<[string, Archive]> = [];
   beforeAll(async () => {
-    editions.push(['test fixture', await loadEdition(join(fixturesDir, 'exports'))], ['content/', await loadEdition()]);
+    editions.push(['test fixture', await loadArchive(join(fixturesDir, 'exports'))], ['content/', await loadArchive()]);
   });
 
   it('of the fixture and of the real content, in every language, carries no interface key', () => {

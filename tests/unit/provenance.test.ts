@@ -9,26 +9,26 @@ import { join } from 'node:path';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Edition } from '../../src/model/types';
+import type { Archive } from '../../src/model/types';
 import { getT } from '../../src/i18n/server';
 import { ProvenanceList } from '../../src/site/provenance';
-import { fixturesDir, loadEdition } from '../helpers/fixtures';
+import { fixturesDir, loadArchive } from '../helpers/fixtures';
 
 let dir: string;
-let withAddresses: Edition;
-let without: Edition;
+let withAddresses: Archive;
+let without: Archive;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'reader-provenance-'));
   await cp(join(fixturesDir, 'base'), dir, { recursive: true });
   await cp(join(fixturesDir, 'provenance'), dir, { recursive: true });
-  withAddresses = await loadEdition(dir);
-  without = await loadEdition(join(fixturesDir, 'base'));
+  withAddresses = await loadArchive(dir);
+  without = await loadArchive(join(fixturesDir, 'base'));
 });
 
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-function render(edition: Edition, language: 'ru' | 'en', locale: 'ru' | 'ja' | 'en'): string {
+function render(edition: Archive, language: 'ru' | 'en', locale: 'ru' | 'ja' | 'en'): string {
   const text = edition.documents[0].texts[language];
   if (!text) throw new Error(`no ${language} text in the fixture`);
   return renderToStaticMarkup(createElement(ProvenanceList, { t: getT(locale), provenance: text.frontMatter.provenance, language }));

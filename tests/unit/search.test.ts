@@ -12,19 +12,19 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { templateTranslate } from '../../src/behaviour/search-results';
 import { writeContentCache } from '../../src/cache/write';
 import { summarize } from '../../src/cache/catalog';
-import type { EditionDocument } from '../../src/model/types';
+import type { ArchiveDocument } from '../../src/model/types';
 import { isNeededFile, SearchIndexError, writeSearchIndex } from '../../src/export/search-index';
 import { resources } from '../../src/i18n/resources';
 import * as format from '../../src/search/format';
 import * as records from '../../src/search/records';
 import { citeBlock, citeKeys } from '../../src/contract/block-place';
-import { fixturesDir, loadEdition } from '../helpers/fixtures';
+import { fixturesDir, loadArchive } from '../helpers/fixtures';
 
 const { indexedLanguages, searchRecords } = records;
 const temporary: string[] = [];
 
-async function sample(): Promise<EditionDocument> {
-  const { documents } = await loadEdition(join(fixturesDir, 'base'));
+async function sample(): Promise<ArchiveDocument> {
+  const { documents } = await loadArchive(join(fixturesDir, 'base'));
   return documents[0];
 }
 

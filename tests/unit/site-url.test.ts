@@ -6,22 +6,22 @@
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import robots from '../../src/app/robots';
-import type { EditionDocument } from '../../src/model/types';
+import type { ArchiveDocument } from '../../src/model/types';
 import { siteUrlNotice } from '../../src/export/build';
 import { atOrigin, citeFormats } from '../../src/contract/cite-data';
 import { citeData } from '../../src/site/citation';
 import { pageMetadata, pathsFor } from '../../src/site/metadata';
 import { documentPath } from '../../src/contract/paths';
 import { absoluteUrl, siteAddress, siteUrl, siteUrlProblem } from '../../src/site/site-url';
-import { fixturesDir, loadEdition } from '../helpers/fixtures';
+import { fixturesDir, loadArchive } from '../helpers/fixtures';
 
 afterEach(() => {
   vi.unstubAllEnvs();
 });
 
-let document: EditionDocument;
+let document: ArchiveDocument;
 beforeAll(async () => {
-  document = (await loadEdition(join(fixturesDir, 'base'))).documents[0];
+  document = (await loadArchive(join(fixturesDir, 'base'))).documents[0];
 });
 
 const metadata = () =>

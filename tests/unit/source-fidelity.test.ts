@@ -24,7 +24,7 @@ describe('the Russian source text', () => {
 
   it('has every word of the source as received in order, and nothing else', async () => {
     const source = readFileSync(receivedSource, 'utf8');
-    const { edition } = await loadContent(root);
+    const { archive: edition } = await loadContent(root);
     const ru = edition.documents.find((document) => document.slug === '2019-05-30-japan-russia-2plus2')?.texts.ru;
     expect(ru?.frontMatter.role).toBe('source');
     const edited = words((ru?.blocks ?? []).map((block) => block.text).join('\n'));
@@ -33,7 +33,7 @@ describe('the Russian source text', () => {
   });
 
   it('keeps the source’s quirks and annotates them', async () => {
-    const { edition } = await loadContent(root);
+    const { archive: edition } = await loadContent(root);
     const ru = edition.documents[0]?.texts.ru;
     const paragraph = ru?.blocks.find((block) => block.id === 's1-2-p1');
     expect(paragraph?.text).toContain('«Спаская башня»');

@@ -12,12 +12,12 @@ import { delimiter, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toTei } from '../../src/exports/tei';
 import type { GlossaryItem } from '../../src/model/types';
-import { fixturesDir, loadEdition } from '../helpers/fixtures';
+import { fixturesDir, loadArchive } from '../helpers/fixtures';
 
 const schema = join(import.meta.dirname, '..', 'schemas', 'tei', 'tei_all.rng');
 
 /** What the TEI export of the reading page's download looks like, without the site's address. */
-const options = { edition: 'Diplomatic Records Reader', permalink: 'https://example.org/en/documents/x/' };
+const options = { publisher: 'Diplomatic Records Reader', permalink: 'https://example.org/en/documents/x/' };
 
 /** A TEI document like the export before it was fixed: a taxonomy in standOff, which TEI P5 does not allow. */
 const taxonomyInStandOff = `<?xml version="1.0" encoding="UTF-8"?>
@@ -67,13 +67,13 @@ describe('the TEI export against TEI P5 (tei_all)', () => {
       ['content', undefined],
       ['fixture', join(fixturesDir, 'exports')],
     ] as const) {
-      const edition = await loadEdition(root);
+      const edition = await loadArchive(root);
       const glossary = new Map(edition.glossary.map((item) => [item.id, item]));
       for (const document of edition.documents) await write(`${kind}-${document.slug}.tei.xml`, toTei(document, glossary, options));
       if (kind === 'fixture') {
         // Every kind of glossary entry with a Wikidata item: the lists and the taxonomy carry it.
         const withItems = new Map<string, GlossaryItem>([...glossary].map(([id, item], index) => [id, { ...item, wikidata: `Q${index + 1}` }]));
-        await write('fixture-with-wikidata.tei.xml', toTei(edition.documents[0], withItems, { edition: options.edition }));
+        await write('fixture-with-wikidata.tei.xml', toTei(edition.documents[0], withItems, { publisher: options.publisher }));
       }
     }
     await write('taxonomy-in-standoff.tei.xml', taxonomyInStandOff);
