@@ -22,6 +22,25 @@ export function documentSubpath(slug: string): string {
   return `documents/${slug}/`;
 }
 
+/**
+ * The permanent address of one edition of a document (`/en/documents/<slug>/editions/2/`): every
+ * edition has one, the current included, so that a citation pinned to it always resolves to the text
+ * that was cited.
+ */
+export function editionPath(locale: Locale, slug: string, edition: number): string {
+  return `${documentPath(locale, slug)}editions/${edition}/`;
+}
+
+/** A document's changelog: every edition, what changed in each language and why, with the differences word by word. */
+export function changesPath(locale: Locale, slug: string): string {
+  return `${documentPath(locale, slug)}changes/`;
+}
+
+/** The Atom feed of new documents and new editions, one per interface language. */
+export function feedPath(locale: Locale): string {
+  return `/${locale}/feed.xml`;
+}
+
 /** The glossary: its index of every entry, or the page of one entry with every mention of it (`/en/glossary/japan/`). */
 export function glossaryPath(locale: Locale, entry?: string): string {
   return `/${locale}/glossary/${entry ? `${entry}/` : ''}`;
