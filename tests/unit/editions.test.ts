@@ -3,12 +3,14 @@
  * the test), and the editions of a document are read, loaded and checked.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
+import { openContentCache } from '../../src/cache/read';
+import { writeContentCache } from '../../src/cache/write';
 import { parseEditions } from '../../src/content/editions';
 import { loadGlossary } from '../../src/content/glossary';
 import { firstEditionOnly } from '../../src/model/document';
@@ -183,5 +185,59 @@ describe('loading and checking past editions', () => {
       [`${sample}/editions/3`, 1, 1, 'error', 'edition-folder'],
     ]);
     expect(list[1].reason).toMatch(/^`editions\/3\/` is for a past edition, but editions\.yaml makes edition 2 the current one/);
+  });
+});
+
+describe('the content cache of a document in its second edition', () => {
+  /** The base fixture in edition 2, in a temporary folder, its cache written. */
+  async function cachedFixture(): Promise<string> {
+    const dir = await mkdtemp(join(tmpdir(), 'reader-editions-cache-'));
+    await cp(join(fixturesDir, 'base'), dir, { recursive: true });
+    await editionOneFiles(dir);
+    await writeFile(join(dir, sample, 'editions.yaml'), editionsYaml);
+    const result = await writeContentCache(dir);
+    expect(result.report).toBe('0 errors, 0 warnings in 7 files');
+    return dir;
+  }
+
+  it('writes each past edition to its own file, and the editions into the document and its summary', async () => {
+    const dir = await cachedFixture();
+    try {
+      expect(readdirSync(join(dir, '.content', 'editions'))).toEqual(['2020-01-15-sample']);
+      expect(readdirSync(join(dir, '.content', 'editions', '2020-01-15-sample'))).toEqual(['1.json']);
+      expect(readFileSync(join(dir, '.content', 'editions', '2020-01-15-sample', '1.json'), 'utf8')).not.toContain('"position"');
+      const cache = openContentCache(dir);
+      const summary = await cache.summary('2020-01-15-sample');
+      expect(summary?.editions).toEqual([
+        { number: 1, date: '2020-02-01' },
+        { number: 2, date: '2020-03-01', summary: { ru: 'Уточнён второй абзац.', ja: '第2段落を修正。', en: 'The second paragraph corrected.' } },
+      ]);
+      const document = await cache.document('2020-01-15-sample');
+      expect(document?.editions[1].changes.en).toEqual([{ blocks: ['s1-p2'], notes: [], entries: [], what: 'Wording corrected.', why: 'A typing error.', line: 12 }]);
+      const past = await cache.pastEdition('2020-01-15-sample', 1);
+      expect([past?.slug, past?.number, past?.source, past?.glossary.map((item) => item.id)]).toEqual(['2020-01-15-sample', 1, 'ru', ['japan', 'kono-taro']]);
+      expect(past?.texts.en?.blocks.map((block) => block.text)).toEqual(['Sample', '1. Section', 'Minister Kono visited Japan.', 'Second paragraph, first version.']);
+      expect(past?.texts.en?.path).toBe(`${sample}/editions/1/en.md`);
+      // The current edition, one that does not exist, and what is not a slug or an edition number: nothing, and no file is opened.
+      for (const [slug, n] of [['2020-01-15-sample', 2], ['2020-01-15-sample', 3], ['2020-01-15-sample', 0], ['2020-01-15-sample', 1.5], ['2020-01-15-sample', Number.NaN], ['../2020-01-15-sample', 1], ['2020-01-16-none', 1]] as const) {
+        expect(await cache.pastEdition(slug, n)).toBeUndefined();
+      }
+
+      // A past edition missing from the cache, or of another shape: an error that says what to run.
+      await rm(join(dir, '.content', 'editions', '2020-01-15-sample', '1.json'));
+      await expect(openContentCache(dir, { keep: false }).pastEdition('2020-01-15-sample', 1)).rejects.toThrow(
+        /^The content cache has `2020-01-15-sample` in edition 2 but no editions\/2020-01-15-sample\/1\.json: run `npm run build` \(or `npm run content`\)/,
+      );
+      await writeFile(join(dir, '.content', 'editions', '2020-01-15-sample', '1.json'), JSON.stringify({ slug: '2020-01-15-sample', number: 1, source: 'ru', texts: {} }));
+      await expect(openContentCache(dir, { keep: false }).pastEdition('2020-01-15-sample', 1)).rejects.toThrow(/^The content cache's editions\/2020-01-15-sample\/1\.json does not have the expected shape \(glossary: /);
+
+      // Once the document has no past edition, its folder is gone from the cache.
+      await rm(join(dir, sample, 'editions'), { recursive: true });
+      await rm(join(dir, sample, 'editions.yaml'));
+      expect((await writeContentCache(dir)).written).toBe(true);
+      expect(readdirSync(join(dir, '.content')).sort()).toEqual(['catalog.json', 'documents', 'mentions']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
