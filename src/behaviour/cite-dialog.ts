@@ -6,7 +6,8 @@
  * access, and copies it or saves it as a file; the status says whether the copy worked. Escape or the close
  * button closes it and focus returns to the button that opened it.
  */
-import { atOrigin, fillAccessed, fillCitation, type CiteData, type CiteFormat } from '../contract/cite-data';
+import { atOrigin, type CiteData, type CiteFormat } from '../contract/cite-data';
+import { fillAccessed, fillCitation } from '../contract/cite-fill';
 import { writeClipboard } from './clipboard';
 
 const messageTime = 4000;
@@ -38,7 +39,7 @@ function choices(name: string, legend: string, options: Array<{ value: string; l
 export function citation(data: CiteData, lang: string, format: CiteFormat, scope: Scope, origin: string, day = new Date()): string {
   const version = data.versions.find((candidate) => candidate.lang === lang) ?? data.versions[0];
   const text = (scope ? fillCitation(version?.paragraph[format] ?? '', format, scope.id, data.places[scope.id] ?? scope.id) : version?.document[format]) ?? '';
-  return fillAccessed(atOrigin(text, data.address, origin), format, day);
+  return fillAccessed(atOrigin(text, data.address, origin), day);
 }
 
 /**
@@ -54,7 +55,7 @@ export function citeDialog(root: Document, data: CiteData): (trigger: HTMLElemen
   const build = (): HTMLDialogElement => {
     const box = element('dialog', { class: 'cite-dialog', 'aria-labelledby': 'cite-title' });
     const close = element('button', { type: 'button', class: 'button', 'data-cite-close': '' }, data.strings.close);
-    const save = element('a', { class: 'button', 'data-cite-save': '' }, data.strings.save);
+    const save = element('a', { class: 'button' }, data.strings.save);
     const copy = element('button', { type: 'button', class: 'button', 'data-cite-copy': '' }, data.strings.copy);
     const output = element('textarea', { id: 'cite-output', readonly: '', rows: '7', spellcheck: 'false' });
     const actions = element('div', { class: 'cite-actions' });
@@ -71,14 +72,10 @@ export function citeDialog(root: Document, data: CiteData): (trigger: HTMLElemen
       const lang = box.querySelector<HTMLInputElement>('[name="cite-version"]:checked')?.value ?? '';
       output.value = citation(data, lang, format, scope, location.origin);
       const option = data.formats.find((candidate) => candidate.id === format);
-      if (option?.lang) output.lang = option.lang;
-      else output.removeAttribute('lang');
-      // A format for reference managers can be saved as a file (`.ris`, `.bib`, `.json`).
-      save.hidden = !option?.file;
-      if (option?.file) {
-        save.href = `data:${option.file.type};charset=utf-8,${encodeURIComponent(output.value)}`;
-        save.download = `${data.name}-${lang}${scope ? `-${scope.id}` : ''}.${option.file.extension}`;
-      }
+      // A style's text is in its language; the formats for reference managers are in none ("").
+      output.lang = option?.lang ?? '';
+      // Every format can be saved as a file (`.txt`, `.json`, `.bib`, `.ris`).
+      if (option) Object.assign(save, { href: option.file.data + encodeURIComponent(output.value), download: option.file.name });
     };
     box.addEventListener('change', (event) => {
       const input = event.target;

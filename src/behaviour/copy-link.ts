@@ -15,10 +15,10 @@ import { addRowTools, placeOf } from './row-gutter';
 const icon =
   '<svg aria-hidden="true" viewBox="0 0 16 16" width="14" height="14"><path d="M6.5 9.5l3-3M7 4.5l1-1a2.5 2.5 0 013.5 3.5l-1 1M9 11.5l-1 1A2.5 2.5 0 014.5 9l1-1" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round"/></svg>';
 
-/** The address of the row `id` at `pinned` (the edition's address; this page's if none), in the view the reader has now (`address`). */
+/** The address of the row `id` in the view the reader has now (`address`), at the path of `pinned` (the edition's address) if given. */
 export function rowAddress(id: string, address: URL = new URL(location.href), pinned?: string | null): string {
-  const url = new URL(pinned ? new URL(pinned, address).pathname : address, address);
-  url.search = address.search;
+  const url = new URL(address);
+  if (pinned) url.pathname = new URL(pinned, url).pathname;
   url.hash = id;
   return url.toString();
 }

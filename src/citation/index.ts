@@ -13,9 +13,9 @@ import { citationStyles, type CitationStyleId } from './styles';
 
 export { citationStyles, localStyle, type CitationStyleId } from './styles';
 
-/** A CSL date: year, month, day. */
+/** A CSL date: year, month, day (numbers, or strings of digits, which CSL-JSON allows too). */
 export interface CslDate {
-  'date-parts': [[number, number, number]];
+  'date-parts': [[number, number, number] | [string, string, string]];
 }
 
 /**

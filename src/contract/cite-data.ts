@@ -19,16 +19,20 @@ export const citeTokens = { id: 'CITEBLOCKID', place: 'CITEPLACE' } as const;
 /**
  * The stand-in date of access, [year, month, day], in every citation as built: a day no document of the
  * archive carries, with a two-digit month and day, so each format writes it in its own way
- * (9999-11-22, 22.11.9999, 9999/11/22, `[[9999, 11, 22]]`) and `fillAccessed` finds it in each.
+ * (9999-11-22, 22.11.9999, 9999/11/22, and in CSL-JSON `[["9999", "11", "22"]]`: date parts may be
+ * strings there, so that a two-digit "07" stays valid JSON) and `fillAccessed` finds it in each.
  */
-export const citeAccessed = [9999, 11, 22] as const;
+export const citeAccessed = ['9999', '11', '22'] as const;
 
-/** A format the dialog offers: its label, the language of its text (a style's), and the media type and extension of its file. */
+/**
+ * A format the dialog offers: its label, the language of its text (a style's), and its file: the
+ * start of its `data:` address (with the media type) and its name.
+ */
 export interface CiteFormatOption {
   id: CiteFormat;
   label: string;
   lang?: Language;
-  file?: { type: string; extension: string };
+  file: { data: string; name: string };
 }
 
 export interface CiteVersion {
@@ -49,8 +53,6 @@ export interface CiteData {
    * where it was read.
    */
   address: string;
-  /** The name, without extension, of a citation saved as a file: the document's slug and edition. */
-  name: string;
   /** Interface strings of the dialog. */
   strings: {
     /** "Cite this document". */
@@ -73,22 +75,6 @@ export interface CiteData {
   versions: CiteVersion[];
   /** How each block is cited in the citations (the style's language): block ID → place. */
   places: Record<string, string>;
-}
-
-/** A paragraph citation from its template: `id` and `place` put in, escaped as the format needs. */
-export function fillCitation(template: string, format: CiteFormat, id: string, place: string): string {
-  const value = (text: string) => (format === 'csl-json' ? JSON.stringify(text).slice(1, -1) : text);
-  return template.replaceAll(citeTokens.id, value(id)).replaceAll(citeTokens.place, value(place));
-}
-
-/**
- * `text` with the stand-in date of access replaced by `day`, in the same order and separators; month
- * and day two digits (07), except in CSL-JSON, where they are numbers.
- */
-export function fillAccessed(text: string, format: CiteFormat, day: Date): string {
-  const [year, month, date] = [day.getFullYear(), day.getMonth() + 1, day.getDate()].map((part) => (format === 'csl-json' ? `${part}` : `${part}`.padStart(2, '0')));
-  const [y, m, d] = citeAccessed;
-  return text.replace(new RegExp(`${y}(\\D{1,20})${m}(\\D{1,20})${d}|${d}(\\D)${m}(\\D)${y}`, 'g'), (_, a, b, c, e) => (a ? `${year}${a}${month}${b}${date}` : `${date}${c}${month}${e}${year}`));
 }
 
 /** `text` with the address as built (`address`) replaced by the same path on `origin`. */

@@ -96,12 +96,13 @@ function stylesOf(locale: Locale): CitationStyleId[] {
   return local ? ['chicago', local] : ['chicago'];
 }
 
-/** The media type and extension of each format's file. */
+/** The media type and extension of each format's file (a style's: plain text). */
 const files: Partial<Record<CiteFormat, { type: string; extension: string }>> = {
   'csl-json': { type: 'application/vnd.citationstyles.csl+json', extension: 'json' },
   bibtex: { type: 'application/x-bibtex', extension: 'bib' },
   ris: { type: 'application/x-research-info-systems', extension: 'ris' },
 };
+const plainText = { type: 'text/plain', extension: 'txt' };
 
 /** The formats offered on the pages of `locale`, in the dialog's order. */
 function formatsOf(locale: Locale): CiteFormat[] {
@@ -163,12 +164,16 @@ export function citeData(document: ArchiveDocument, locale: Locale, edition: Cit
   });
   const formats: CiteFormatOption[] = formatsOf(locale).map((id) => {
     const style = id in citationStyles ? citationStyles[id as CitationStyleId] : undefined;
-    const file = files[id];
-    return { id, label: t(`citation.formats.${id}`), ...(style ? { lang: style.language } : {}), ...(file ? { file } : {}) };
+    const file = files[id] ?? plainText;
+    return {
+      id,
+      label: t(`citation.formats.${id}`),
+      ...(style ? { lang: style.language } : {}),
+      file: { data: `data:${file.type};charset=utf-8,`, name: `${document.slug}-ed${edition.number}.${file.extension}` },
+    };
   });
   return {
     address: citedAddress(document, locale, edition),
-    name: `${document.slug}-ed${edition.number}`,
     strings: {
       document: t('citation.document'),
       paragraph: t('citation.paragraph', openValues(['place'])),

@@ -12,7 +12,8 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { bibtex, cslJson, highwireTags, ris, styleBibliography, styleNote, type CslItem } from '../../src/citation';
 import { cslFolder } from '../../src/citation/styles';
 import { blockNumber } from '../../src/contract/block-place';
-import { citeAccessed, citeTokens, fillAccessed, fillCitation, type CiteFormat } from '../../src/contract/cite-data';
+import { citeAccessed, citeTokens, type CiteFormat } from '../../src/contract/cite-data';
+import { fillAccessed, fillCitation } from '../../src/contract/cite-fill';
 import type { ArchiveDocument } from '../../src/model/types';
 import { citationMetadata, citationRecord, citationsOf, citeData } from '../../src/site/citation';
 import { fixturesDir, loadArchive } from '../helpers/fixtures';
@@ -73,24 +74,24 @@ describe('every format from the one record', () => {
 
   it('GOST R 7.0.5-2008: title [translation]: type, edition, translator, publisher, year, URL and the date of access', () => {
     const item = citationRecord({ document, edition: second, version: 'en', language: 'ru', locale: 'ru' });
-    expect(fillAccessed(styleBibliography(item, 'gost'), 'gost', day)).toBe(
+    expect(fillAccessed(styleBibliography(item, 'gost'), day)).toBe(
       `Министерство иностранных дел Японии. Sample [Пример]: пресс-релиз. 2-е изд. / пер. Edition editors. Дипломатические документы: параллельное чтение, 2020. URL: ${address('ru', 2)} (дата обращения: 07.12.2026)`,
     );
   });
 
   it('SIST 02: issuer, title, translator, edition, publisher, year, URL and the date of access', () => {
     const item = citationRecord({ document, edition: second, version: 'ru', language: 'ja', locale: 'ja' });
-    expect(fillAccessed(styleBibliography(item, 'sist02'), 'sist02', day)).toBe(`Министерство иностранных дел Японии. Пример. 第2版, 外交文書対訳リーダー, 2020. ${address('ja', 2)}, (参照 2026-12-07).`);
+    expect(fillAccessed(styleBibliography(item, 'sist02'), day)).toBe(`Министерство иностранных дел Японии. Пример. 第2版, 外交文書対訳リーダー, 2020. ${address('ja', 2)}, (参照 2026-12-07).`);
   });
 
   it('CSL-JSON, BibTeX, RIS and the meta tags carry the same title, date, language, edition and address', () => {
     for (const locale of ['en', 'ja', 'ru'] as const) {
       const item = citationRecord({ document, edition: second, version: 'ru', language: locale, locale });
-      expect(JSON.parse(fillAccessed(cslJson(item), 'csl-json', day))).toEqual([{ ...item, accessed: { 'date-parts': [[2026, 12, 7]] } }]);
-      const entry = fillAccessed(bibtex(item), 'bibtex', day);
+      expect(JSON.parse(fillAccessed(cslJson(item), day))).toEqual([{ ...item, accessed: { 'date-parts': [['2026', '12', '07']] } }]);
+      const entry = fillAccessed(bibtex(item), day);
       expect(entry).toMatch(/^@report\{2020-01-15-sample-ru-ed2,/);
       for (const field of ['edition = {2}', 'date = {2020-01-15}', 'language = {ru}', `url = {${item.URL}}`, 'urldate = {2026-12-07}']) expect(entry, locale).toContain(field);
-      const lines = fillAccessed(ris(item), 'ris', day).split('\r\n');
+      const lines = fillAccessed(ris(item), day).split('\r\n');
       expect(lines[0]).toBe('TY  - RPRT');
       // One line a tag: an address is never wrapped.
       for (const line of [`TI  - ${item.title}`, 'ET  - 2', 'DA  - 2020/1/15/', 'LA  - ru', `UR  - ${item.URL}`, 'Y2  - 2026/12/07/', `M3  - ${item.genre}`]) expect(lines, locale).toContain(line);
@@ -123,9 +124,9 @@ describe('every format from the one record', () => {
     expect(citeData(document, 'en').formats.map((format) => format.id)).toEqual(['chicago', 'csl-json', 'bibtex', 'ris']);
     expect(citeData(document, 'ja').formats.map((format) => [format.id, format.lang])).toEqual([['chicago', 'en'], ['sist02', 'ja'], ['csl-json', undefined], ['bibtex', undefined], ['ris', undefined]]);
     const ru = citeData(document, 'ru', second);
-    expect(ru.formats.find((format) => format.id === 'ris')?.file).toEqual({ type: 'application/x-research-info-systems', extension: 'ris' });
+    expect(ru.formats.find((format) => format.id === 'ris')?.file).toEqual({ data: 'data:application/x-research-info-systems;charset=utf-8,', name: '2020-01-15-sample-ed2.ris' });
+    expect(ru.formats.find((format) => format.id === 'bibtex')?.file?.name).toBe('2020-01-15-sample-ed2.bib');
     expect(ru.address).toBe(address('ru', 2));
-    expect(ru.name).toBe('2020-01-15-sample-ed2');
   });
 
   it('make the same paragraph citation from a template as from the block itself, in every format, with the reader’s date of access', () => {
@@ -135,10 +136,10 @@ describe('every format from the one record', () => {
     const templates = citationsOf({ ...input, block: { id: citeTokens.id, place: citeTokens.place } });
     expect(Object.keys(templates)).toEqual(['chicago', 'gost', 'csl-json', 'bibtex', 'ris']);
     for (const [format, template] of Object.entries(templates) as Array<[CiteFormat, string]>) {
-      const filled = fillAccessed(fillCitation(template, format, block.id, block.place), format, day);
-      expect(filled, format).toBe(fillAccessed(direct[format] ?? '', format, day));
+      const filled = fillAccessed(fillCitation(template, format, block.id, block.place), day);
+      expect(filled, format).toBe(fillAccessed(direct[format] ?? '', day));
       expect(filled, format).toContain(`${address('ru', 2)}#s1-p1`);
-      expect(filled, format).not.toContain(`${citeAccessed[0]}`);
+      expect(filled, format).not.toContain(citeAccessed[0]);
     }
   });
 });
@@ -146,12 +147,12 @@ describe('every format from the one record', () => {
 describe('the date of access', () => {
   it('is put in each format’s way, in place of the stand-in', () => {
     const june = new Date(2027, 5, 3);
-    expect(fillAccessed('(дата обращения: 22.11.9999)', 'gost', june)).toBe('(дата обращения: 03.06.2027)');
-    expect(fillAccessed('(参照 9999-11-22).', 'sist02', june)).toBe('(参照 2027-06-03).');
-    expect(fillAccessed('Y2  - 9999/11/22/', 'ris', june)).toBe('Y2  - 2027/06/03/');
-    expect(JSON.parse(fillAccessed('{"date-parts": [[\n  9999,\n  11,\n  22\n]]}', 'csl-json', june))).toEqual({ 'date-parts': [[2027, 6, 3]] });
+    expect(fillAccessed('(дата обращения: 22.11.9999)', june)).toBe('(дата обращения: 03.06.2027)');
+    expect(fillAccessed('(参照 9999-11-22).', june)).toBe('(参照 2027-06-03).');
+    expect(fillAccessed('Y2  - 9999/11/22/', june)).toBe('Y2  - 2027/06/03/');
+    expect(JSON.parse(fillAccessed('{"date-parts": [[\n  "9999",\n  "11",\n  "22"\n]]}', june))).toEqual({ 'date-parts': [['2027', '06', '03']] });
     // Other numbers are left alone.
-    expect(fillAccessed('2019-05-30, 1999/11/22', 'bibtex', june)).toBe('2019-05-30, 1999/11/22');
+    expect(fillAccessed('2019-05-30, 1999/11/22', june)).toBe('2019-05-30, 1999/11/22');
   });
 });
 
