@@ -123,10 +123,17 @@ describe('reading editions.yaml', () => {
 });
 
 describe('the 2019 "2+2" document', () => {
-  it('is in edition 1, dated 2026-11-26, with its own text kept as a copy for the next edition', async () => {
+  it('is in edition 2, dated 2026-12-07, with edition 1 (2026-11-26) kept as it was and every change logged', async () => {
     const { document, past, files } = await loadDocument(createProcessor(), projectRoot, slug);
-    expect(document.editions).toEqual([{ number: 1, date: '2026-11-26', changes: {}, fates: {} }]);
-    expect(past).toEqual([]);
+    expect(document.editions.map((edition) => [edition.number, edition.date])).toEqual([
+      [1, '2026-11-26'],
+      [2, '2026-12-07'],
+    ]);
+    // The review changed every language version; no block was removed, split or merged.
+    const [, second] = document.editions;
+    expect(Object.keys(second.changes).sort()).toEqual(['en', 'ja', 'ru']);
+    expect(second.fates).toEqual({});
+    expect(past.map((loaded) => loaded.edition.number)).toEqual([1]);
     expect(diagnostics(files)).toEqual([]);
   });
 });
