@@ -2,6 +2,7 @@ import 'server-only';
 import packageJson from '../../package.json';
 import { isLanguage, languages, type Language } from '../model/languages';
 import type { ArchiveDocument, EditionRecord, GlossaryItem, PastEdition } from '../model/types';
+import { pastEditions } from '../model/document';
 import { documentSchemaName, toDocumentJson } from '../exports/document-json';
 import { exportFiles, pastEditionExportFiles, type ExportFile } from '../exports/files';
 import { toPlainText } from '../exports/plain-text';
@@ -14,10 +15,19 @@ import { siteContent } from './content';
 import { documentPath, editionExportPath, editionPath, exportPath, schemaPath } from '../contract/paths';
 import { absoluteUrl, siteAddress } from './site-url';
 
-/** Every export file of every document: the static params of the exports route. */
-export async function exportParams(): Promise<Array<{ slug: string; file: string }>> {
+/**
+ * Every export file of every document, and of each of its past editions: the static params of the
+ * exports route (`path`: `[file]`, or `['editions', n, file]`).
+ */
+export async function exportParams(): Promise<Array<{ slug: string; path: string[] }>> {
   const { documents } = await siteContent().catalog();
-  return documents.flatMap((document) => exportFiles(document.slug, document.texts).map((file) => ({ slug: document.slug, file: file.name })));
+  return documents.flatMap((document) => [
+    ...exportFiles(document.slug, document.texts).map((file) => ({ slug: document.slug, path: [file.name] })),
+    ...pastEditions(document).flatMap((edition) =>
+      // JSON and TEI hold every language: their names do not depend on which versions the edition had.
+      pastEditionExportFiles(document.slug, edition.number, {}).map((file) => ({ slug: document.slug, path: editionExportPath(document.slug, edition.number, file.name).split('/').slice(3) })),
+    ),
+  ]);
 }
 
 /** The export files of a document with their addresses, for the reading page's download list. */
@@ -25,11 +35,21 @@ export function documentExports(document: { slug: string; texts: Partial<Record<
   return exportFiles(document.slug, document.texts).map((file) => ({ ...file, href: exportPath(document.slug, file.name) }));
 }
 
-/** The content of one export file, or undefined when the document or the file does not exist. */
-export async function renderExport(slug: string, name: string): Promise<{ file: ExportFile; body: string } | undefined> {
-  const document = await siteContent().document(slug);
+/**
+ * The content of the export file at `path` under `/exports/<slug>/`: `[file]` of the current edition,
+ * `['editions', n, file]` of past edition n (src/contract/paths.ts). Undefined when there is no such
+ * file.
+ */
+export async function renderExport(slug: string, path: readonly string[]): Promise<{ file: ExportFile; body: string } | undefined> {
+  const content = siteContent();
+  const document = await content.document(slug);
   if (!document) return undefined;
-  return exportBody(document, await siteContent().glossaryIndex(), name);
+  if (path.length === 1) return exportBody(document, await content.glossaryIndex(), path[0]);
+  const [, edition, name] = path;
+  const number = Number(edition);
+  if (path.length !== 3 || !Number.isInteger(number) || editionExportPath(slug, number, name) !== `/exports/${slug}/${path.join('/')}`) return undefined;
+  const past = await content.pastEdition(slug, number);
+  return past ? pastExportBody(document, past, name) : undefined;
 }
 
 /**
