@@ -57,7 +57,7 @@ const componentElements: Record<string, readonly string[]> = {
   label: ['class', 'for'],
   legend: ['class'],
   li: ['class', 'id', 'lang'],
-  link: ['href', 'hreflang', 'media', 'rel', 'sizes', 'title', 'type'],
+  link: ['href', 'hreflang', 'media', 'rel', 'sizes', 'type'],
   main: ['class', 'id', 'tabindex'],
   meta: ['charset', 'content', 'media', 'name', 'property'],
   nav: ['aria-label', 'class', 'lang'],
