@@ -83,6 +83,9 @@ function japaneseWords(query: string): string {
 /** Stands for a note's anchor words in the template of its place, to be replaced by an element. */
 const labelMark = '\uE000';
 
+/** Japanese script. */
+const japanese = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
 /** The words Pagefind marked in an excerpt. */
 function markedWords(excerpt: string): string[] {
   return [...excerpt.matchAll(/<mark>([^<]*)<\/mark>/g)].map((match) => match[1]);
@@ -104,7 +107,11 @@ async function foundWords(pagefind: Pagefind, words: string[], first: PagefindRe
       continue;
     }
     const best = words.length === 1 ? first[0] : (await pagefind.search(word))?.results[0];
-    if (best && markedWords((await best.data()).excerpt).some((mark) => beginsWith(mark, word))) found.push(word);
+    if (!best) continue;
+    const marked = markedWords((await best.data()).excerpt);
+    // A Japanese word in the names searched with a Russian or English text: that index has no
+    // Japanese segmenter, so its exact search cannot find the word, and its match marks nothing.
+    if (marked.length === 0 ? japanese.test(word) : marked.some((mark) => beginsWith(mark, word))) found.push(word);
   }
   return found;
 }
@@ -226,8 +233,13 @@ export function startSearchResults(root: Document, page: Element, field: HTMLInp
         }),
       );
       if (current !== generation) return;
-      // The glossary's entries first (what the words name), then the texts, each by score.
-      found = results.flat().sort((a, b) => Number(b.entry) - Number(a.entry) || b.result.score - a.result.score);
+      // The glossary's entries first (what the words name), each once, in the reader's language where
+      // it has a record; then the texts, by score.
+      const all = results.flat();
+      const entries = all.filter((each) => each.entry).sort((a, b) => Number(b.language === locale) - Number(a.language === locale) || b.result.score - a.result.score);
+      const addresses = await Promise.all(entries.map(async (each) => (await each.result.data()).url));
+      const once = entries.filter((_, index) => addresses.indexOf(addresses[index]) === index);
+      found = [...once, ...all.filter((each) => !each.entry).sort((a, b) => b.result.score - a.result.score)];
       shown = 0;
       const items = await nextItems(current);
       if (current !== generation) return;
