@@ -16,6 +16,7 @@
  */
 import { loadDefaultJapaneseParser, type Parser } from 'budoux';
 import { diffArrays } from 'diff';
+import { toHtml } from 'hast-util-to-html';
 import type { Language } from '../model/languages';
 import type { BlockFate } from '../model/schema';
 import type { Block, DocumentText, NoteBody } from '../model/types';
@@ -150,7 +151,7 @@ function diffBlocks(language: Language, before: readonly Block[], after: readonl
  * after the older one, in order: to itself when no fate names it, to the new blocks of a split, to
  * the block of a merge, nowhere when removed.
  */
-function successors(ids: readonly string[], fates: readonly Record<string, BlockFate>[]): Map<string, string[]> {
+export function blockSuccessors(ids: readonly string[], fates: readonly Record<string, BlockFate>[]): Map<string, string[]> {
   const result = new Map<string, string[]>();
   for (const id of ids) {
     let current = [id];
@@ -177,6 +178,14 @@ function removalReason(id: string, fates: readonly Record<string, BlockFate>[]):
   return undefined;
 }
 
+/**
+ * Whether a block reads the same in both editions: its words, and its markup, mentions and note
+ * anchors (as the validator compares them, src/rules/editions.ts). A block whose markup alone changed
+ * is a change whose wording is all kept.
+ */
+const sameBlock = (a: Block, b: Block) => a.text === b.text && toHtml(a.element) === toHtml(b.element);
+const sameNote = (a: NoteBody, b: NoteBody) => a.kind === b.kind && a.text === b.text && toHtml(a.children) === toHtml(b.children);
+
 function changeKind(before: number, after: number): BlockChangeKind {
   if (before === 0) return 'added';
   if (after === 0) return 'removed';
@@ -194,7 +203,7 @@ function changeKind(before: number, after: number): BlockChangeKind {
  * change of the block that came before it in the older edition.
  */
 function blockChanges(language: Language, older: readonly Block[], newer: readonly Block[], fates: readonly Record<string, BlockFate>[]): BlockChange[] {
-  const after = successors(
+  const after = blockSuccessors(
     older.map((block) => block.id),
     fates,
   );
@@ -233,7 +242,7 @@ function blockChanges(language: Language, older: readonly Block[], newer: readon
   const changes: BlockChange[] = [];
   for (const { before, after: now } of [...groups.values()].sort((a, b) => a.order - b.order)) {
     const kind = changeKind(before.length, now.length);
-    if (kind === 'changed' && before[0].text === now[0].text && before[0].id === now[0].id) continue;
+    if (kind === 'changed' && before[0].id === now[0].id && sameBlock(before[0], now[0])) continue;
     const id = (now[0] ?? before[0]).id;
     const why = kind === 'removed' ? removalReason(before[0].id, fates) : undefined;
     changes.push({ kind, id, before, after: now, parts: diffBlocks(language, before, now), ...(why ? { why } : {}) });
@@ -249,7 +258,7 @@ function noteChanges(language: Language, older: readonly NoteBody[], newer: read
   for (const note of newer) {
     const was = before.get(note.id);
     if (!was) changes.push({ kind: 'added', id: note.id, after: note, parts: diffWording(language, '', note.text) });
-    else if (was.text !== note.text) changes.push({ kind: 'changed', id: note.id, before: was, after: note, parts: diffWording(language, was.text, note.text) });
+    else if (!sameNote(was, note)) changes.push({ kind: 'changed', id: note.id, before: was, after: note, parts: diffWording(language, was.text, note.text) });
   }
   for (const note of older) {
     if (!after.has(note.id)) changes.push({ kind: 'removed', id: note.id, before: note, parts: diffWording(language, note.text, '') });

@@ -22,7 +22,7 @@ import { locales } from '../i18n/config';
 import { sanitizeSchema } from '../pipeline/sanitize-schema';
 import { assetsDir, partPrefix, printPrefix, scriptPrefix } from '../site/asset-names';
 import { Attribute, RowTemplate, SearchTemplate } from '../contract/page';
-import { citeDataPath, documentPath, exportPath, glossaryPath, glossaryTipsPath, homePath, libraryPath, schemaPath, searchPath } from '../contract/paths';
+import { changesPath, citeDataPath, documentPath, editionPath, editionTipsPath, exportPath, glossaryPath, glossaryTipsPath, homePath, libraryPath, schemaPath, searchPath } from '../contract/paths';
 
 /**
  * The elements the site's components (src/app, src/site) render, each with the attributes it may
@@ -40,6 +40,7 @@ const componentElements: Record<string, readonly string[]> = {
   button: ['aria-label', 'aria-pressed', 'class', 'data-dismiss', 'disabled', 'hidden', 'type'],
   code: [],
   dd: ['lang'],
+  del: [],
   details: ['class', 'id'],
   div: ['aria-label', 'class', 'data-default', 'data-locale-block', 'hidden', 'id', 'lang', 'role', 'style'],
   dl: ['aria-label', 'class'],
@@ -49,10 +50,11 @@ const componentElements: Record<string, readonly string[]> = {
   form: ['action', 'class', 'role'],
   h1: ['class'],
   h2: ['class', 'id'],
-  h3: ['class', 'lang'],
+  h3: ['class', 'id', 'lang'],
   head: [],
   header: ['class'],
   html: ['lang'],
+  ins: [],
   input: ['aria-describedby', 'aria-keyshortcuts', 'aria-label', 'checked', 'enterkeyhint', 'id', 'name', 'placeholder', 'type', 'value'],
   label: ['class', 'for'],
   legend: ['class'],
@@ -79,8 +81,11 @@ const componentElements: Record<string, readonly string[]> = {
 /** The data attributes the page and its script agree on (src/contract/): any element of the site may carry them. */
 const contractAttributes: ReadonlySet<string> = new Set<string>([...Object.values(Attribute), ...Object.values(RowTemplate), ...Object.values(SearchTemplate)]);
 
-/** The link relations of the site's `<link>`s: icon, print stylesheet, canonical and language alternates. */
-const linkRelations = new Set(['alternate', 'canonical', 'icon', 'stylesheet']);
+/**
+ * The link relations of the site's `<link>`s: icon, print stylesheet, canonical and language
+ * alternates, and RFC 5829's between a document's editions and its changelog (edition-note.tsx).
+ */
+const linkRelations = new Set(['alternate', 'canonical', 'icon', 'stylesheet', 'version-history', 'predecessor-version', 'latest-version']);
 
 /** Property names of the sanitize schema (`dataPid`) as they stand in HTML (`data-pid`). */
 const attributeName = (definition: string | readonly unknown[]) => find(htmlProperties, typeof definition === 'string' ? definition : String(definition[0])).attribute;
@@ -167,6 +172,9 @@ export function pageProblems(html: string): string[] {
 /** Stands for a name that comes from content (a slug, a glossary entry) or a content hash, in an address built by the site's own path functions. */
 const named = '\u0000';
 
+/** An address built for some edition of a document, its number standing as a name does (`…/editions/\0/`). */
+const anyEdition = (build: (edition: number) => string) => build(0).replace('/editions/0/', `/editions/${named}/`);
+
 /** An address of the site (`/en/documents/\0/`) as the shape of a path in out/ (`en/documents/[^/]+/index.html`). */
 function fileShape(address: string): string {
   const file = address.endsWith('/') ? `${address}index.html` : address;
@@ -190,6 +198,9 @@ const siteFiles = new RegExp(
     ...locales.flatMap((locale) => [
       libraryPath(locale),
       documentPath(locale, named),
+      anyEdition((edition) => editionPath(locale, named, edition)),
+      anyEdition((edition) => editionTipsPath(locale, named, edition)),
+      changesPath(locale, named),
       citeDataPath(locale, named),
       glossaryPath(locale),
       glossaryPath(locale, named),

@@ -39,8 +39,8 @@ const after = (parts: DiffPart[]) => parts.filter((part) => part.kind !== 'remov
 const changed = (parts: DiffPart[]) => parts.filter((part) => part.kind !== 'same').map((part) => [part.kind, part.text]);
 
 describe('the diff module', () => {
-  it('exports the wording diff, the editions diff and hasChanges', () => {
-    expect(Object.keys(diffModule).sort()).toEqual(['diffEditions', 'diffWording', 'hasChanges']);
+  it('exports the wording diff, the editions diff, hasChanges and where blocks went', () => {
+    expect(Object.keys(diffModule).sort()).toEqual(['blockSuccessors', 'diffEditions', 'diffWording', 'hasChanges']);
   });
 });
 
@@ -127,7 +127,7 @@ describe('diffEditions on the fixture of a document in two editions', () => {
     expect(diff.language).toBe(language);
     expect(diff.blocks.map(({ kind, id, before: was, after: now }) => ({ kind, id, before: was.map((block) => block.id), after: now.map((block) => block.id) }))).toEqual([
       { kind: 'changed', id: 's1-p1', before: ['s1-p1'], after: ['s1-p1'] },
-      { kind: 'split', id: 's1-p2', before: ['s1-p2'], after: ['s1-p2', 's1-p3'] },
+      { kind: 'split', id: 's1-p3', before: ['s1-p2'], after: ['s1-p3', 's1-p4'] },
       { kind: 'removed', id: 's2', before: ['s2'], after: [] },
       { kind: 'removed', id: 's2-p1', before: ['s2-p1'], after: [] },
     ]);
@@ -141,7 +141,7 @@ describe('diffEditions on the fixture of a document in two editions', () => {
     expect(parts('en', 's1-p1')).toEqual([['added', ' in January']]);
     expect(parts('ja', 's1-p1')).toEqual([['added', '一月に']]);
     // A split: the paragraph break is what was added, with the words that changed.
-    expect(parts('en', 's1-p2')).toEqual([
+    expect(parts('en', 's1-p3')).toEqual([
       ['removed', ' '],
       ['added', '\n\n'],
       ['removed', 'two sentences'],
@@ -171,7 +171,7 @@ describe('diffEditions on the fixture of a document in two editions', () => {
 
   it('reads backwards as added what was removed', () => {
     const diff = diffEditions(second, first, [], 'en');
-    expect(diff.blocks.filter((change) => change.kind === 'added').map((change) => change.id)).toEqual(['s2', 's2-p1']);
+    expect(diff.blocks.filter((change) => change.kind === 'added').map((change) => change.id)).toEqual(['s1-p2', 's2', 's2-p1']);
   });
 });
 
