@@ -4,7 +4,8 @@
  *
  * `<root>/.content/catalog.json`: the `Catalog`. `<root>/.content/documents/<slug>.json`: each
  * `ArchiveDocument`, without hast positions. `<root>/.content/mentions/<entry-id>.json`: the
- * `EntryMentions` of each mentioned glossary entry.
+ * `EntryMentions` of each mentioned glossary entry. `<root>/.content/editions/<slug>/<n>.json`: each
+ * `PastEdition` of a document (a superseded edition, with its glossary snapshot), without hast positions.
  */
 import { join } from 'node:path';
 import { languages, type Language } from '../model/languages';
@@ -14,13 +15,14 @@ import type { BlockMentions, DocumentMentions, DocumentSummary, ArchiveDocument,
 export const cacheFolder = '.content';
 
 /** Version of the cache's layout; raise it whenever the shape of what is written changes. */
-export const cacheFormat = 2;
+export const cacheFormat = 3;
 
 /** Where the cache of the project at `root` lives. */
 export function cachePaths(root: string) {
   const folder = join(root, cacheFolder);
   const documents = join(folder, 'documents');
   const mentions = join(folder, 'mentions');
+  const editions = join(folder, 'editions');
   return {
     folder,
     catalog: join(folder, 'catalog.json'),
@@ -30,6 +32,11 @@ export function cachePaths(root: string) {
     mentions,
     /** The mentions of one glossary entry; `entry` must be a glossary entry ID (`slugPattern`). */
     entryMentions: (entry: string) => join(mentions, `${entry}.json`),
+    editions,
+    /** The past editions of one document; `slug` must match `slugPattern`. */
+    documentEditions: (slug: string) => join(editions, slug),
+    /** One past edition of a document; `slug` must match `slugPattern`, `n` be a positive integer. */
+    pastEdition: (slug: string, n: number) => join(editions, slug, `${n}.json`),
   };
 }
 

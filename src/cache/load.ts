@@ -28,7 +28,7 @@ async function streamContent(root: string, onDocument: (loaded: LoadedDocument) 
   const processor = createProcessor();
   for (const slug of await listDocumentSlugs(root)) {
     const loaded = await loadDocument(processor, root, slug);
-    check.document(loaded.document, loaded.byLanguage);
+    check.document(loaded.document, loaded.byLanguage, loaded);
     await onDocument(loaded);
   }
   check.finish();

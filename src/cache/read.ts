@@ -9,16 +9,18 @@
  * as written. A missing or malformed file is a `ContentCacheError` that says what to run, never a
  * stack trace of ENOENT or a TypeError further on.
  *
- * A cache opened with `keep` reads its catalog once and keeps a handful of recent documents (a page's
- * metadata and the page itself ask for the same one in turn); memory stays flat however many
- * documents the archive has. Without `keep` nothing is kept (development, and one-pass readers).
+ * A cache opened with `keep` reads its catalog once and keeps a handful of recent documents and past
+ * editions (a page's metadata and the page itself ask for the same one in turn); memory stays flat
+ * however many documents and editions the archive has. Without `keep` nothing is kept (development,
+ * and one-pass readers).
  */
 import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { z } from 'zod';
 import { languages } from '../model/languages';
 import { slugPattern } from '../model/schema';
-import type { Catalog, DocumentSummary, ArchiveDocument, EntryDocumentMentions, EntryMentions, GlossaryItem } from '../model/types';
+import { currentEdition } from '../model/document';
+import type { Catalog, DocumentSummary, ArchiveDocument, EntryDocumentMentions, EntryMentions, GlossaryItem, PastEdition } from '../model/types';
 import { cacheFolder, cacheFormat, cachePaths } from './catalog';
 
 /** The content cache is missing, from an older version, or does not match its catalog. */
@@ -33,16 +35,20 @@ export class ContentCacheError extends Error {
 
 const language = z.enum(languages);
 const texts = z.partialRecord(language, z.looseObject({ lang: language, frontMatter: z.looseObject({ title: z.string() }) }));
-const documentShape = z.looseObject({ slug: z.string(), source: language, texts });
+const editions = z.array(z.looseObject({ number: z.number().int().positive(), date: z.string().optional() })).min(1);
+const documentShape = z.looseObject({ slug: z.string(), source: language, texts, editions });
 const catalogShape = z.object({
   format: z.literal(cacheFormat),
   glossary: z.array(z.looseObject({ id: z.string() })),
   documents: z.array(documentShape),
   mentions: z.record(z.string(), z.object({ mentions: z.number(), documents: z.number() })),
 });
+const fullTexts = z.partialRecord(language, z.looseObject({ lang: language, blocks: z.array(z.looseObject({ id: z.string() })), notes: z.array(z.unknown()) }));
 const fullDocumentShape = documentShape.extend({
-  texts: z.partialRecord(language, z.looseObject({ lang: language, blocks: z.array(z.looseObject({ id: z.string() })), notes: z.array(z.unknown()) })),
+  texts: fullTexts,
+  editions: z.array(z.looseObject({ number: z.number().int().positive(), changes: z.record(z.string(), z.array(z.unknown())), fates: z.record(z.string(), z.unknown()) })).min(1),
 });
+const pastEditionShape = z.looseObject({ slug: z.string(), number: z.number().int().positive(), source: language, texts: fullTexts, glossary: z.array(z.looseObject({ id: z.string() })) });
 const entryMentionsShape = z.object({ entry: z.string(), documents: z.array(z.looseObject({ slug: z.string(), blocks: z.array(z.unknown()) })) });
 
 /** What the cache of one project holds, read on demand. */
@@ -55,6 +61,12 @@ export interface ContentCache {
   summary(slug: string): Promise<DocumentSummary | undefined>;
   /** One document, or undefined when the archive has no document of that slug. */
   document(slug: string): Promise<ArchiveDocument | undefined>;
+  /**
+   * Edition `n` of a document, superseded and kept word for word, with the glossary entries it
+   * mentions as they stood; undefined when the archive has no document of that slug or `n` is not one
+   * of its past editions (the current edition is `document(slug)`).
+   */
+  pastEdition(slug: string, n: number): Promise<PastEdition | undefined>;
   /**
    * Every mention of a glossary entry, by document (in slug order): empty for an entry that is not
    * mentioned, undefined when the glossary has no entry of that ID.
@@ -142,8 +154,34 @@ export function openContentCache(root: string, { keep = true }: ContentCacheOpti
     return document;
   }
 
-  /** Documents read most recently, oldest first. */
+  async function readPastEdition(slug: string, n: number, current: number): Promise<PastEdition> {
+    const name = `editions/${slug}/${n}.json`;
+    const edition = await readChecked<PastEdition>(paths.pastEdition(slug, n), pastEditionShape, `The content cache has \`${slug}\` in edition ${current} but no ${name}`);
+    if (edition.slug !== slug || edition.number !== n) throw new ContentCacheError(`The content cache's ${name} holds edition ${edition.number} of \`${edition.slug}\``);
+    return edition;
+  }
+
+  /** Documents and past editions read most recently, oldest first (with `keep`). */
   const recent = new Map<string, Promise<ArchiveDocument>>();
+  const recentEditions = new Map<string, Promise<PastEdition>>();
+
+  /** `read()`, or the same read made recently under `key`; at most `recentLimit` are kept. */
+  function remembered<T>(kept: Map<string, Promise<T>>, key: string, read: () => Promise<T>): Promise<T> {
+    if (!keep) return read();
+    let value = kept.get(key);
+    if (value) {
+      kept.delete(key);
+    } else {
+      value = read();
+      value.catch(() => kept.delete(key));
+    }
+    kept.set(key, value);
+    for (const oldest of kept.keys()) {
+      if (kept.size <= recentLimit) break;
+      kept.delete(oldest);
+    }
+    return value;
+  }
 
   return {
     catalog: async () => (await loadCatalog()).catalog,
@@ -153,20 +191,16 @@ export function openContentCache(root: string, { keep = true }: ContentCacheOpti
       // Checked before any path is built from it: a slug never reaches the file system unless it is one.
       if (!slugPattern.test(slug)) return undefined;
       if (!(await loadCatalog()).bySlug.has(slug)) return undefined;
-      if (!keep) return readDocument(slug);
-      let document = recent.get(slug);
-      if (document) {
-        recent.delete(slug);
-      } else {
-        document = readDocument(slug);
-        document.catch(() => recent.delete(slug));
-      }
-      recent.set(slug, document);
-      for (const oldest of recent.keys()) {
-        if (recent.size <= recentLimit) break;
-        recent.delete(oldest);
-      }
-      return document;
+      return remembered(recent, slug, () => readDocument(slug));
+    },
+    async pastEdition(slug, n) {
+      // Checked before any path is built from them: only a slug and a positive integer reach the file system.
+      if (!slugPattern.test(slug) || !Number.isSafeInteger(n) || n < 1) return undefined;
+      const summary = (await loadCatalog()).bySlug.get(slug);
+      if (!summary) return undefined;
+      const current = currentEdition(summary).number;
+      if (n >= current) return undefined;
+      return remembered(recentEditions, `${slug}/${n}`, () => readPastEdition(slug, n, current));
     },
     async mentions(entryId) {
       // Checked before any path is built from it: an ID never reaches the file system unless it is an entry's.

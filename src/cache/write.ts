@@ -4,9 +4,9 @@
  * processes content and none holds more than a few documents.
  *
  * Nothing is written when the content has errors. Files are written into a staging folder first and
- * renamed into place only once every document has passed, documents and the mentions of each glossary
- * entry before the catalog that lists them; documents and entries' mentions that no longer exist are
- * then removed.
+ * renamed into place only once every document has passed, documents, their past editions and the
+ * mentions of each glossary entry before the catalog that lists them; documents, past editions and
+ * entries' mentions that no longer exist are then removed.
  */
 import { mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -48,8 +48,8 @@ async function removeAbandonedStaging(folder: string): Promise<void> {
   }
 }
 
-/** Drops the `position` of every hast node of the document: the site never reads them, and they are most of its size. */
-function withoutPositions(document: ArchiveDocument): ArchiveDocument {
+/** Drops the `position` of every hast node of the document (or past edition): the site never reads them, and they are most of its size. */
+function withoutPositions<T extends Pick<ArchiveDocument, 'texts'>>(document: T): T {
   for (const text of Object.values(document.texts)) {
     for (const block of text.blocks) removePosition(block.element, { force: true });
     for (const note of text.notes) for (const child of note.children) removePosition(child, { force: true });
@@ -92,9 +92,13 @@ export async function writeContentCache(root: string): Promise<ContentCacheResul
     const mentions = new Map<string, EntryDocumentMentions[]>();
     const stagedDocuments = join(staging, 'documents');
     const stagedMentions = join(staging, 'mentions');
+    const stagedEditions = join(staging, 'editions');
     await mkdir(stagedDocuments);
     await mkdir(stagedMentions);
-    const result = await checkContent(root, async ({ document, files }) => {
+    await mkdir(stagedEditions);
+    // Slugs of the documents that have past editions: each has a folder of them.
+    const withPast = new Set<string>();
+    const result = await checkContent(root, async ({ document, files, past }) => {
       // A document with errors is reported, not written; its model may be incomplete.
       if (hasErrors(files)) return;
       const summary = summarize(document);
@@ -105,6 +109,10 @@ export async function writeContentCache(root: string): Promise<ContentCacheResul
         mentions.set(ref, list);
       }
       await writeFile(join(stagedDocuments, `${document.slug}.json`), JSON.stringify(withoutPositions(document)));
+      if (past.length === 0) return;
+      withPast.add(document.slug);
+      await mkdir(join(stagedEditions, document.slug));
+      for (const { edition } of past) await writeFile(join(stagedEditions, document.slug, `${edition.number}.json`), JSON.stringify(withoutPositions(edition)));
     });
     if (result.failed) return { ...result, written: false, documents: 0, catalogBytes: 0 };
 
@@ -122,9 +130,18 @@ export async function writeContentCache(root: string): Promise<ContentCacheResul
     const entries = new Set(mentions.keys());
     await moveInto(stagedDocuments, paths.documents, slugs);
     await moveInto(stagedMentions, paths.mentions, entries);
+    if (withPast.size > 0) await mkdir(paths.editions, { recursive: true });
+    for (const slug of withPast) {
+      // A document's past editions are replaced as a whole: no edition of an earlier run stays behind.
+      await rm(paths.documentEditions(slug), { recursive: true, force: true });
+      await rename(join(stagedEditions, slug), paths.documentEditions(slug));
+    }
     await rename(join(staging, 'catalog.json'), paths.catalog);
     await removeStale(paths.documents, slugs);
     await removeStale(paths.mentions, entries);
+    // The folder of past editions exists only while some document has one.
+    if (withPast.size > 0) await removeStale(paths.editions, withPast);
+    else await rm(paths.editions, { recursive: true, force: true });
     written = true;
     return { ...result, written, documents: summaries.length, catalogBytes: Buffer.byteLength(catalogText) };
   } finally {

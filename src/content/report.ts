@@ -12,6 +12,8 @@ export const contentRuleIds = [
   'invisible-character',
   'bidi-control',
   'mixed-script',
+  'editions-file',
+  'edition-date-order',
 ] as const;
 
 export type ContentRuleId = (typeof contentRuleIds)[number];

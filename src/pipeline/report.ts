@@ -19,6 +19,7 @@ export const pipelineRuleIds = [
   'spelling',
   'lang-mismatch',
   'document-source',
+  'edition-folder',
 ] as const;
 
 export type PipelineRuleId = (typeof pipelineRuleIds)[number];

@@ -10,6 +10,7 @@ import { languages, type Language } from '../model/languages';
 import type { Block, DocumentText, Archive, ArchiveDocument } from '../model/types';
 import { report, where } from './report';
 import { checkGlossaryStyle } from './glossary-style';
+import { checkEditions, keepPastEditionRules, type EditionHistory } from './editions';
 import { checkMentionNames } from './mention-names';
 
 export interface CheckInput {
@@ -24,8 +25,12 @@ export interface CheckInput {
  * go one after another: only the IDs of the glossary entries mentioned so far are kept between them.
  */
 export interface ArchiveCheck {
-  /** Applies every rule that concerns one document; its messages go on the document's files. */
-  document(document: ArchiveDocument, files: Partial<Record<Language, VFile>>): void;
+  /**
+   * Applies every rule that concerns one document; its messages go on the document's files. With its
+   * `history` (its editions file and past editions as loaded), also each past edition's own rules
+   * (all but those in `notForPastEditions`) and the rules across editions.
+   */
+  document(document: ArchiveDocument, files: Partial<Record<Language, VFile>>, history?: EditionHistory): void;
   /** Applies the glossary-wide rules (`term-unused`) once every document has been checked. */
   finish(): void;
 }
@@ -269,9 +274,16 @@ export function createArchiveCheck(glossary: LoadedGlossary, glossaryFile: VFile
   const entries = new Map(glossary.items.map((item) => [item.id, item]));
   if (glossary.loaded && glossaryFile) checkGlossaryStyle(glossaryFile);
   return {
-    document(document, files) {
+    document(document, files, history) {
       for (const ref of checkDocument(document, files, known)) mentioned.add(ref);
       checkMentionNames(Object.values(document.texts), files, entries);
+      if (!history) return;
+      // A past edition against its own glossary snapshot; its mentions are not the current glossary's.
+      for (const { edition, byLanguage, glossary: snapshot, glossaryFile: snapshotFile } of history.past) {
+        checkDocument({ ...edition, editions: [] }, byLanguage, snapshot.loaded ? new Set(snapshot.places.keys()) : undefined);
+        for (const file of [...Object.values(byLanguage), snapshotFile]) keepPastEditionRules(file);
+      }
+      checkEditions(document, files, history, known);
     },
     finish() {
       if (!glossaryFile) return;

@@ -21,6 +21,12 @@ export const crossFileRuleIds = [
   'sentence-missing',
   'sentence-extra',
   'document-source',
+  'edition-unlogged',
+  'edition-unchanged',
+  'edition-unknown',
+  'edition-block-vanished',
+  'edition-fate',
+  'edition-id-reused',
 ] as const;
 
 export type CrossFileRuleId = (typeof crossFileRuleIds)[number];

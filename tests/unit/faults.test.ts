@@ -24,6 +24,7 @@ const ru = 'content/documents/2020-01-15-sample/ru.md';
 const en = 'content/documents/2020-01-15-sample/en.md';
 const ja = 'content/documents/2020-01-15-sample/ja.md';
 const glossary = 'content/glossary.yaml';
+const editions = 'content/documents/2020-01-15-sample/editions.yaml';
 const odd = 'content/documents/2020-01-17-odd-ids/ru.md';
 const deep = 'content/documents/2020-01-21-deep/ru.md';
 const quotes = 'content/documents/2020-01-22-quotes/ru.md';
@@ -328,6 +329,32 @@ const cases: Record<string, FaultCase> = {
     texts: { ru: ['Невидимые', Array.from({ length: 50 }, () => 'слово\u200b').join(' ')] },
   },
   'large-glossary': { prepare: largeGlossary, expected: [], seconds: 30, megabytes: 400 },
+  // Editions as they go wrong. A mention added and a note reworded in the English, logged under the
+  // Russian: the markup counts as a change, the note too, and the Russian entry names an unchanged block.
+  'edition-unlogged-markup': {
+    expected: [
+      [editions, 12, 18, 'warning', 'edition-unchanged', /^block `s1-p1` is listed as changed, but its ru text is the same in editions 1 and 2/],
+      [en, 19, 1, 'error', 'edition-unlogged', /^block `s1-p1` changed since edition 1 \(.*editions\/1\/en\.md:19:1\), but no change of en in edition 2 lists it/],
+      [en, 23, 1, 'error', 'edition-unlogged', /^note `n-spelling` changed since edition 1 \(.*editions\/1\/en\.md:23:1\), but no change of en in edition 2 lists it: add it to the `notes`/],
+    ],
+  },
+  // A block merged away in edition 2 (its fate says so) whose ID comes back in edition 3.
+  'edition-id-reused-after-merge': {
+    expected: [[ru, 21, 1, 'error', 'edition-id-reused', /^block ID `s1-p3` was used in an earlier edition and is gone from edition 2/]],
+  },
+  // An ID renamed (`s1-2` → `s1-p2`) between editions: the old ID vanished without a fate, the new one is unlogged.
+  'edition-id-renamed': {
+    expected: [
+      [editions, 4, 3, 'error', 'edition-block-vanished', /^block `s1-2` of edition 1 \(.*editions\/1\/ru\.md:19:1\) is not in edition 2/],
+      [editions, 12, 17, 'warning', 'edition-unchanged', /^note `n-spelling` is listed as changed, but its ru text is the same/],
+      [en, 21, 1, 'error', 'edition-unlogged', /^block `s1-p2` is new in edition 2, but no change of en in edition 2 lists it/],
+      [ru, 19, 1, 'error', 'edition-unlogged', /^block `s1-p2` is new in edition 2, but no change of ru in edition 2 lists it/],
+    ],
+  },
+  // The entry of edition 1 copied for edition 2 with the year left as it was: 2020-01-10 for 2021-01-10.
+  'edition-date-year-typo': {
+    expected: [[editions, 5, 3, 'error', 'edition-date-order', /^edition 2 is dated 2020-01-10, earlier than edition 1 \(2020-12-15, line 3:3\)/]],
+  },
 };
 
 describe('the fault corpus', () => {

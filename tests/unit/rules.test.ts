@@ -14,6 +14,7 @@ import { crossFileRuleIds } from '../../src/rules/report';
 const ru = 'content/documents/2020-01-15-sample/ru.md';
 const en = 'content/documents/2020-01-15-sample/en.md';
 const glossary = 'content/glossary.yaml';
+const editions = 'content/documents/2020-01-15-sample/editions.yaml';
 
 type Expected = [path: string, line: number, column: number, severity: 'error' | 'warning', ruleId: string, reason: RegExp];
 
@@ -103,6 +104,19 @@ const cases: Record<string, Expected[]> = {
     [en, 21, 18, 'error', 'bidi-control', /^U\+202C POP DIRECTIONAL FORMATTING/],
   ],
   'mixed-script': [[ru, 19, 11, 'warning', 'mixed-script', /^`абзaц` mixes Cyrillic and Latin letters: `a` \(U\+0061, looks like Cyrillic `а`\) is Latin/]],
+  // Editions: each case has an edition 1 kept in editions/1/ and the base fixture as edition 2 (edition-id-reused: 3).
+  'editions-file': [[editions, 4, 3, 'error', 'editions-file', /^editions are numbered 1, 2, 3 … oldest first: the 2nd entry is `edition: 2`, not 3$/]],
+  'edition-date-order': [[editions, 5, 3, 'error', 'edition-date-order', /^edition 2 is dated 2020-01-15, earlier than edition 1 \(2020-02-01, line 3:3\)/]],
+  'edition-folder': [[editions, 2, 3, 'error', 'edition-folder', /^edition 1 is superseded, so its text is kept word for word in editions\/1\/ .*; that folder is missing$/]],
+  'edition-unlogged': [[en, 21, 1, 'error', 'edition-unlogged', /^block `s1-p2` changed since edition 1 \(.*editions\/1\/en\.md:21:1\), but no change of en in edition 2 lists it: add it to the `blocks` of a change of en in editions\.yaml \(edition 2, line 4\)/]],
+  'edition-unchanged': [[editions, 12, 25, 'warning', 'edition-unchanged', /^block `s1-p1` is listed as changed, but its ru text is the same in editions 1 and 2 \(.*\/ru\.md:17:1\)$/]],
+  'edition-unknown': [
+    [editions, 16, 25, 'error', 'edition-unknown', /^block `s1-p9` is in neither edition 1 nor edition 2 of the en version/],
+    [editions, 17, 19, 'error', 'edition-unknown', /^`russia` is not an entry of edition 2's glossary$/],
+  ],
+  'edition-block-vanished': [[editions, 4, 3, 'error', 'edition-block-vanished', /^block `s1-p3` of edition 1 \(.*editions\/1\/ru\.md:21:1\) is not in edition 2: block IDs stay; give it a fate/]],
+  'edition-fate': [[editions, 20, 5, 'error', 'edition-fate', /^`s1-p3` is merged into `s1-p9`, which is not a block of edition 2$/]],
+  'edition-id-reused': [[ru, 21, 1, 'error', 'edition-id-reused', /^block ID `s1-p3` was used in an earlier edition and is gone from edition 2: .* give this block a new ID$/]],
 };
 
 describe('validator rules', () => {
