@@ -31,16 +31,21 @@ export interface ChangesParams {
   slug: string;
 }
 
-/** Every (locale, document) pair of a document with more than one edition. */
+/**
+ * Every (locale, document) pair of a document with more than one edition. An archive where every
+ * document is in its first edition still gets one changelog, the first document's (its one edition):
+ * Next's static export builds no route without a page, and fails.
+ */
 export async function changesParams(): Promise<ChangesParams[]> {
   const { documents } = await siteContent().catalog();
-  return locales.flatMap((lang) => documents.filter(hasChangelog).map((document) => ({ lang, slug: document.slug })));
+  const withChanges = documents.filter(hasChangelog);
+  return locales.flatMap((lang) => (withChanges.length > 0 ? withChanges : documents.slice(0, 1)).map((document) => ({ lang, slug: document.slug })));
 }
 
 async function lookup(params: ChangesParams) {
   const locale = localeOrNotFound(params.lang);
   const document = await siteContent().document(params.slug);
-  if (!document || !hasChangelog(document)) notFound();
+  if (!document) notFound();
   return { locale, document };
 }
 

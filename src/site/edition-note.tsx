@@ -1,4 +1,5 @@
 import 'server-only';
+import { Fragment } from 'react';
 import type { ArchiveDocument, EditionRecord } from '../model/types';
 import type { Locale } from '../i18n/config';
 import { formatDate, type TFunction } from '../i18n/server';
@@ -46,10 +47,10 @@ export function EditionNote({ locale, t, document }: EditionProps) {
         <p>
           <a href={changesPath(locale, document.slug)}>{t('editions.changes')}</a> · {t('editions.earlier')}:{' '}
           {earlier.map((edition, index) => (
-            <span key={edition.number}>
+            <Fragment key={edition.number}>
               {index > 0 ? ', ' : null}
               <a href={editionPath(locale, document.slug, edition.number)}>{editionName(locale, t, edition)}</a>
-            </span>
+            </Fragment>
           ))}
         </p>
       ) : null}

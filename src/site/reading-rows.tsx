@@ -95,7 +95,7 @@ function ChangedMark({ locale, t, language, href, mark }: { locale: Locale; t: T
 function CurrentLink({ t, place, href }: { t: TFunction; place: string; href: string | undefined }) {
   if (!href) return null;
   return (
-    <a className="gutter-button to-current" href={href} aria-label={t('editions.toCurrent', { place })}>
+    <a className="gutter-button edition-current" href={href} aria-label={t('editions.toCurrent', { place })}>
       →
     </a>
   );

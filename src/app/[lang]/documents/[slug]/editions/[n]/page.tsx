@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { EditionPage, editionMetadata, editionParams } from '../../../../../../site/edition-page';
+import './edition.css';
 
 export const dynamicParams = false;
 
