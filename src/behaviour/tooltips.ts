@@ -89,14 +89,9 @@ export function startTooltips(root: Document): void {
   if (!rows || !source) return;
   let glossary: Promise<GlossaryTips | undefined> | undefined;
   let loaded: GlossaryTips | undefined;
-  /** The glossary file; on a superseded edition's page (`#` and an id), the glossary it holds, as it stood. */
-  const read = async (): Promise<GlossaryTips | undefined> => {
-    if (source.startsWith('#')) return JSON.parse(root.getElementById(source.slice(1))?.textContent || 'null') ?? undefined;
-    const response = await fetch(source);
-    return response.ok ? ((await response.json()) as GlossaryTips) : undefined;
-  };
   const loadGlossary = () => {
-    glossary ??= read()
+    glossary ??= fetch(source)
+      .then((response) => (response.ok ? (response.json() as Promise<GlossaryTips>) : undefined))
       .then((tips) => (loaded = tips))
       .catch(() => undefined);
     return glossary;

@@ -40,7 +40,7 @@ export enum Attribute {
   Rows = 'data-rows',
   /** On the rows: how many columns are shown (the CSS lays them out by it). */
   ColumnCount = 'data-count',
-  /** On the rows: the address of the glossary's tooltips (`tips.json`), or on a superseded edition's page `#` and `ElementId.EditionTips`. */
+  /** On the rows: the address of the glossary's tooltips (`tips.json`). */
   Tips = 'data-tips',
   /** A row: its value is the block's ID, also its `id`. */
   Row = 'data-pid',
@@ -106,11 +106,6 @@ export enum ElementId {
   KeysHint = 'keys-hint',
   /** The table of contents (`details`). */
   Contents = 'toc',
-  /**
-   * A superseded edition's glossary, as its tooltips show it (`GlossaryTips` as JSON in a
-   * `<script type="application/json">`): its rows' `Attribute.Tips` is `#` and this id.
-   */
-  EditionTips = 'edition-tips',
 }
 
 /** `{ [name]: value }`: a data attribute as a server component spreads it on an element (`<div {...dataAttribute(Attribute.Rows)}>`). */

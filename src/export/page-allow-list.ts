@@ -22,7 +22,7 @@ import { locales } from '../i18n/config';
 import { sanitizeSchema } from '../pipeline/sanitize-schema';
 import { assetsDir, partPrefix, printPrefix, scriptPrefix } from '../site/asset-names';
 import { Attribute, RowTemplate, SearchTemplate } from '../contract/page';
-import { changesPath, citeDataPath, documentPath, editionPath, exportPath, glossaryPath, glossaryTipsPath, homePath, libraryPath, schemaPath, searchPath } from '../contract/paths';
+import { changesPath, citeDataPath, documentPath, editionPath, editionTipsPath, exportPath, glossaryPath, glossaryTipsPath, homePath, libraryPath, schemaPath, searchPath } from '../contract/paths';
 
 /**
  * The elements the site's components (src/app, src/site) render, each with the attributes it may
@@ -67,7 +67,7 @@ const componentElements: Record<string, readonly string[]> = {
   ol: ['aria-label', 'class'],
   p: ['class', 'hidden', 'id', 'lang', 'role'],
   q: ['lang'],
-  script: ['id', 'type'],
+  script: [],
   section: ['aria-labelledby', 'class', 'data-locale-block', 'lang'],
   span: ['aria-hidden', 'class', 'data-note', 'lang'],
   style: ['data-href', 'data-precedence'],
@@ -199,6 +199,7 @@ const siteFiles = new RegExp(
       libraryPath(locale),
       documentPath(locale, named),
       anyEdition((edition) => editionPath(locale, named, edition)),
+      anyEdition((edition) => editionTipsPath(locale, named, edition)),
       changesPath(locale, named),
       citeDataPath(locale, named),
       glossaryPath(locale),

@@ -4,11 +4,10 @@ import { notFound } from 'next/navigation';
 import { locales, type Locale } from '../i18n/config';
 import { getT } from '../i18n/server';
 import { currentEdition, sourceText, textFor } from '../model/document';
-import type { ArchiveDocument, GlossaryItem } from '../model/types';
-import { documentPath, editionPath, glossaryTipsPath } from '../contract/paths';
+import type { ArchiveDocument } from '../model/types';
+import { documentPath, editionPath, editionTipsPath, glossaryTipsPath } from '../contract/paths';
 import { columnsSegment } from '../contract/columns';
-import { Attribute, dataAttribute, ElementId } from '../contract/page';
-import { glossaryTips } from './glossary-tips';
+import { Attribute } from '../contract/page';
 import { siteContent } from './content';
 import { changeMarks, currentPlaces, editionText } from './edition-data';
 import { EditionNotice, editionName, VersionLinks } from './edition-note';
@@ -23,7 +22,7 @@ import { SiteFooter, SiteHeader } from './site-header';
  * The permanent page of one edition of a document (`/en/documents/<slug>/editions/1/`), the current
  * edition's included, so that a citation pinned to an edition resolves before and after it is
  * superseded. It is the reading page rendered from that edition's text: the same rows, anchors and
- * tooltips (a superseded edition's from the glossary it holds, the entries as they stood), with a
+ * tooltips (a superseded edition's from its own glossary file, the entries as they stood), with a
  * notice of which edition it is. A superseded edition's page links each paragraph to its place in
  * the current text and offers no Cite or Download (those are the current text's); the current
  * edition's page names the reading page as its canonical address.
@@ -41,8 +40,25 @@ export async function editionParams(): Promise<EditionParams[]> {
   return locales.flatMap((lang) => documents.flatMap((document) => document.editions.map((edition) => ({ lang, slug: document.slug, n: String(edition.number) }))));
 }
 
-/** The one lookup behind the metadata and the page: unknown locale, document or edition → 404. */
-async function editionLookup(params: EditionParams) {
+/**
+ * Every (locale, document, superseded edition) triple: the editions with a glossary file of their own.
+ * An archive without a superseded edition still gets one file, the first document's edition 1 (unused):
+ * Next's static export builds no route without a page, and fails.
+ */
+export async function supersededParams(): Promise<EditionParams[]> {
+  const { documents } = await siteContent().catalog();
+  const superseded = documents.flatMap((document) => document.editions.slice(0, -1).map((edition) => ({ slug: document.slug, n: String(edition.number) })));
+  const some = superseded.length > 0 ? superseded : documents.slice(0, 1).map((document) => ({ slug: document.slug, n: String(document.editions[0].number) }));
+  return locales.flatMap((lang) => some.map((params) => ({ lang, ...params })));
+}
+
+/** The glossary entries the texts of `document` mention. */
+export function mentionedEntries(document: ArchiveDocument): Set<string> {
+  return new Set(Object.values(document.texts).flatMap((text) => text.mentions.map((mention) => mention.ref)));
+}
+
+/** The one lookup behind the metadata, the page and the glossary file: unknown locale, document or edition → 404. */
+export async function editionLookup(params: EditionParams) {
   const locale = localeOrNotFound(params.lang);
   const document = await siteContent().document(params.slug);
   const number = /^[1-9][0-9]*$/.test(params.n) ? Number(params.n) : undefined;
@@ -78,7 +94,7 @@ export async function EditionPage({ params }: { params: EditionParams }) {
   const reader: ReaderEdition = edition.superseded
     ? {
         path,
-        tips: `#${ElementId.EditionTips}`,
+        tips: editionTipsPath(locale, document.slug, number),
         current: false,
         currentLinks: new Map([...currentPlaces(document, number, ids)].map(([id, place]) => [id, `${readingPage}#${place}`])),
       }
@@ -93,23 +109,7 @@ export async function EditionPage({ params }: { params: EditionParams }) {
       <main id="main-content" tabIndex={-1} className={edition.record === currentEdition(document) ? 'reader' : 'reader reader-superseded'}>
         <Reader locale={locale} t={t} document={edition.document} glossary={edition.glossary} edition={{ ...reader, notice }} />
       </main>
-      {edition.superseded ? <EditionTips locale={locale} glossary={edition.glossary} ids={mentioned(edition.document)} /> : null}
       <SiteFooter t={t} />
     </>
   );
-}
-
-/** The glossary entries the texts of `document` mention. */
-function mentioned(document: ArchiveDocument): Set<string> {
-  return new Set(Object.values(document.texts).flatMap((text) => text.mentions.map((mention) => mention.ref)));
-}
-
-/**
- * A superseded edition's glossary, as its tooltips show it: the entries its texts mention, as they
- * stood, in the page itself (JSON, read by src/behaviour/tooltips.ts), so that each superseded
- * edition adds its pages and no other file. `<` is escaped: the JSON cannot close its element.
- */
-function EditionTips({ locale, glossary, ids }: { locale: Locale; glossary: ReadonlyMap<string, GlossaryItem>; ids: ReadonlySet<string> }) {
-  const json = JSON.stringify(glossaryTips(locale, [...glossary.values()].filter((item) => ids.has(item.id)))).replaceAll('<', '\\u003c');
-  return <script type="application/json" id={ElementId.EditionTips} {...dataAttribute(Attribute.Site)} dangerouslySetInnerHTML={{ __html: json }} />;
 }

@@ -38,13 +38,16 @@ export interface ReaderEdition {
   notice?: ReactNode;
   /** By language and block ID: the "changed in edition N" marks, linked to the changelog. */
   marks?: ReadonlyMap<Language, ReadonlyMap<string, ChangeMark>>;
+  /** The changelog's address as the marks give it (relative on the reading page: each byte counts there). */
+  changes?: string;
   /** A superseded edition: by block ID, the address of that block in the current text. */
   currentLinks?: ReadonlyMap<string, string>;
 }
 
 /** The reading page's own: the current text at the document's address. */
 export function readingPageEdition(locale: Locale, document: ArchiveDocument, marks?: ReaderEdition['marks']): ReaderEdition {
-  return { path: documentPath(locale, document.slug), tips: glossaryTipsPath(locale), current: true, marks };
+  // `changes/` from the reading page's address (documents/<slug>/) is the changelog (changesPath).
+  return { path: documentPath(locale, document.slug), tips: glossaryTipsPath(locale), current: true, marks, changes: 'changes/' };
 }
 
 /**

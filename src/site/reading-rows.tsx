@@ -140,7 +140,7 @@ export function ReadingRows({ locale, t, document, view, edition }: { locale: Lo
           {cells.map(({ language, content }) => (
             <div key={language} className={content ? 'cell' : 'cell cell-missing'} lang={language} {...dataAttribute(Attribute.Column, language)}>
               {content ? <BlockElement block={content.block} html={content.html} heading={content.heading} /> : null}
-              {content ? <ChangedMark locale={locale} t={t} language={language} href={changesPath(locale, document.slug)} mark={edition.marks?.get(language)?.get(id)} /> : null}
+              {content ? <ChangedMark locale={locale} t={t} language={language} href={edition.changes ?? changesPath(locale, document.slug)} mark={edition.marks?.get(language)?.get(id)} /> : null}
             </div>
           ))}
         </div>

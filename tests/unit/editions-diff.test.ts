@@ -186,6 +186,13 @@ function edition(...blocks: Block[]): EditionTexts {
 }
 
 describe('diffEditions on blocks made here', () => {
+  it('counts a block whose markup alone changed (a mention marked) as changed, every word kept', () => {
+    const marked = block('p1', 'Japan.');
+    marked.element = { type: 'element', tagName: 'p', properties: {}, children: [{ type: 'element', tagName: 'span', properties: { dataTerm: 'japan' }, children: [{ type: 'text', value: 'Japan' }] }] };
+    const diff = diffEditions(edition(block('p1', 'Japan.')), edition(marked), [], 'en');
+    expect(diff.blocks.map(({ kind, id, parts }) => ({ kind, id, parts }))).toEqual([{ kind: 'changed', id: 'p1', parts: [{ kind: 'same', text: 'Japan.' }] }]);
+  });
+
   it('groups merged blocks into one change with the wording of both', () => {
     const diff = diffEditions(edition(block('p1', 'One.'), block('p2', 'Two.'), block('p3', 'Three.')), edition(block('p1', 'One. Two.'), block('p3', 'Three.')), [{ p2: { merged: 'p1' } }], 'en');
     expect(diff.blocks).toHaveLength(1);
