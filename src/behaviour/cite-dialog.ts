@@ -1,11 +1,13 @@
 /**
  * The citation dialog of the reading page (see src/behaviour/cite.ts, which loads this file the first
  * time a reader asks for a citation, together with the document's `cite.json`): one shared modal
- * `<dialog>` where the reader picks the language version and the format (Chicago, CSL-JSON, BibTeX),
- * reads the citation and copies it; the status says whether the copy worked. Escape or the close
+ * `<dialog>` where the reader picks the language version and the format (Chicago, the interface
+ * language's own convention, CSL-JSON, BibTeX, RIS), reads the citation, with today as its date of
+ * access, and copies it or saves it as a file; the status says whether the copy worked. Escape or the close
  * button closes it and focus returns to the button that opened it.
  */
-import { atOrigin, fillCitation, type CiteData, type CiteFormat } from '../contract/cite-data';
+import { atOrigin, type CiteData, type CiteFormat } from '../contract/cite-data';
+import { fillAccessed, fillCitation } from '../contract/cite-fill';
 import { writeClipboard } from './clipboard';
 
 const messageTime = 4000;
@@ -33,12 +35,11 @@ function choices(name: string, legend: string, options: Array<{ value: string; l
   return set;
 }
 
-/** The citation of `scope` in `lang` and `format`, with this page's origin. */
-export function citation(data: CiteData, lang: string, format: CiteFormat, scope: Scope, origin: string): string {
+/** The citation of `scope` in `lang` and `format`, with this page's origin, accessed on `day`. */
+export function citation(data: CiteData, lang: string, format: CiteFormat, scope: Scope, origin: string, day = new Date()): string {
   const version = data.versions.find((candidate) => candidate.lang === lang) ?? data.versions[0];
-  if (!version) return '';
-  const text = scope ? fillCitation(version.paragraph[format], format, scope.id, data.places[scope.id] ?? scope.id) : version.document[format];
-  return atOrigin(text, data.address, origin);
+  const text = (scope ? fillCitation(version?.paragraph[format] ?? '', format, scope.id, data.places[scope.id] ?? scope.id) : version?.document[format]) ?? '';
+  return fillAccessed(atOrigin(text, data.address, origin), day);
 }
 
 /**
@@ -54,10 +55,11 @@ export function citeDialog(root: Document, data: CiteData): (trigger: HTMLElemen
   const build = (): HTMLDialogElement => {
     const box = element('dialog', { class: 'cite-dialog', 'aria-labelledby': 'cite-title' });
     const close = element('button', { type: 'button', class: 'button', 'data-cite-close': '' }, data.strings.close);
+    const save = element('a', { class: 'button' }, data.strings.save);
     const copy = element('button', { type: 'button', class: 'button', 'data-cite-copy': '' }, data.strings.copy);
     const output = element('textarea', { id: 'cite-output', readonly: '', rows: '7', spellcheck: 'false' });
     const actions = element('div', { class: 'cite-actions' });
-    actions.append(copy, element('span', { role: 'status', class: 'cite-status' }), close);
+    actions.append(copy, save, element('span', { role: 'status', class: 'cite-status' }), close);
     box.append(
       element('h2', { id: 'cite-title' }),
       choices('cite-version', data.strings.version, data.versions.map((version) => ({ value: version.lang, label: version.label }))),
@@ -69,8 +71,11 @@ export function citeDialog(root: Document, data: CiteData): (trigger: HTMLElemen
     const show = () => {
       const lang = box.querySelector<HTMLInputElement>('[name="cite-version"]:checked')?.value ?? '';
       output.value = citation(data, lang, format, scope, location.origin);
-      if (format === 'chicago') output.lang = 'en';
-      else output.removeAttribute('lang');
+      const option = data.formats.find((candidate) => candidate.id === format);
+      // A style's text is in its language; the formats for reference managers are in none ("").
+      output.lang = option?.lang ?? '';
+      // Every format can be saved as a file (`.txt`, `.json`, `.bib`, `.ris`).
+      if (option) Object.assign(save, { href: option.file.data + encodeURIComponent(output.value), download: option.file.name });
     };
     box.addEventListener('change', (event) => {
       const input = event.target;

@@ -15,9 +15,10 @@ import { addRowTools, placeOf } from './row-gutter';
 const icon =
   '<svg aria-hidden="true" viewBox="0 0 16 16" width="14" height="14"><path d="M6.5 9.5l3-3M7 4.5l1-1a2.5 2.5 0 013.5 3.5l-1 1M9 11.5l-1 1A2.5 2.5 0 014.5 9l1-1" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round"/></svg>';
 
-/** The address of the row `id` in the view the reader has now. */
-export function rowAddress(id: string, address: URL = new URL(location.href)): string {
+/** The address of the row `id` in the view the reader has now (`address`), at the path of `pinned` (the edition's address) if given. */
+export function rowAddress(id: string, address: URL = new URL(location.href), pinned?: string | null): string {
   const url = new URL(address);
+  if (pinned) url.pathname = new URL(pinned, url).pathname;
   url.hash = id;
   return url.toString();
 }
@@ -40,7 +41,7 @@ export function startCopyLink(root: Document): void {
     const button = event.target instanceof Element ? event.target.closest(`button[${Attribute.Copy}]`) : null;
     const row = button?.closest<HTMLElement>(`[${Attribute.Row}]`);
     if (!button || !row) return;
-    const url = rowAddress(row.id);
+    const url = rowAddress(row.id, undefined, root.querySelector(`[${Attribute.CiteAddress}]`)?.getAttribute(Attribute.CiteAddress));
     try {
       await writeClipboard(url);
       announce(root, fillTemplate(rows, RowTemplate.Copied, { place: placeOf(row) }));

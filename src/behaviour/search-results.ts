@@ -11,7 +11,7 @@
  */
 import { isLanguage, languageNames, type Language } from '../model/languages';
 import { isLocale } from '../i18n/config';
-import { searchBundlePath, type SearchFilters } from '../search/format';
+import { indexedWords, plausibleMatch, searchBundlePath, type SearchFilters } from '../search/format';
 import { citeBlock, type CiteTranslate } from '../contract/block-place';
 import { libraryPath, searchParam } from '../contract/paths';
 import { Attribute, fill, fillTemplate, SearchTemplate } from '../contract/page';
@@ -77,6 +77,45 @@ function japaneseWords(query: string): string {
   return words.map((part) => part.segment).join(' ');
 }
 
+/** Stands for a note's anchor words in the template of its place, to be replaced by an element. */
+const labelMark = '\uE000';
+
+/** The words Pagefind marked in an excerpt. */
+function markedWords(excerpt: string): string[] {
+  return [...excerpt.matchAll(/<mark>([^<]*)<\/mark>/g)].map((match) => match[1]);
+}
+
+/**
+ * The words of `query` that Pagefind really finds. Where no indexed word matches a searched word,
+ * Pagefind falls back to a shorter prefix of it ("Iturup" finds "its"): a word is found when its best
+ * result marks a form of it, or marks nothing (a match in the entries' names, searched but not
+ * shown). `first` is the query's own results: for one word, enough.
+ */
+async function foundWords(pagefind: Pagefind, words: string[], first: PagefindResult[]): Promise<string[]> {
+  const found: string[] = [];
+  for (const word of words) {
+    const best = words.length === 1 ? first[0] : (await pagefind.search(word))?.results[0];
+    if (!best) continue;
+    const marked = markedWords((await best.data()).excerpt);
+    if (marked.length === 0 || marked.some((mark) => plausibleMatch(mark, word))) found.push(word);
+  }
+  return found;
+}
+
+/**
+ * Searches `query` in one language's index. A word the index does not hold is left out, as Pagefind
+ * leaves out a word that matches nothing at all; when no word is found, nothing is.
+ */
+async function searchIndex(pagefind: Pagefind, query: string): Promise<PagefindResult[]> {
+  const results = (await pagefind.search(query))?.results ?? [];
+  if (results.length === 0) return results;
+  const words = query.split(' ').filter((word) => word !== '');
+  const found = await foundWords(pagefind, words, results);
+  if (found.length === words.length) return results;
+  if (found.length === 0) return [];
+  return (await pagefind.search(found.join(' ')))?.results ?? [];
+}
+
 /** Runs the search page `page`, whose query field is `field`. */
 export function startSearchResults(root: Document, page: Element, field: HTMLInputElement): void {
   const list = page.querySelector(`[${Attribute.SearchResults}]`);
@@ -106,6 +145,21 @@ export function startSearchResults(root: Document, page: Element, field: HTMLInp
   let found: Found[] = [];
   let shown = 0;
 
+  /** Where a result stands: a block's place, a note's anchor words (in the text's language), or the glossary. */
+  const placeOf = (url: string, filters: Partial<SearchFilters>, language: Language): Node[] => {
+    const name = languageNames[language][locale];
+    const kind = filters.kind?.[0];
+    if (kind === 'entry') return [root.createTextNode(fillTemplate(page, SearchTemplate.EntryPlace, { language: name }))];
+    if (kind === 'note') {
+      const [before = '', after = ''] = fillTemplate(page, SearchTemplate.NotePlace, { language: name, label: labelMark }).split(labelMark);
+      const label = root.createElement('span');
+      label.lang = language;
+      label.textContent = filters.label?.[0] ?? '';
+      return [root.createTextNode(before), label, root.createTextNode(after)];
+    }
+    return [root.createTextNode(fillTemplate(page, SearchTemplate.Place, { language: name, place: citeBlock(translate, new URL(url, location.href).hash.slice(1)) }))];
+  };
+
   const item = ({ url, excerpt, filters }: Awaited<ReturnType<PagefindResult['data']>>, language: Language, id: string) => {
     const entry = root.createElement('li');
     const link = root.createElement('a');
@@ -116,7 +170,7 @@ export function startSearchResults(root: Document, page: Element, field: HTMLInp
     title.textContent = filters.document?.[0] ?? '';
     const place = root.createElement('span');
     place.className = 'result-place';
-    place.textContent = fillTemplate(page, SearchTemplate.Place, { language: languageNames[language][locale], place: citeBlock(translate, new URL(url, location.href).hash.slice(1)) });
+    place.append(...placeOf(url, filters, language));
     const passage = root.createElement('p');
     passage.className = 'result-excerpt';
     passage.lang = language;
@@ -153,8 +207,8 @@ export function startSearchResults(root: Document, page: Element, field: HTMLInp
     try {
       const results = await Promise.all(
         (await load()).map(async ({ language, pagefind }) => {
-          const response = await pagefind.search(language === 'ja' ? japaneseWords(words) : words);
-          return (response?.results ?? []).map((result): Found => ({ result, language }));
+          const query = language === 'ja' ? japaneseWords(indexedWords(words)) : indexedWords(words);
+          return (await searchIndex(pagefind, query)).map((result): Found => ({ result, language }));
         }),
       );
       if (current !== generation) return;

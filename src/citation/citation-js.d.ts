@@ -13,7 +13,9 @@ declare module '@citation-js/core' {
   }
   export class Cite {
     constructor(data: unknown);
-    format(format: 'bibliography' | 'citation' | 'bibtex' | 'biblatex' | 'data', options?: FormatOptions): string;
+    /** RIS as objects, one per entry: tag → value (values of a repeated tag in an array). */
+    format(format: 'ris', options: { format: 'object' }): Array<Record<string, string | number | Array<string | number>>>;
+    format(format: 'bibliography' | 'citation' | 'bibtex' | 'biblatex' | 'ris' | 'data', options?: FormatOptions): string;
   }
   interface Register<T> {
     add(name: string, value: T): void;
@@ -28,3 +30,4 @@ declare module '@citation-js/core' {
 }
 declare module '@citation-js/plugin-csl';
 declare module '@citation-js/plugin-bibtex';
+declare module '@citation-js/plugin-ris';

@@ -21,6 +21,7 @@ export interface RefusedForm {
 const sameCase = (found: string, use: string) => (found[0] === found[0].toUpperCase() ? use[0].toUpperCase() + use.slice(1) : use);
 
 const usSpelling = 'the English texts use US spelling';
+const hyphenated = 'the edition writes these compounds with a hyphen, as the English of the Ministry of Foreign Affairs of Japan does';
 const romanization = 'Russian names are romanized as the Russian Foreign Ministry writes them (BGN/PCGN)';
 
 /** British spellings and their US forms, as [pattern source, replacement]; whole words, any case. */
@@ -58,11 +59,17 @@ const englishForms: RefusedForm[] = [
     use: () => use,
     because: romanization,
   })),
+  // "build-up", "counter-narcotics": the unhyphenated US forms are refused, so that the texts write one form.
+  { pattern: /(?<![\p{L}\p{N}-])(?:buildups?|counternarcotics)(?![\p{L}\p{N}])/giu, use: (found) => found.replace(/^(build|counter)/i, '$1-'), because: hyphenated },
 ];
 
 const japaneseForms: RefusedForm[] = [
   { pattern: /本エディション/gu, use: () => '本版', because: '「本版」 is this edition' },
-  { pattern: /ワーキング・(ランチ|ディナー)/gu, use: (found) => found.replace('・', ''), because: 'loanwords are written as the Japanese release writes them' },
+  {
+    pattern: /ワーキング・(ランチ|ディナー)/gu,
+    use: (found) => found.replace('・', ''),
+    because: 'the edition writes these loanwords without a middle dot (a house choice: the Ministry of Foreign Affairs of Japan writes both forms)',
+  },
   { pattern: /\(/gu, use: () => '（', because: 'Japanese text uses full-width brackets' },
   { pattern: /\)/gu, use: () => '）', because: 'Japanese text uses full-width brackets' },
   { pattern: /：[ \u3000]+/gu, use: () => '：', because: 'a full-width colon is followed by no space' },

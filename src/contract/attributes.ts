@@ -71,7 +71,10 @@ export enum Attribute {
   Reveal = 'data-reveal',
   /** The "Cite" disclosure: the address of the document's citations (`cite.json`). */
   Cite = 'data-cite',
-  /** The "Cite" disclosure: the page's address as the citations give it, which the script puts on this page's origin. */
+  /**
+   * The "Cite" disclosure: the permanent address of the edition shown, as the citations and the copied
+   * links give it (`editionPath`), which the script puts on this page's origin.
+   */
   CiteAddress = 'data-cite-address',
 
   // The notice for an address that names no paragraph or entry of the page.
@@ -86,6 +89,8 @@ export enum Attribute {
   PrintHeader = 'data-print-head',
   /** Where the header names the page's address. */
   PrintAddress = 'data-print-address',
+  /** The printed header: the edition's number (and date). */
+  PrintEdition = 'data-print-edition',
   /** The header's date of printing, hidden until the script fills it. */
   PrintDate = 'data-print-date',
 

@@ -43,7 +43,17 @@ export function feedPath(locale: Locale): string {
 
 /** The glossary: its index of every entry, or the page of one entry with every mention of it (`/en/glossary/japan/`). */
 export function glossaryPath(locale: Locale, entry?: string): string {
-  return `/${locale}/glossary/${entry ? `${entry}/` : ''}`;
+  return `/${locale}/${entry ? glossarySubpath(entry) : 'glossary/'}`;
+}
+
+/** A glossary entry's page relative to the root of an interface language (`glossary/<id>/`): the search index's addresses. */
+export function glossarySubpath(entry: string): string {
+  return `glossary/${entry}/`;
+}
+
+/** The id of a note in the reading page's list of notes (`#n_working-meal`). */
+export function noteAnchor(note: string): string {
+  return `n_${note}`;
 }
 
 /** The entry a glossary link leads to (`/ru/glossary/kono-taro/` → `kono-taro`), or undefined. */

@@ -27,6 +27,8 @@ export enum SearchTemplate {
   Searching = 'data-searching',
   None = 'data-none',
   Place = 'data-place',
+  NotePlace = 'data-note-place',
+  EntryPlace = 'data-entry-place',
   Failed = 'data-failed',
   CountOne = 'data-count-one',
   CountFew = 'data-count-few',
@@ -37,7 +39,7 @@ export enum SearchTemplate {
 export type Template = RowTemplate | SearchTemplate;
 
 /** What a template leaves open for the script. */
-export type Placeholder = 'place' | 'url' | 'query' | 'number' | 'language' | 'id' | 'section' | 'subsection' | 'paragraph';
+export type Placeholder = 'place' | 'url' | 'query' | 'number' | 'language' | 'label' | 'id' | 'section' | 'subsection' | 'paragraph';
 
 /** Each template: the interface string (i18next key) it is made of, whose variables are its placeholders. */
 export const templates = {
@@ -53,6 +55,8 @@ export const templates = {
   [SearchTemplate.Searching]: { message: 'search.searching', placeholders: [] },
   [SearchTemplate.None]: { message: 'search.none', placeholders: ['query'] },
   [SearchTemplate.Place]: { message: 'search.place', placeholders: ['language', 'place'] },
+  [SearchTemplate.NotePlace]: { message: 'search.notePlace', placeholders: ['language', 'label'] },
+  [SearchTemplate.EntryPlace]: { message: 'search.entryPlace', placeholders: ['language'] },
   [SearchTemplate.Failed]: { message: 'search.failed', placeholders: [] },
   // "3 results for “Lavrov”": one template per plural category.
   [SearchTemplate.CountOne]: { message: 'search.count.one', placeholders: ['number', 'query'] },

@@ -19,7 +19,7 @@ import { dirname, join, relative } from 'node:path';
 import { close, createIndex, type IndexFile, type PagefindIndex } from 'pagefind';
 import { ContentCacheError, openContentCache } from '../cache/read';
 import type { Language } from '../model/languages';
-import { indexedLanguages, searchRecords } from '../search/records';
+import { glossaryRecords, indexedLanguages, searchRecords, type SearchRecord } from '../search/records';
 import { searchFolder } from '../search/format';
 
 export interface LanguageIndexReport {
@@ -94,22 +94,28 @@ export async function writeSearchIndex(root: string, out: string): Promise<Searc
   const report: SearchIndexReport = { documents: catalog.documents.length, languages: {}, folder };
   try {
     for (const [language, documents] of indexedLanguages(catalog.documents)) {
-      // About one fragment file per document and language.
-      const { index, errors } = await createIndex({ maxFragments: documents, writePlayground: false });
+      // About one fragment file per document and language, and one for the glossary.
+      const { index, errors } = await createIndex({ maxFragments: documents + 1, writePlayground: false });
       failures(`Pagefind could not create the ${language} index`, errors);
       if (!index) throw new SearchIndexError(`Pagefind could not create the ${language} index`);
       indexes.set(language, { index, records: 0 });
     }
+    const add = async (record: SearchRecord, source: string) => {
+      const target = indexes.get(record.language);
+      if (!target) throw new SearchIndexError(`${source}: a ${record.language} text that the catalog does not list`);
+      const { errors } = await target.index.addCustomRecord(record);
+      failures(`${source}: Pagefind refused the record ${record.language} ${record.url}`, errors);
+      target.records++;
+    };
+    const glossary = await cache.glossaryIndex().catch(cacheProblem);
     for (const summary of catalog.documents) {
       const document = await cache.document(summary.slug).catch(cacheProblem);
       if (!document) throw new SearchIndexError(`${summary.slug}: the catalog lists a document the content cache does not hold`);
-      for (const record of searchRecords(document)) {
-        const target = indexes.get(record.language);
-        if (!target) throw new SearchIndexError(`${summary.slug}: a ${record.language} text that the catalog does not list`);
-        const { errors } = await target.index.addCustomRecord(record);
-        failures(`${summary.slug}: Pagefind refused the record ${record.language} ${record.url}`, errors);
-        target.records++;
-      }
+      for (const record of searchRecords(document, glossary)) await add(record, summary.slug);
+    }
+    // The glossary in the languages that have an index (a language no document has has none).
+    for (const record of glossaryRecords(glossary.values())) {
+      if (indexes.has(record.language)) await add(record, 'the glossary');
     }
     await rm(folder, { recursive: true, force: true });
     for (const [language, { index, records }] of indexes) {

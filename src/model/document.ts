@@ -1,5 +1,6 @@
 /** Reading a document's language versions: the source, and the version for a reader of one language. */
 import type { Language } from './languages';
+import type { BlockFate } from './schema';
 import type { EditionRecord } from './types';
 
 /** A document or its summary: anything with a source language and language versions. */
@@ -34,4 +35,50 @@ export function currentEdition<T extends { number: number }>(document: { slug: s
   const edition = document.editions.at(-1);
   if (!edition) throw new Error(`the document ${document.slug} has no edition`);
   return edition;
+}
+
+/** Edition `n` of a document (or of its summary), or undefined when it has no such edition. */
+export function editionRecord<T extends { number: number }>(document: { editions: T[] }, n: number): T | undefined {
+  return document.editions.find((edition) => edition.number === n);
+}
+
+/** The editions a document has superseded (all but the current one), oldest first. */
+export function pastEditions<T extends { number: number }>(document: { editions: T[] }): T[] {
+  return document.editions.slice(0, -1);
+}
+
+/**
+ * For the `lang` version of a document: by block ID or note ID, the latest edition whose changelog of
+ * that language names it, or that gave it the text of a block split or merged into it (a fate). A
+ * block or note absent from the map is as it was in edition 1.
+ */
+export function lastChangedIn(document: { editions: EditionRecord[] }, lang: Language): Map<string, number> {
+  const changed = new Map<string, number>();
+  for (const edition of document.editions) {
+    for (const change of edition.changes[lang] ?? []) {
+      for (const id of [...change.blocks, ...change.notes]) changed.set(id, edition.number);
+    }
+    for (const fate of Object.values(edition.fates)) {
+      for (const id of 'split' in fate ? fate.split : 'merged' in fate ? [fate.merged] : []) changed.set(id, edition.number);
+    }
+  }
+  return changed;
+}
+
+/** A block ID that an edition retired: the edition, and whether the block was removed, split or merged. */
+export interface RetiredBlock {
+  edition: number;
+  fate: BlockFate;
+}
+
+/**
+ * By block ID: the block IDs a document no longer has, each with the edition that retired it and its
+ * fate, so that a link to one can say where its text went.
+ */
+export function retiredBlocks(document: { editions: EditionRecord[] }): Map<string, RetiredBlock> {
+  const retired = new Map<string, RetiredBlock>();
+  for (const edition of document.editions) {
+    for (const [id, fate] of Object.entries(edition.fates)) retired.set(id, { edition: edition.number, fate });
+  }
+  return retired;
 }

@@ -26,4 +26,67 @@ export function searchBundlePath(language: Language): string {
  */
 export const documentFilter = 'document';
 
-export type SearchFilters = Record<typeof documentFilter, [title: string]>;
+/** What a record is: a block of a text (the default), a note's body, or a glossary entry. */
+export const kindFilter = 'kind';
+export type SearchKind = 'note' | 'entry';
+
+/**
+ * The filter that names what a note is about: the words its anchor stands on in the text ("working
+ * dinner"), in the record's language, shown as the result's place.
+ */
+export const labelFilter = 'label';
+
+/** A record's filters: never searched, shown with its result. */
+export type SearchFilters = {
+  /** The title of the document in the record's language; for a glossary entry, the entry's name. */
+  [documentFilter]: [title: string];
+  [kindFilter]?: [SearchKind];
+  [labelFilter]?: [label: string];
+};
+
+/**
+ * Searchable metadata of a block's record: the names and variants, in the record's language, of
+ * the glossary entries the block mentions, so that a variant the text does not use ("Shoygu") finds
+ * the paragraphs that mention the entry.
+ */
+export const termsMeta = 'terms';
+
+export type SearchMeta = Partial<Record<typeof termsMeta, string>>;
+
+/**
+ * A search word as Pagefind's index holds it: the indexer drops the punctuation inside a word
+ * ("2+2" is indexed as "22", "U.S." as "us"), while its query parser would split the word there
+ * and search each part ("2" and "2"), finding every "(2)". Words are separated by white space.
+ */
+export function indexedWords(query: string): string {
+  return query
+    .split(/\s+/u)
+    .map((word) => (/[\p{L}\p{N}][^\p{L}\p{N}\s]+[\p{L}\p{N}]/u.test(word) ? word.replace(/[^\p{L}\p{N}]+/gu, '') : word))
+    .filter((word) => word !== '')
+    .join(' ');
+}
+
+/** A word reduced to what search compares: lower case, letters and digits only. */
+export function searchKey(word: string): string {
+  return word.toLocaleLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/**
+ * Whether a word Pagefind marked in a result plausibly is the searched word: one of its forms, which
+ * begins with the searched word ("Владивостоке" for "Владивосток") or shares all of it but a short
+ * ending ("Японии" for "Япония", "exercise" for "exercises"). When no indexed word matches,
+ * Pagefind falls back to a shorter prefix of the searched word and marks, say, "its" for "Iturup":
+ * that is not a result.
+ */
+export function plausibleMatch(marked: string, searched: string): boolean {
+  const found = searchKey(marked);
+  const wanted = searchKey(searched);
+  if (!found || !wanted) return true;
+  // Japanese has no stems, and its words are segmented differently in the index and in the query:
+  // a marked word that holds the searched one, or is held by it, is the searched word.
+  if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(wanted)) return found.includes(wanted) || wanted.includes(found);
+  if (found.startsWith(wanted)) return true;
+  let common = 0;
+  while (common < found.length && found[common] === wanted[common]) common++;
+  return common >= Math.max(3, wanted.length - 3);
+}

@@ -1,13 +1,16 @@
 /**
  * The records of the search index: one per block (heading or paragraph) and language version of a
- * document, so that a result is the paragraph itself, its words highlighted, linked to its row.
- * Pure: from a document to records; src/export/search-index.ts hands them to Pagefind.
+ * document, so that a result is the paragraph itself, its words highlighted, linked to its row; one
+ * per note body and language, linked to the note; and one per glossary entry and language, linked to
+ * the entry's page. A block's record carries, as searchable metadata, the names and variants of the
+ * entries it mentions. Pure: from a document or the glossary to records; src/export/search-index.ts
+ * hands them to Pagefind.
  */
 import { languages, type Language } from '../model/languages';
-import type { DocumentSummary, ArchiveDocument } from '../model/types';
+import type { ArchiveDocument, DocumentSummary, GlossaryItem } from '../model/types';
 import { columnsParam, columnsSegment, defaultColumns, withFirst } from '../contract/columns';
-import { documentSubpath } from '../contract/paths';
-import type { SearchFilters } from './format';
+import { documentSubpath, glossarySubpath, noteAnchor } from '../contract/paths';
+import type { SearchFilters, SearchMeta } from './format';
 
 export interface SearchRecord {
   /**
@@ -23,23 +26,69 @@ export interface SearchRecord {
   /** The language of the text: it decides the index, the stemmer and the word segmentation. */
   language: Language;
   filters: SearchFilters;
+  /** Searched with the content, never shown (see `termsMeta`). */
+  meta?: SearchMeta;
 }
 
-/** Every block of every language version of `document` that has text, in language then reading order. */
-export function searchRecords(document: ArchiveDocument): SearchRecord[] {
+/** The names and variants of an entry in one language, as one line of words. */
+function namesOf(item: GlossaryItem, language: Language): string[] {
+  return [item.names[language], ...(item.variants?.[language] ?? [])];
+}
+
+/**
+ * Every block of every language version of `document` that has text, then every note body, in
+ * language then reading order. `glossary` gives the names of the entries a block mentions.
+ */
+export function searchRecords(document: ArchiveDocument, glossary: ReadonlyMap<string, GlossaryItem> = new Map()): SearchRecord[] {
   return languages.flatMap((language) => {
     const text = document.texts[language];
     if (!text) return [];
     const view = `?${columnsParam}=${columnsSegment(withFirst(defaultColumns, language))}`;
-    return text.blocks
+    const page = `${documentSubpath(document.slug)}${view}`;
+    const title = text.frontMatter.title;
+    const blocks = text.blocks
       .filter((block) => block.text.trim() !== '')
-      .map((block) => ({
-        url: `${documentSubpath(document.slug)}${view}#${block.id}`,
-        content: block.text,
-        language,
-        filters: { document: [text.frontMatter.title] },
-      }));
+      .map((block): SearchRecord => {
+        const entries = new Set(text.mentions.filter((mention) => mention.block === block.id && !mention.inNote).map((mention) => mention.ref));
+        const terms = [...new Set([...entries].flatMap((id) => (glossary.has(id) ? namesOf(glossary.get(id) as GlossaryItem, language) : [])))];
+        return {
+          url: `${page}#${block.id}`,
+          content: block.text,
+          language,
+          filters: { document: [title] },
+          ...(terms.length > 0 ? { meta: { terms: terms.join(' · ') } } : {}),
+        };
+      });
+    const labels = new Map(text.anchors.filter((anchor) => !anchor.inNote).map((anchor) => [anchor.ref, anchor.text]));
+    const notes = text.notes
+      .filter((note) => note.text.trim() !== '')
+      .map(
+        (note): SearchRecord => ({
+          url: `${page}#${noteAnchor(note.id)}`,
+          content: note.text,
+          language,
+          filters: { document: [title], kind: ['note'], label: [labels.get(note.id) || note.id] },
+        }),
+      );
+    return [...blocks, ...notes];
   });
+}
+
+/**
+ * One record per glossary entry and language: its name, other names and description, linked to its
+ * page (`glossary/<id>/`, relative to an interface language's root), so that any name the glossary
+ * knows, "Shoygu" or "Southern Kurils", finds the entry.
+ */
+export function glossaryRecords(glossary: Iterable<GlossaryItem>): SearchRecord[] {
+  const items = [...glossary];
+  return languages.flatMap((language) =>
+    items.map((item) => ({
+      url: glossarySubpath(item.id),
+      content: [namesOf(item, language).join(' · '), item.description[language]].join('. '),
+      language,
+      filters: { document: [item.names[language]], kind: ['entry'] },
+    })),
+  );
 }
 
 /**

@@ -6,12 +6,11 @@ import { formatList, type TFunction } from '../i18n/server';
 import type { ExportFile } from '../exports/files';
 import { sourceText } from '../model/document';
 import { Attribute, dataAttribute, ElementId } from '../contract/page';
-import { citeDataPath, documentPath, glossaryPath } from '../contract/paths';
-import { documentCitation } from './citation';
+import { citeDataPath, glossaryPath } from '../contract/paths';
+import { citedAddress, documentCitation } from './citation';
 import { DateAndPlace } from './date-and-place';
 import { documentExports } from './exports';
 import type { ContentsItem } from './reading-view';
-import { siteAddress } from './site-url';
 
 /**
  * The head of the reading page, above the rows: what the document is (date, place, participants,
@@ -87,7 +86,7 @@ export function CiteDocument({ locale, t, document }: HeadProps) {
     <details
       className="doc-tool"
       {...dataAttribute(Attribute.Cite, citeDataPath(locale, document.slug))}
-      {...dataAttribute(Attribute.CiteAddress, siteAddress(documentPath(locale, document.slug)))}
+      {...dataAttribute(Attribute.CiteAddress, citedAddress(document, locale))}
     >
       <summary>{t('citation.cite')}</summary>
       <p className="cite-text" lang="en">

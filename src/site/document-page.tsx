@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { locales, type Locale } from '../i18n/config';
 import { formatDate, getT } from '../i18n/server';
 import { currentEdition, sourceText, textFor } from '../model/document';
+import { citationMetadata } from './citation';
 import { siteContent } from './content';
 import { pageMetadata, pathsFor, shorten } from './metadata';
 import { localeOrNotFound } from './locale-params';
@@ -49,12 +50,11 @@ export async function documentMetadata(params: DocumentParams): Promise<Metadata
     description: shorten(`${dateline}. ${firstParagraph?.text ?? ''}`),
     // Every column choice (`?cols=…`) shows the same page: the address without it is canonical.
     paths: pathsFor((candidate: Locale) => documentPath(candidate, document.slug)),
-    type: 'article',
   });
-  return {
-    ...metadata,
-    openGraph: { ...metadata.openGraph, type: 'article', publishedTime: sourceText(document).frontMatter.date },
-  };
+  // Reference managers read the Highwire Press tags (Zotero saves a report: issuer, title, date, language,
+  // the edition's address); no `og:type` article with its published time, which would make the page an
+  // article of the site's own.
+  return { ...metadata, other: citationMetadata(document, currentEdition(document), locale) };
 }
 
 export async function DocumentPage({ params }: { params: DocumentParams }) {

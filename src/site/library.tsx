@@ -26,7 +26,7 @@ export function Library({ locale, t, documents: summaries }: { locale: Locale; t
                 <a href={documentPath(locale, document.slug)}>{local.frontMatter.title}</a>
               </h3>
               <dl className="doc-meta">
-                <DateAndPlace locale={locale} t={t} document={document} />
+                <DateAndPlace locale={locale} t={t} document={document} time={false} />
                 <div>
                   <dt>{t('library.texts', { count: languages.length })}</dt>
                   <dd>

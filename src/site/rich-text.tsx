@@ -6,7 +6,7 @@ import type { Language } from '../model/languages';
 import type { GlossaryItem, NoteBody } from '../model/types';
 import type { Locale } from '../i18n/config';
 import type { TFunction } from '../i18n/server';
-import { glossaryPath } from '../contract/paths';
+import { glossaryPath, noteAnchor } from '../contract/paths';
 import { Attribute } from '../contract/page';
 
 /** A note as the reader sees it: its number in the document and its body in one language. */
@@ -67,7 +67,7 @@ export function prepareContent(content: readonly ElementContent[], prefix: strin
 /** The id of a note marker (the notes list links back to it). */
 export const markerId = (uid: string) => `nr_${uid}`;
 /** The id of a note in the notes list (its markers link to it). */
-export const noteId = (note: string) => `n_${note}`;
+export const noteId = noteAnchor;
 
 function property(node: Element, name: string): string | undefined {
   const value = node.properties[name];

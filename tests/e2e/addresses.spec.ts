@@ -9,6 +9,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { expect, test } from './fixtures';
 import { emulatePrint, pages, sample } from './site';
+import { currentEdition } from '../../src/model/document';
+import { editionPath } from '../../src/contract/paths';
 
 const out = join(process.cwd(), 'out');
 
@@ -64,7 +66,7 @@ test.describe('what a reader copies or prints names where the page is read', () 
   test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
   test('the printed permalinks, the print header and the page’s citation take this page’s address', async ({ page, baseURL }) => {
-    const { slug, paragraph } = await sample();
+    const { slug, paragraph, document } = await sample();
     const here = `${baseURL}${pages.reader('ru', slug, 'ja-ru')}`;
     await page.goto(`${pages.reader('ru', slug, 'ja-ru')}#${paragraph.id}`);
     await expect(page.locator('[data-print-address]')).toHaveText(here);
@@ -80,18 +82,19 @@ test.describe('what a reader copies or prints names where the page is read', () 
     await expect(page.locator('[data-print-address]')).toHaveText(`${baseURL}${pages.reader('ru', slug, 'ja-ru-en')}`);
     // The citation rendered at build time names this page's origin too.
     await page.getByText('Цитировать', { exact: true }).click();
-    await expect(page.locator('.cite-text')).toContainText(`${baseURL}/ru/documents/${slug}/.`);
+    await expect(page.locator('.cite-text')).toContainText(`${baseURL}${editionPath('ru', slug, currentEdition(document).number)}.`);
   });
 
-  test('the cite dialog and the copy-link button copy this page’s address', async ({ page, baseURL }) => {
-    const { slug, paragraph } = await sample();
-    await page.goto(pages.reader('en', slug));
+  test('the cite dialog and the copy-link button copy the edition’s permanent address, on this page’s origin, with its view', async ({ page, baseURL }) => {
+    const { slug, paragraph, document } = await sample();
+    const edition = `${baseURL}${editionPath('en', slug, currentEdition(document).number)}`;
+    await page.goto(pages.reader('en', slug, 'ja-en'));
     await page.locator(`[id="${paragraph.id}"] button[data-copy]`).click();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}${pages.reader('en', slug)}#${paragraph.id}`);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${edition}?cols=ja-en#${paragraph.id}`);
     await page.locator(`[id="${paragraph.id}"] button[data-cite-row]`).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('radio', { name: 'BibTeX' }).check();
-    await expect(dialog.getByRole('textbox')).toHaveValue(new RegExp(`url = \\{${baseURL}/en/documents/${slug}/#${paragraph.id}\\}`));
+    await expect(dialog.getByRole('textbox')).toHaveValue(new RegExp(`url = \\{${edition}#${paragraph.id}\\}`));
   });
 });
 

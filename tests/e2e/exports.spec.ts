@@ -13,6 +13,8 @@ import type { Page } from '@playwright/test';
 import { request as rawRequest } from '../helpers/server';
 import { keyFinder } from '../helpers/interface-keys';
 import { expect, test } from './fixtures';
+import { currentEdition } from '../../src/model/document';
+import { editionPath } from '../../src/contract/paths';
 import { pages, sample } from './site';
 
 const out = join(process.cwd(), 'out');
@@ -114,7 +116,8 @@ test.describe('downloads', () => {
     // The schema is served where the export says (an absolute address with SITE_URL, else root-relative).
     expect((await request.get(new URL(value.$schema, baseURL).pathname)).status()).toBe(200);
     const cells = await page.locator('[data-pid] > [lang]').evaluateAll((nodes) =>
-      nodes.map((node) => ({ id: node.parentElement?.getAttribute('data-pid') ?? '', lang: node.getAttribute('lang') ?? '', text: node.textContent ?? '' })),
+      // The block's own text: a cell may also hold the mark of a change ("Changed in edition 2").
+      nodes.map((node) => ({ id: node.parentElement?.getAttribute('data-pid') ?? '', lang: node.getAttribute('lang') ?? '', text: node.querySelector('.block')?.textContent ?? '' })),
     );
     const byId = new Map<string, { text: Record<string, string> }>(value.blocks.map((block: { id: string; text: Record<string, string> }) => [block.id, block]));
     expect(cells.length).toBe(value.blocks.length * 3);
@@ -157,7 +160,7 @@ test.describe('citations', () => {
   });
 
   test('a row’s Cite button opens the dialog: its version, the paragraph’s permalink, formats, copy and Escape', async ({ page, baseURL }) => {
-    const { slug, paragraph } = await sample();
+    const { slug, paragraph, document } = await sample();
     await page.goto(pages.reader('en', slug, 'ja-en'));
     const row = page.locator(`[id="${paragraph.id}"]`);
     const place = (await row.locator('.pilcrow').getAttribute('aria-label')) ?? '';
@@ -171,17 +174,28 @@ test.describe('citations', () => {
     await expect(dialog.getByRole('radio', { name: 'Japanese: unofficial translation made for this edition' })).toBeChecked();
     await expect(dialog.getByRole('radio', { name: 'Japanese: unofficial translation made for this edition' })).toBeFocused();
     const output = dialog.getByRole('textbox', { name: 'Citation' });
-    const permalink = `${baseURL}/en/documents/${slug}/#${paragraph.id}`;
-    await expect(output).toHaveValue(new RegExp(`Japanese version, unofficial translation made for this edition, trans\\..*, ${place.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, ${permalink}\\.$`));
+    // The citation names the current edition and leads to its permanent address, at the paragraph.
+    const { number } = currentEdition(document);
+    const permalink = `${baseURL}${editionPath('en', slug, number)}#${paragraph.id}`;
+    const ordinal = number === 1 ? '1st' : number === 2 ? '2nd' : number === 3 ? '3rd' : `${number}th`;
+    await expect(output).toHaveValue(new RegExp(`Japanese version, unofficial translation made for this edition, press release, trans\\..*, ${ordinal} ed\\. .*, ${place.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, ${permalink}\\.$`));
 
     // The reader may cite the Russian source instead, and in another format.
     await dialog.getByRole('radio', { name: 'Russian: official text' }).check();
     await expect(output).toHaveValue(/Russian original, official text/);
     await dialog.getByRole('radio', { name: 'BibTeX (biblatex)' }).check();
-    await expect(output).toHaveValue(new RegExp(`^@misc\\{${slug}-ru-${paragraph.id},[\\s\\S]*url = \\{${permalink}\\}`));
+    await expect(output).toHaveValue(new RegExp(`^@report\\{${slug}-ru-ed${number}-${paragraph.id},[\\s\\S]*url = \\{${permalink}\\}`));
     await dialog.getByRole('radio', { name: 'CSL-JSON' }).check();
     const [item] = JSON.parse(await output.inputValue());
-    expect(item).toMatchObject({ id: `${slug}-ru-${paragraph.id}`, URL: permalink, language: 'ru' });
+    // The date of access is the reader's day, not the stand-in of the build.
+    const today = await page.evaluate(() => new Date().toLocaleDateString('sv').split('-'));
+    expect(item).toMatchObject({ id: `${slug}-ru-ed${number}-${paragraph.id}`, URL: permalink, language: 'ru', edition: number, accessed: { 'date-parts': [today] } });
+    // RIS, beside BibTeX, for reference managers: shown, and saved as a file of its media type.
+    await dialog.getByRole('radio', { name: 'RIS' }).check();
+    await expect(output).toHaveValue(new RegExp(`^TY  - RPRT\\r?\\n[\\s\\S]*\\nUR  - ${permalink}\\r?\\nY2  - ${today.join('/')}/\\r?\\nER  - `));
+    const save = dialog.getByRole('link', { name: 'Save as file' });
+    await expect(save).toHaveAttribute('download', `${slug}-ed${number}.ris`);
+    expect(decodeURIComponent((await save.getAttribute('href')) ?? '')).toBe(`data:application/x-research-info-systems;charset=utf-8,${await output.inputValue()}`);
 
     await dialog.getByRole('button', { name: 'Copy citation' }).click();
     await expect(dialog.getByRole('status')).toHaveText('Citation copied');
@@ -200,7 +214,12 @@ test.describe('citations', () => {
     const dialog = page.getByRole('dialog', { name: 'この文書を引用' });
     // The version of the first column shown: Japanese, the Japanese page's default.
     await expect(dialog.getByRole('radio', { name: '日本語：本版のために作成した非公式翻訳' })).toBeChecked();
-    await expect(dialog.getByRole('textbox', { name: '引用情報' })).toHaveValue(new RegExp(`${baseURL}/ja/documents/${slug}/\\.$`));
+    await expect(dialog.getByRole('textbox', { name: '引用情報' })).toHaveValue(new RegExp(`${baseURL}/ja/documents/${slug}/editions/\\d+/\\.$`));
+    // Beside Chicago, the Japanese convention: SIST 02, in Japanese, with the reader's day of access.
+    await dialog.getByRole('radio', { name: 'SIST 02（日本語）' }).check();
+    const today = await page.evaluate(() => new Date().toLocaleDateString('sv'));
+    await expect(dialog.getByRole('textbox', { name: '引用情報' })).toHaveValue(new RegExp(`^日本国外務省\\. 第4回.*第\\d+版, .*${baseURL}/ja/documents/${slug}/editions/\\d+/, \\(参照 ${today}\\)\\.$`));
+    await expect(dialog.getByRole('textbox', { name: '引用情報' })).toHaveAttribute('lang', 'ja');
     await dialog.getByRole('button', { name: '閉じる' }).click();
     await expect(dialog).toBeHidden();
   });

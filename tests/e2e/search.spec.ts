@@ -41,8 +41,10 @@ test('a Russian word finds its other forms, and its result leads to the paragrap
   await field.fill('Владивосток');
   await field.press('Enter');
   await expect(page).toHaveURL(/\/ru\/search\/\?q=%D0%92/);
-  await expect(page.getByRole('status')).toHaveText('По запросу «Владивосток» найден 1 результат');
-  const result = results(page);
+  // The paragraph, and the glossary's entry for the city.
+  await expect(page.getByRole('status')).toHaveText('По запросу «Владивосток» найдено 2 результата');
+  await expect(results(page).filter({ has: page.locator('a[href$="/ru/glossary/vladivostok/"]') })).toContainText('Русский · статья глоссария');
+  const result = results(page).filter({ has: page.locator(`a[href$="#${block.id}"]`) });
   await expect(result).toHaveCount(1);
   // The paragraph, in its language, with the word found marked: and nothing but text and marks.
   const excerpt = result.locator('p');
@@ -59,8 +61,8 @@ test('a Russian word finds its other forms, and its result leads to the paragrap
 test('a Japanese word is found on the search page of any language, its result with the Japanese column first', async ({ page }) => {
   const { slug, block } = await blockWith('ja', '北方領土');
   await page.goto('/en/search/?q=北方領土');
-  await expect(page.getByRole('status')).toHaveText('1 result for “北方領土”');
-  const result = results(page);
+  await expect(page.getByRole('status')).toHaveText(/^\d+ results for “北方領土”$/);
+  const result = results(page).filter({ has: page.locator(`a[href$="#${block.id}"]`) });
   await expect(result.locator('p[lang="ja"] mark')).toHaveText(['北方領土']);
   await expect(result.getByRole('link')).toContainText('Japanese · 1.1 ¶1');
   await expect(result.getByRole('link')).toHaveAttribute('href', `${pages.reader('en', slug, 'ja-ru-en')}#${block.id}`);
@@ -73,11 +75,11 @@ test('results follow the field, in the address too, and are announced', async ({
   const field = page.getByRole('searchbox', { name: '文書を検索' });
   await expect(page.getByRole('status')).toHaveText('');
   await field.fill('ウラジオストク');
-  await expect(page.getByRole('status')).toHaveText('「ウラジオストク」の検索結果：1件');
+  await expect(page.getByRole('status')).toHaveText('「ウラジオストク」の検索結果：2件');
   await expect(page).toHaveURL(/\/ja\/search\/\?q=%E3%82%A6/);
   await field.fill('Vladivostok');
-  await expect(page.getByRole('status')).toHaveText('「Vladivostok」の検索結果：1件');
-  await expect(results(page).locator('p')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('status')).toHaveText('「Vladivostok」の検索結果：2件');
+  expect(await results(page).locator('p').evaluateAll((passages) => passages.map((passage) => passage.getAttribute('lang')))).toEqual(['en', 'en']);
   await field.fill('qzxjv');
   await expect(page.getByRole('status')).toHaveText('「qzxjv」に一致する結果はありません。');
   await expect(results(page)).toHaveCount(0);
@@ -85,7 +87,48 @@ test('results follow the field, in the address too, and are announced', async ({
   await expect(field).toHaveValue('qzxjv');
   // The words of a document's title do not make every paragraph of it a result.
   await field.fill('Fourth Round');
-  await expect(page.getByRole('status')).toHaveText('「Fourth Round」の検索結果：2件');
+  await expect(page.getByRole('status')).toHaveText(/^「Fourth Round」の検索結果：\d件$/);
+  for (const result of await results(page).all()) await expect(result.locator('mark').first()).toBeVisible();
+});
+
+test('any name the glossary knows finds its entry and the paragraphs that mention it, and the notes are searched', async ({ page }) => {
+  const { glossary, document } = await sample();
+  // A variant that no English text writes: the entry's other names are searched, not shown.
+  const shoigu = glossary.find((item) => item.variants?.en?.includes('Sergey Shoygu'));
+  if (!shoigu) throw new Error('the glossary has no entry with the variant Sergey Shoygu');
+  const english = document.texts.en;
+  if (!english?.blocks.every((block) => !block.text.includes('Shoygu'))) throw new Error('an English text writes Shoygu: the test needs a variant no text uses');
+  const mentioning = english.mentions.filter((mention) => mention.ref === shoigu.id && !mention.inNote).map((mention) => mention.block);
+  await page.goto(pages.search('en', 'Shoygu'));
+  await expect(page.getByRole('status')).toHaveText(/^\d+ results? for “Shoygu”$/);
+  await expect(results(page).filter({ has: page.locator(`a[href$="/en/glossary/${shoigu.id}/"]`) }).locator('mark')).toHaveText([/Shoygu/]);
+  for (const block of new Set(mentioning)) await expect(results(page).filter({ has: page.locator(`a[href$="#${block}"]`) })).toHaveCount(1);
+  // Words that stand only in a note find the note, named by the words its mark stands on, and lead to it.
+  const note = english.notes.find((candidate) => candidate.text.includes('Southern Kuril'));
+  if (!note) throw new Error('no English note mentions the Southern Kurils');
+  const anchor = english.anchors.find((candidate) => candidate.ref === note.id && !candidate.inNote);
+  await page.goto(pages.search('en', 'Southern Kurils'));
+  const found = results(page).filter({ has: page.locator(`a[href$="#n_${note.id}"]`) });
+  await expect(found.getByRole('link')).toContainText(`English · note on “${anchor?.text}”`);
+  await expect(found.locator('.result-place [lang="en"]')).toHaveText(anchor?.text ?? '');
+  await found.getByRole('link').click();
+  await expect(page.locator(`[id="n_${note.id}"]`)).toBeInViewport();
+});
+
+test('a word no text holds finds nothing like it, and “2+2” finds the titles that write it', async ({ page }) => {
+  // Pagefind falls back to a shorter prefix of a word it does not hold: "Iturup" would mark "its".
+  await page.goto(pages.search('en', 'Iturbide'));
+  await expect(page.getByRole('status')).toHaveText('Nothing found for “Iturbide”.');
+  await page.goto(pages.search('en', 'Iturup'));
+  await expect(page.getByRole('status')).toHaveText(/^\d+ results? for “Iturup”$/);
+  expect(await results(page).locator('mark').allTextContents()).not.toContain('its');
+  for (const mark of await results(page).locator('mark').allTextContents()) expect(mark).toMatch(/Iturup/);
+  // "2+2" is one word to the index: not every "(2)" of the headings.
+  await page.goto(pages.search('en', '2+2'));
+  await expect(page.getByRole('status')).toHaveText(/^\d+ results? for “2\+2”$/);
+  const titles = results(page).filter({ has: page.locator('a[href$="#title"]') });
+  await expect(titles.first()).toBeVisible();
+  for (const mark of await results(page).locator('mark').allTextContents()) expect(mark).toContain('2+2');
 });
 
 test('results come from every language, twenty at a time, and the keyboard goes on where the next ones begin', async ({ page }) => {
@@ -98,8 +141,13 @@ test('results come from every language, twenty at a time, and the keyboard goes 
   const more = page.getByRole('button', { name: 'Show more results' });
   await more.focus();
   await page.keyboard.press('Enter');
-  await expect(results(page)).toHaveCount(total);
+  await expect(results(page)).toHaveCount(Math.min(total, 40));
   await expect(results(page).nth(20).getByRole('link')).toBeFocused();
+  for (let shown = 40; shown < total; shown += 20) {
+    await more.click();
+    await expect(results(page)).toHaveCount(Math.min(total, shown + 20));
+  }
+  await expect(results(page)).toHaveCount(total);
   await expect(more).toBeHidden();
   const languages = await results(page).locator('p').evaluateAll((passages) => passages.map((passage) => passage.getAttribute('lang')));
   expect(new Set(languages)).toEqual(new Set(['ru', 'ja', 'en']));

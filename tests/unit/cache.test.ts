@@ -87,7 +87,7 @@ describe('writeContentCache', () => {
       },
       lead: 'Министр Т. Коно посетил Японию.',
     });
-    expect(summary.texts.en?.frontMatter.provenance.translator).toBe('Archive editors');
+    expect(summary.texts.en?.frontMatter.provenance.translator).toBe('Edition editors');
     expect(summary.texts.en?.lead).toBe('Minister Kono visited Japan.');
     // The catalog counts the mentions of each entry; the mentions themselves are in the entry's file.
     expect(catalog.mentions).toEqual({

@@ -13,7 +13,8 @@ import { openContentCache } from '../../src/cache/read';
 import { writeContentCache } from '../../src/cache/write';
 import { parseEditions } from '../../src/content/editions';
 import { loadGlossary } from '../../src/content/glossary';
-import { firstEditionOnly } from '../../src/model/document';
+import { currentEdition, editionRecord, firstEditionOnly, lastChangedIn, pastEditions, retiredBlocks, type RetiredBlock } from '../../src/model/document';
+import type { EditionRecord } from '../../src/model/types';
 import { diagnostics } from '../../src/model/format';
 import { createProcessor } from '../../src/pipeline';
 import { loadDocument } from '../../src/pipeline/process';
@@ -35,6 +36,16 @@ const pinned = {
   'en.md': 'ce0ef0a807bb1357fc176d792da1ffa71aef928e9e4369b5cc203e99d4fd3fd4',
   'glossary.yaml': '3c45df2f96b66b8ab56197f2636f2b617e4587265b7afe72452c1f65dd8b8e1b',
 };
+
+describe('the API of editions', () => {
+  it('reads editions.yaml (content), checks editions (rules) and reads a document\'s editions (model)', async () => {
+    expect(Object.keys(await import('../../src/content/editions')).sort()).toEqual(['loadEditions', 'noEditionsFile', 'parseEditions']);
+    expect(Object.keys(await import('../../src/rules/editions')).sort()).toEqual(['checkEditions', 'keepPastEditionRules', 'notForPastEditions']);
+    expect(Object.keys(await import('../../src/model/document')).sort()).toEqual(
+      ['currentEdition', 'editionRecord', 'firstEditionOnly', 'lastChangedIn', 'pastEditions', 'retiredBlocks', 'sourceText', 'textFor'].sort(),
+    );
+  });
+});
 
 describe('edition 1 of the 2019 "2+2" document', () => {
   it('is kept byte for byte as it was published', () => {
@@ -112,10 +123,17 @@ describe('reading editions.yaml', () => {
 });
 
 describe('the 2019 "2+2" document', () => {
-  it('is in edition 1, dated 2026-11-26, with its own text kept as a copy for the next edition', async () => {
+  it('is in edition 2, dated 2026-12-07, with edition 1 (2026-11-26) kept as it was and every change logged', async () => {
     const { document, past, files } = await loadDocument(createProcessor(), projectRoot, slug);
-    expect(document.editions).toEqual([{ number: 1, date: '2026-11-26', changes: {}, fates: {} }]);
-    expect(past).toEqual([]);
+    expect(document.editions.map((edition) => [edition.number, edition.date])).toEqual([
+      [1, '2026-11-26'],
+      [2, '2026-12-07'],
+    ]);
+    // The review changed every language version; no block was removed, split or merged.
+    const [, second] = document.editions;
+    expect(Object.keys(second.changes).sort()).toEqual(['en', 'ja', 'ru']);
+    expect(second.fates).toEqual({});
+    expect(past.map((loaded) => loaded.edition.number)).toEqual([1]);
     expect(diagnostics(files)).toEqual([]);
   });
 });
@@ -239,5 +257,52 @@ describe('the content cache of a document in its second edition', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('reading a document\'s editions (src/model/document.ts)', () => {
+  const document: { slug: string; editions: EditionRecord[] } = {
+    slug: 'sample',
+    editions: [
+      { number: 1, date: '2020-02-01', changes: {}, fates: {} },
+      {
+        number: 2,
+        date: '2020-03-01',
+        changes: {
+          ru: [{ blocks: ['s1-p2'], notes: ['n-spelling'], entries: [], what: 'Уточнено.', why: 'Опечатка.', line: 8 }],
+          en: [{ blocks: ['s1-p1'], notes: [], entries: ['japan'], what: 'Corrected.', why: 'A typing error.', line: 12 }],
+        },
+        fates: { 's1-p3': { merged: 's1-p2' }, 's1-p4': { split: ['s1-p5', 's1-p6'] } },
+      },
+      {
+        number: 3,
+        date: '2020-04-01',
+        changes: { en: [{ blocks: ['s1-p1', 's1-p5'], notes: [], entries: [], what: 'Again.', why: 'Clarity.', line: 20 }] },
+        fates: { 's1-p6': { removed: 'A repetition.' } },
+      },
+    ],
+  };
+
+  it('finds an edition by number, and the past ones', () => {
+    expect(editionRecord(document, 2)?.date).toBe('2020-03-01');
+    expect(editionRecord(document, 4)).toBeUndefined();
+    expect(pastEditions(document).map((edition) => edition.number)).toEqual([1, 2]);
+    expect(currentEdition(document).number).toBe(3);
+  });
+
+  it('gives each block and note of a language the latest edition that changed it, a fate counting for every language', () => {
+    expect(lastChangedIn(document, 'en')).toEqual(new Map([['s1-p2', 2], ['s1-p5', 3], ['s1-p6', 2], ['s1-p1', 3]]));
+    expect(lastChangedIn(document, 'ru')).toEqual(new Map([['s1-p2', 2], ['n-spelling', 2], ['s1-p5', 2], ['s1-p6', 2]]));
+    expect(lastChangedIn(document, 'ja')).toEqual(new Map([['s1-p2', 2], ['s1-p5', 2], ['s1-p6', 2]]));
+  });
+
+  it('says which edition retired a block ID, and how', () => {
+    expect(retiredBlocks(document)).toEqual(
+      new Map<string, RetiredBlock>([
+        ['s1-p3', { edition: 2, fate: { merged: 's1-p2' } }],
+        ['s1-p4', { edition: 2, fate: { split: ['s1-p5', 's1-p6'] } }],
+        ['s1-p6', { edition: 3, fate: { removed: 'A repetition.' } }],
+      ]),
+    );
   });
 });

@@ -136,7 +136,7 @@ describe('toDocumentJson', () => {
     expect(value.versions.map((version) => [version.lang, version.role, version.official, version.translator])).toEqual([
       ['ru', 'source', true, undefined],
       ['ja', 'translation', false, '本版編集部'],
-      ['en', 'translation', false, 'Archive editors'],
+      ['en', 'translation', false, 'Edition editors'],
     ]);
     expect(value.glossary.map((item) => item.id).sort()).toEqual(['2plus2', 'japan', 'kono-taro', 'mofa', 'r-and-d']);
   });
@@ -157,7 +157,7 @@ describe('toTei', () => {
     expect(profileDesc.langUsage.language.map((language: { '#text': string }) => language['#text'])).toEqual([
       'Russian: the source text, official (published by the issuer)',
       'Japanese: unofficial translation made for this edition by 本版編集部',
-      'English: unofficial translation made for this edition by Archive editors',
+      'English: unofficial translation made for this edition by Edition editors',
     ]);
   });
 
@@ -240,7 +240,7 @@ describe('toPlainText', () => {
         '',
         'Issued by: Ministry of Foreign Affairs of Japan',
         'Unofficial translation made for this edition',
-        'Translated by: Archive editors',
+        'Translated by: Edition editors',
         'https://example.org/en/documents/2020-01-15-sample/',
         '',
       ].join('\n'),

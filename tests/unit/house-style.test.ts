@@ -30,6 +30,14 @@ describe('refused forms', () => {
     expect(refused('defense, neighboring, emphasis, exercise, analyses, programmed, defenceless', 'en')).toEqual([]);
   });
 
+  it('find the unhyphenated forms of the compounds the edition hyphenates', () => {
+    expect(refused('a Buildup, two buildups, counternarcotics; build-up and counter-narcotics', 'en')).toEqual([
+      [2, 'Buildup', 'Build-up'],
+      [15, 'buildups', 'build-ups'],
+      [25, 'counternarcotics', 'counter-narcotics'],
+    ]);
+  });
+
   it('find other romanizations of Russian names in English', () => {
     expect(refused('Sergei Shoigu and Nikolai Yevmenov; Sergey', 'en')).toEqual([
       [0, 'Sergei', 'Sergey'],

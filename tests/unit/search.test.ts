@@ -39,36 +39,68 @@ afterEach(async () => {
 
 describe('search API', () => {
   it('exports the record builder and the format shared with the page script', () => {
-    expect(Object.keys(records).sort()).toEqual(['indexedLanguages', 'searchRecords']);
-    expect(Object.keys(format).sort()).toEqual(['documentFilter', 'searchBundlePath', 'searchFolder']);
+    expect(Object.keys(records).sort()).toEqual(['glossaryRecords', 'indexedLanguages', 'searchRecords']);
+    expect(Object.keys(format).sort()).toEqual(['documentFilter', 'indexedWords', 'kindFilter', 'labelFilter', 'plausibleMatch', 'searchBundlePath', 'searchFolder', 'searchKey', 'termsMeta']);
     expect(format.searchBundlePath('ja')).toBe('/pagefind/ja/');
   });
 });
 
 describe('searchRecords', () => {
-  it('makes one record per block and language version, in language then reading order', async () => {
+  it('makes one record per block, then per note, and language version, in language then reading order', async () => {
     const list = searchRecords(await sample());
     expect(list.map((record) => `${record.language} ${record.url}`)).toEqual([
       'ru documents/2020-01-15-sample/?cols=ru-ja-en#title',
       'ru documents/2020-01-15-sample/?cols=ru-ja-en#s1',
       'ru documents/2020-01-15-sample/?cols=ru-ja-en#s1-p1',
       'ru documents/2020-01-15-sample/?cols=ru-ja-en#s1-p2',
+      'ru documents/2020-01-15-sample/?cols=ru-ja-en#n_n-spelling',
       'en documents/2020-01-15-sample/?cols=en-ru-ja#title',
       'en documents/2020-01-15-sample/?cols=en-ru-ja#s1',
       'en documents/2020-01-15-sample/?cols=en-ru-ja#s1-p1',
       'en documents/2020-01-15-sample/?cols=en-ru-ja#s1-p2',
+      'en documents/2020-01-15-sample/?cols=en-ru-ja#n_n-spelling',
     ]);
   });
 
-  it('gives a record the block’s plain text and, as a filter, the title of its language version; no metadata to search', async () => {
-    const [, , ru, , , , en] = searchRecords(await sample());
+  it('gives a block’s record its plain text, the title of its language version as a filter, and the names of the entries it mentions to search', async () => {
+    const { glossary } = await loadArchive(join(fixturesDir, 'base'));
+    const list = searchRecords(await sample(), new Map(glossary.map((item) => [item.id, item])));
+    const ru = list.find((record) => record.language === 'ru' && record.url.endsWith('#s1-p1'));
+    const kono = glossary.find((item) => item.id === 'kono-taro');
+    const japan = glossary.find((item) => item.id === 'japan');
+    if (!kono || !japan) throw new Error('the fixture glossary has kono-taro and japan');
     expect(ru).toEqual({
       url: 'documents/2020-01-15-sample/?cols=ru-ja-en#s1-p1',
       content: 'Министр Т. Коно посетил Японию.',
       language: 'ru',
       filters: { document: ['Пример'] },
+      meta: { terms: [...new Set([kono.names.ru, ...(kono.variants?.ru ?? []), japan.names.ru, ...(japan.variants?.ru ?? [])])].join(' · ') },
     });
+    // Without the glossary, no names to search.
+    const en = searchRecords(await sample()).find((record) => record.language === 'en' && record.url.endsWith('#s1-p1'));
     expect(en).toEqual({ url: 'documents/2020-01-15-sample/?cols=en-ru-ja#s1-p1', content: 'Minister Kono visited Japan.', language: 'en', filters: { document: ['Sample'] } });
+  });
+
+  it('gives a note’s record its body, named by the words its anchor stands on', async () => {
+    const document = await sample();
+    const note = searchRecords(document).find((record) => record.language === 'en' && record.url.endsWith('#n_n-spelling'));
+    const body = document.texts.en?.notes.find((candidate) => candidate.id === 'n-spelling');
+    const anchor = document.texts.en?.anchors.find((candidate) => candidate.ref === 'n-spelling');
+    expect(note).toEqual({ url: 'documents/2020-01-15-sample/?cols=en-ru-ja#n_n-spelling', content: body?.text, language: 'en', filters: { document: ['Sample'], kind: ['note'], label: [anchor?.text] } });
+  });
+
+  it('gives each glossary entry one record per language: its names and description, linked to its page', async () => {
+    const { glossary } = await loadArchive(join(fixturesDir, 'base'));
+    const list = records.glossaryRecords(glossary);
+    expect(list).toHaveLength(glossary.length * 3);
+    const kono = glossary.find((item) => item.id === 'kono-taro');
+    if (!kono) throw new Error('the fixture glossary has kono-taro');
+    expect(list.find((record) => record.language === 'ja' && record.url === 'glossary/kono-taro/')).toEqual({
+      url: 'glossary/kono-taro/',
+      content: `${[kono.names.ja, ...(kono.variants?.ja ?? [])].join(' · ')}. ${kono.description.ja}`,
+      language: 'ja',
+      filters: { document: [kono.names.ja], kind: ['entry'] },
+    });
   });
 
   it('leaves out a block without text, and makes nothing for a language the document lacks', async () => {
@@ -138,14 +170,17 @@ describe('the search index step', () => {
     const out = join(root, 'out');
     const report = await writeSearchIndex(root, out);
     expect(report.documents).toBe(1);
-    expect(report.languages.ru?.records).toBe(4);
-    expect(report.languages.en?.records).toBe(4);
+    // Four blocks and a note of the document, and the two entries of the glossary, in each language.
+    expect(report.languages.ru?.records).toBe(7);
+    expect(report.languages.en?.records).toBe(7);
     expect(report.languages.ja).toBeUndefined();
     const written = await files(join(out, 'pagefind'));
     expect(written.map((path) => path.replace(/_[0-9a-f]+\./, '_<hash>.'))).toEqual(
       ['en', 'ru'].flatMap((language) => [
-        `${language}/filter/${language}_<hash>.pf_filter`,
-        `${language}/fragment/${language}_group_<hash>.pf_fragment`,
+        // One file per filter (the document, the kind of record, a note's label), whatever the number of documents.
+        ...Array.from({ length: 3 }, () => `${language}/filter/${language}_<hash>.pf_filter`),
+        // About one fragment file per document, and one for the glossary.
+        ...Array.from({ length: 2 }, () => `${language}/fragment/${language}_group_<hash>.pf_fragment`),
         `${language}/index/${language}_<hash>.pf_index`,
         `${language}/pagefind-entry.json`,
         `${language}/pagefind-worker.js`,
@@ -162,5 +197,26 @@ describe('the search index step', () => {
     const failure = writeSearchIndex(root, join(root, 'out'));
     await expect(failure).rejects.toBeInstanceOf(SearchIndexError);
     await expect(failure).rejects.toThrow('The content cache has no catalog.json: run `npm run build` (or `npm run content`) to write the content cache .content/ first.');
+  });
+});
+
+describe('what search takes for the words searched', () => {
+  it('joins a word that punctuation splits, as the index holds it', () => {
+    expect(format.indexedWords('2+2')).toBe('22');
+    expect(format.indexedWords(' Kono  U.S. (2) ')).toBe('Kono US (2)');
+    expect(format.indexedWords('Indo-Pacific «два плюс два»')).toBe('IndoPacific «два плюс два»');
+  });
+
+  it('takes a marked word for the searched one when it is one of its forms, not when Pagefind fell back to a prefix', () => {
+    const { plausibleMatch } = format;
+    expect(plausibleMatch('Владивостоке', 'Владивосток')).toBe(true);
+    expect(plausibleMatch('Японии,', 'Япония')).toBe(true);
+    expect(plausibleMatch('exercise', 'exercises')).toBe(true);
+    expect(plausibleMatch('(“2+2”', '22')).toBe(true);
+    expect(plausibleMatch('its', 'it')).toBe(true);
+    expect(plausibleMatch('ウラジオストク', 'ストク')).toBe(true);
+    expect(plausibleMatch('its', 'Iturup')).toBe(false);
+    expect(plausibleMatch('its', 'Iturbide')).toBe(false);
+    expect(plausibleMatch('日本', '北方')).toBe(false);
   });
 });

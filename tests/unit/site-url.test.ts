@@ -8,7 +8,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import robots from '../../src/app/robots';
 import type { ArchiveDocument } from '../../src/model/types';
 import { siteUrlNotice } from '../../src/export/build';
-import { atOrigin, citeFormats } from '../../src/contract/cite-data';
+import { atOrigin } from '../../src/contract/cite-data';
 import { citeData } from '../../src/site/citation';
 import { pageMetadata, pathsFor } from '../../src/site/metadata';
 import { documentPath } from '../../src/contract/paths';
@@ -69,11 +69,11 @@ describe('SITE_URL', () => {
     it('is the address of the citations, which the page script moves to the origin it is read at', () => {
       vi.stubEnv('SITE_URL', 'https://example.org');
       const data = citeData(document, 'en');
-      expect(data.address).toBe(`https://example.org/en/documents/${document.slug}/`);
-      for (const format of citeFormats) {
-        const text = data.versions[0].document[format];
+      expect(data.address).toBe(`https://example.org/en/documents/${document.slug}/editions/1/`);
+      for (const { id: format } of data.formats) {
+        const text = data.versions[0].document[format] ?? '';
         expect(text, format).toContain(data.address);
-        expect(atOrigin(text, data.address, 'http://127.0.0.1:4321'), format).toContain(`http://127.0.0.1:4321/en/documents/${document.slug}/`);
+        expect(atOrigin(text, data.address, 'http://127.0.0.1:4321'), format).toContain(`http://127.0.0.1:4321/en/documents/${document.slug}/editions/1/`);
         expect(atOrigin(text, data.address, 'http://127.0.0.1:4321'), format).not.toContain('example.org');
       }
     });
@@ -95,11 +95,12 @@ describe('SITE_URL', () => {
     it('gives the citations a root-relative address, which the page script completes', () => {
       vi.stubEnv('SITE_URL', '');
       const data = citeData(document, 'ru');
-      expect(data.address).toBe(`/ru/documents/${document.slug}/`);
-      for (const format of citeFormats) {
-        const text = data.versions[0].document[format];
+      expect(data.address).toBe(`/ru/documents/${document.slug}/editions/1/`);
+      expect(data.formats.map((format) => format.id)).toEqual(['chicago', 'gost', 'csl-json', 'bibtex', 'ris']);
+      for (const { id: format } of data.formats) {
+        const text = data.versions[0].document[format] ?? '';
         expect(text, format).not.toMatch(/https?:\/\//);
-        expect(atOrigin(text, data.address, 'https://reader.example.net'), format).toContain(`https://reader.example.net/ru/documents/${document.slug}/`);
+        expect(atOrigin(text, data.address, 'https://reader.example.net'), format).toContain(`https://reader.example.net/ru/documents/${document.slug}/editions/1/`);
       }
     });
 
