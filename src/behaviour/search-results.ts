@@ -11,7 +11,7 @@
  */
 import { isLanguage, languageNames, type Language } from '../model/languages';
 import { isLocale } from '../i18n/config';
-import { indexedWords, plausibleMatch, searchBundlePath, type SearchFilters } from '../search/format';
+import { beginsWith, indexedWords, searchBundlePath, type SearchFilters } from '../search/format';
 import { citeBlock, type CiteTranslate } from '../contract/block-place';
 import { libraryPath, searchParam } from '../contract/paths';
 import { Attribute, fill, fillTemplate, SearchTemplate } from '../contract/page';
@@ -19,15 +19,18 @@ import { Attribute, fill, fillTemplate, SearchTemplate } from '../contract/page'
 /** What the site uses of Pagefind's browser API (`pagefind.js`). */
 interface Pagefind {
   options(options: { baseUrl?: string; excerptLength?: number; excerptEllipsis?: string }): Promise<void>;
-  search(term: string): Promise<{ results: PagefindResult[] } | null>;
+  search(term: string, options?: { filters?: Partial<Record<keyof SearchFilters, string>> }): Promise<{ results: PagefindResult[] } | null>;
 }
 interface PagefindResult {
+  id: string;
   score: number;
   data(): Promise<{ url: string; excerpt: string; filters: Partial<SearchFilters> }>;
 }
 interface Found {
   result: PagefindResult;
   language: Language;
+  /** A glossary entry's record. */
+  entry: boolean;
 }
 
 type CountTemplate = SearchTemplate.CountOne | SearchTemplate.CountFew | SearchTemplate.CountMany | SearchTemplate.CountOther;
@@ -86,18 +89,22 @@ function markedWords(excerpt: string): string[] {
 }
 
 /**
- * The words of `query` that Pagefind really finds. Where no indexed word matches a searched word,
- * Pagefind falls back to a shorter prefix of it ("Iturup" finds "its"): a word is found when its best
- * result marks a form of it, or marks nothing (a match in the entries' names, searched but not
- * shown). `first` is the query's own results: for one word, enough.
+ * The words of `query` that the index really holds. Where no indexed word begins with a searched word,
+ * Pagefind falls back to a shorter prefix of it ("Iturup" finds "its"). A word is held when a quoted
+ * search finds it (Pagefind's exact search: the word or a form of it by Pagefind's own stemmer, in a
+ * text or in the names searched with it, but never a shorter prefix), or when its best result marks
+ * a word that begins with it (a word being typed: "Влади"). `first` is the query's own results: for
+ * one word, its best result.
  */
 async function foundWords(pagefind: Pagefind, words: string[], first: PagefindResult[]): Promise<string[]> {
   const found: string[] = [];
   for (const word of words) {
+    if (((await pagefind.search(`"${word}"`))?.results.length ?? 0) > 0) {
+      found.push(word);
+      continue;
+    }
     const best = words.length === 1 ? first[0] : (await pagefind.search(word))?.results[0];
-    if (!best) continue;
-    const marked = markedWords((await best.data()).excerpt);
-    if (marked.length === 0 || marked.some((mark) => plausibleMatch(mark, word))) found.push(word);
+    if (best && markedWords((await best.data()).excerpt).some((mark) => beginsWith(mark, word))) found.push(word);
   }
   return found;
 }
@@ -106,14 +113,22 @@ async function foundWords(pagefind: Pagefind, words: string[], first: PagefindRe
  * Searches `query` in one language's index. A word the index does not hold is left out, as Pagefind
  * leaves out a word that matches nothing at all; when no word is found, nothing is.
  */
-async function searchIndex(pagefind: Pagefind, query: string): Promise<PagefindResult[]> {
+async function searchIndex(pagefind: Pagefind, query: string): Promise<{ results: PagefindResult[]; query: string }> {
   const results = (await pagefind.search(query))?.results ?? [];
-  if (results.length === 0) return results;
+  if (results.length === 0) return { results, query };
   const words = query.split(' ').filter((word) => word !== '');
   const found = await foundWords(pagefind, words, results);
-  if (found.length === words.length) return results;
-  if (found.length === 0) return [];
-  return (await pagefind.search(found.join(' ')))?.results ?? [];
+  if (found.length === words.length) return { results, query };
+  if (found.length === 0) return { results: [], query };
+  return { results: (await pagefind.search(found.join(' ')))?.results ?? [], query: found.join(' ') };
+}
+
+/** The results of `query` in one language's index, each marked when it is a glossary entry's. */
+async function searchLanguage(pagefind: Pagefind, language: Language, words: string): Promise<Found[]> {
+  const { results, query } = await searchIndex(pagefind, words);
+  if (results.length === 0) return [];
+  const entries = new Set(((await pagefind.search(query, { filters: { kind: 'entry' } }))?.results ?? []).map((result) => result.id));
+  return results.map((result) => ({ result, language, entry: entries.has(result.id) }));
 }
 
 /** Runs the search page `page`, whose query field is `field`. */
@@ -207,12 +222,12 @@ export function startSearchResults(root: Document, page: Element, field: HTMLInp
     try {
       const results = await Promise.all(
         (await load()).map(async ({ language, pagefind }) => {
-          const query = language === 'ja' ? japaneseWords(indexedWords(words)) : indexedWords(words);
-          return (await searchIndex(pagefind, query)).map((result): Found => ({ result, language }));
+          return searchLanguage(pagefind, language, language === 'ja' ? japaneseWords(indexedWords(words)) : indexedWords(words));
         }),
       );
       if (current !== generation) return;
-      found = results.flat().sort((a, b) => b.result.score - a.result.score);
+      // The glossary's entries first (what the words name), then the texts, each by score.
+      found = results.flat().sort((a, b) => Number(b.entry) - Number(a.entry) || b.result.score - a.result.score);
       shown = 0;
       const items = await nextItems(current);
       if (current !== generation) return;

@@ -99,6 +99,15 @@ export function exportPath(slug: string, file: string): string {
   return `/exports/${slug}/${file}`;
 }
 
+/**
+ * The export files of a past edition of a document, kept at a permanent address of their own
+ * (`/exports/<slug>/editions/1/<slug>.edition-1.json`): the downloads of the reading page are always
+ * the current edition's.
+ */
+export function editionExportPath(slug: string, edition: number, file: string): string {
+  return `/exports/${slug}/editions/${edition}/${file}`;
+}
+
 /** The JSON Schema of the JSON export. */
 export function schemaPath(name: string): string {
   return `/schemas/${name}`;

@@ -16,13 +16,13 @@
 import { Parser } from 'htmlparser2';
 import { find, html as htmlProperties } from 'property-information';
 import { documentSchemaName } from '../exports/document-json';
-import { exportFiles } from '../exports/files';
+import { exportFiles, pastEditionExportFiles } from '../exports/files';
 import { languages } from '../model/languages';
 import { locales } from '../i18n/config';
 import { sanitizeSchema } from '../pipeline/sanitize-schema';
 import { assetsDir, partPrefix, printPrefix, scriptPrefix } from '../site/asset-names';
 import { Attribute, RowTemplate, SearchTemplate } from '../contract/page';
-import { changesPath, citeDataPath, documentPath, editionPath, editionTipsPath, exportPath, glossaryPath, glossaryTipsPath, homePath, libraryPath, schemaPath, searchPath } from '../contract/paths';
+import { changesPath, citeDataPath, documentPath, editionExportPath, editionPath, editionTipsPath, exportPath, feedPath, glossaryPath, glossaryTipsPath, homePath, libraryPath, schemaPath, searchPath } from '../contract/paths';
 
 /**
  * The elements the site's components (src/app, src/site) render, each with the attributes it may
@@ -82,8 +82,8 @@ const componentElements: Record<string, readonly string[]> = {
 const contractAttributes: ReadonlySet<string> = new Set<string>([...Object.values(Attribute), ...Object.values(RowTemplate), ...Object.values(SearchTemplate)]);
 
 /**
- * The link relations of the site's `<link>`s: icon, print stylesheet, canonical and language
- * alternates, and RFC 5829's between a document's editions and its changelog (edition-note.tsx).
+ * The link relations of the site's `<link>`s: icon, print stylesheet, canonical, language alternates
+ * and the Atom feed, and RFC 5829's between a document's editions and its changelog (edition-note.tsx).
  */
 const linkRelations = new Set(['alternate', 'canonical', 'icon', 'stylesheet', 'version-history', 'predecessor-version', 'latest-version']);
 
@@ -172,20 +172,24 @@ export function pageProblems(html: string): string[] {
 /** Stands for a name that comes from content (a slug, a glossary entry) or a content hash, in an address built by the site's own path functions. */
 const named = '\u0000';
 
-/** An address built for some edition of a document, its number standing as a name does (`…/editions/\0/`). */
-const anyEdition = (build: (edition: number) => string) => build(0).replace('/editions/0/', `/editions/${named}/`);
+/** Stands for an edition number in an address built by the site's own path functions: no real edition has sixteen digits. */
+const anyEdition = Number.MAX_SAFE_INTEGER;
 
 /** An address of the site (`/en/documents/\0/`) as the shape of a path in out/ (`en/documents/[^/]+/index.html`). */
 function fileShape(address: string): string {
   const file = address.endsWith('/') ? `${address}index.html` : address;
-  return file.slice(1).replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replaceAll(named, '[^/]+');
+  return file
+    .slice(1)
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    .replaceAll(named, '[^/]+')
+    .replaceAll(String(anyEdition), '[1-9][0-9]*');
 }
 
 /**
  * The files of out/ after the finish step, as shapes of their paths, built from the site's own
  * addresses (src/site/paths.ts) so that they follow them: the pages of each interface language, the
  * 404 page Next writes three times from src/app/global-not-found.tsx, the JSON beside the reading and
- * glossary pages, the downloads, the schema, the page script and print stylesheet
+ * glossary pages, the Atom feed of each language, the downloads (a past edition's under its number), the schema, the page script and print stylesheet
  * (src/site/asset-names.ts), what src/app writes at the root, and the stylesheets and media of
  * Next's own under `_next/static/` that a page still refers to. No script of Next's is among them.
  */
@@ -198,16 +202,18 @@ const siteFiles = new RegExp(
     ...locales.flatMap((locale) => [
       libraryPath(locale),
       documentPath(locale, named),
-      anyEdition((edition) => editionPath(locale, named, edition)),
-      anyEdition((edition) => editionTipsPath(locale, named, edition)),
+      editionPath(locale, named, anyEdition),
+      editionTipsPath(locale, named, anyEdition),
       changesPath(locale, named),
       citeDataPath(locale, named),
       glossaryPath(locale),
       glossaryPath(locale, named),
       glossaryTipsPath(locale),
       searchPath(locale),
+      feedPath(locale),
     ]),
     ...exportFiles(named, Object.fromEntries(languages.map((language) => [language, true]))).map((file) => exportPath(named, file.name)),
+    ...pastEditionExportFiles(named, anyEdition, Object.fromEntries(languages.map((language) => [language, true]))).map((file) => editionExportPath(named, anyEdition, file.name)),
     schemaPath(documentSchemaName),
     ...[scriptPrefix, partPrefix].map((prefix) => `/${assetsDir}/${prefix}${named}.js`),
     `/${assetsDir}/${printPrefix}${named}.css`,

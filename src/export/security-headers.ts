@@ -3,7 +3,8 @@
  * exported pages and writes them for every way the site is served.
  * - `out/_headers`: Netlify and Cloudflare Pages syntax; `npm start` (src/server/) reads the same file.
  * - `deploy/nginx.conf` (not published): the same headers and cache policy for nginx.
- * Both also give the downloads (`/exports/`) their media types (src/exports/files.ts), as attachments.
+ * Both also give the downloads (`/exports/`) their media types (src/exports/files.ts), as attachments,
+ * and the Atom feeds theirs.
  *
  * The Content-Security-Policy allows no inline script but ours: it lists the sha256 hash of every
  * distinct inline `<script>` of the pages (the site's small early scripts, marked `data-site`) and of
@@ -20,7 +21,10 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { Parser } from 'htmlparser2';
+import { atomContentType } from '../exports/atom';
 import { exportFormats, exportsFolder } from '../exports/files';
+import { locales } from '../i18n/config';
+import { feedPath } from '../contract/paths';
 import { assetsDir } from '../site/asset-names';
 import { walk } from './walk';
 
@@ -176,12 +180,21 @@ export function downloadRules(): Array<{ pattern: string; headers: HeaderList }>
   ];
 }
 
-/** `_headers` rules: every address gets the security headers; hashed folders are cached for good; the downloads' types. */
+/**
+ * The Atom feed of each interface language (`/<lang>/feed.xml`, src/contract/paths.ts) is sent as
+ * `application/atom+xml` (RFC 4287), which a host would not guess from `.xml`. Exact addresses, one a
+ * language: no `*` in the middle of a pattern.
+ */
+export function feedRules(): Array<{ pattern: string; headers: HeaderList }> {
+  return locales.map((locale) => ({ pattern: feedPath(locale), headers: [['Content-Type', atomContentType]] }));
+}
+
+/** `_headers` rules: every address gets the security headers; hashed folders are cached for good; the downloads' and the feeds' types. */
 export function headersFile(headers: HeaderList): string {
   const lines = ['# Written by `npm run build` (src/export/security-headers.ts): do not edit.', '/*'];
   for (const [name, value] of headers) lines.push(`  ${name}: ${value}`);
   for (const folder of hashedFolders) lines.push(`${folder}*`, `  Cache-Control: ${immutable}`);
-  for (const rule of downloadRules()) lines.push(rule.pattern, ...rule.headers.map(([name, value]) => `  ${name}: ${value}`));
+  for (const rule of [...downloadRules(), ...feedRules()]) lines.push(rule.pattern, ...rule.headers.map(([name, value]) => `  ${name}: ${value}`));
   return `${lines.join('\n')}\n`;
 }
 
@@ -217,6 +230,7 @@ export function nginxDownloadDirectives(): string[] {
  * the 404 page.
  */
 export function nginxConf(headers: HeaderList): string {
+  const atomType = atomContentType.split(';')[0].trim();
   const add = (name: string, value: string) => `    add_header ${name} ${nginxQuote(value)} always;`;
   const security = headers.map(([name, value]) => add(name, value));
   const location = (match: string, cacheControl: string, extra: string[] = [], extraHeaders: HeaderList = []) => [
@@ -248,6 +262,8 @@ export function nginxConf(headers: HeaderList): string {
     ...location('/', revalidate, ['try_files $uri $uri/ =404;']),
     ...hashedFolders.flatMap((folder) => location(`^~ ${folder}`, immutable)),
     ...location(`^~ ${exportsFolder}`, revalidate, nginxDownloadDirectives(), attachment),
+    '# The Atom feeds: their media type, with its charset (nginx adds one only to the types it is told of).',
+    ...feedRules().flatMap(({ pattern }) => location(`= ${pattern}`, revalidate, [`types { } default_type ${atomType};`, `charset_types ${atomType};`])),
     '# Read by Netlify and Cloudflare Pages only; not a page.',
     'location = /_headers { return 404; }',
     '',

@@ -1,7 +1,8 @@
 /**
  * The JSON export of one document: every block and sentence with its ID and its text in each language,
- * the glossary entries each block mentions (with the words each language uses), the notes, and the
- * provenance of each language version. Its shape is `documentExportSchema` (zod), published as JSON
+ * the glossary entries each block mentions (with the words each language uses), the notes, the
+ * provenance of each language version, and the edition the file holds (its number, date and summary:
+ * a past edition's export says its own, see ./edition.ts). Its shape is `documentExportSchema` (zod), published as JSON
  * Schema at `/schemas/document.schema.json` (`public/schemas/`, written by
  * `tsx src/exports/write-schema.ts`; a unit test keeps the file and this module in step).
  */
@@ -10,9 +11,10 @@ import { languages, type Language } from '../model/languages';
 import { glossaryKinds } from '../model/schema';
 import type { ArchiveDocument, GlossaryItem } from '../model/types';
 import { alignedBlocks, joinSentences } from './alignment-groups';
+import { exportedEdition } from './edition';
 
-/** Version of the export's shape; raised whenever the shape changes. */
-export const documentExportFormat = 1;
+/** Version of the export's shape; raised whenever the shape changes (2: the edition the file holds). */
+export const documentExportFormat = 2;
 
 /** File name of the published schema: `public/schemas/<name>`, served at `/schemas/<name>`. */
 export const documentSchemaName = 'document.schema.json';
@@ -35,7 +37,18 @@ export const documentExportSchema = z
     slug: entryId.describe('The document’s identifier, as in its addresses.'),
     source: language.describe('The language of the source text.'),
     date: z.iso.date().describe('Date of the statement, YYYY-MM-DD.'),
-    permalink: z.url().optional().describe('The reading page of the document on this site; `#<block ID>` links to a block. Absent when the site was built without its address.'),
+    permalink: z
+      .url()
+      .optional()
+      .describe('The page of this text on this site: the reading page for the current edition, the edition’s own page for a past one; `#<block ID>` links to a block. Absent when the site was built without its address.'),
+    edition: z
+      .strictObject({
+        number: z.int().min(1).describe('The edition this file holds: 1, 2, 3 … A document is corrected or revised in numbered editions, each kept at its own address.'),
+        date: z.iso.date().optional().describe('When this edition was published, YYYY-MM-DD. Absent only for a document in its first edition with no recorded date.'),
+        summary: perLanguage(text, 'What this edition changed, in each language (from edition 2).').optional(),
+        permalink: z.url().optional().describe('The permanent page of this edition on this site. Absent when the site was built without its address.'),
+      })
+      .describe('The edition of the document this file holds.'),
     versions: z
       .array(
         z.strictObject({
@@ -114,8 +127,10 @@ export function documentJsonSchema(): Record<string, unknown> {
 export interface DocumentJsonOptions {
   /** Address of the schema (root-relative when the site's address is unknown). */
   schemaUrl: string;
-  /** Absolute address of the document's reading page; left out when the site's address is unknown. */
+  /** Absolute address of the document's reading page (of the edition's page, for a past edition); left out when the site's address is unknown. */
   permalink?: string;
+  /** Absolute address of the exported edition's permanent page; left out when the site's address is unknown. */
+  editionPermalink?: string;
 }
 
 function perLanguageOf<T>(build: (language: Language) => T | undefined): Partial<Record<Language, T>> {
@@ -130,6 +145,7 @@ function perLanguageOf<T>(build: (language: Language) => T | undefined): Partial
 export function toDocumentJson(document: ArchiveDocument, glossary: ReadonlyMap<string, GlossaryItem>, options: DocumentJsonOptions): DocumentExport {
   const texts = languages.flatMap((lang) => document.texts[lang] ?? []);
   const source = texts.find((text) => text.lang === document.source);
+  const edition = exportedEdition(document);
   const mentioned = new Set(texts.flatMap((text) => text.mentions.map((mention) => mention.ref)));
 
   const blocks = alignedBlocks(document).map(({ id, blocks: versions, groups }) => {
@@ -178,6 +194,12 @@ export function toDocumentJson(document: ArchiveDocument, glossary: ReadonlyMap<
     source: document.source,
     date: source?.frontMatter.date ?? texts[0]?.frontMatter.date ?? '',
     ...(options.permalink ? { permalink: options.permalink } : {}),
+    edition: {
+      number: edition.number,
+      ...(edition.date ? { date: edition.date } : {}),
+      ...(edition.summary ? { summary: edition.summary } : {}),
+      ...(options.editionPermalink ? { permalink: options.editionPermalink } : {}),
+    },
     versions: texts.map(({ lang, frontMatter }) => ({
       lang,
       role: frontMatter.role,

@@ -47,3 +47,20 @@ export function exportFiles(slug: string, present: Partial<Record<Language, unkn
     ...languages.filter((language) => present[language]).map((language) => file('text', `${slug}.${language}`, language)),
   ];
 }
+
+/**
+ * The formats a past edition is kept in: the two that hold every language version whole, with its
+ * notes and the glossary entries as they stood (JSON and TEI). A translation memory (TMX) is for
+ * translating with the current text, and the plain texts are in both of these; leaving them out keeps
+ * each past edition at two files of the export.
+ */
+export const pastEditionFormats: readonly ExportFormat[] = ['json', 'tei'];
+
+/**
+ * The export files of past edition `edition` of a document: `<slug>.edition-<n>.json` and
+ * `<slug>.edition-<n>.tei.xml`, so that a saved file names its edition (they live under
+ * `/exports/<slug>/editions/<n>/`, src/contract/paths.ts).
+ */
+export function pastEditionExportFiles(slug: string, edition: number, present: Partial<Record<Language, unknown>>): ExportFile[] {
+  return exportFiles(`${slug}.edition-${edition}`, present).filter((file) => pastEditionFormats.includes(file.format));
+}

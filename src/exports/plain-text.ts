@@ -1,6 +1,6 @@
 /**
  * One language version of a document as plain UTF-8 text: the blocks in reading order (title, dateline,
- * headings and paragraphs), one a line, separated by blank lines, note markers as `[n]` after the words
+ * headings and paragraphs), one a line, with a line naming the edition and its date under the title, separated by blank lines, note markers as `[n]` after the words
  * they are about, then the notes, then where the text comes from (issuer, official or made for the
  * edition) and the address of the reading page. Block IDs are left out: they would interrupt the
  * reading, and the reading page and the JSON export carry them.
@@ -18,6 +18,8 @@ export interface PlainTextLabels {
   status: string;
   /** "Translated by". */
   translator: string;
+  /** The line under the title that names the edition the file holds and its date ("Edition 2, December 7, 2026"). */
+  edition: string;
 }
 
 export interface PlainTextOptions {
@@ -49,6 +51,9 @@ export function toPlainText(document: ArchiveDocument, language: Language, { lab
   if (!text) return undefined;
   const numbers = new Map(text.notes.map((note, index) => [note.id, index + 1]));
   const sections: string[] = text.blocks.map((block) => textWithMarkers(block.element.children, numbers).replace(/[ \t]+\n/g, '\n').trim());
+  // The edition on the line right under the title (the first block), as a title page has it.
+  if (sections.length > 0) sections[0] = `${sections[0]}\n${labels.edition}`;
+  else sections.push(labels.edition);
   if (text.notes.length > 0) {
     sections.push(rule, labels.notes, ...text.notes.map((note, index) => `[${index + 1}] ${note.text.trim()}`));
   }

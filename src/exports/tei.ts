@@ -1,7 +1,10 @@
 /**
  * TEI P5 XML of one document. The header names the document, its issuer and date, the edition that
  * publishes it, and which language versions are the issuer's and which are translations made for the
- * edition. Glossary entries the document mentions become a `standOff` of people, places,
+ * edition. The edition of the document the file holds is its `editionStmt` (`edition n="2"` with the
+ * `date when` it was published), and the header's `revisionDesc` has a `change` for it and for every
+ * edition before it, newest first, as TEI recommends (`n`, `when`, its summary in each language as a
+ * `p` with `xml:lang`; "First edition." for edition 1). Glossary entries the document mentions become a `standOff` of people, places,
  * organisations and events (`listPerson`, `listPlace`, `listOrg`, `listEvent`) and, for offices,
  * systems and concepts, a taxonomy in the header's `encodingDesc/classDecl` (where TEI P5 puts
  * taxonomies: `standOff` may not hold one); every mention in the text points at its entry
@@ -21,6 +24,7 @@ import { x } from 'xastscript';
 import { languageNames, languages, type Language } from '../model/languages';
 import type { GlossaryKind } from '../model/schema';
 import type { Block, DocumentText, ArchiveDocument, GlossaryItem, NoteBody } from '../model/types';
+import { exportedEdition } from './edition';
 import { block, xmlDocument } from './xml';
 
 export const teiNamespace = 'http://www.tei-c.org/ns/1.0';
@@ -227,6 +231,21 @@ export function toTei(document: ArchiveDocument, glossary: ReadonlyMap<string, G
       .filter((text) => !text.frontMatter.provenance.official)
       .map((text) => block('respStmt', {}, 4, [x('resp', `unofficial translation into ${languageNames[text.lang].en}`), x('name', { 'xml:lang': text.lang }, text.frontMatter.provenance.translator ?? publisher)])),
   ]);
+  const edition = exportedEdition(document);
+  const editionStmt = block('editionStmt', {}, 3, [
+    x('edition', { n: String(edition.number) }, [
+      { type: 'text', value: `Edition ${edition.number}` },
+      ...(edition.date ? [{ type: 'text' as const, value: ', ' }, x('date', { when: edition.date }, edition.date)] : []),
+    ]),
+  ]);
+  const revisionDesc = block(
+    'revisionDesc',
+    {},
+    2,
+    document.editions.toReversed().map((record) =>
+      block('change', { n: String(record.number), when: record.date }, 3, record.summary ? languages.map((language) => x('p', { 'xml:lang': language }, record.summary?.[language])) : [x('p', record.number === 1 ? 'First edition.' : `Edition ${record.number}.`)]),
+    ),
+  );
   const publicationStmt = block('publicationStmt', {}, 3, [x('publisher', publisher), permalink ? x('idno', { type: 'URI' }, permalink) : null, x('idno', { type: 'slug' }, document.slug)]);
   const sourceDesc = block('sourceDesc', {}, 3, [
     block('listBibl', {}, 4, [
@@ -247,7 +266,7 @@ export function toTei(document: ArchiveDocument, glossary: ReadonlyMap<string, G
   const profileDesc = block('profileDesc', {}, 2, [
     block('langUsage', {}, 3, texts.map((text) => x('language', { ident: text.lang }, versionStatement(text)))),
   ]);
-  const header = block('teiHeader', {}, 1, [block('fileDesc', {}, 2, [titleStmt, publicationStmt, sourceDesc]), encodingDesc(items), profileDesc]);
+  const header = block('teiHeader', {}, 1, [block('fileDesc', {}, 2, [titleStmt, editionStmt, publicationStmt, sourceDesc]), encodingDesc(items), profileDesc, revisionDesc]);
   const group = block(
     'group',
     {},

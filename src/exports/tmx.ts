@@ -1,13 +1,16 @@
 /**
  * TMX 1.4b (Translation Memory eXchange) of one document, for translation-memory tools: one translation
  * unit per sentence alignment group (see ./alignment-groups.ts), a variant per language with its
- * `xml:lang`, and the paragraph and sentence IDs as properties. Plain text segments: mentions and note
+ * `xml:lang`, and the paragraph and sentence IDs as properties. The header's properties name the
+ * document, the edition the file holds (`x-edition`) and the date it was published (`x-edition-date`,
+ * YYYY-MM-DD, when recorded): TMX 1.4b lets a header carry `prop`s of user-defined types, named `x-…`. Plain text segments: mentions and note
  * anchors are not marked up.
  */
 import { x } from 'xastscript';
 import { languages } from '../model/languages';
 import type { ArchiveDocument } from '../model/types';
 import { alignedBlocks, joinSentences } from './alignment-groups';
+import { exportedEdition } from './edition';
 import { block, xmlDocument } from './xml';
 
 export interface TmxOptions {
@@ -18,9 +21,10 @@ export interface TmxOptions {
 }
 
 /** Property types of each unit: user-defined (`x-`), as TMX asks. */
-export const tmxProps = { paragraph: 'x-paragraph', sentences: 'x-sentences', kind: 'x-kind', document: 'x-document' } as const;
+export const tmxProps = { paragraph: 'x-paragraph', sentences: 'x-sentences', kind: 'x-kind', document: 'x-document', edition: 'x-edition', editionDate: 'x-edition-date' } as const;
 
 export function toTmx(document: ArchiveDocument, { tool, toolVersion }: TmxOptions): string {
+  const edition = exportedEdition(document);
   const units = alignedBlocks(document).flatMap(({ id, blocks, groups }) =>
     groups.map((group) =>
       block('tu', { tuid: group.ids.join('+'), srclang: document.source }, 2, [
@@ -47,7 +51,11 @@ export function toTmx(document: ArchiveDocument, { tool, toolVersion }: TmxOptio
       datatype: 'plaintext',
     },
     1,
-    [x('prop', { type: tmxProps.document }, document.slug)],
+    [
+      x('prop', { type: tmxProps.document }, document.slug),
+      x('prop', { type: tmxProps.edition }, String(edition.number)),
+      edition.date ? x('prop', { type: tmxProps.editionDate }, edition.date) : null,
+    ],
   );
   return xmlDocument(block('tmx', { version: '1.4' }, 0, [header, block('body', {}, 1, units)]));
 }

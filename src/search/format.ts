@@ -72,21 +72,17 @@ export function searchKey(word: string): string {
 }
 
 /**
- * Whether a word Pagefind marked in a result plausibly is the searched word: one of its forms, which
- * begins with the searched word ("Владивостоке" for "Владивосток") or shares all of it but a short
- * ending ("Японии" for "Япония", "exercise" for "exercises"). When no indexed word matches,
- * Pagefind falls back to a shorter prefix of the searched word and marks, say, "its" for "Iturup":
- * that is not a result.
+ * Whether a word Pagefind marked in a result is the searched word being typed: it begins with it
+ * ("Владивостоке" for "Влади"). For Japanese, whose words are segmented differently in the index and in
+ * the query, a marked word that holds the searched one or is held by it. Pagefind's own stemming is
+ * asked separately (a quoted search: see src/behaviour/search-results.ts); a marked word that is only
+ * a shorter prefix of the searched one ("its" for "Iturup", "Four" for "fourth") is Pagefind's
+ * fallback, not a match.
  */
-export function plausibleMatch(marked: string, searched: string): boolean {
+export function beginsWith(marked: string, searched: string): boolean {
   const found = searchKey(marked);
   const wanted = searchKey(searched);
-  if (!found || !wanted) return true;
-  // Japanese has no stems, and its words are segmented differently in the index and in the query:
-  // a marked word that holds the searched one, or is held by it, is the searched word.
+  if (!found || !wanted) return false;
   if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(wanted)) return found.includes(wanted) || wanted.includes(found);
-  if (found.startsWith(wanted)) return true;
-  let common = 0;
-  while (common < found.length && found[common] === wanted[common]) common++;
-  return common >= Math.max(3, wanted.length - 3);
+  return found.startsWith(wanted);
 }

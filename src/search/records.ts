@@ -30,9 +30,17 @@ export interface SearchRecord {
   meta?: SearchMeta;
 }
 
-/** The names and variants of an entry in one language, as one line of words. */
+/** The names and variants of an entry in one language. */
 function namesOf(item: GlossaryItem, language: Language): string[] {
   return [item.names[language], ...(item.variants?.[language] ?? [])];
+}
+
+/**
+ * The names and variants of an entry in every language, its own language first: a reader may search
+ * a name in any language or transliteration ("Шойгу", "ショイグ", "Shoygu") and find every mention.
+ */
+function allNamesOf(item: GlossaryItem, language: Language): string[] {
+  return [...new Set([language, ...languages.filter((other) => other !== language)].flatMap((each) => namesOf(item, each)))];
 }
 
 /**
@@ -50,7 +58,7 @@ export function searchRecords(document: ArchiveDocument, glossary: ReadonlyMap<s
       .filter((block) => block.text.trim() !== '')
       .map((block): SearchRecord => {
         const entries = new Set(text.mentions.filter((mention) => mention.block === block.id && !mention.inNote).map((mention) => mention.ref));
-        const terms = [...new Set([...entries].flatMap((id) => (glossary.has(id) ? namesOf(glossary.get(id) as GlossaryItem, language) : [])))];
+        const terms = [...new Set([...entries].flatMap((id) => (glossary.has(id) ? allNamesOf(glossary.get(id) as GlossaryItem, language) : [])))];
         return {
           url: `${page}#${block.id}`,
           content: block.text,
@@ -76,18 +84,24 @@ export function searchRecords(document: ArchiveDocument, glossary: ReadonlyMap<s
 
 /**
  * One record per glossary entry and language: its name, other names and description, linked to its
- * page (`glossary/<id>/`, relative to an interface language's root), so that any name the glossary
- * knows, "Shoygu" or "Southern Kurils", finds the entry.
+ * page (`glossary/<id>/`, relative to an interface language's root), with its names in the other
+ * languages to search, so that any name the glossary knows, "Shoygu", "Шойгу" or "Southern Kurils",
+ * finds the entry.
  */
 export function glossaryRecords(glossary: Iterable<GlossaryItem>): SearchRecord[] {
   const items = [...glossary];
   return languages.flatMap((language) =>
-    items.map((item) => ({
-      url: glossarySubpath(item.id),
-      content: [namesOf(item, language).join(' · '), item.description[language]].join('. '),
-      language,
-      filters: { document: [item.names[language]], kind: ['entry'] },
-    })),
+    items.map((item) => {
+      const own = namesOf(item, language);
+      const others = allNamesOf(item, language).filter((name) => !own.includes(name));
+      return {
+        url: glossarySubpath(item.id),
+        content: [own.join(' · '), item.description[language]].join('. '),
+        language,
+        filters: { document: [item.names[language]], kind: ['entry'] },
+        ...(others.length > 0 ? { meta: { terms: others.join(' · ') } } : {}),
+      };
+    }),
   );
 }
 

@@ -1,15 +1,14 @@
 import 'server-only';
-import { languageNames, languages, type Language } from '../model/languages';
+import { languageNames, type Language } from '../model/languages';
 import type { ArchiveDocument, GlossaryItem } from '../model/types';
 import type { Locale } from '../i18n/config';
-import { formatList, type TFunction } from '../i18n/server';
-import type { ExportFile } from '../exports/files';
+import type { TFunction } from '../i18n/server';
 import { sourceText } from '../model/document';
 import { Attribute, dataAttribute, ElementId } from '../contract/page';
 import { citeDataPath, glossaryPath } from '../contract/paths';
 import { citedAddress, documentCitation } from './citation';
 import { DateAndPlace } from './date-and-place';
-import { documentExports } from './exports';
+import { documentExports, exportLabel } from './exports';
 import type { ContentsItem } from './reading-view';
 
 /**
@@ -98,9 +97,7 @@ export function CiteDocument({ locale, t, document }: HeadProps) {
 
 /** "Download": the export files of the document, with their formats and languages. */
 export function Downloads({ locale, t, document }: HeadProps) {
-  const name = (language: Language) => t(`languages.${language}`);
-  const all = formatList(locale, languages.filter((language) => document.texts[language]).map(name));
-  const label = (file: ExportFile) => (file.format === 'text' ? t('downloads.text', { language: name(file.language ?? document.source) }) : t(`downloads.${file.format}`, { languages: all }));
+  const label = exportLabel(locale, t, document.texts, document.source);
   return (
     <details className="doc-tool">
       <summary>{t('downloads.title')}</summary>

@@ -1,34 +1,55 @@
 import 'server-only';
 import packageJson from '../../package.json';
-import { isLanguage } from '../model/languages';
-import type { ArchiveDocument, GlossaryItem } from '../model/types';
+import { isLanguage, languages, type Language } from '../model/languages';
+import type { ArchiveDocument, EditionRecord, GlossaryItem, PastEdition } from '../model/types';
+import { pastEditions } from '../model/document';
 import { documentSchemaName, toDocumentJson } from '../exports/document-json';
-import { exportFiles, type ExportFile } from '../exports/files';
+import { exportFiles, pastEditionExportFiles, type ExportFile } from '../exports/files';
 import { toPlainText } from '../exports/plain-text';
 import { toTei } from '../exports/tei';
 import { toTmx } from '../exports/tmx';
-import { defaultLocale, isLocale } from '../i18n/config';
-import { getT } from '../i18n/server';
+import { exportedEdition, pastEditionDocument, pastEditionGlossary } from '../exports/edition';
+import { defaultLocale, isLocale, type Locale } from '../i18n/config';
+import { formatDate, formatList, getT, type TFunction } from '../i18n/server';
 import { siteContent } from './content';
-import { documentPath, exportPath, schemaPath } from '../contract/paths';
+import { documentPath, editionExportPath, editionPath, exportPath, schemaPath } from '../contract/paths';
 import { absoluteUrl, siteAddress } from './site-url';
 
-/** Every export file of every document: the static params of the exports route. */
-export async function exportParams(): Promise<Array<{ slug: string; file: string }>> {
+/**
+ * Every export file of every document, and of each of its past editions: the static params of the
+ * exports route (`path`: `[file]`, or `['editions', n, file]`).
+ */
+export async function exportParams(): Promise<Array<{ slug: string; path: string[] }>> {
   const { documents } = await siteContent().catalog();
-  return documents.flatMap((document) => exportFiles(document.slug, document.texts).map((file) => ({ slug: document.slug, file: file.name })));
+  return documents.flatMap((document) => [
+    ...exportFiles(document.slug, document.texts).map((file) => ({ slug: document.slug, path: [file.name] })),
+    ...pastEditions(document).flatMap((edition) =>
+      // JSON and TEI hold every language: their names do not depend on which versions the edition had.
+      pastEditionExportFiles(document.slug, edition.number, {}).map((file) => ({ slug: document.slug, path: editionExportPath(document.slug, edition.number, file.name).split('/').slice(3) })),
+    ),
+  ]);
 }
 
 /** The export files of a document with their addresses, for the reading page's download list. */
-export function documentExports(document: Pick<ArchiveDocument, 'slug' | 'texts'>): Array<ExportFile & { href: string }> {
+export function documentExports(document: { slug: string; texts: Partial<Record<Language, unknown>> }): Array<ExportFile & { href: string }> {
   return exportFiles(document.slug, document.texts).map((file) => ({ ...file, href: exportPath(document.slug, file.name) }));
 }
 
-/** The content of one export file, or undefined when the document or the file does not exist. */
-export async function renderExport(slug: string, name: string): Promise<{ file: ExportFile; body: string } | undefined> {
-  const document = await siteContent().document(slug);
+/**
+ * The content of the export file at `path` under `/exports/<slug>/`: `[file]` of the current edition,
+ * `['editions', n, file]` of past edition n (src/contract/paths.ts). Undefined when there is no such
+ * file.
+ */
+export async function renderExport(slug: string, path: readonly string[]): Promise<{ file: ExportFile; body: string } | undefined> {
+  const content = siteContent();
+  const document = await content.document(slug);
   if (!document) return undefined;
-  return exportBody(document, await siteContent().glossaryIndex(), name);
+  if (path.length === 1) return exportBody(document, await content.glossaryIndex(), path[0]);
+  const [, edition, name] = path;
+  const number = Number(edition);
+  if (path.length !== 3 || !Number.isInteger(number) || editionExportPath(slug, number, name) !== `/exports/${slug}/${path.join('/')}`) return undefined;
+  const past = await content.pastEdition(slug, number);
+  return past ? pastExportBody(document, past, name) : undefined;
 }
 
 /**
@@ -36,18 +57,66 @@ export async function renderExport(slug: string, name: string): Promise<{ file: 
  * file. Labels are the interface strings of the file's language (English for the multilingual files).
  */
 export function exportBody(document: ArchiveDocument, glossary: ReadonlyMap<string, GlossaryItem>, name: string): { file: ExportFile; body: string } | undefined {
-  const { slug } = document;
-  const file = exportFiles(slug, document.texts).find((candidate) => candidate.name === name);
+  const file = exportFiles(document.slug, document.texts).find((candidate) => candidate.name === name);
   if (!file) return undefined;
+  const body = fileBody(document, glossary, file, (locale) => documentPath(locale, document.slug));
+  return body === undefined ? undefined : { file, body };
+}
+
+/**
+ * The content of the export file `name` of past edition `past` of `document` (src/exports/files.ts:
+ * JSON and TEI, `<slug>.edition-<n>.json`), built from that edition's texts and the glossary entries
+ * as they stood then; its permalinks are the edition's own page. Undefined when it has no such file;
+ * throws when `past` is not a past edition of `document`.
+ */
+export function pastExportBody(document: ArchiveDocument, past: PastEdition, name: string): { file: ExportFile; body: string } | undefined {
+  const file = pastEditionExportFiles(document.slug, past.number, past.texts).find((candidate) => candidate.name === name);
+  if (!file) return undefined;
+  const body = fileBody(pastEditionDocument(document, past), pastEditionGlossary(past), file, (locale) => editionPath(locale, document.slug, past.number));
+  return body === undefined ? undefined : { file, body };
+}
+
+/**
+ * The downloads of edition `edition` of a document, with their addresses, for the pages that list an
+ * edition's files (the edition pages and the changelog): the reading page's downloads for the
+ * current edition, the past edition's own files (JSON and TEI) for an earlier one. `texts`: the
+ * language versions of that edition.
+ */
+export function editionExports(document: Pick<ArchiveDocument, 'slug' | 'editions'>, edition: number, texts: Partial<Record<Language, unknown>>): Array<ExportFile & { href: string }> {
+  if (edition === exportedEdition(document).number) return documentExports({ slug: document.slug, texts });
+  return pastEditionExportFiles(document.slug, edition, texts).map((file) => ({ ...file, href: editionExportPath(document.slug, edition, file.name) }));
+}
+
+/**
+ * What a download list calls each file, in `locale`: its format and the languages it holds ("TEI P5
+ * XML (Russian, Japanese and English)", "Plain text, Japanese"). `texts`: the language versions of the
+ * edition the files hold.
+ */
+export function exportLabel(locale: Locale, t: TFunction, texts: Partial<Record<Language, unknown>>, source: Language): (file: ExportFile) => string {
+  const name = (language: Language) => t(`languages.${language}`);
+  const all = formatList(locale, languages.filter((language) => texts[language]).map(name));
+  return (file) => (file.format === 'text' ? t('downloads.text', { language: name(file.language ?? source) }) : t(`downloads.${file.format}`, { languages: all }));
+}
+
+/**
+ * The text of `file`, an export of `document` in the edition it is in (its last). `page` is the
+ * address of the page that shows that text in an interface language: the reading page for the current
+ * edition, the edition's own page for a past one.
+ */
+function fileBody(document: ArchiveDocument, glossary: ReadonlyMap<string, GlossaryItem>, file: ExportFile, page: (locale: Locale) => string): string | undefined {
+  const { slug } = document;
+  const edition = exportedEdition(document);
   const en = getT(defaultLocale);
-  const permalink = absoluteUrl(documentPath(defaultLocale, slug));
+  const permalink = absoluteUrl(page(defaultLocale));
   switch (file.format) {
     case 'tmx':
-      return { file, body: toTmx(document, { tool: en('site.name'), toolVersion: packageJson.version }) };
-    case 'json':
-      return { file, body: `${JSON.stringify(toDocumentJson(document, glossary, { schemaUrl: siteAddress(schemaPath(documentSchemaName)), permalink }), null, 2)}\n` };
+      return toTmx(document, { tool: en('site.name'), toolVersion: packageJson.version });
+    case 'json': {
+      const json = toDocumentJson(document, glossary, { schemaUrl: siteAddress(schemaPath(documentSchemaName)), permalink, editionPermalink: absoluteUrl(editionPath(defaultLocale, slug, edition.number)) });
+      return `${JSON.stringify(json, null, 2)}\n`;
+    }
     case 'tei':
-      return { file, body: toTei(document, glossary, { publisher: en('site.name'), permalink }) };
+      return toTei(document, glossary, { publisher: en('site.name'), permalink });
     case 'text': {
       const language = file.language;
       const text = language ? document.texts[language] : undefined;
@@ -56,17 +125,23 @@ export function exportBody(document: ArchiveDocument, glossary: ReadonlyMap<stri
       const locale = isLocale(language) ? language : defaultLocale;
       const t = getT(locale);
       const { official } = text.frontMatter.provenance;
-      const body = toPlainText(document, language, {
+      return toPlainText(document, language, {
         labels: {
           // A plural key: the heading agrees with the number of notes, as on the reading page.
           notes: t('reader.notesHeading', { count: text.notes.length }),
           issuer: t('reader.issuer'),
           translator: t('reader.translator'),
           status: t(official ? 'reader.official' : 'reader.unofficial'),
+          edition: editionLine(locale, edition),
         },
-        permalink: absoluteUrl(documentPath(locale, slug)),
+        permalink: absoluteUrl(page(locale)),
       });
-      return body === undefined ? undefined : { file, body };
     }
   }
+}
+
+/** "Edition 2, December 7, 2026" in `locale`; "Edition 1" for an edition without a recorded date. */
+export function editionLine(locale: Locale, edition: Pick<EditionRecord, 'number' | 'date'>): string {
+  const t = getT(locale);
+  return edition.date ? t('downloads.edition', { number: edition.number, date: formatDate(locale, edition.date) }) : t('downloads.editionUndated', { number: edition.number });
 }

@@ -5,7 +5,7 @@ import type { Locale } from '../i18n/config';
 import type { TFunction } from '../i18n/server';
 import { DateAndPlace } from './date-and-place';
 import { sourceText, textFor } from '../model/document';
-import { documentPath } from '../contract/paths';
+import { documentPath, feedPath } from '../contract/paths';
 
 /** The list of documents, newest first: title, date, place and the languages each is available in. */
 export function Library({ locale, t, documents: summaries }: { locale: Locale; t: TFunction; documents: readonly DocumentSummary[] }) {
@@ -16,6 +16,11 @@ export function Library({ locale, t, documents: summaries }: { locale: Locale; t
     <div className="library">
       <h1>{t('library.title')}</h1>
       <p className="lede">{t('site.tagline')}</p>
+      <p className="feed-link">
+        <a href={feedPath(locale)}>
+          {t('feed.link')}
+        </a>
+      </p>
       <h2 className="sr-only">{t('library.documents', { count: documents.length })}</h2>
       <ul className="document-list">
         {documents.map((document) => {

@@ -170,7 +170,8 @@ describe('toTei', () => {
       ['en', 'translation', 'unofficial'],
     ]);
     const xml = tei();
-    const paragraphs = [...xml.matchAll(/<(p|head)(\s[^>]*)?>/g)];
+    // The texts' paragraphs (the header's revisionDesc has paragraphs of its own).
+    const paragraphs = [...xml.slice(xml.indexOf('<group>')).matchAll(/<(p|head)(\s[^>]*)?>/g)];
     expect(paragraphs.length).toBe(12);
     expect(paragraphs.every((match) => /xml:id="(ru|ja|en)\.[a-z0-9.-]+"/.test(match[2] ?? ''))).toBe(true);
     expect(xml).toContain('<p xml:id="ja.s1-p1" n="s1-p1" corresp="#ru.s1-p1">');
@@ -217,12 +218,13 @@ describe('toTei', () => {
 });
 
 describe('toPlainText', () => {
-  const labels = { notes: 'Notes', issuer: 'Issued by', status: 'Unofficial translation made for this edition', translator: 'Translated by' };
+  const labels = { notes: 'Notes', issuer: 'Issued by', status: 'Unofficial translation made for this edition', translator: 'Translated by', edition: 'Edition 1' };
 
   it('writes title, dateline and paragraphs separated by blank lines, note markers, the notes and the provenance', () => {
     expect(toPlainText(document, 'en', { labels, permalink: 'https://example.org/en/documents/2020-01-15-sample/' })).toBe(
       [
         'An export (1 < 2) & “quotes”',
+        'Edition 1',
         '',
         '1. Section “2+2”',
         '',

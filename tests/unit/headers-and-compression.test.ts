@@ -11,8 +11,9 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { brotliBestUpTo, brotliQuality, encodingsFor, precompressExport } from '../../src/export/precompress';
 import { collectInlineCode, contentSecurityPolicy, headersFile, inlineCodeOf, nginxConf, securityHeaders, writeSecurityHeaders } from '../../src/export/security-headers';
-import { exportPath } from '../../src/contract/paths';
-import { exportFiles, exportsFolder } from '../../src/exports/files';
+import { editionExportPath, exportPath, feedPath } from '../../src/contract/paths';
+import { exportFiles, exportsFolder, pastEditionExportFiles } from '../../src/exports/files';
+import { locales } from '../../src/i18n/config';
 import { headersFor, parseHeadersFile } from '../../src/server/headers-file.mjs';
 
 const dirs: string[] = [];
@@ -82,7 +83,8 @@ describe('security headers', () => {
 
     const nginx = nginxConf(headers);
     const locations = nginx.split(/^location /m).slice(1).filter((block) => !block.startsWith('= /_headers'));
-    expect(locations).toHaveLength(4);
+    // /, the two hashed folders, /exports/, and the feed of each language.
+    expect(locations).toHaveLength(4 + locales.length);
     for (const block of locations) {
       for (const [name] of headers) expect(block).toMatch(new RegExp(`add_header ${name} ".+" always;`));
       expect(block).toMatch(/add_header Cache-Control "[^"]+" always;/);
@@ -97,6 +99,12 @@ describe('security headers', () => {
       'a-b.tei.xml': 'application/tei+xml; charset=utf-8',
       'a-b.ja.txt': 'text/plain; charset=utf-8',
     };
+    // A past edition's files are downloads of the same types, at their own address.
+    for (const file of pastEditionExportFiles('a-b', 2, { ja: {} })) {
+      const sent = headersFor(rules, editionExportPath('a-b', 2, file.name));
+      expect(sent['Content-Type'], file.name).toBe(file.contentType);
+      expect(sent['Content-Disposition'], file.name).toBe('attachment');
+    }
     // The reading page links each file at the address the contract gives it.
     for (const file of exportFiles('a-b', { ja: {} })) expect(exportPath('a-b', file.name)).toBe(`${exportsFolder}a-b/${file.name}`);
     for (const file of exportFiles('a-b', { ja: {} })) {
@@ -123,6 +131,24 @@ describe('security headers', () => {
     ]) {
       expect(exportsBlock).toContain(directive);
     }
+  });
+
+  it('sends each Atom feed as application/atom+xml with its charset, in _headers and in nginx, not as an attachment', () => {
+    const headers = securityHeaders({ scripts: [], styles: [] });
+    const rules = parseHeadersFile(headersFile(headers));
+    const nginx = nginxConf(headers);
+    for (const locale of locales) {
+      const sent = headersFor(rules, feedPath(locale));
+      expect(sent['Content-Type'], locale).toBe('application/atom+xml; charset=utf-8');
+      expect(sent['Content-Disposition'], locale).toBeUndefined();
+      expect(sent['X-Content-Type-Options'], locale).toBe('nosniff');
+      const block = nginx.split(/^location /m).find((candidate) => candidate.startsWith(`= ${feedPath(locale)} `)) ?? '';
+      expect(block, locale).toContain('types { } default_type application/atom+xml;');
+      expect(block, locale).toContain('charset_types application/atom+xml;');
+      expect(block, locale).toContain('add_header Cache-Control "no-cache" always;');
+    }
+    expect(headersFor(rules, '/de/feed.xml')['Content-Type']).toBeUndefined();
+    expect(headersFor(rules, '/en/documents/feed.xml')['Content-Type']).toBeUndefined();
   });
 
   it('refuses pages the policy would break, and assets cached for a year without a hash in their name', async () => {

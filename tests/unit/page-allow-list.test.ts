@@ -132,9 +132,9 @@ describe('pageProblems', () => {
 
 describe('isSiteFile', () => {
   it('knows the files the site writes by the shape of their addresses', () => {
-    const site = ['index.html', '404.html', '404/index.html', '_not-found/index.html', 'ja/index.html', `ru/documents/${slug}/index.html`, `ru/documents/${slug}/cite.json`, 'en/glossary/index.html', 'en/glossary/kono-taro/index.html', 'ja/glossary/tips.json', 'en/search/index.html', `exports/${slug}/${slug}.tmx`, `exports/${slug}/${slug}.json`, `exports/${slug}/${slug}.en.txt`, 'assets/part.6MYSQKVK.js', 'sitemap.xml', '_next/static/media/icon.40t42hbw9ixoo.svg'];
+    const site = ['index.html', '404.html', '404/index.html', '_not-found/index.html', 'ja/index.html', `ru/documents/${slug}/index.html`, `ru/documents/${slug}/cite.json`, 'en/glossary/index.html', 'en/glossary/kono-taro/index.html', 'ja/glossary/tips.json', 'en/search/index.html', `exports/${slug}/${slug}.tmx`, `exports/${slug}/${slug}.json`, `exports/${slug}/${slug}.en.txt`, 'assets/part.6MYSQKVK.js', 'sitemap.xml', '_next/static/media/icon.40t42hbw9ixoo.svg', 'en/feed.xml', 'ja/feed.xml', `exports/${slug}/editions/1/${slug}.edition-1.json`, `exports/${slug}/editions/12/${slug}.edition-12.tei.xml`];
     expect(site.filter((path) => !isSiteFile(path))).toEqual([]);
-    const others = ['de/index.html', `exports/${slug}/index.html`, `exports/${slug}/${slug}.de.txt`, 'en/glossary/tips.json.map', 'assets/site.js.map', 'assets/other.abc.js', '_next/static/chunks/main.js', '_next/static/abc/_buildManifest.js', 'en/index.txt', '.env'];
+    const others = ['de/index.html', `exports/${slug}/index.html`, `exports/${slug}/${slug}.de.txt`, 'en/glossary/tips.json.map', 'assets/site.js.map', 'assets/other.abc.js', '_next/static/chunks/main.js', '_next/static/abc/_buildManifest.js', 'en/index.txt', '.env', 'de/feed.xml', 'en/feed.atom', `exports/${slug}/editions/0/${slug}.edition-0.json`, `exports/${slug}/editions/1/${slug}.edition-1.tmx`, `exports/${slug}/editions/1/${slug}.edition-1.en.txt`];
     expect(others.filter(isSiteFile)).toEqual([]);
   });
 });

@@ -4,15 +4,15 @@
  * own `tei_all` schema, vendored with its licence and provenance in tests/schemas/tei/ (tests never
  * download). RELAX NG only: the Schematron rules embedded in tei_all are not run.
  */
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toTei } from '../../src/exports/tei';
 import type { GlossaryItem } from '../../src/model/types';
+import { twoEditions } from '../helpers/editions';
 import { fixturesDir, loadArchive } from '../helpers/fixtures';
+import { validateWithJing } from '../helpers/jing';
 
 const schema = join(import.meta.dirname, '..', 'schemas', 'tei', 'tei_all.rng');
 
@@ -27,31 +27,6 @@ const taxonomyInStandOff = `<?xml version="1.0" encoding="UTF-8"?>
   <text><body><p><term ref="#r-and-d">R&amp;D</term></p></body></text>
 </TEI>
 `;
-
-function onPath(program: string): string | undefined {
-  return (process.env.PATH ?? '').split(delimiter).map((dir) => join(dir, program)).find((path) => existsSync(path));
-}
-
-/** Runs jing once over `files`; its errors, by file (`line:column: message`). */
-async function validate(files: readonly string[]): Promise<Map<string, string[]>> {
-  const jing = onPath('jing');
-  if (!jing) throw new Error('jing is not installed, so the TEI export cannot be validated: install it with `apt-get install -y jing` (Debian; .ci/run does)');
-  const stdout = await new Promise<string>((resolve, reject) => {
-    // Exit code 1 means "invalid": the errors are on stdout. Anything on stdout that is not an error line is a failure of jing itself.
-    execFile(jing, [schema, ...files], { maxBuffer: 16 * 1024 * 1024 }, (error, out, err) => {
-      if (error && error.code !== 1) reject(new Error(`jing could not run (${error.message}): ${err}`));
-      else resolve(out);
-    });
-  });
-  const errors = new Map<string, string[]>(files.map((file) => [file, []]));
-  for (const line of stdout.split('\n').filter(Boolean)) {
-    const match = /^(.*?):(\d+):(\d+): (?:error|fatal): (.*)$/.exec(line);
-    const list = match ? errors.get(match[1]) : undefined;
-    if (!match || !list) throw new Error(`jing said something other than an error of a file: ${line}`);
-    list.push(`${match[2]}:${match[3]}: ${match[4]}`);
-  }
-  return errors;
-}
 
 describe('the TEI export against TEI P5 (tei_all)', () => {
   let dir: string;
@@ -74,6 +49,10 @@ describe('the TEI export against TEI P5 (tei_all)', () => {
         // Every kind of glossary entry with a Wikidata item: the lists and the taxonomy carry it.
         const withItems = new Map<string, GlossaryItem>([...glossary].map(([id, item], index) => [id, { ...item, wikidata: `Q${index + 1}` }]));
         await write('fixture-with-wikidata.tei.xml', toTei(edition.documents[0], withItems, { publisher: options.publisher }));
+        // A document in its second edition, and its first edition as kept: editionStmt and revisionDesc.
+        const { current, past } = twoEditions(edition.documents[0], edition.glossary);
+        await write('fixture-edition-2.tei.xml', toTei(current, glossary, options));
+        await write('fixture-edition-1.tei.xml', toTei(past, glossary, options));
       }
     }
     await write('taxonomy-in-standoff.tei.xml', taxonomyInStandOff);
@@ -83,8 +62,8 @@ describe('the TEI export against TEI P5 (tei_all)', () => {
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  it('is valid for every document of the content and of the fixture, and the schema catches the taxonomy that was not', async () => {
-    const errors = await validate(Object.values(files));
+  it('is valid for every document of the content and of the fixture, in any edition, and the schema catches the taxonomy that was not', async () => {
+    const errors = await validateWithJing(schema, Object.values(files));
     const exports = Object.entries(files).filter(([name]) => name !== 'taxonomy-in-standoff.tei.xml');
     expect(exports.some(([name]) => name.startsWith('content-'))).toBe(true);
     for (const [name, path] of exports) expect(errors.get(path), name).toEqual([]);

@@ -4,6 +4,7 @@ import { getT } from '../../i18n/server';
 import { localeOrNotFound, localeParams } from '../../site/locale-params';
 import { PageAssets } from '../../site/page-assets';
 import { siteUrl } from '../../site/site-url';
+import { feedPath } from '../../contract/paths';
 import '../globals.css';
 
 export const dynamicParams = false;
@@ -38,6 +39,12 @@ export default async function LocaleLayout({ children, params }: LayoutProps<'/[
       <head>
         {/* The page script and the print stylesheet (src/app/print.css), loaded once the text has painted; the pages work without them. */}
         <PageAssets />
+        {/*
+          The Atom feed of new documents and editions in this language, for feed readers that look for it
+          in any page. No title: the feed names itself, and a title would cost the reading page 50 bytes
+          gzip of its budget (src/site/feed.ts).
+        */}
+        <link rel="alternate" type="application/atom+xml" href={feedPath(lang)} />
       </head>
       <body>
         <a className="skip-link" href="#main-content">
