@@ -29,20 +29,19 @@ export function hasChangelog(document: { editions: readonly unknown[] }): boolea
 }
 
 /**
- * In the head of the reading page: the current edition, its date and summary (in the interface
- * language), and links to the changelog and to each earlier edition. Nothing for a document in its
- * first edition without a date.
+ * In the head of the reading page, with its other disclosures (Contents, Cite, Download): the current
+ * edition and its date, which open on its summary (in the interface language) and the links to the
+ * changelog and to each earlier edition; one line until opened. Nothing for a document in its first
+ * edition without a date.
  */
 export function EditionNote({ locale, t, document }: EditionProps) {
   const current = currentEdition(document);
   if (!current.date && !hasChangelog(document)) return null;
   const earlier = document.editions.filter((edition) => edition !== current).reverse();
   return (
-    <div className="edition-note">
-      <p>
-        <strong>{editionName(locale, t, current)}</strong>
-        {current.summary ? <> · {current.summary[locale]}</> : null}
-      </p>
+    <details className="doc-tool edition-note">
+      <summary>{editionName(locale, t, current)}</summary>
+      {current.summary ? <p>{current.summary[locale]}</p> : null}
       {hasChangelog(document) ? (
         <p>
           <a href={changesPath(locale, document.slug)}>{t('editions.changes')}</a> · {t('editions.earlier')}:{' '}
@@ -54,7 +53,7 @@ export function EditionNote({ locale, t, document }: EditionProps) {
           ))}
         </p>
       ) : null}
-    </div>
+    </details>
   );
 }
 

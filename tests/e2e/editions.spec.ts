@@ -159,9 +159,11 @@ test.describe('the reading page', () => {
     const { document, slug, current } = await editions();
     if (!current.date || !current.summary) throw new Error('the current edition has no date or summary');
     await page.goto(paths.reader('ru', slug));
+    // One line near the title until opened: the edition and its date; then its summary and the links.
     const note = page.locator('.edition-note');
-    await expect(note).toContainText(say('ru', 'editionDated', { number: current.number, date: formatDate('ru', current.date) }));
-    await expect(note).toContainText(current.summary.ru);
+    await expect(note.locator('summary')).toHaveText(say('ru', 'editionDated', { number: current.number, date: formatDate('ru', current.date) }));
+    await note.locator('summary').click();
+    await expect(note.getByText(current.summary.ru)).toBeVisible();
     await expect(note.getByRole('link', { name: say('ru', 'changes') })).toHaveAttribute('href', paths.changes('ru', slug));
     for (const edition of document.editions.slice(0, -1)) {
       await expect(note.locator(`a[href="${paths.edition('ru', slug, edition.number)}"]`)).toHaveCount(1);

@@ -174,6 +174,8 @@ test.describe('reader', () => {
     const link = page.locator(`[id="${paragraph.id}"] > [lang="ru"] ${mentionOf(entry.id)}`).first();
     const tooltip = page.getByRole('tooltip');
     await expect(tooltip).toBeHidden();
+    // In the middle of the window, with room below it whatever the page's head holds above the text.
+    await link.evaluate((element) => element.scrollIntoView({ block: 'center' }));
     await link.hover();
     await expect(tooltip).toBeVisible();
     await expect(link).toHaveAttribute('aria-describedby', (await tooltip.getAttribute('id')) ?? '');
