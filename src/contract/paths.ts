@@ -80,6 +80,20 @@ export function glossaryTipsPath(locale: Locale): string {
   return `/${locale}/glossary/tips.json`;
 }
 
+/**
+ * The glossary entries a superseded edition mentions, as they stood, for its page's tooltips (the
+ * format of `glossaryTipsPath`): one file per superseded edition and interface language. The current
+ * edition's pages use the glossary's own file.
+ */
+export function editionTipsPath(locale: Locale, slug: string, edition: number): string {
+  return `${editionPath(locale, slug, edition)}tips.json`;
+}
+
+/** The anchor of one change on a document's changelog: edition, language version and block or note ID (`e2-en-s1-1-p1`). */
+export function changeAnchor(edition: number, language: string, id: string): string {
+  return `e${edition}-${language}-${id}`;
+}
+
 /** The folder of a document's export files (TMX, JSON, TEI, plain text): language-independent. */
 export function exportPath(slug: string, file: string): string {
   return `/exports/${slug}/${file}`;

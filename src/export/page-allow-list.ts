@@ -22,7 +22,7 @@ import { locales } from '../i18n/config';
 import { sanitizeSchema } from '../pipeline/sanitize-schema';
 import { assetsDir, partPrefix, printPrefix, scriptPrefix } from '../site/asset-names';
 import { Attribute, RowTemplate, SearchTemplate } from '../contract/page';
-import { citeDataPath, documentPath, editionExportPath, exportPath, feedPath, glossaryPath, glossaryTipsPath, homePath, libraryPath, schemaPath, searchPath } from '../contract/paths';
+import { changesPath, citeDataPath, documentPath, editionExportPath, editionPath, editionTipsPath, exportPath, feedPath, glossaryPath, glossaryTipsPath, homePath, libraryPath, schemaPath, searchPath } from '../contract/paths';
 
 /**
  * The elements the site's components (src/app, src/site) render, each with the attributes it may
@@ -40,6 +40,7 @@ const componentElements: Record<string, readonly string[]> = {
   button: ['aria-label', 'aria-pressed', 'class', 'data-dismiss', 'disabled', 'hidden', 'type'],
   code: [],
   dd: ['lang'],
+  del: [],
   details: ['class', 'id'],
   div: ['aria-label', 'class', 'data-default', 'data-locale-block', 'hidden', 'id', 'lang', 'role', 'style'],
   dl: ['aria-label', 'class'],
@@ -49,10 +50,11 @@ const componentElements: Record<string, readonly string[]> = {
   form: ['action', 'class', 'role'],
   h1: ['class'],
   h2: ['class', 'id'],
-  h3: ['class', 'lang'],
+  h3: ['class', 'id', 'lang'],
   head: [],
   header: ['class'],
   html: ['lang'],
+  ins: [],
   input: ['aria-describedby', 'aria-keyshortcuts', 'aria-label', 'checked', 'enterkeyhint', 'id', 'name', 'placeholder', 'type', 'value'],
   label: ['class', 'for'],
   legend: ['class'],
@@ -79,8 +81,11 @@ const componentElements: Record<string, readonly string[]> = {
 /** The data attributes the page and its script agree on (src/contract/): any element of the site may carry them. */
 const contractAttributes: ReadonlySet<string> = new Set<string>([...Object.values(Attribute), ...Object.values(RowTemplate), ...Object.values(SearchTemplate)]);
 
-/** The link relations of the site's `<link>`s: icon, print stylesheet, canonical, language alternates and the Atom feed. */
-const linkRelations = new Set(['alternate', 'canonical', 'icon', 'stylesheet']);
+/**
+ * The link relations of the site's `<link>`s: icon, print stylesheet, canonical, language alternates
+ * and the Atom feed, and RFC 5829's between a document's editions and its changelog (edition-note.tsx).
+ */
+const linkRelations = new Set(['alternate', 'canonical', 'icon', 'stylesheet', 'version-history', 'predecessor-version', 'latest-version']);
 
 /** Property names of the sanitize schema (`dataPid`) as they stand in HTML (`data-pid`). */
 const attributeName = (definition: string | readonly unknown[]) => find(htmlProperties, typeof definition === 'string' ? definition : String(definition[0])).attribute;
@@ -197,6 +202,9 @@ const siteFiles = new RegExp(
     ...locales.flatMap((locale) => [
       libraryPath(locale),
       documentPath(locale, named),
+      editionPath(locale, named, anyEdition),
+      editionTipsPath(locale, named, anyEdition),
+      changesPath(locale, named),
       citeDataPath(locale, named),
       glossaryPath(locale),
       glossaryPath(locale, named),

@@ -12,7 +12,9 @@ import { documentPath } from '../contract/paths';
 import { columnsSegment } from '../contract/columns';
 import { Attribute } from '../contract/page';
 import { EarlyScript } from './early-script';
-import { Reader } from './reader';
+import { changeMarks } from './edition-data';
+import { VersionLinks } from './edition-note';
+import { Reader, readingPageEdition } from './reader';
 import { defaultView } from './reading-view';
 import { SiteFooter, SiteHeader } from './site-header';
 
@@ -60,12 +62,14 @@ export async function DocumentPage({ params }: { params: DocumentParams }) {
   const t = getT(locale);
   const glossary = await siteContent().glossaryIndex();
   const alternates = pathsFor((candidate: Locale) => documentPath(candidate, document.slug));
+  const edition = readingPageEdition(locale, document, await changeMarks(document));
   return (
     <>
+      <VersionLinks locale={locale} document={document} edition={currentEdition(document)} />
       <EarlyScript name="column-choice" data={{ [Attribute.DefaultView]: columnsSegment(defaultView(document, locale)) }} />
       <SiteHeader locale={locale} t={t} alternates={alternates} />
       <main id="main-content" tabIndex={-1} className="reader">
-        <Reader locale={locale} t={t} document={document} glossary={glossary} />
+        <Reader locale={locale} t={t} document={document} glossary={glossary} edition={edition} />
       </main>
       <SiteFooter t={t} />
     </>

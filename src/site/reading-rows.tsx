@@ -5,8 +5,10 @@ import type { Block, DocumentText, ArchiveDocument } from '../model/types';
 import type { Locale } from '../i18n/config';
 import type { TFunction } from '../i18n/server';
 import { Attribute, dataAttribute, RowTemplate, templateAttributes } from '../contract/page';
-import { documentPath, glossaryTipsPath } from '../contract/paths';
+import { changesPath } from '../contract/paths';
+import type { ChangeMark } from './edition-data';
 import { ProvenanceList } from './provenance';
+import type { ReaderEdition } from './reader';
 import type { ReadingView } from './reading-view';
 import { siteAddress } from './site-url';
 
@@ -76,9 +78,32 @@ function ColumnHeader({ t, text, language }: ColumnProps) {
   );
 }
 
-export function ReadingRows({ locale, t, document, view }: { locale: Locale; t: TFunction; document: ArchiveDocument; view: ReadingView }) {
+/**
+ * On the reading page, under a block of one language that an edition changed: "Changed in edition 2",
+ * a link to that change on the changelog, where the previous wording is. In the interface language.
+ */
+function ChangedMark({ locale, t, language, href, mark }: { locale: Locale; t: TFunction; language: Language; href: string; mark: ChangeMark | undefined }) {
+  if (!mark) return null;
+  return (
+    <a className="changed-mark" href={`${href}#${mark.anchor}`} lang={language === locale ? undefined : locale}>
+      {t('editions.changedIn', { number: mark.edition })}
+    </a>
+  );
+}
+
+/** On a superseded edition's page, in a row's gutter: a link to the same block in the current text (none when it was removed). */
+function CurrentLink({ t, place, href }: { t: TFunction; place: string; href: string | undefined }) {
+  if (!href) return null;
+  return (
+    <a className="gutter-button edition-current" href={href} aria-label={t('editions.toCurrent', { place })}>
+      →
+    </a>
+  );
+}
+
+export function ReadingRows({ locale, t, document, view, edition }: { locale: Locale; t: TFunction; document: ArchiveDocument; view: ReadingView; edition: ReaderEdition }) {
   const { order, rows } = view;
-  const viewPath = documentPath(locale, document.slug);
+  const viewPath = edition.path;
   const heads = (Head: typeof ColumnName) =>
     order.map((language) => (
       <div key={language} className="cell" {...dataAttribute(Attribute.Column, language)}>
@@ -94,7 +119,7 @@ export function ReadingRows({ locale, t, document, view }: { locale: Locale; t: 
       {...dataAttribute(Attribute.Rows)}
       {...dataAttribute(Attribute.ColumnCount, order.length)}
       {...templateAttributes(t, RowTemplate)}
-      {...dataAttribute(Attribute.Tips, glossaryTipsPath(locale))}
+      {...dataAttribute(Attribute.Tips, edition.tips)}
     >
       <div className="row row-heads">
         <div className="gutter" />
@@ -110,10 +135,12 @@ export function ReadingRows({ locale, t, document, view }: { locale: Locale; t: 
             <a className="gutter-button pilcrow" href={`#${id}`} aria-label={place}>
               {number}
             </a>
+            <CurrentLink t={t} place={place} href={edition.currentLinks?.get(id)} />
           </div>
           {cells.map(({ language, content }) => (
             <div key={language} className={content ? 'cell' : 'cell cell-missing'} lang={language} {...dataAttribute(Attribute.Column, language)}>
               {content ? <BlockElement block={content.block} html={content.html} heading={content.heading} /> : null}
+              {content ? <ChangedMark locale={locale} t={t} language={language} href={edition.changes ?? changesPath(locale, document.slug)} mark={edition.marks?.get(language)?.get(id)} /> : null}
             </div>
           ))}
         </div>

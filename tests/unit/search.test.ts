@@ -117,6 +117,22 @@ describe('searchRecords', () => {
   });
 });
 
+describe('search and editions', () => {
+  it('indexes the current text only: no record of a superseded edition, every result on the reading page', async () => {
+    const [document] = (await loadArchive(join(fixturesDir, 'editions'))).documents;
+    expect(document.editions.map((edition) => edition.number)).toEqual([1, 2]);
+    const records = searchRecords(document);
+    // The second section was removed in edition 2; its words are in edition 1 alone.
+    expect(records.map((record) => record.content).filter((content) => /второго раздела|second section|第二節の段落/.test(content))).toEqual([]);
+    expect(records.filter((record) => !record.url.startsWith(`documents/${document.slug}/?`))).toEqual([]);
+    // Every result is a block or a note of the current text.
+    const current = new Set([...(document.texts.ru?.blocks.map((block) => block.id) ?? []), ...(document.texts.ru?.notes.map((note) => `n_${note.id}`) ?? [])]);
+    const anchors = records.filter((record) => record.language === 'ru').map((record) => record.url.split('#')[1]);
+    expect(anchors.filter((anchor) => !current.has(anchor))).toEqual([]);
+    expect(anchors).toEqual(expect.arrayContaining(document.texts.ru?.blocks.map((block) => block.id) ?? []));
+  });
+});
+
 describe('indexedLanguages', () => {
   it('lists the languages some document has, with how many documents have each', async () => {
     const summary = summarize(await sample());
