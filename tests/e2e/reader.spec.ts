@@ -2,6 +2,8 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { escape, mentionOf, pages, placeOf, sample, shownLanguages } from './site';
+import { editionPath } from '../../src/contract/paths';
+import { currentEdition } from '../../src/model/document';
 
 /** The language cells of a row that a reader sees, in the order seen. */
 const shownCells = (row: Locator) => row.locator(':scope > [lang]:visible');
@@ -271,8 +273,8 @@ test.describe('reader', () => {
     await expect(marker).toBeInViewport();
   });
 
-  test('copy link copies the address of the paragraph in the current view, and says so', async ({ browser, baseURL }) => {
-    const { slug, paragraph } = await sample();
+  test('copy link copies the address of the paragraph in the current view, pinned to the current edition, and says so', async ({ browser, baseURL }) => {
+    const { slug, paragraph, document } = await sample();
     const context = await browser.newContext({ baseURL, permissions: ['clipboard-read', 'clipboard-write'] });
     const page = await context.newPage();
     await page.goto(pages.reader('en', slug, 'en-ja'));
@@ -281,7 +283,8 @@ test.describe('reader', () => {
     await page.locator(`[id="${paragraph.id}"] button[data-copy]`).click();
     await expect(page.getByRole('status').filter({ hasText: 'copied' })).toBeVisible();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
-    expect(copied).toBe(`${baseURL}${pages.reader('en', slug, 'en-ja')}#${paragraph.id}`);
+    // The edition's permanent address, so that the link always leads to the words it was copied from.
+    expect(copied).toBe(`${baseURL}${editionPath('en', slug, currentEdition(document).number)}?cols=en-ja#${paragraph.id}`);
     await context.close();
   });
 
