@@ -37,8 +37,17 @@ const css = [
   'h1{font-size:1.5rem}h2{font-size:1.25rem}h3{font-size:1.1rem}',
 ].join('');
 
+export interface BaselineOptions {
+  /**
+   * Also write each language's notes after the text, as plain lists: the same text as the reading
+   * page, notes included, for comparing the weight of the two pages' markup (tests/e2e/budget.spec.ts).
+   * Off for the LCP yardstick, whose largest paint is in the text.
+   */
+  notes?: boolean;
+}
+
 /** Renders the page for one document. */
-export function renderBaseline(document: ArchiveDocument, pageLang: Language): { html: string; columns: Language[]; rows: number } {
+export function renderBaseline(document: ArchiveDocument, pageLang: Language, { notes = false }: BaselineOptions = {}): { html: string; columns: Language[]; rows: number } {
   const columns = [document.source, ...languages.filter((lang) => lang !== document.source)].filter((lang) => document.texts[lang]);
   const order = document.texts[document.source] ?? document.texts[columns[0]];
   if (!order) throw new BenchError(`document ${document.slug} has no text`);
@@ -62,6 +71,9 @@ export function renderBaseline(document: ArchiveDocument, pageLang: Language): {
     '<body>',
     '<main>',
     ...rows,
+    ...(notes
+      ? columns.map((lang) => `<section lang="${lang}"><ol>${(document.texts[lang]?.notes ?? []).map((note) => `<li>${escapeHtml(note.text)}</li>`).join('')}</ol></section>`)
+      : []),
     '</main>',
     '</body>',
     '</html>',
