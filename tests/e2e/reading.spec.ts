@@ -7,6 +7,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { escape, locales, pages, placeOf, sample, shownLanguages } from './site';
+import { changesPath, editionPath } from '../../src/contract/paths';
 
 const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } as const;
 const languageName = { ru: 'Russian', ja: 'Japanese', en: 'English' } as const;
@@ -301,6 +302,22 @@ test.describe('rows', () => {
     await small.goto(pages.reader('en', slug));
     await expect(small.locator('[data-pid] button[data-copy]').first()).toBeAttached();
     for (const extra of await excess(small)) expect(extra).toBeLessThanOrEqual(1);
+    await context.close();
+  });
+
+  test('on a phone no page of a document is wider than the window, addresses cited in the notes included', async ({ browser, baseURL }) => {
+    const { slug, document: cited } = await sample();
+    const context = await browser.newContext({ baseURL, ...phone });
+    const page = await context.newPage();
+    const addresses = (['ru', 'ja', 'en'] as const).flatMap((locale) => [
+      pages.reader(locale, slug),
+      changesPath(locale, slug),
+      ...cited.editions.map((edition) => editionPath(locale, slug, edition.number)),
+    ]);
+    for (const address of addresses) {
+      await page.goto(address);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth), address).toBeLessThanOrEqual(0);
+    }
     await context.close();
   });
 
