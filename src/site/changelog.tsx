@@ -84,24 +84,22 @@ function Wording({ t, parts, side }: { t: TFunction; parts: readonly DiffPart[];
 
 /** The wording before and after a change, side by side on a wide screen; one of them for a block added or removed. */
 function BeforeAfter({ t, language, parts, before, after }: { t: TFunction; language: Language; parts: readonly DiffPart[]; before: boolean; after: boolean }) {
+  const sides = [
+    { side: 'removed', shown: before, className: 'diff-before', label: t('editions.before') },
+    { side: 'added', shown: after, className: 'diff-after', label: t('editions.after') },
+  ] as const;
   return (
     <div className="diff-pair">
-      {before ? (
-        <div className="diff-side diff-before">
-          <p className="diff-label">{t('editions.before')}</p>
-          <p className="diff-text" lang={language}>
-            <Wording t={t} parts={parts} side="removed" />
-          </p>
-        </div>
-      ) : null}
-      {after ? (
-        <div className="diff-side diff-after">
-          <p className="diff-label">{t('editions.after')}</p>
-          <p className="diff-text" lang={language}>
-            <Wording t={t} parts={parts} side="added" />
-          </p>
-        </div>
-      ) : null}
+      {sides
+        .filter(({ shown }) => shown)
+        .map(({ side, className, label }) => (
+          <div key={side} className={`diff-side ${className}`}>
+            <p className="diff-label">{label}</p>
+            <p className="diff-text" lang={language}>
+              <Wording t={t} parts={parts} side={side} />
+            </p>
+          </div>
+        ))}
     </div>
   );
 }

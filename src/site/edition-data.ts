@@ -2,7 +2,7 @@ import 'server-only';
 import { languages, type Language } from '../model/languages';
 import type { BlockFate } from '../model/schema';
 import type { ArchiveDocument, EditionRecord, GlossaryItem } from '../model/types';
-import { currentEdition } from '../model/document';
+import { currentEdition, editionRecord } from '../model/document';
 import { blockSuccessors, diffEditions, type LanguageDiff } from '../editions/diff';
 import { changeAnchor } from '../contract/paths';
 import { siteContent } from './content';
@@ -23,11 +23,6 @@ export interface EditionText {
   glossary: ReadonlyMap<string, GlossaryItem>;
   /** Whether a later edition superseded it. */
   superseded: boolean;
-}
-
-/** The edition of `document` numbered `number`, or undefined when it has none such. */
-export function editionRecord(document: ArchiveDocument, number: number): EditionRecord | undefined {
-  return document.editions.find((edition) => edition.number === number);
 }
 
 /** The text of edition `number` of `document`, or undefined when the document has no such edition. */
@@ -52,8 +47,28 @@ export function fatesBetween(document: ArchiveDocument, from: number, to: number
   return document.editions.filter((edition) => edition.number > from && edition.number <= to).map((edition) => edition.fates);
 }
 
+/**
+ * The diffs computed for each document, by pair of editions: the reading page and the changelog of
+ * every interface language ask for the same ones. Held only as long as the document itself (the
+ * content cache keeps a few recent ones), so memory stays flat.
+ */
+const diffsOf = new WeakMap<ArchiveDocument, Map<string, Promise<LanguageDiff[]>>>();
+
 /** What changed in each language version from edition `from` to edition `to` of `document`. */
-export async function editionDiffs(document: ArchiveDocument, from: number, to: number): Promise<LanguageDiff[]> {
+export function editionDiffs(document: ArchiveDocument, from: number, to: number): Promise<LanguageDiff[]> {
+  const pairs = diffsOf.get(document) ?? new Map<string, Promise<LanguageDiff[]>>();
+  diffsOf.set(document, pairs);
+  const key = `${from}-${to}`;
+  let diffs = pairs.get(key);
+  if (!diffs) {
+    diffs = computeDiffs(document, from, to);
+    pairs.set(key, diffs);
+    diffs.catch(() => pairs.delete(key));
+  }
+  return diffs;
+}
+
+async function computeDiffs(document: ArchiveDocument, from: number, to: number): Promise<LanguageDiff[]> {
   const [older, newer] = await Promise.all([editionText(document, from), editionText(document, to)]);
   if (!older || !newer) throw new Error(`the document ${document.slug} has no edition ${older ? to : from}`);
   const fates = fatesBetween(document, from, to);
