@@ -55,6 +55,13 @@ export const provenanceSchema = z
   })
   .describe('Where this text comes from.');
 
+/** The states of a translated segment, as XLIFF 2 names them (docs/xliff.md). */
+export const segmentStates = ['initial', 'translated', 'reviewed', 'final'] as const;
+export type SegmentState = (typeof segmentStates)[number];
+
+/** A segment ID: a block ID, a dot, the source sentence numbers it renders joined by `_` (`s1-2-p3.2`, `s1-2-p3.2_3`). */
+export const segmentIdPattern = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*\.[1-9]\d*[a-z]?(?:_[1-9]\d*[a-z]?)*$/;
+
 export const frontMatterSchema = z
   .strictObject({
     title: nonEmpty.describe('The title of the document in this language.'),
@@ -67,6 +74,10 @@ export const frontMatterSchema = z
       .optional()
       .describe('Glossary IDs of the persons taking part (source file only).'),
     provenance: provenanceSchema,
+    states: z
+      .record(z.string().regex(segmentIdPattern, 'must be a segment ID such as s1-2-p3.2 or s1-2-p3.2_3'), z.enum(segmentStates))
+      .optional()
+      .describe('XLIFF segment states that differ from the default (translated for a line with text, initial for an `:untranslated` one), by segment ID; written by `npm run xliff -- import`.'),
   })
   .describe('Front matter of a document file.');
 
