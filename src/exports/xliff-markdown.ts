@@ -248,7 +248,7 @@ const entity = /&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);/gi;
 export function escapeText(text: string, atLineStart: boolean): string {
   let result = text
     .replace(/[\\`*_[\]<{}]/g, '\\$&')
-    .replace(/:(?=[A-Za-z:]|$)/g, '\\:')
+    .replace(/:(?! )/g, '\\:')
     .replace(entity, (found) => `\\${found}`);
   if (atLineStart) {
     result = result.replace(/^([#>+=~|-])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2');
