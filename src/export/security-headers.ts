@@ -22,7 +22,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { Parser } from 'htmlparser2';
 import { atomContentType } from '../exports/atom';
-import { exportFormats, exportsFolder } from '../exports/files';
+import { exportFormats, exportsFolder, glossaryExportFormat } from '../exports/files';
 import { locales } from '../i18n/config';
 import { feedPath } from '../contract/paths';
 import { assetsDir } from '../site/asset-names';
@@ -176,7 +176,7 @@ const hashedName = /^[\w-]+\.[\w-]{8,}\.\w+$/;
 export function downloadRules(): Array<{ pattern: string; headers: HeaderList }> {
   return [
     { pattern: `${exportsFolder}*`, headers: [['Content-Disposition', 'attachment']] },
-    ...Object.values(exportFormats).map(({ ending, contentType }) => ({ pattern: `${exportsFolder}*${ending}`, headers: [['Content-Type', contentType]] as HeaderList })),
+    ...[...Object.values(exportFormats), glossaryExportFormat].map(({ ending, contentType }) => ({ pattern: `${exportsFolder}*${ending}`, headers: [['Content-Type', contentType]] as HeaderList })),
   ];
 }
 
@@ -211,7 +211,7 @@ const nginxQuote = (value: string) => `"${value.replace(/["\\]/g, '\\$&')}"`;
  * (src/export/precompress.ts), so `gzip_static` finds none.
  */
 export function nginxDownloadDirectives(): string[] {
-  const formats = Object.values(exportFormats).map(({ ending, contentType }) => ({ extension: ending.slice(ending.lastIndexOf('.') + 1), type: contentType.split(';')[0].trim() }));
+  const formats = [...Object.values(exportFormats), glossaryExportFormat].map(({ ending, contentType }) => ({ extension: ending.slice(ending.lastIndexOf('.') + 1), type: contentType.split(';')[0].trim() }));
   const types = formats.map(({ type }) => type).join(' ');
   return [
     `types { ${formats.map(({ extension, type }) => `${type} ${extension};`).join(' ')} }`,

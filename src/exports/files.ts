@@ -32,6 +32,20 @@ export const exportFormats: Record<ExportFormat, { ending: string; contentType: 
   text: { ending: '.txt', contentType: 'text/plain; charset=utf-8' },
 };
 
+/**
+ * The whole glossary as TBX (src/exports/tbx.ts), one file per edition of ISO 30042, at the top of
+ * `/exports/`: TBX-Basic of 2019 (`glossary.tbx`) and of 2008 (`glossary-2008.tbx`, for the tools that
+ * read only that one). TBX has no registered media type: `application/x-tbx+xml`, an XML type by its
+ * suffix, as translate-toolkit and Okapi name it.
+ */
+export const glossaryExports = [
+  { edition: '2019', name: 'glossary.tbx', href: `${exportsFolder}glossary.tbx` },
+  { edition: '2008', name: 'glossary-2008.tbx', href: `${exportsFolder}glossary-2008.tbx` },
+] as const;
+
+/** The ending and media type of the glossary's TBX files. */
+export const glossaryExportFormat = { ending: '.tbx', contentType: 'application/x-tbx+xml; charset=utf-8' };
+
 /** The export files of a document with the given language versions, multilingual formats first. */
 export function exportFiles(slug: string, present: Partial<Record<Language, unknown>>): ExportFile[] {
   const file = (format: ExportFormat, stem: string, language?: Language): ExportFile => ({

@@ -7,12 +7,13 @@ import { documentSchemaName, toDocumentJson } from '../exports/document-json';
 import { exportFiles, pastEditionExportFiles, type ExportFile } from '../exports/files';
 import { toPlainText } from '../exports/plain-text';
 import { toTei } from '../exports/tei';
+import { toTbx, type TbxEdition } from '../exports/tbx';
 import { toTmx } from '../exports/tmx';
 import { exportedEdition, pastEditionDocument, pastEditionGlossary } from '../exports/edition';
 import { defaultLocale, isLocale, type Locale } from '../i18n/config';
 import { formatDate, formatList, getT, type TFunction } from '../i18n/server';
 import { siteContent } from './content';
-import { documentPath, editionExportPath, editionPath, exportPath, schemaPath } from '../contract/paths';
+import { documentPath, editionExportPath, editionPath, exportPath, glossaryPath, schemaPath } from '../contract/paths';
 import { absoluteUrl, siteAddress } from './site-url';
 
 /**
@@ -144,4 +145,15 @@ function fileBody(document: ArchiveDocument, glossary: ReadonlyMap<string, Gloss
 export function editionLine(locale: Locale, edition: Pick<EditionRecord, 'number' | 'date'>): string {
   const t = getT(locale);
   return edition.date ? t('downloads.edition', { number: edition.number, date: formatDate(locale, edition.date) }) : t('downloads.editionUndated', { number: edition.number });
+}
+
+/** The whole glossary as TBX-Basic of the given edition of ISO 30042 (`/exports/glossary.tbx`, `/exports/glossary-2008.tbx`). */
+export async function glossaryTbx(edition: TbxEdition): Promise<string> {
+  const { glossary } = await siteContent().catalog();
+  const site = absoluteUrl(glossaryPath(defaultLocale));
+  return toTbx(glossary, {
+    edition,
+    publisher: getT(defaultLocale)('site.name'),
+    ...(site ? { entryAddress: (id: string) => absoluteUrl(glossaryPath(defaultLocale, id)) ?? id } : {}),
+  });
 }

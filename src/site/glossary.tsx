@@ -2,6 +2,7 @@ import 'server-only';
 import { languageNames, languages } from '../model/languages';
 import type { Catalog, EntryDocumentMentions, GlossaryItem, MentionCount } from '../model/types';
 import { glossaryKinds } from '../model/schema';
+import { glossaryExports } from '../exports/files';
 import type { Locale } from '../i18n/config';
 import type { TFunction } from '../i18n/server';
 import { citeBlock } from '../contract/block-place';
@@ -111,6 +112,22 @@ export function GlossaryEntry({ item, locale, t, mentions }: EntryProps & { ment
   );
 }
 
+/** The whole glossary as TBX for terminology tools: ISO 30042:2019, and 2008 for older tools. */
+function GlossaryDownloads({ t }: { t: TFunction }) {
+  return (
+    <section className="glossary-kind" aria-labelledby="glossary-downloads">
+      <h2 id="glossary-downloads">{t('glossary.downloadTitle')}</h2>
+      <ul>
+        {glossaryExports.map((file) => (
+          <li key={file.name}>
+            <a href={file.href}>{t(file.edition === '2019' ? 'glossary.tbx' : 'glossary.tbx2008')}</a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 /** Every glossary entry, grouped by kind, each with its names, description and a link to its page of mentions. */
 export function Glossary({ locale, t, catalog }: { locale: Locale; t: TFunction; catalog: Catalog }) {
   return (
@@ -146,6 +163,7 @@ export function Glossary({ locale, t, catalog }: { locale: Locale; t: TFunction;
           </section>
         );
       })}
+      <GlossaryDownloads t={t} />
     </div>
   );
 }

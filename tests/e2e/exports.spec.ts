@@ -144,6 +144,32 @@ test.describe('downloads', () => {
   });
 });
 
+test.describe('the glossary as TBX', () => {
+  test('the glossary page links both TBX files in every interface language; each is sent as TBX, an attachment, with every entry', async ({ page }) => {
+    const { glossary } = await sample();
+    const port = Number(process.env.E2E_PORT);
+    const names = { en: 'TBX-Basic terminology (ISO 30042:2019)', ja: 'TBX-Basic 用語データ（ISO 30042:2019）', ru: 'Терминология TBX-Basic (ISO 30042:2019)' } as const;
+    for (const locale of ['en', 'ja', 'ru'] as const) {
+      await page.goto(pages.glossary(locale));
+      const link = page.getByRole('link', { name: names[locale] });
+      await expect(link).toHaveAttribute('href', '/exports/glossary.tbx');
+      await expect(page.getByRole('link', { name: /ISO 30042:2008/ })).toHaveAttribute('href', '/exports/glossary-2008.tbx');
+    }
+    for (const [href, root, entry] of [
+      ['/exports/glossary.tbx', 'tbx', 'conceptEntry'],
+      ['/exports/glossary-2008.tbx', 'martif', 'termEntry'],
+    ] as const) {
+      const response = await rawRequest(port, href, { headers: {} });
+      expect(response?.status, href).toBe(200);
+      expect(response?.headers['content-type'], href).toBe('application/x-tbx+xml; charset=utf-8');
+      expect(response?.headers['content-disposition'], href).toBe('attachment');
+      expect(XMLValidator.validate(response?.text ?? ''), href).toBe(true);
+      const entries = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === entry }).parse(response?.text ?? '')[root].text.body[entry];
+      expect(entries, href).toHaveLength(glossary.length);
+    }
+  });
+});
+
 test.describe('citations', () => {
   test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 

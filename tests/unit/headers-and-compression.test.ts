@@ -12,7 +12,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { brotliBestUpTo, brotliQuality, encodingsFor, precompressExport } from '../../src/export/precompress';
 import { collectInlineCode, contentSecurityPolicy, headersFile, inlineCodeOf, nginxConf, securityHeaders, writeSecurityHeaders } from '../../src/export/security-headers';
 import { editionExportPath, exportPath, feedPath } from '../../src/contract/paths';
-import { exportFiles, exportsFolder, pastEditionExportFiles } from '../../src/exports/files';
+import { exportFiles, exportsFolder, glossaryExports, pastEditionExportFiles } from '../../src/exports/files';
 import { locales } from '../../src/i18n/config';
 import { headersFor, parseHeadersFile } from '../../src/server/headers-file.mjs';
 
@@ -114,6 +114,12 @@ describe('security headers', () => {
       expect(sent['Content-Disposition'], file.name).toBe('attachment');
       expect(sent['X-Content-Type-Options'], file.name).toBe('nosniff');
     }
+    // The glossary's TBX files, at the top of the downloads' folder.
+    for (const file of glossaryExports) {
+      const sent = headersFor(rules, file.href);
+      expect(sent['Content-Type'], file.name).toBe('application/x-tbx+xml; charset=utf-8');
+      expect(sent['Content-Disposition'], file.name).toBe('attachment');
+    }
     // Nothing else is a download, nor gets another type.
     for (const other of ['/en/', '/en/documents/a-b/cite.json', '/schemas/document.schema.json', '/sitemap.xml', '/robots.txt']) {
       expect(headersFor(rules, other)['Content-Type'], other).toBeUndefined();
@@ -122,10 +128,10 @@ describe('security headers', () => {
 
     const exportsBlock = nginxConf(securityHeaders({ scripts: [], styles: [] })).split(/^location /m).find((block) => block.startsWith(`^~ ${exportsFolder} `)) ?? '';
     for (const directive of [
-      'types { application/x-tmx+xml tmx; application/json json; application/tei+xml xml; text/plain txt; }',
-      'charset_types application/x-tmx+xml application/json application/tei+xml text/plain;',
+      'types { application/x-tmx+xml tmx; application/json json; application/tei+xml xml; text/plain txt; application/x-tbx+xml tbx; }',
+      'charset_types application/x-tmx+xml application/json application/tei+xml text/plain application/x-tbx+xml;',
       'gzip on;',
-      'gzip_types application/x-tmx+xml application/json application/tei+xml text/plain;',
+      'gzip_types application/x-tmx+xml application/json application/tei+xml text/plain application/x-tbx+xml;',
       'add_header Content-Disposition "attachment" always;',
       'add_header Cache-Control "no-cache" always;',
     ]) {
