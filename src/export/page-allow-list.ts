@@ -16,7 +16,7 @@
 import { Parser } from 'htmlparser2';
 import { find, html as htmlProperties } from 'property-information';
 import { documentSchemaName } from '../exports/document-json';
-import { exportFiles, pastEditionExportFiles } from '../exports/files';
+import { exportFiles, glossaryExports, pastEditionExportFiles } from '../exports/files';
 import { languages } from '../model/languages';
 import { locales } from '../i18n/config';
 import { sanitizeSchema } from '../pipeline/sanitize-schema';
@@ -189,7 +189,8 @@ function fileShape(address: string): string {
  * The files of out/ after the finish step, as shapes of their paths, built from the site's own
  * addresses (src/site/paths.ts) so that they follow them: the pages of each interface language, the
  * 404 page Next writes three times from src/app/global-not-found.tsx, the JSON beside the reading and
- * glossary pages, the Atom feed of each language, the downloads (a past edition's under its number), the schema, the page script and print stylesheet
+ * glossary pages, the Atom feed of each language, the downloads (a past edition's under its number), the
+ * glossary's TBX files, the schema, the page script and print stylesheet
  * (src/site/asset-names.ts), what src/app writes at the root, and the stylesheets and media of
  * Next's own under `_next/static/` that a page still refers to. No script of Next's is among them.
  */
@@ -214,6 +215,7 @@ const siteFiles = new RegExp(
     ]),
     ...exportFiles(named, Object.fromEntries(languages.map((language) => [language, true]))).map((file) => exportPath(named, file.name)),
     ...pastEditionExportFiles(named, anyEdition, Object.fromEntries(languages.map((language) => [language, true]))).map((file) => editionExportPath(named, anyEdition, file.name)),
+    ...glossaryExports.map((file) => file.href),
     schemaPath(documentSchemaName),
     ...[scriptPrefix, partPrefix].map((prefix) => `/${assetsDir}/${prefix}${named}.js`),
     `/${assetsDir}/${printPrefix}${named}.css`,

@@ -153,6 +153,33 @@ function checkSentences(file: VFile, block: Block, counterpart: Block, sourcePat
   }
 }
 
+/**
+ * The segment IDs of a translation's blocks, as `npm run xliff` names them: the block ID, a dot, the
+ * numbers of the source sentences a line renders joined by `_`; a sentence split over consecutive lines
+ * is one segment.
+ */
+function segmentIds(text: DocumentText): Set<string> {
+  const ids = new Set<string>();
+  for (const block of text.blocks) {
+    for (const sentence of block.sentences) ids.add(`${block.id}.${sentence.ids.map((id) => id.slice(block.id.length + 1)).join('_')}`);
+  }
+  return ids;
+}
+
+/** A translation's recorded segment states name its own segments; a source records none (segment-state). */
+function checkStates(file: VFile, text: DocumentText): void {
+  const states = Object.keys(text.frontMatter.states ?? {});
+  if (states.length === 0) return;
+  if (text.frontMatter.role === 'source') {
+    report(file, 'error', '`states` records the state of a translation’s segments: the source text has none (remove the field)', { line: 1, column: 1 }, 'segment-state');
+    return;
+  }
+  const known = segmentIds(text);
+  for (const id of states) {
+    if (!known.has(id)) report(file, 'error', `\`states\` names \`${id}\`, which is not a segment of this translation (a block ID, a dot and the sentence numbers of a line, such as \`${[...known][0] ?? 'title.1'}\`)`, { line: 1, column: 1 }, 'segment-state');
+  }
+}
+
 export function checkDocument(
   document: ArchiveDocument,
   files: Partial<Record<Language, VFile>>,
@@ -191,6 +218,7 @@ export function checkDocument(
         report(file, 'error', `participant \`${participant}\` is not in the glossary (content/glossary.yaml)`, { line: 2, column: 1 }, 'term-unknown');
       }
     }
+    checkStates(file, text);
     for (const anchor of text.anchors) {
       if (!declared.has(anchor.ref)) {
         report(file, 'error', `note \`${anchor.ref}\` is not declared in this file: add \`:::note{#${anchor.ref} kind=editorial}\` at the end`, anchor, 'note-unknown');

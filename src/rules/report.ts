@@ -20,6 +20,7 @@ export const crossFileRuleIds = [
   'note-order',
   'sentence-missing',
   'sentence-extra',
+  'segment-state',
   'document-source',
   'edition-unlogged',
   'edition-unchanged',

@@ -52,6 +52,7 @@ const cases: Record<string, Expected[]> = {
   ],
   'duplicate-id-glossary': [[glossary, 24, 1, 'error', 'duplicate-id', /defined twice/]],
   'id-missing': [[en, 19, 1, 'error', 'id-missing', /`s1-p2` of the source \(.*ru\.md:19:1\)/]],
+  'segment-state': [[en, 1, 1, 'error', 'segment-state', /`states` names `s1-p1\.2`, which is not a segment of this translation/]],
   'id-extra': [[en, 23, 1, 'error', 'id-extra', /`s1-p3` is not in the source/]],
   'id-order': [[en, 19, 1, 'error', 'id-order', /`s1-p2` is out of order: in the source \(.*ru\.md:19:1\) it comes after `s1-p1`/]],
   'id-sequence': [[ru, 19, 1, 'warning', 'id-sequence', /`s1-p0` comes after `s1-p1`/]],

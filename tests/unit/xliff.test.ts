@@ -13,6 +13,7 @@ import { cp, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { loadContent } from '../../src/cache/load';
 import { runXliff, usage } from '../../src/xliff/run';
 
 const repository = join(import.meta.dirname, '..', '..');
@@ -144,6 +145,11 @@ describe('npm run xliff', () => {
       expect(differing).toHaveLength(1);
       expect(before[differing[0]]).toBe(`${old} {#s1-1-p1}`);
       expect(after[differing[0]]).toBe(`${now} {#s1-1-p1}`);
+      // The recorded state passes the check (segment-state), and so does the whole document.
+      if (format === '2.1') {
+        const content = await loadContent(root);
+        expect(content.failed, content.report).toBe(false);
+      }
       // And back: the new file exports the new target and state, and imports unchanged.
       const again = await exported('ja', '2.1');
       expect(again).toContain('<segment id="s1-1-p1.2" canResegment="no" state="reviewed">');
