@@ -379,6 +379,8 @@ function codedOf(node: Extract<XmlNode, { name: string }>, format: XliffFormat, 
     if (!paired && !point) throw new XliffError(`unit \`${unit}\`: the inline element <${child.name}> is not one this export writes (${format === '1.2' ? '<g> and <x>' : '<pc> and <ph>'}); keep the codes as they were exported`, unit);
     const rawId = child.attributes.id ?? '';
     const id = !prefix ? rawId : rawId.startsWith(prefix) ? rawId.slice(prefix.length) : `?${rawId}`;
+    // What the code stands for is looked up by its ID against the export (`resolve`); the file's own
+    // attributes (type, ctype, disp) are a tool's to show and are not trusted.
     result.push({ id, code: { kind: 'term' }, ...(paired ? { children: codedOf(child, format, unit, prefix) } : {}) });
   }
   return result;

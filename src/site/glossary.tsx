@@ -120,7 +120,7 @@ function GlossaryDownloads({ t }: { t: TFunction }) {
       <ul>
         {glossaryExports.map((file) => (
           <li key={file.name}>
-            <a href={file.href}>{t(file.edition === '2019' ? 'glossary.tbx' : 'glossary.tbx2008')}</a>
+            <a href={file.href}>{t(file.edition === '2019' ? 'glossary.downloadTbx' : 'glossary.downloadTbx2008')}</a>
           </li>
         ))}
       </ul>

@@ -63,7 +63,7 @@ async function documentFiles(root: string, slug: string, lang: Language): Promis
   if (!slugPattern.test(slug) || !existsSync(join(root, folder))) throw new XliffError(`${folder}: no such document`);
   const targetPath = `${folder}/${lang}.md`;
   if (!existsSync(join(root, targetPath))) {
-    throw new XliffError(`${targetPath}: the document has no ${lang} version yet; start one first (every block :untranslated), then export it`);
+    throw new XliffError(`${targetPath}: the document has no ${lang} version yet; start one (every line \`:untranslated\`, as \`npm run translate\` makes it), then export it`);
   }
   for (const candidate of languages) {
     const path = `${folder}/${candidate}.md`;
