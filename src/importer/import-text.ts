@@ -25,6 +25,7 @@ import { markerAfterBrace } from '../pipeline/remark-sentences';
 import { isPlaceLine, readDateline, type BadDateline, type Dateline } from './dates';
 import { continues, endsSentence, joinLines, measureLayout, readLines, type Layout, type SourceLine } from './layout';
 import { Numbering, readMarker, type Level } from './numbering';
+import { splitSentences } from './sentences';
 
 export interface ImportOptions {
   /** Language of the text; becomes `lang`. */
@@ -141,12 +142,18 @@ const textUnsafe = [
   { character: ':', after: String.raw`[^\s\p{P}\p{S}]`, inConstruct: 'phrasing' as const, unicode: true },
 ];
 
-/** The Markdown of the document: front matter, then each block with its ID (a dateline's line breaks kept). */
+/**
+ * The Markdown of the document: front matter, then each block with its ID (a dateline's line breaks
+ * kept as hard breaks); a paragraph stands one sentence a line (`./sentences.ts`).
+ */
 function toMarkdown(frontMatter: ImportedFrontMatter, blocks: readonly ImportedBlock[]): string {
   const children = blocks.map((block): RootContent => {
-    const phrasing = block.text
-      .split('\n')
-      .flatMap((part, index): PhrasingContent[] => [...(index > 0 ? [{ type: 'break' } as const] : []), { type: 'text', value: part }]);
+    const phrasing =
+      block.kind === 'paragraph' && block.id !== 'dateline'
+        ? [{ type: 'text', value: splitSentences(block.text, frontMatter.lang).join('\n') } satisfies PhrasingContent]
+        : block.text
+            .split('\n')
+            .flatMap((part, index): PhrasingContent[] => [...(index > 0 ? [{ type: 'break' } as const] : []), { type: 'text', value: part }]);
     phrasing.push({ type: 'text', value: ` {#${block.id}}` });
     return block.kind === 'heading' ? { type: 'heading', depth: block.depth, children: phrasing } : { type: 'paragraph', children: phrasing };
   });

@@ -22,6 +22,7 @@ import { importText, type ImportOptions } from '../../src/importer/import-text';
 import * as layout from '../../src/importer/layout';
 import { joinLines, measureLayout, readLines } from '../../src/importer/layout';
 import * as numbering from '../../src/importer/numbering';
+import { sentenceSeparator } from '../../src/importer/sentences';
 import { Numbering, readMarker } from '../../src/importer/numbering';
 import { createProcessor } from '../../src/pipeline';
 import { wrapJapanese, wrapWords } from '../helpers/wrap';
@@ -417,7 +418,8 @@ describe('layout', () => {
 
 describe('the importer keeps every character (property)', () => {
   /** Text of each block of `markdown` as Markdown reads it back, a hard break as a line break, the ID removed. */
-  function blockTexts(markdown: string): string[] {
+  /** The text of each block; a paragraph's sentence lines joined as the pipeline joins them. */
+  function blockTexts(markdown: string, lang: 'ru' | 'ja' | 'en'): string[] {
     const tree = unified().use(remarkParse).use(remarkFrontmatter).use(remarkDirective).parse(markdown) as Root;
     interface Piece {
       type: string;
@@ -425,7 +427,7 @@ describe('the importer keeps every character (property)', () => {
       children?: readonly Piece[];
     }
     const text = (node: Piece): string =>
-      node.type === 'break' ? '\n' : node.value !== undefined ? node.value : node.children ? node.children.map(text).join('') : '';
+      node.type === 'break' ? '\n' : node.value !== undefined ? node.value.replaceAll('\n', sentenceSeparator(lang)) : node.children ? node.children.map(text).join('') : '';
     return tree.children.filter((node) => node.type === 'heading' || node.type === 'paragraph').map((node) => text(node).replace(/ \{#[a-z0-9-]+\}$/u, ''));
   }
 
@@ -466,7 +468,7 @@ describe('the importer keeps every character (property)', () => {
         const markdown = result?.markdown ?? '';
         const lines = readLines(input).map((line) => line.text);
         let next = 0;
-        for (const text of blockTexts(markdown)) {
+        for (const text of blockTexts(markdown, doc.lang)) {
           let at = 0;
           do {
             const separator = at > 0 ? (/^[ \n]/u.exec(text.slice(at))?.[0] ?? '') : '';
