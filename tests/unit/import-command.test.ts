@@ -35,12 +35,12 @@ describe('runImport', () => {
 
   it('writes content/documents/<slug>/<lang>.md for a Japanese release, and says what it found', async () => {
     const cwd = await workspace();
-    const result = await importIn(cwd, [fixture('ja-mofa'), '--slug', slug, '--lang', 'ja', '--issuer', '外務省', '--place', '東京']);
+    const result = await importIn(cwd, [fixture('ja-mofa'), '--slug', slug, '--lang', 'ja', '--issuer', '甲国外務省', '--place', '甲市']);
     expect(result).toEqual({
       code: 0,
       stdout: '',
       stderr:
-        `import: read ${fixture('ja-mofa')}: 2019-05-30, 東京; 2 sections, 6 subsections, 8 paragraphs; ` +
+        `import: read ${fixture('ja-mofa')}: 2019-05-30, 甲市; 2 sections, 6 subsections, 8 paragraphs; ` +
         'wrapped lines joined; paragraphs end at numbered headings, blank lines, indented lines\n' +
         `import: wrote content/documents/${slug}/ja.md; next: mark mentions and notes, then run npm run check\n`,
     });
@@ -49,7 +49,7 @@ describe('runImport', () => {
 
   it('prints the Markdown with --out - and writes nothing', async () => {
     const cwd = await workspace();
-    const result = await importIn(cwd, [fixture('en-release'), '--slug', slug, '--lang', 'en', '--issuer', 'Ministry of Foreign Affairs of Japan', '--out', '-']);
+    const result = await importIn(cwd, [fixture('en-release'), '--slug', slug, '--lang', 'en', '--issuer', 'Ministry of Foreign Affairs of Northland', '--out', '-']);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(await readFile(join(fixtures, 'en-release', 'expected.md'), 'utf8'));
     expect(existsSync(join(cwd, 'content'))).toBe(false);
