@@ -21,6 +21,8 @@ export const crossFileRuleIds = [
   'sentence-missing',
   'sentence-extra',
   'document-source',
+  'date-mismatch',
+  'folder-date',
   'edition-unlogged',
   'edition-unchanged',
   'edition-unknown',
