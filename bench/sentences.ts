@@ -9,6 +9,7 @@
  * - recall: of the places where the editors ended a sentence, the share the splitter found.
  *
  *   npm run bench:sentences [-- --slug SLUG]   # default: the first document
+ *   npm run bench:sentences -- --segmenter     # the same with Intl.Segmenter alone, for comparison
  */
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -43,8 +44,15 @@ function cuts(lines: readonly string[], separator: string): Set<number> {
   return offsets;
 }
 
-/** Compares the splitter with the editors' lines in one language version of `document`. */
-export function measureAgreement(document: ArchiveDocument, lang: Language): SentenceAgreement | undefined {
+/** A sentence splitter: the lines of a paragraph. */
+export type Splitter = (text: string, lang: Language) => string[];
+
+/** `Intl.Segmenter`'s sentences alone, trimmed: what the importer would propose without its own rules. */
+export const segmenterSplitter: Splitter = (text, lang) =>
+  [...new Intl.Segmenter(lang, { granularity: 'sentence' }).segment(text)].map((segment) => segment.segment.trim()).filter(Boolean);
+
+/** Compares `split` (by default the importer's splitter) with the editors' lines in one language version of `document`. */
+export function measureAgreement(document: ArchiveDocument, lang: Language, split: Splitter = splitSentences): SentenceAgreement | undefined {
   const text = document.texts[lang];
   if (!text) return undefined;
   const separator = sentenceSeparator(lang);
@@ -53,7 +61,7 @@ export function measureAgreement(document: ArchiveDocument, lang: Language): Sen
     if (block.kind !== 'paragraph' || block.id === 'dateline') continue;
     const editors = block.sentences.map((sentence) => sentence.text);
     const paragraph = editors.join(separator);
-    const proposed = splitSentences(paragraph, lang);
+    const proposed = split(paragraph, lang);
     const want = cuts(editors, separator);
     const got = cuts(proposed, separator);
     result.paragraphs += 1;
@@ -71,11 +79,11 @@ export function measureAgreement(document: ArchiveDocument, lang: Language): Sen
 export const firstDocument = '2019-05-30-japan-russia-2plus2';
 
 /** The agreement for each language version of the document `slug` under `root/content`. */
-export async function measureSentences(root: string, slug = firstDocument): Promise<SentenceAgreement[]> {
+export async function measureSentences(root: string, slug = firstDocument, split: Splitter = splitSentences): Promise<SentenceAgreement[]> {
   const { archive } = await loadContent(root);
   const document = archive.documents.find((candidate) => candidate.slug === slug);
   if (!document) throw new Error(`no document ${slug} under ${join(root, 'content')}`);
-  return languages.flatMap((lang) => measureAgreement(document, lang) ?? []);
+  return languages.flatMap((lang) => measureAgreement(document, lang, split) ?? []);
 }
 
 const percent = (value: number) => `${(value * 100).toFixed(1)} %`;
@@ -94,9 +102,9 @@ export function formatAgreement(results: readonly SentenceAgreement[]): string {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { values } = parseArgs({ options: { slug: { type: 'string' } } });
+  const { values } = parseArgs({ options: { slug: { type: 'string' }, segmenter: { type: 'boolean', default: false } } });
   const root = join(fileURLToPath(import.meta.url), '..', '..');
-  measureSentences(root, values.slug).then(
+  measureSentences(root, values.slug, values.segmenter ? segmenterSplitter : splitSentences).then(
     (results) => console.log(formatAgreement(results)),
     (error: unknown) => {
       console.error(`bench:sentences: ${error instanceof Error ? error.message : String(error)}`);
