@@ -7,6 +7,8 @@ import type { VFile } from 'vfile';
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { z } from 'zod';
 import { report as reportAny } from '../model/report';
+import { slugPattern } from '../model/schema';
+import { closest } from '../model/suggest';
 import { report } from './report';
 
 export interface PlacedYaml {
@@ -52,6 +54,15 @@ export function readYaml(text: string, firstLine = 1): ReadYaml {
  */
 export function parseYamlIn(file: VFile, text: string, firstLine: number): PlacedYaml | undefined {
   const { document, pointAt } = readYaml(text, firstLine);
+  // YAML indents with spaces only: a tab in a line's indent makes the parser report the lines that
+  // follow too. One message says what is wrong, and the errors that follow from it are left out.
+  const tabbed = document.errors.length > 0 ? /^( *)\t/mu.exec(text.replace(/\r\n?/gu, '\n')) : null;
+  if (tabbed) {
+    const others = text.split(/\r\n|\r|\n/u).filter((line) => /^ *\t/u.test(line)).length - 1;
+    const more = others > 0 ? ` (and ${others} more line${others === 1 ? '' : 's'} indented so)` : '';
+    report(file, 'error', `not valid YAML: this line is indented with a tab (U+0009 CHARACTER TABULATION); YAML indents with spaces only: replace the tab with spaces${more}`, pointAt(tabbed.index + tabbed[1].length), 'yaml-syntax');
+    return undefined;
+  }
   for (const error of document.errors) {
     report(file, 'error', `not valid YAML: ${error.message.split('\n')[0]}`, pointAt(error.pos[0]), 'yaml-syntax');
   }
@@ -118,6 +129,53 @@ export function placeOfPath(yaml: PlacedYaml, path: readonly PropertyKey[]): Poi
   return place;
 }
 
+/** A value as a message quotes it: a string in double quotes, anything else as YAML would read it back. */
+function quoteValue(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (value === null || value === undefined) return 'empty';
+  if (typeof value === 'object') return isSeq(value) ? 'a list' : isMap(value) ? 'a mapping' : 'a value';
+  return String(value);
+}
+
+/** What kind of YAML value `value` is, for "is a string, not a boolean". */
+function kindOf(value: unknown): string {
+  if (value === null || value === undefined) return 'empty';
+  if (isSeq(value)) return 'a list';
+  if (isMap(value)) return 'a mapping';
+  return typeof value === 'string' ? 'text' : typeof value === 'number' ? 'a number' : typeof value === 'boolean' ? 'true or false' : 'a value';
+}
+
+const expectedKinds: Record<string, string> = { string: 'text', number: 'a number', boolean: 'true or false', array: 'a list', object: 'a mapping' };
+
+/**
+ * What is wrong with a value, showing the value and the form expected: `"2019-5-30" is not a date in
+ * the form YYYY-MM-DD (such as 2019-05-30)`, `"sourse" is not one of "source", "translation" (did you
+ * mean "source"?)`.
+ */
+function describeValue(issue: z.core.$ZodIssue, value: unknown): string {
+  const shown = quoteValue(value);
+  switch (issue.code) {
+    case 'invalid_format':
+      if (issue.format === 'date') return `${shown} is not a date in the form YYYY-MM-DD (such as 2019-05-30)`;
+      if (issue.format === 'regex' && issue.pattern === String(slugPattern)) return `${shown} is not an ID: lowercase ASCII letters, digits and inner hyphens (such as kono-taro)`;
+      if (issue.format === 'url') return `${shown} ${issue.message}`;
+      return `${shown} is not of the form ${issue.pattern ?? issue.format}`;
+    case 'invalid_value': {
+      const options = issue.values.map((option) => JSON.stringify(option));
+      const suggestion = typeof value === 'string' ? closest(value, issue.values.filter((option): option is string => typeof option === 'string')) : undefined;
+      return `${shown} is not one of ${options.join(', ')}${suggestion === undefined ? '' : ` (did you mean "${suggestion}"?)`}`;
+    }
+    case 'invalid_type':
+      return `${shown} is ${kindOf(value)}, not ${expectedKinds[issue.expected] ?? issue.expected}`;
+    case 'too_small':
+      return issue.origin === 'string' ? `${shown} is empty: write the value` : `${shown}: ${issue.message}`;
+    case 'custom':
+      return issue.message;
+    default:
+      return `${shown}: ${issue.message}`;
+  }
+}
+
 /** Reports each schema issue at its place, prefixed with the field path, under `ruleId` (or the rule it gives for the issue's path). */
 export function reportSchemaIssues<RuleId extends string>(
   file: VFile,
@@ -137,7 +195,7 @@ export function reportSchemaIssues<RuleId extends string>(
         ? `${field} is missing`
         : issue.code === 'unrecognized_keys'
           ? `${prefix}unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `\`${key}\``).join(', ')}`
-          : `${prefix}${issue.message}`;
+          : `${prefix}${describeValue(issue, yaml.document.getIn(path))}`;
     const place = issue.code === 'unrecognized_keys' ? placeOfPath(yaml, [...path, issue.keys[0]]) : placeOfPath(yaml, path);
     // The caller's rule: the front matter's or the glossary's.
     reportAny(file, 'error', reason, place, rule);

@@ -1,6 +1,6 @@
 /**
- * `npm run import -- FILE --slug SLUG --lang ru|ja|en --issuer "…" [--date YYYY-MM-DD] [--place PLACE]
- * [--encoding LABEL] [--url URL] [--out PATH|-] [--force]`: see `./run.ts`.
+ * `npm run import -- FILE (--slug SLUG | --translation-of SLUG) --lang ru|ja|en --issuer "…" [options]`
+ * (`--help` lists them): see `./run.ts`.
  */
 import { runImport } from './run';
 

@@ -25,6 +25,9 @@ import { markerAfterBrace } from '../pipeline/remark-sentences';
 import { isPlaceLine, readDateline, type BadDateline, type Dateline } from './dates';
 import { continues, endsSentence, joinLines, measureLayout, readLines, type Layout, type SourceLine } from './layout';
 import { Numbering, readMarker, type Level } from './numbering';
+import { findPlace, type FoundPlace, type InflectedPlace, type KnownPlace } from './place';
+import { splitSentences } from './sentences';
+import { alignToSource, describeKey, type MarkedLine, type SourceStructure } from './translation';
 
 export interface ImportOptions {
   /** Language of the text; becomes `lang`. */
@@ -37,10 +40,20 @@ export interface ImportOptions {
   date?: string;
   /** The place, when the text names none in its date line (Japanese releases usually do not). */
   place?: string;
+  /** The glossary's places in the text's language, to read a place named in the text (`./place.ts`). */
+  knownPlaces?: readonly KnownPlace[];
+  /** Import the text as a translation of this source: its blocks take the source's IDs (`./translation.ts`). */
+  translationOf?: SourceStructure;
+  /** For a translation: false when it is not the issuer's (then `translator` and `method` are needed). */
+  official?: boolean;
+  translator?: string;
+  method?: string;
 }
 
 interface BlockBase {
   id: string;
+  /** The lines to write, with their sentence markers, when they are not simply the sentences of `text`. */
+  lines?: MarkedLine[];
   /** The text exactly as in the input, its lines joined (the dateline keeps its line breaks as `\n`). */
   text: string;
   /** 1-based line of the input where the block starts. */
@@ -55,13 +68,15 @@ export interface ImportedFrontMatter {
   date?: string;
   place?: string;
   lang: Language;
-  role: 'source';
-  provenance: { issuer: string; official: true; url?: string };
+  role: 'source' | 'translation';
+  provenance: { issuer: string; official: boolean; translator?: string; method?: string; url?: string };
 }
 
 export interface ImportResult {
   /** The document file: front matter, then every block with its ID. */
   markdown: string;
+  /** Where the place was read in the text, when neither the date line nor the options gave it. */
+  placeFound?: { written: string; line: number; fromGlossary: boolean };
   frontMatter: ImportedFrontMatter;
   blocks: ImportedBlock[];
   layout: Layout;
@@ -141,12 +156,23 @@ const textUnsafe = [
   { character: ':', after: String.raw`[^\s\p{P}\p{S}]`, inConstruct: 'phrasing' as const, unicode: true },
 ];
 
-/** The Markdown of the document: front matter, then each block with its ID (a dateline's line breaks kept). */
+/**
+ * The Markdown of the document: front matter, then each block with its ID (a dateline's line breaks
+ * kept as hard breaks); a paragraph stands one sentence a line (`./sentences.ts`).
+ */
 function toMarkdown(frontMatter: ImportedFrontMatter, blocks: readonly ImportedBlock[]): string {
+  // A sentence marker is syntax: it goes into the text as a private-use placeholder that nothing
+  // escapes, and is written after serialising (a text holding the placeholder's characters gets none).
+  const placeholder = /\uE000([^\uE000\uE001]*)\uE001/gu;
+  const canMark = blocks.every((block) => !/[\uE000\uE001]/u.test(block.text));
+  const lineText = (line: MarkedLine) => (line.marker && canMark ? `${line.text}\uE000${line.marker.map((n) => `.${n}`).join(' ')}\uE001` : line.text);
   const children = blocks.map((block): RootContent => {
-    const phrasing = block.text
-      .split('\n')
-      .flatMap((part, index): PhrasingContent[] => [...(index > 0 ? [{ type: 'break' } as const] : []), { type: 'text', value: part }]);
+    const phrasing =
+      block.kind === 'paragraph' && block.id !== 'dateline'
+        ? [{ type: 'text', value: (block.lines ?? splitSentences(block.text, frontMatter.lang).map((text) => ({ text }))).map(lineText).join('\n') } satisfies PhrasingContent]
+        : block.text
+            .split('\n')
+            .flatMap((part, index): PhrasingContent[] => [...(index > 0 ? [{ type: 'break' } as const] : []), { type: 'text', value: part }]);
     phrasing.push({ type: 'text', value: ` {#${block.id}}` });
     return block.kind === 'heading' ? { type: 'heading', depth: block.depth, children: phrasing } : { type: 'paragraph', children: phrasing };
   });
@@ -155,13 +181,32 @@ function toMarkdown(frontMatter: ImportedFrontMatter, blocks: readonly ImportedB
     .use(remarkFrontmatter)
     .use(remarkDirective)
     .use(remarkStringify, { bullet: '-', emphasis: '_', rule: '-', unsafe: textUnsafe })
-    .stringify(root);
+    .stringify(root)
+    .replace(placeholder, ' {$1}');
 }
 
 const at = (line: SourceLine) => ({ line: line.line, column: line.column });
 
-/** The date and the place: from the options, else from the date line; each missing one is an error on `file`. */
-function dateAndPlace(file: VFile, head: Head, options: ImportOptions): { date?: string; place?: string } {
+/** A place named in the title or the opening paragraphs (`東京において`, "in Tokyo"), with its line. */
+function placeInText(blocks: readonly ImportedBlock[], options: ImportOptions): { found: FoundPlace | InflectedPlace; line: number } | undefined {
+  for (const block of blocks) {
+    if (block.id !== 'title' && !block.id.startsWith('intro-')) continue;
+    const found = findPlace(block.text, options.lang, options.knownPlaces);
+    if (found) return { found, line: block.line };
+  }
+  return undefined;
+}
+
+/**
+ * The date and the place: from the options, else from the date line, else (the place) from the
+ * opening of the text; each missing one is an error on `file`.
+ */
+function dateAndPlace(
+  file: VFile,
+  head: Head,
+  options: ImportOptions,
+  inText: ReturnType<typeof placeInText>,
+): { date?: string; place?: string; placeFound?: ImportResult['placeFound'] } {
   let { date, place } = options;
   const [datelineStart] = head.dateline;
   const where = at(datelineStart ?? head.body[0] ?? head.title[0]);
@@ -176,14 +221,21 @@ function dateAndPlace(file: VFile, head: Head, options: ImportOptions): { date?:
     date ??= head.read.date;
     place ??= head.read.place ?? head.dateline.find((line) => !readDateline(line.text))?.text;
   }
+  let placeFound: ImportResult['placeFound'];
+  if (date && !place && inText && 'place' in inText.found) {
+    place = inText.found.place;
+    placeFound = { written: inText.found.written, line: inText.line, fromGlossary: inText.found.fromGlossary };
+  }
   if (!date) {
     const examples = '`(30 мая 2019 года, Токио)`, `令和元年5月30日`, `May 30, 2019`';
     report(file, 'error', `no date line after the title (such as ${examples}): add one or give --date YYYY-MM-DD`, where, 'import-dateline');
   } else if (!place) {
     const reason = datelineStart ? 'the date line names no place, and no place line stands beside it' : 'the text names no place';
-    report(file, 'error', `${reason}: give --place (as written in the text’s language)`, where, 'import-dateline');
+    const inflected = inText && !('place' in inText.found) ? `; the text says \`${inText.found.written}\` (line ${inText.line}), a declined form` : '';
+    const form = options.lang === 'ru' ? ', in the nominative' : '';
+    report(file, 'error', `${reason}${inflected}: give --place (as written in the text’s language${form})`, where, 'import-dateline');
   }
-  return { date, place };
+  return { date, place, placeFound };
 }
 
 /**
@@ -234,6 +286,30 @@ function bodyBlocks(file: VFile, lines: readonly SourceLine[], layout: Layout): 
   return blocks;
 }
 
+/**
+ * Gives `blocks` (in place) the IDs and sentence lines of the source they translate; what cannot be
+ * matched is an error on `file`, and a paragraph whose sentences could not be paired a warning.
+ */
+function alignBlocks(file: VFile, blocks: ImportedBlock[], source: SourceStructure, lang: Language): void {
+  const alignment = alignToSource(blocks, source, lang);
+  for (const { block, key } of alignment.extra) {
+    report(file, 'error', `${describeKey(key)} of the text (${block.kind}, proposed ID \`${block.id}\`) has no counterpart in the source ${source.path}: its sections, subsections and paragraphs must follow the source's, one for one`, { line: block.line, column: 1 }, 'import-translation');
+  }
+  for (const { block, key } of alignment.missing) {
+    report(file, 'error', `the source's \`${block.id}\` (${source.path}:${block.line}, ${describeKey(key)}) has no counterpart in the text`, { line: 1, column: 1 }, 'import-translation');
+  }
+  for (const joined of alignment.joined) {
+    const marker = `{.${source.blocks.find((block) => block.id === joined.id)?.sentences.join(' .')}}`;
+    report(file, 'warning', `\`${joined.id}\`: ${joined.lines} sentences in the text against ${joined.sentences} in the source; written as one line that renders them all (\`${marker}\`): split it into sentence lines and mark each with the source sentences it renders`, { line: joined.line, column: 1 }, 'import-translation');
+  }
+  for (const block of blocks) {
+    const id = alignment.ids.get(block.id);
+    if (!id) continue;
+    block.lines = alignment.lines.get(id);
+    block.id = id;
+  }
+}
+
 /** Imports the text of `file`. Problems are messages on `file`; undefined when there is no text to import. */
 export function importText(file: VFile, options: ImportOptions): ImportResult | undefined {
   const text = String(file.value);
@@ -262,19 +338,26 @@ export function importText(file: VFile, options: ImportOptions): ImportResult | 
     }
   }
   const title = joinLines(head.title);
-  const { date, place } = dateAndPlace(file, head, options);
   const blocks: ImportedBlock[] = [{ id: 'title', kind: 'heading', depth: 1, text: title, line: first.line }];
   if (head.dateline.length > 0) {
     blocks.push({ id: 'dateline', kind: 'paragraph', depth: 0, text: head.dateline.map((line) => line.text).join('\n'), line: head.dateline[0].line });
   }
   blocks.push(...bodyBlocks(file, head.body, layout));
+  const { date, place, placeFound } = dateAndPlace(file, head, options, placeInText(blocks, options));
+  if (options.translationOf) alignBlocks(file, blocks, options.translationOf, options.lang);
   const frontMatter: ImportedFrontMatter = {
     title,
     ...(date ? { date } : {}),
     ...(place ? { place } : {}),
     lang: options.lang,
-    role: 'source',
-    provenance: { issuer: options.issuer, official: true, ...(options.url ? { url: options.url } : {}) },
+    role: options.translationOf ? 'translation' : 'source',
+    provenance: {
+      issuer: options.issuer,
+      official: options.official ?? true,
+      ...(options.translator ? { translator: options.translator } : {}),
+      ...(options.method ? { method: options.method } : {}),
+      ...(options.url ? { url: options.url } : {}),
+    },
   };
-  return { markdown: toMarkdown(frontMatter, blocks), frontMatter, blocks, layout };
+  return { markdown: toMarkdown(frontMatter, blocks), frontMatter, blocks, layout, ...(placeFound ? { placeFound } : {}) };
 }

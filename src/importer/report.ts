@@ -4,7 +4,7 @@
  */
 import { reporter } from '../model/report';
 
-export const importerRuleIds = ['encoding', 'empty-file', 'import-structure', 'import-dateline', 'import-numbering', 'import-language'] as const;
+export const importerRuleIds = ['encoding', 'empty-file', 'import-structure', 'import-dateline', 'import-numbering', 'import-language', 'import-translation'] as const;
 
 export type ImporterRuleId = (typeof importerRuleIds)[number];
 

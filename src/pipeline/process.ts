@@ -65,9 +65,10 @@ export async function processText(processor: Processor, file: VFile, lang: Langu
     file.data = {};
     return undefined;
   }
-  const { frontMatter, blocks, notes, mentions, anchors } = file.data;
+  const { frontMatter, blocks, notes, mentions, anchors, frontMatterPlaces } = file.data;
   file.value = '';
-  file.data = {};
+  // Only the places of the front matter's fields stay, for the rules that compare them across files.
+  file.data = frontMatterPlaces ? { frontMatterPlaces } : {};
   if (!frontMatter || !blocks) return undefined;
   if (frontMatter.lang !== lang) {
     report(file, 'error', `the file is named \`${lang}.md\` but its front matter says \`lang: ${frontMatter.lang}\``, { line: 1, column: 1 }, 'lang-mismatch');

@@ -2,7 +2,7 @@
  * Reads the explicit block ID written at the end of each top-level heading and paragraph
  * (`… {#s1-1-p2}`), removes it from the text and puts it on the node as `data-pid`.
  */
-import type { Heading, Paragraph, Root, Text } from 'mdast';
+import type { Heading, Paragraph, Root, RootContent, Text } from 'mdast';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
 import { blockIdPattern } from '../model/schema';
@@ -34,6 +34,20 @@ declare module 'mdast' {
 // Without leading `\s*`: that would try every position of a long run of spaces, in quadratic time.
 const trailingId = /\{#([^{}]*)\}\s*$/;
 
+/**
+ * For a code block made by indenting a line (Markdown reads a line indented by a tab or four spaces as
+ * code): what indents it, said plainly, since the editor sees a paragraph and no code.
+ */
+function indentedCode(node: RootContent, file: VFile): string | undefined {
+  if (node.type !== 'code' || node.position?.start.offset === undefined) return undefined;
+  const text = String(file.value);
+  const lineStart = text.lastIndexOf('\n', node.position.start.offset - 1) + 1;
+  const indent = /^[ \t]*/u.exec(text.slice(lineStart, lineStart + 64))?.[0] ?? '';
+  if (indent === '') return undefined;
+  const how = indent.includes('\t') ? 'a tab (U+0009 CHARACTER TABULATION)' : `${indent.length} spaces`;
+  return `a line indented with ${how} is read as a code block, which`;
+}
+
 export const remarkBlockIds: Plugin<[], Root> = function () {
   return (tree: Root, file: VFile) => {
     const records: BlockIdRecord[] = [];
@@ -41,13 +55,7 @@ export const remarkBlockIds: Plugin<[], Root> = function () {
     for (const node of tree.children) {
       if (node.type === 'yaml' || node.type === 'definition' || node.type === 'html' || node.type === 'containerDirective' || node.type === 'leafDirective') continue;
       if (node.type !== 'heading' && node.type !== 'paragraph') {
-        report(
-          file,
-          'error',
-          `a ${node.type} cannot stand here: a document consists of headings and paragraphs, each with its ID, followed by notes`,
-          node,
-          'block-kind',
-        );
+        report(file, 'error', `${indentedCode(node, file) ?? `a ${node.type}`} cannot stand here: a document consists of headings and paragraphs, each with its ID, followed by notes`, node, 'block-kind');
         continue;
       }
       const block: Heading | Paragraph = node;

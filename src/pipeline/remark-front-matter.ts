@@ -5,13 +5,16 @@
 import type { Root, Yaml } from 'mdast';
 import type { Plugin } from 'unified';
 import { frontMatterSchema, provenanceAddressFields, type FrontMatter } from '../model/schema';
-import { parseYamlIn, reportSchemaIssues } from '../content/yaml';
+import type { Point } from 'unist';
+import { parseYamlIn, placeOfPath, reportSchemaIssues } from '../content/yaml';
 import { report, type PipelineRuleId } from './report';
 
 declare module 'vfile' {
   interface DataMap {
     /** Validated front matter; absent when it is missing or invalid. */
     frontMatter: FrontMatter;
+    /** Where each top-level field of the front matter is written (its key), for messages about its value. */
+    frontMatterPlaces: Readonly<Record<string, Point>>;
   }
 }
 
@@ -42,5 +45,6 @@ export const remarkFrontMatter: Plugin<[], Root> = function () {
       return;
     }
     file.data.frontMatter = result.data;
+    file.data.frontMatterPlaces = Object.fromEntries(Object.keys(result.data).map((key) => [key, placeOfPath(placed, [key])]));
   };
 };

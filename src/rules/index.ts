@@ -12,6 +12,8 @@ import { report, where } from './report';
 import { checkGlossaryStyle } from './glossary-style';
 import { checkEditions, keepPastEditionRules, type EditionHistory } from './editions';
 import { checkMentionNames } from './mention-names';
+import { checkDates } from './dates';
+import { closest, didYouMean } from '../model/suggest';
 
 export interface CheckInput {
   archive: Archive;
@@ -84,7 +86,10 @@ function compareSequences(
   const common: Item[] = [];
   for (const item of translation.items) {
     if (sourceIndex.has(item.id)) common.push(item);
-    else report(file, 'error', `${noun} \`${item.id}\` is not in the source (${source.path}); a translation has exactly the source's IDs`, item, rules.extra);
+    else {
+      const unmatched = source.items.filter((candidate) => !translationIds.has(candidate.id)).map((candidate) => candidate.id);
+      report(file, 'error', `${noun} \`${item.id}\` is not in the source (${source.path}); a translation has exactly the source's IDs${didYouMean(item.id, unmatched)}`, item, rules.extra);
+    }
   }
   const kept = longestIncreasing(common.map((item) => sourceIndex.get(item.id) ?? 0));
   common.forEach((item, index) => {
@@ -209,19 +214,21 @@ export function checkDocument(
     for (const mention of text.mentions) {
       mentioned.add(mention.ref);
       if (known && !known.has(mention.ref)) {
-        report(file, 'error', `\`${mention.ref}\` is not in the glossary (content/glossary.yaml)`, mention, 'term-unknown');
+        report(file, 'error', `\`${mention.ref}\` is not in the glossary (content/glossary.yaml)${didYouMean(mention.ref, known)}`, mention, 'term-unknown');
       }
     }
     for (const participant of text.frontMatter.participants ?? []) {
       mentioned.add(participant);
       if (known && !known.has(participant)) {
-        report(file, 'error', `participant \`${participant}\` is not in the glossary (content/glossary.yaml)`, { line: 2, column: 1 }, 'term-unknown');
+        report(file, 'error', `participant \`${participant}\` is not in the glossary (content/glossary.yaml)${didYouMean(participant, known)}`, { line: 2, column: 1 }, 'term-unknown');
       }
     }
     checkStates(file, text);
     for (const anchor of text.anchors) {
       if (!declared.has(anchor.ref)) {
-        report(file, 'error', `note \`${anchor.ref}\` is not declared in this file: add \`:::note{#${anchor.ref} kind=editorial}\` at the end`, anchor, 'note-unknown');
+        const suggestion = closest(anchor.ref, declared);
+        const fix = suggestion ? `did you mean \`${suggestion}\`? Otherwise add` : 'add';
+        report(file, 'error', `note \`${anchor.ref}\` is not declared in this file: ${fix} \`:::note{#${anchor.ref} kind=editorial}\` at the end`, anchor, 'note-unknown');
       }
     }
   }
@@ -238,6 +245,8 @@ export function checkDocument(
       report(sourceFile, 'warning', `note \`${note.id}\` is anchored nowhere in the document: mark its place with \`:note[…]{ref=${note.id}}\``, { line: note.line, column: 1 }, 'note-unanchored');
     }
   }
+
+  checkDates(document, files, sourceLang);
 
   const sourceBlocks = new Map(source.blocks.map((block) => [block.id, block]));
   const termsByBlock = (text: DocumentText) => {

@@ -7,6 +7,7 @@
 import type { VFile } from 'vfile';
 import type { Language } from '../model/languages';
 import type { DocumentText, GlossaryItem, Reference } from '../model/types';
+import { lookAlikeDifference } from '../model/suggest';
 import { report } from './report';
 
 /**
@@ -85,10 +86,15 @@ export function checkMentionNames(texts: readonly DocumentText[], files: Partial
         continue;
       }
       if (names.some((name) => isFormOf(mention.text, name, text.lang))) continue;
+      // A form that differs from a name only by a dash, a quote or a space for another looks the same: say which.
+      const lookAlike = names.flatMap((name) => {
+        const difference = lookAlikeDifference(mention.text, name);
+        return difference ? [`it differs from \`${name}\` only by ${difference}; `] : [];
+      })[0];
       report(
         file,
         'error',
-        `\`${mention.text}\` is not a name or variant of \`${mention.ref}\` in ${text.lang} (${names.map((name) => `\`${name}\``).join(', ')}): add it to the entry's variants if it is another name of the same thing, or mark it \`quirk\` inside the note that explains a wrong form`,
+        `\`${mention.text}\` is not a name or variant of \`${mention.ref}\` in ${text.lang} (${names.map((name) => `\`${name}\``).join(', ')}): ${lookAlike ?? ''}add it to the entry's variants if it is another name of the same thing, or mark it \`quirk\` inside the note that explains a wrong form`,
         mention,
         'term-name',
       );

@@ -22,6 +22,8 @@ export const crossFileRuleIds = [
   'sentence-extra',
   'segment-state',
   'document-source',
+  'date-mismatch',
+  'folder-date',
   'edition-unlogged',
   'edition-unchanged',
   'edition-unknown',

@@ -112,7 +112,7 @@ describe('reading editions.yaml', () => {
     const { records, valid } = parseEditions(file);
     expect(valid).toBe(false);
     expect(records).toEqual(firstEditionOnly());
-    expect(diagnostics([file]).map((d) => [d.line, d.column, d.severity, d.ruleId, d.reason])).toEqual([[5, 3, 'error', 'editions-file', '`1.date`: Invalid ISO date']]);
+    expect(diagnostics([file]).map((d) => [d.line, d.column, d.severity, d.ruleId, d.reason])).toEqual([[5, 3, 'error', 'editions-file', '`1.date`: "2020-13-01" is not a date in the form YYYY-MM-DD (such as 2019-05-30)']]);
   });
 
   it('makes a document without editions.yaml edition 1 without a date', async () => {

@@ -55,7 +55,8 @@ const translationFrontMatter = (lang: Language, title: string) =>
 async function writeSource(dir: string, slug: string, markdown: string, lang: Language = 'ru'): Promise<void> {
   const folder = join(dir, 'content', 'documents', slug);
   await mkdir(folder, { recursive: true });
-  await writeFile(join(folder, `${lang}.md`), markdown);
+  // Dated as the folder name says (rule folder-date).
+  await writeFile(join(folder, `${lang}.md`), markdown.replace(/^date: \d{4}-\d{2}-\d{2}$/mu, `date: ${slug.slice(0, 10)}`));
 }
 
 const ruWords = ['Министры', 'подтвердили', 'намерение', 'продолжать', 'диалог', 'в', 'сфере', 'безопасности.'];

@@ -27,8 +27,8 @@ const cases: Record<string, Expected[]> = {
     [en, 6, 1, 'error', 'front-matter', /unknown field `colour`/],
   ],
   'provenance-url': [
-    [ru, 11, 3, 'error', 'provenance-url', /`provenance\.url`: must be a full http or https address/],
-    [ru, 12, 3, 'error', 'provenance-url', /`provenance\.archive`: must be a full http or https address/],
+    [ru, 11, 3, 'error', 'provenance-url', /`provenance\.url`: "ftp:\/\/example\.org\/press\/2020-01-15\.html" must be a full http or https address/],
+    [ru, 12, 3, 'error', 'provenance-url', /`provenance\.archive`: "web\.archive\.org\/web\/2020\/https:\/\/example\.org\/press\/2020-01-15\.html" must be a full http or https address/],
   ],
   'glossary-schema': [[glossary, 20, 3, 'error', 'glossary-schema', /`kono-taro\.description\.ja` is missing/]],
   'raw-html': [
@@ -97,6 +97,27 @@ const cases: Record<string, Expected[]> = {
   'sentence-extra': [[en, 20, 1, 'error', 'sentence-extra', /sentence `s1-p1\.2` is not in the source \(.*ru\.md:17:1 has `s1-p1\.1`\)/]],
   'document-source': [[en, 1, 1, 'error', 'document-source', /two source texts: .*ru\.md is already the source/]],
   // The source's front matter is invalid (no date): that is the only problem reported, not also "no source text".
+  'front-matter-value': [
+    [en, 3, 1, 'error', 'front-matter', /^`date`: "2020-1-15" is not a date in the form YYYY-MM-DD \(such as 2019-05-30\)$/],
+    [en, 6, 1, 'error', 'front-matter', /^`role`: "transation" is not one of "source", "translation" \(did you mean "translation"\?\)$/],
+  ],
+  'front-matter-tab': [[en, 9, 1, 'error', 'yaml-syntax', /^not valid YAML: this line is indented with a tab \(U\+0009 CHARACTER TABULATION\); YAML indents with spaces only/]],
+  'block-kind-tab': [
+    [en, 19, 1, 'error', 'id-missing', /paragraph `s1-p2` of the source/],
+    [en, 21, 1, 'error', 'block-kind', /^a line indented with a tab \(U\+0009 CHARACTER TABULATION\) is read as a code block, which cannot stand here/],
+  ],
+  'did-you-mean': [
+    [en, 19, 1, 'warning', 'term-alignment', /the source marks `kono-taro` here but this translation does not/],
+    [en, 19, 10, 'error', 'term-unknown', /^`kono-tar` is not in the glossary \(content\/glossary\.yaml\); did you mean `kono-taro`\?$/],
+    [en, 19, 44, 'error', 'note-unknown', /^note `n-speling` is not declared in this file: did you mean `n-spelling`\? Otherwise add/],
+    [en, 21, 1, 'error', 'id-missing', /paragraph `s1-p2` of the source/],
+    [en, 21, 1, 'error', 'id-extra', /^paragraph `s1-p22` is not in the source .*; did you mean `s1-p2`\?$/],
+  ],
+  'term-name-look-alike': [
+    [en, 19, 51, 'error', 'term-name', /^`Japan's` is not a name or variant of `japan` in en \(`Japan`, `Japan’s`\): it differs from `Japan’s` only by U\+0027 APOSTROPHE where it has U\+2019 RIGHT SINGLE QUOTATION MARK;/],
+  ],
+  'date-mismatch': [[en, 3, 1, 'error', 'date-mismatch', /^`date`: 2020-01-16 differs from the source's date, 2020-01-15 \(.*ru\.md:3:1\)/]],
+  'folder-date': [['content/documents/2020-02-01-dated/ru.md', 3, 1, 'warning', 'folder-date', /^`date`: 2020-01-31 differs from the date the folder name starts with \(2020-02-01-dated: 2020-02-01\)/]],
   'front-matter-source': [[ru, 2, 1, 'error', 'front-matter', /`date` is missing/]],
   'lang-mismatch': [[en, 1, 1, 'error', 'lang-mismatch', /named `en\.md` but its front matter says `lang: ja`/]],
   'invisible-character': [[en, 21, 12, 'warning', 'invisible-character', /^U\+200B ZERO WIDTH SPACE: an invisible character/]],
