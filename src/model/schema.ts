@@ -57,7 +57,12 @@ export const provenanceSchema = z
 
 export const frontMatterSchema = z
   .strictObject({
-    title: nonEmpty.describe('The title of the document in this language.'),
+    title: nonEmpty
+      .optional()
+      .describe('The title of the document in this language; a translation leaves it out until it is translated (the source’s title stands in, marked).'),
+    summary: nonEmpty
+      .optional()
+      .describe('A summary of the document in this language, one to three sentences: what a reader gets of a version whose text is not (yet) translated.'),
     date: z.iso.date().describe('The date of the event or statement, YYYY-MM-DD.'),
     place: nonEmpty.describe('Where the event took place, in this language.'),
     lang: languageSchema.describe('The language of this file; must match the file name (ru.md → ru).'),
@@ -67,6 +72,11 @@ export const frontMatterSchema = z
       .optional()
       .describe('Glossary IDs of the persons taking part (source file only).'),
     provenance: provenanceSchema,
+  })
+  .superRefine((value, context) => {
+    if (value.role === 'source' && value.title === undefined) {
+      context.addIssue({ code: 'custom', path: ['title'], message: 'a source text must have its title (only a translation may leave it out until it is translated)' });
+    }
   })
   .describe('Front matter of a document file.');
 

@@ -20,6 +20,7 @@ export const crossFileRuleIds = [
   'note-order',
   'sentence-missing',
   'sentence-extra',
+  'translation-incomplete',
   'document-source',
   'edition-unlogged',
   'edition-unchanged',

@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { locales, type Locale } from '../i18n/config';
 import { formatDate, getT } from '../i18n/server';
-import { currentEdition, sourceText, textFor } from '../model/document';
+import { currentEdition, sourceText, textFor , titleFor } from '../model/document';
 import { citationMetadata } from './citation';
 import { siteContent } from './content';
 import { pageMetadata, pathsFor, shorten } from './metadata';
@@ -46,7 +46,7 @@ export async function documentMetadata(params: DocumentParams): Promise<Metadata
   const dateline = t('reader.documentOf', { date, place: local.frontMatter.place });
   const metadata = pageMetadata({
     locale,
-    title: local.frontMatter.title,
+    title: titleFor(document, locale).title,
     description: shorten(`${dateline}. ${firstParagraph?.text ?? ''}`),
     // Every column choice (`?cols=…`) shows the same page: the address without it is canonical.
     paths: pathsFor((candidate: Locale) => documentPath(candidate, document.slug)),
