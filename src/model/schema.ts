@@ -40,19 +40,24 @@ export const provenanceSchema = z
       .optional()
       .describe('An archived copy of that publication (a web archive’s snapshot), if one is known for certain.'),
   })
-  .superRefine((value, context) => {
-    if (!value.official) {
-      for (const key of ['translator', 'method'] as const) {
-        if (!value[key]) {
-          context.addIssue({
-            code: 'custom',
-            path: [key],
-            message: `an unofficial text must say its ${key}`,
-          });
+  .superRefine(
+    (value, context) => {
+      if (!value.official) {
+        for (const key of ['translator', 'method'] as const) {
+          if (!value[key]) {
+            context.addIssue({
+              code: 'custom',
+              path: [key],
+              message: `an unofficial text must say its ${key}`,
+            });
+          }
         }
       }
-    }
-  })
+    },
+    // Also when another field is wrong or missing (a translation just started), so that every missing
+    // field is named at once.
+    { when: ({ value }) => typeof value === 'object' && value !== null && (value as { official?: unknown }).official === false },
+  )
   .describe('Where this text comes from.');
 
 export const frontMatterSchema = z
