@@ -52,7 +52,7 @@ export function renderBaseline(document: ArchiveDocument, pageLang: Language, { 
   const order = document.texts[document.source] ?? document.texts[columns[0]];
   if (!order) throw new BenchError(`document ${document.slug} has no text`);
   const byId = new Map(columns.map((lang) => [lang, new Map(document.texts[lang]?.blocks.map((block) => [block.id, block]))]));
-  const title = (document.texts[pageLang] ?? order).frontMatter.title;
+  const title = (document.texts[pageLang] ?? order).frontMatter.title ?? order.frontMatter.title ?? document.slug;
   const rows = order.blocks.map(
     (block) =>
       `<div class="row">${columns.map((lang) => `<div lang="${lang}">${blockHtml(byId.get(lang)?.get(block.id))}</div>`).join('')}</div>`,

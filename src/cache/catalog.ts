@@ -8,6 +8,7 @@
  * `PastEdition` of a document (a superseded edition, with its glossary snapshot), without hast positions.
  */
 import { join } from 'node:path';
+import { textProgress } from '../model/document';
 import { languages, type Language } from '../model/languages';
 import type { BlockMentions, DocumentMentions, DocumentSummary, ArchiveDocument, TextSummary } from '../model/types';
 
@@ -15,7 +16,7 @@ import type { BlockMentions, DocumentMentions, DocumentSummary, ArchiveDocument,
 export const cacheFolder = '.content';
 
 /** Version of the cache's layout; raise it whenever the shape of what is written changes. */
-export const cacheFormat = 3;
+export const cacheFormat = 4;
 
 /** Where the cache of the project at `root` lives. */
 export function cachePaths(root: string) {
@@ -46,8 +47,9 @@ export function summarize(document: ArchiveDocument): DocumentSummary {
   for (const lang of languages) {
     const text = document.texts[lang];
     if (!text) continue;
-    const lead = text.blocks.find((block) => block.kind === 'paragraph' && block.id !== 'dateline') ?? text.blocks[0];
-    texts[lang] = { lang, frontMatter: text.frontMatter, lead: lead?.text ?? '' };
+    const translated = text.blocks.filter((block) => !block.untranslated);
+    const lead = translated.find((block) => block.kind === 'paragraph' && block.id !== 'dateline') ?? translated[0];
+    texts[lang] = { lang, frontMatter: text.frontMatter, lead: text.frontMatter.summary ?? lead?.text ?? '', progress: textProgress(text) };
   }
   const editions = document.editions.map(({ number, date, summary }) => ({ number, date, summary }));
   return { slug: document.slug, source: document.source, texts, editions };

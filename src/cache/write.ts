@@ -59,7 +59,7 @@ function withoutPositions<T extends Pick<ArchiveDocument, 'texts'>>(document: T)
 
 /** One document's mentions of an entry, with the document's title in each of its languages. */
 function withTitles(mentions: DocumentMentions, summary: DocumentSummary): EntryDocumentMentions {
-  const titles = Object.fromEntries(Object.values(summary.texts).map((text) => [text.lang, text.frontMatter.title]));
+  const titles = Object.fromEntries(Object.values(summary.texts).flatMap((text) => (text.frontMatter.title === undefined ? [] : [[text.lang, text.frontMatter.title]])));
   return { slug: mentions.slug, source: summary.source, titles, blocks: mentions.blocks };
 }
 

@@ -69,7 +69,7 @@ const componentElements: Record<string, readonly string[]> = {
   q: ['lang'],
   script: [],
   section: ['aria-labelledby', 'class', 'data-locale-block', 'lang'],
-  span: ['aria-hidden', 'class', 'data-note', 'lang'],
+  span: ['aria-hidden', 'class', 'data-note', 'data-untranslated', 'lang'],
   style: ['data-href', 'data-precedence'],
   summary: [],
   sup: ['class'],

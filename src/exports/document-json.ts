@@ -13,8 +13,8 @@ import type { ArchiveDocument, GlossaryItem } from '../model/types';
 import { alignedBlocks, joinSentences } from './alignment-groups';
 import { exportedEdition } from './edition';
 
-/** Version of the export's shape; raised whenever the shape changes (2: the edition the file holds). */
-export const documentExportFormat = 2;
+/** Version of the export's shape; raised whenever the shape changes (2: the edition the file holds; 3: a version's title is absent while untranslated). */
+export const documentExportFormat = 3;
 
 /** File name of the published schema: `public/schemas/<name>`, served at `/schemas/<name>`. */
 export const documentSchemaName = 'document.schema.json';
@@ -55,7 +55,7 @@ export const documentExportSchema = z
           lang: language,
           role: z.enum(['source', 'translation']).describe('source: the original text; translation: a rendering of it.'),
           official: z.boolean().describe('true: published by the issuer; false: an unofficial translation made for this edition.'),
-          title: text,
+          title: text.optional().describe('The title in this language; absent while it is not yet translated.'),
           place: text.describe('Where the statement was made, in this language.'),
           issuer: text.describe('The body that issued the statement, as this version names it.'),
           translator: text.optional().describe('Who made this translation (unofficial versions).'),

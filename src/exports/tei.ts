@@ -225,7 +225,7 @@ export function toTei(document: ArchiveDocument, glossary: ReadonlyMap<string, G
   const { frontMatter } = source;
 
   const titleStmt = block('titleStmt', {}, 3, [
-    ...texts.map((text) => x('title', { 'xml:lang': text.lang, type: text.lang === document.source ? 'main' : 'alt' }, text.frontMatter.title)),
+    ...texts.flatMap((text) => (text.frontMatter.title === undefined ? [] : [x('title', { 'xml:lang': text.lang, type: text.lang === document.source ? 'main' : 'alt' }, text.frontMatter.title)])),
     x('author', {}, x('orgName', { 'xml:lang': source.lang }, frontMatter.provenance.issuer)),
     ...texts
       .filter((text) => !text.frontMatter.provenance.official)
@@ -251,7 +251,7 @@ export function toTei(document: ArchiveDocument, glossary: ReadonlyMap<string, G
     block('listBibl', {}, 4, [
       ...texts.map((text) =>
         block('bibl', { type: text.frontMatter.role, subtype: text.frontMatter.provenance.official ? 'official' : 'unofficial', 'xml:lang': text.lang }, 5, [
-          x('title', text.frontMatter.title),
+          text.frontMatter.title === undefined ? null : x('title', text.frontMatter.title),
           x('author', {}, x('orgName', text.frontMatter.provenance.issuer)),
           x('date', { when: text.frontMatter.date }),
           x('pubPlace', text.frontMatter.place),

@@ -1,7 +1,7 @@
 /** Reading a document's language versions: the source, and the version for a reader of one language. */
 import type { Language } from './languages';
 import type { BlockFate } from './schema';
-import type { EditionRecord } from './types';
+import type { Block, EditionRecord, TextProgress } from './types';
 
 /** A document or its summary: anything with a source language and language versions. */
 export interface WithTexts<T> {
@@ -81,4 +81,51 @@ export function retiredBlocks(document: { editions: EditionRecord[] }): Map<stri
     for (const [id, fate] of Object.entries(edition.fates)) retired.set(id, { edition: edition.number, fate });
   }
   return retired;
+}
+
+/** A language version as far as its title goes: a translation may have none yet (`title` left out). */
+interface Titled {
+  lang: Language;
+  frontMatter: { title?: string };
+}
+
+/**
+ * The title of a document for a reader of `language`, with the language it is in: that version's
+ * title when it has one, else the source's (whose title the validator requires).
+ */
+export function titleFor(document: WithTexts<Titled>, language: Language): { title: string; lang: Language } {
+  const own = document.texts[language];
+  if (own?.frontMatter.title !== undefined) return { title: own.frontMatter.title, lang: own.lang };
+  const source = sourceText(document);
+  return { title: source.frontMatter.title ?? document.slug, lang: source.lang };
+}
+
+/** How much of a language version is translated: its sentences, and how many are not yet (`:untranslated`). */
+export function textProgress(text: { blocks: readonly Pick<Block, 'sentences'>[] }): TextProgress {
+  const sentences = text.blocks.flatMap((block) => block.sentences);
+  return { sentences: sentences.length, untranslated: sentences.filter((sentence) => sentence.untranslated).length };
+}
+
+/** A language version, or its summary in the catalog: enough to tell how much of it is translated. */
+export type Versioned = { blocks: readonly Pick<Block, 'sentences'>[] } | { progress: TextProgress };
+
+/** The share of a version that is translated, in whole percent, rounded down (100 only when nothing is left). */
+export function translatedPercent(text: Versioned): number {
+  const { sentences, untranslated } = 'progress' in text ? text.progress : textProgress(text);
+  return sentences === 0 ? 100 : Math.floor((100 * (sentences - untranslated)) / sentences);
+}
+
+/** True when a version has any translated text (a source always has). */
+export function hasText(text: Versioned): boolean {
+  const { sentences, untranslated } = 'progress' in text ? text.progress : textProgress(text);
+  return sentences > untranslated;
+}
+
+/** The language versions of `texts` that have any translated text. */
+export function versionsWithText<T extends Versioned>(texts: Partial<Record<Language, T>>): Partial<Record<Language, T>> {
+  const result: Partial<Record<Language, T>> = {};
+  for (const [language, text] of Object.entries(texts) as Array<[Language, T | undefined]>) {
+    if (text && hasText(text)) result[language] = text;
+  }
+  return result;
 }

@@ -40,19 +40,24 @@ export const provenanceSchema = z
       .optional()
       .describe('An archived copy of that publication (a web archive’s snapshot), if one is known for certain.'),
   })
-  .superRefine((value, context) => {
-    if (!value.official) {
-      for (const key of ['translator', 'method'] as const) {
-        if (!value[key]) {
-          context.addIssue({
-            code: 'custom',
-            path: [key],
-            message: `an unofficial text must say its ${key}`,
-          });
+  .superRefine(
+    (value, context) => {
+      if (!value.official) {
+        for (const key of ['translator', 'method'] as const) {
+          if (!value[key]) {
+            context.addIssue({
+              code: 'custom',
+              path: [key],
+              message: `an unofficial text must say its ${key}`,
+            });
+          }
         }
       }
-    }
-  })
+    },
+    // Also when another field is wrong or missing (a translation just started), so that every missing
+    // field is named at once.
+    { when: ({ value }) => typeof value === 'object' && value !== null && (value as { official?: unknown }).official === false },
+  )
   .describe('Where this text comes from.');
 
 /** The states of a translated segment, as XLIFF 2 names them (docs/xliff.md). */
@@ -64,7 +69,12 @@ export const segmentIdPattern = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*\.[1-9]\d*[a-z]?(
 
 export const frontMatterSchema = z
   .strictObject({
-    title: nonEmpty.describe('The title of the document in this language.'),
+    title: nonEmpty
+      .optional()
+      .describe('The title of the document in this language; a translation leaves it out until it is translated (the source’s title stands in, marked).'),
+    summary: nonEmpty
+      .optional()
+      .describe('A summary of the document in this language, one to three sentences: what a reader gets of a version whose text is not (yet) translated.'),
     date: z.iso.date().describe('The date of the event or statement, YYYY-MM-DD.'),
     place: nonEmpty.describe('Where the event took place, in this language.'),
     lang: languageSchema.describe('The language of this file; must match the file name (ru.md → ru).'),
@@ -78,6 +88,11 @@ export const frontMatterSchema = z
       .record(z.string().regex(segmentIdPattern, 'must be a segment ID such as s1-2-p3.2 or s1-2-p3.2_3'), z.enum(segmentStates))
       .optional()
       .describe('XLIFF segment states that differ from the default (translated for a line with text, initial for an `:untranslated` one), by segment ID; written by `npm run xliff -- import`.'),
+  })
+  .superRefine((value, context) => {
+    if (value.role === 'source' && value.title === undefined) {
+      context.addIssue({ code: 'custom', path: ['title'], message: 'a source text must have its title (only a translation may leave it out until it is translated)' });
+    }
   })
   .describe('Front matter of a document file.');
 

@@ -18,6 +18,11 @@ export interface Sentence {
   text: string;
   /** 1-based line in its file. */
   line: number;
+  /**
+   * Not yet translated: the line is `:untranslated` (docs/content-format.md, "Untranslated text"). Its
+   * `text` is empty; what it renders is the source's sentence of the same ID, never shown as this text.
+   */
+  untranslated?: boolean;
 }
 
 /** A heading or paragraph of one language version, identified by its block ID. */
@@ -38,6 +43,11 @@ export interface Block {
   line: number;
   /** Its sentences, in order (`span[data-sid]` in `element`). */
   sentences: Sentence[];
+  /**
+   * Every sentence of it is untranslated (`span[data-untranslated]`, empty): the block has no text
+   * yet. A block with some untranslated sentences has them marked on the sentences only.
+   */
+  untranslated?: boolean;
 }
 
 export type NoteKind = 'editorial' | 'translator';
@@ -50,6 +60,8 @@ export interface NoteBody {
   children: ElementContent[];
   text: string;
   line: number;
+  /** Not yet translated: its body is `:untranslated` alone, and `children` and `text` are empty. */
+  untranslated?: boolean;
 }
 
 /** A place in a text that points at a glossary entry or a note. */
@@ -159,10 +171,19 @@ export interface TextSummary {
   lang: Language;
   frontMatter: FrontMatter;
   /**
-   * Plain text of the first paragraph that is not the `dateline` block (of the first block when there
-   * is no such paragraph; empty when the version has no block), for page descriptions. Not shortened.
+   * The version's `summary` when it has one, else the plain text of the first translated paragraph that
+   * is not the `dateline` block (of the first translated block when there is no such paragraph; empty
+   * when the version has no translated block), for page descriptions. Not shortened.
    */
   lead: string;
+  /** How much of it is translated (`textProgress`). */
+  progress: TextProgress;
+}
+
+/** How much of a language version is translated: its sentences, and how many of them are `:untranslated`. */
+export interface TextProgress {
+  sentences: number;
+  untranslated: number;
 }
 
 /** A document as the library, the glossary and the sitemap see it: no blocks, notes or mentions. */

@@ -31,7 +31,9 @@ function sentencesOf(block: Element): Sentence[] {
   const sentences: Sentence[] = [];
   for (const child of block.children) {
     if (child.type !== 'element' || typeof child.properties.dataSid !== 'string') continue;
-    sentences.push({ ids: child.properties.dataSid.split(' '), text: plainText(child), line: child.position?.start.line ?? block.position?.start.line ?? 1 });
+    const sentence: Sentence = { ids: child.properties.dataSid.split(' '), text: plainText(child), line: child.position?.start.line ?? block.position?.start.line ?? 1 };
+    if (child.properties.dataUntranslated !== undefined) sentence.untranslated = true;
+    sentences.push(sentence);
   }
   return sentences;
 }
@@ -46,7 +48,10 @@ export const rehypeCollect: Plugin<[], Root> = function () {
       const pid = node.properties.dataPid;
       if (typeof pid === 'string') {
         const depth = headingLevels[node.tagName] ?? 0;
-        blocks.push({ id: pid, kind: depth > 0 ? 'heading' : 'paragraph', depth, element: node, text: plainText(node), line, sentences: sentencesOf(node) });
+        const sentences = sentencesOf(node);
+        const block: Block = { id: pid, kind: depth > 0 ? 'heading' : 'paragraph', depth, element: node, text: plainText(node), line, sentences };
+        if (sentences.length > 0 && sentences.every((sentence) => sentence.untranslated)) block.untranslated = true;
+        blocks.push(block);
       } else if (node.tagName === 'aside' && typeof node.properties.dataNoteId === 'string') {
         notes.push({
           id: node.properties.dataNoteId,
@@ -54,6 +59,7 @@ export const rehypeCollect: Plugin<[], Root> = function () {
           children: node.children,
           text: plainText(node),
           line,
+          ...(node.properties.dataUntranslated !== undefined ? { untranslated: true } : {}),
         });
       }
     }

@@ -15,6 +15,31 @@ import { slugPattern } from '../model/schema';
 import type { NoteKind, Reference } from '../model/types';
 import { excerpt, report } from './report';
 
+/**
+ * The directive that stands for a sentence not yet translated, written as a whole line of a block of a
+ * translation (`:untranslated`, before the block's `{#id}` and a sentence marker), or as the whole body
+ * of a note (docs/content-format.md, "Untranslated text"). remark-sentences reads the lines.
+ */
+export const untranslatedName = 'untranslated';
+
+/** True for a bare `:untranslated`: no label, no attributes. */
+export function isUntranslatedDirective(node: { type: string; name?: string }): boolean {
+  return node.type === 'textDirective' && node.name === untranslatedName;
+}
+
+function isBare(node: TextDirective): boolean {
+  return node.children.length === 0 && Object.keys(node.attributes ?? {}).length === 0;
+}
+
+/** A note body whose only content is `:untranslated`: a note not yet translated. */
+function untranslatedNoteBody(node: ContainerDirective): boolean {
+  const [only, ...rest] = node.children;
+  if (rest.length > 0 || only?.type !== 'paragraph') return false;
+  const content = only.children.filter((child) => child.type !== 'text' || child.value.trim() !== '');
+  const [directive] = content;
+  return content.length === 1 && directive.type === 'textDirective' && isUntranslatedDirective(directive) && isBare(directive);
+}
+
 /** A note body as declared in the Markdown, before rendering. */
 export interface NoteDeclaration {
   id: string;
@@ -57,9 +82,23 @@ export const remarkAnnotations: Plugin<[], Root> = function () {
     const source = String(file);
 
     const walk = (container: RootContent, block: string, inNote: boolean) => {
-      visit(container, (node) => {
+      visit(container, (node, _index, parent) => {
         if (!isDirective(node)) return;
         const start = node.position?.start ?? { line: 1, column: 1 };
+        if (node.type === 'textDirective' && isUntranslatedDirective(node)) {
+          // A line of a block (remark-sentences checks that it is the whole line); anywhere else an error.
+          const inBlock = !inNote && parent === container && (container.type === 'heading' || container.type === 'paragraph') && Boolean(block);
+          if (!inBlock || !isBare(node)) {
+            const reason = !isBare(node)
+              ? '`:untranslated` takes no text and no attributes: it stands alone for a whole line not yet translated'
+              : inNote
+                ? '`:untranslated` in a note stands alone for its whole body (`:::note{#id kind=…}`, then `:untranslated`, then `:::`)'
+                : '`:untranslated` stands only as a whole line of a heading or paragraph, not inside a mention, a note anchor or emphasis';
+            report(file, 'error', reason, node, 'untranslated-syntax');
+          }
+          node.data = { ...node.data, hName: 'span', hProperties: {} };
+          return SKIP;
+        }
         const ref = node.attributes?.ref ?? '';
         if (node.type === 'textDirective' && (node.name === 'term' || node.name === 'note')) {
           const text = toString(node);
@@ -140,6 +179,14 @@ export const remarkAnnotations: Plugin<[], Root> = function () {
           const declaration: NoteDeclaration = { id, kind: kind as NoteKind, line: start.line, column: start.column };
           declared.set(id, declaration);
           declarations.push(declaration);
+        }
+        if (valid && untranslatedNoteBody(node) && file.data.frontMatter?.role === 'source') {
+          report(file, 'error', 'a source text is the original: none of it is untranslated (`:untranslated` belongs in a translation)', node, 'untranslated-syntax');
+        } else if (valid && untranslatedNoteBody(node)) {
+          // Not yet translated: the body is empty, and the aside says so (rehype-collect).
+          node.data = { ...node.data, hName: 'aside', hProperties: { dataNoteId: id, dataNoteKind: kind, dataUntranslated: '' } };
+          node.children = [];
+          continue;
         }
         node.data = { ...node.data, hName: 'aside', hProperties: valid ? { dataNoteId: id, dataNoteKind: kind } : {} };
         for (const child of node.children) walk(child, id, true);

@@ -13,6 +13,7 @@ import type { Heading, Paragraph, PhrasingContent, Root, Text } from 'mdast';
 import type { Plugin } from 'unified';
 import type { Position } from 'unist';
 import type { VFile } from 'vfile';
+import { isUntranslatedDirective } from './remark-annotations';
 import { isEscaped, sliceText } from './remark-escapes';
 import { report } from './report';
 
@@ -21,6 +22,8 @@ export interface SentenceRecord {
   ids: string[];
   line: number;
   column: number;
+  /** A line `:untranslated`: the sentence is not yet translated. */
+  untranslated?: boolean;
 }
 
 /** One line of a block: a sentence, with the IDs of the source sentences it renders. */
@@ -28,7 +31,7 @@ export interface SentenceNode {
   type: 'sentence';
   children: PhrasingContent[];
   position?: Position;
-  data: { hName: 'span'; hProperties: { dataSid: string } };
+  data: { hName: 'span'; hProperties: { dataSid: string; dataUntranslated?: '' } };
 }
 
 declare module 'mdast' {
@@ -133,6 +136,27 @@ function takeMarker(line: Line, file: VFile, blockId: string): string[] | undefi
   return numbers;
 }
 
+/**
+ * Whether the line is `:untranslated` alone (true), holds no such directive (false), or holds one beside
+ * other text, which is reported, and the directive dropped so that the rest of the line is kept.
+ */
+function untranslatedLine(line: Line, file: VFile, isSource: boolean): boolean {
+  const found = line.nodes.filter(isUntranslatedDirective);
+  if (found.length === 0) return false;
+  const rest = line.nodes.filter((node) => !isUntranslatedDirective(node) && (node.type !== 'text' || node.value.trim() !== ''));
+  const place = { line: line.start.line, column: line.start.column };
+  if (isSource) {
+    report(file, 'error', 'a source text is the original: none of it is untranslated (`:untranslated` belongs in a translation)', place, 'untranslated-syntax');
+  } else if (found.length > 1 || rest.length > 0) {
+    report(file, 'error', '`:untranslated` stands for a whole line: write either the translated sentence or `:untranslated` alone on its line (before the block ID and the sentence marker, if any)', found[0].position?.start ?? place, 'untranslated-syntax');
+  } else {
+    line.nodes = [];
+    return true;
+  }
+  line.nodes = line.nodes.filter((node) => !isUntranslatedDirective(node));
+  return false;
+}
+
 function trimEdges(nodes: PhrasingContent[]): void {
   const first = nodes[0];
   if (first?.type === 'text') first.value = first.value.trimStart();
@@ -183,12 +207,14 @@ export const remarkSentences: Plugin<[RemarkSentencesOptions?], Root> = function
           if (first === undefined) used.set(number, line.start.line);
         }
         previous = numbers;
+        const untranslated = untranslatedLine(line, file, isSource);
         trimEdges(line.nodes);
         const ids = numbers.map((number) => `${blockId}.${number}`);
-        records.push({ ids, line: line.start.line, column: line.start.column });
+        records.push({ ids, line: line.start.line, column: line.start.column, ...(untranslated ? { untranslated } : {}) });
         if (children.length > 0 && separator) children.push({ type: 'text', value: separator } satisfies Text);
         const position = { start: { line: line.start.line, column: line.start.column }, end: { line: line.start.line, column: line.start.column } };
-        children.push({ type: 'sentence', children: line.nodes, position, data: { hName: 'span', hProperties: { dataSid: ids.join(' ') } } });
+        const hProperties = untranslated ? { dataSid: ids.join(' '), dataUntranslated: '' as const } : { dataSid: ids.join(' ') };
+        children.push({ type: 'sentence', children: line.nodes, position, data: { hName: 'span', hProperties } });
       }
       node.children = children;
       sentences.set(blockId, records);

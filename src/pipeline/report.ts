@@ -16,6 +16,7 @@ export const pipelineRuleIds = [
   'note-syntax',
   'sentence-syntax',
   'sentence-duplicate',
+  'untranslated-syntax',
   'spelling',
   'lang-mismatch',
   'document-source',

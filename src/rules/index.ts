@@ -185,6 +185,23 @@ function checkStates(file: VFile, text: DocumentText): void {
   }
 }
 
+/**
+ * A translation with text still to translate: one warning for the file, with the count of untranslated
+ * blocks (and of those partly translated, and of notes, and whether the title is), at the first of them.
+ */
+function checkUntranslated(file: VFile, text: DocumentText): void {
+  const whole = text.blocks.filter((block) => block.untranslated);
+  const partly = text.blocks.filter((block) => !block.untranslated && block.sentences.some((sentence) => sentence.untranslated));
+  const notes = text.notes.filter((note) => note.untranslated);
+  const title = text.frontMatter.title === undefined;
+  if (whole.length === 0 && partly.length === 0 && notes.length === 0 && !title) return;
+  const also = [notes.length > 0 ? `${notes.length} of ${text.notes.length} notes` : '', title ? 'the title (no `title` in the front matter)' : ''].filter(Boolean);
+  const parts = `${whole.length} of ${text.blocks.length} blocks ${whole.length === 1 ? 'is' : 'are'} untranslated${partly.length > 0 ? ` (and ${partly.length} partly)` : ''}${also.length > 0 ? `; also untranslated: ${also.join(', ')}` : ''}`;
+  const first = [...whole, ...partly].sort((a, b) => a.line - b.line)[0];
+  const place = first ? { line: first.sentences.find((sentence) => sentence.untranslated)?.line ?? first.line, column: 1 } : { line: 1, column: 1 };
+  report(file, 'warning', `${parts}; the reader shows the source in their place, marked as not yet translated (lines \`:untranslated\`)`, place, 'translation-incomplete');
+}
+
 export function checkDocument(
   document: ArchiveDocument,
   files: Partial<Record<Language, VFile>>,
@@ -278,6 +295,7 @@ export function checkDocument(
       { missing: 'note-missing', extra: 'note-extra', order: 'note-order' },
     );
     const terms = termsByBlock(text);
+    checkUntranslated(file, text);
     for (const block of text.blocks) {
       const counterpart = sourceBlocks.get(block.id);
       if (!counterpart) continue;
@@ -286,6 +304,8 @@ export function checkDocument(
         report(file, 'error', `\`${block.id}\` is ${describe(block)} here but ${describe(counterpart)} in the source (${where(source.path, { line: counterpart.line, column: 1 })})`, { line: block.line, column: 1 }, 'block-kind');
       }
       checkSentences(file, block, counterpart, source.path);
+      // Words not yet translated mark no entry: the count of untranslated text says so, once.
+      if (block.sentences.some((sentence) => sentence.untranslated)) continue;
       const here = terms.get(block.id) ?? new Set<string>();
       const there = sourceTerms.get(block.id) ?? new Set<string>();
       const missing = [...there].filter((ref) => !here.has(ref));

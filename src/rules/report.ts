@@ -21,6 +21,7 @@ export const crossFileRuleIds = [
   'sentence-missing',
   'sentence-extra',
   'segment-state',
+  'translation-incomplete',
   'document-source',
   'date-mismatch',
   'folder-date',

@@ -8,6 +8,7 @@
  */
 import { languages, type Language } from '../model/languages';
 import type { ArchiveDocument, DocumentSummary, GlossaryItem } from '../model/types';
+import { titleFor } from '../model/document';
 import { columnsParam, columnsSegment, defaultColumns, withFirst } from '../contract/columns';
 import { documentSubpath, glossarySubpath, noteAnchor } from '../contract/paths';
 import type { SearchFilters, SearchMeta } from './format';
@@ -53,7 +54,7 @@ export function searchRecords(document: ArchiveDocument, glossary: ReadonlyMap<s
     if (!text) return [];
     const view = `?${columnsParam}=${columnsSegment(withFirst(defaultColumns, language))}`;
     const page = `${documentSubpath(document.slug)}${view}`;
-    const title = text.frontMatter.title;
+    const title = titleFor(document, language).title;
     const blocks = text.blocks
       .filter((block) => block.text.trim() !== '')
       .map((block): SearchRecord => {

@@ -5,7 +5,7 @@ import type { Language } from '../model/languages';
 import type { ArchiveDocument, EditionChange, EditionRecord } from '../model/types';
 import { locales, type Locale } from '../i18n/config';
 import { getT, type TFunction } from '../i18n/server';
-import { currentEdition, textFor } from '../model/document';
+import { currentEdition, textFor , titleFor } from '../model/document';
 import type { BlockChange, DiffPart, LanguageDiff, NoteChange } from '../editions/diff';
 import { citeBlock } from '../contract/block-place';
 import { changeAnchor, changesPath, documentPath, editionPath } from '../contract/paths';
@@ -52,7 +52,7 @@ async function lookup(params: ChangesParams) {
 export async function changesMetadata(params: ChangesParams): Promise<Metadata> {
   const { locale, document } = await lookup(params);
   const t = getT(locale);
-  const title = textFor(document, locale).frontMatter.title;
+  const title = titleFor(document, locale).title;
   return pageMetadata({
     locale,
     title: t('editions.changesTitle', { title }),
@@ -219,8 +219,8 @@ export async function ChangesPage({ params }: { params: ChangesParams }) {
           <a href={documentPath(locale, document.slug)}>{t('editions.backToText')}</a>
         </p>
         <h1>{t('editions.changesHeading')}</h1>
-        <p className="lede" lang={text.lang}>
-          {text.frontMatter.title}
+        <p className="lede" lang={titleFor(document, locale).lang}>
+          {titleFor(document, locale).title}
         </p>
         <p>{t('editions.changesIntro')}</p>
         {editions}

@@ -7,7 +7,7 @@ import type { Locale } from '../i18n/config';
 import { getT } from '../i18n/server';
 import { citeBlock } from '../contract/block-place';
 import { citeAccessed, citeTokens, type CiteData, type CiteFormat, type CiteFormatOption } from '../contract/cite-data';
-import { currentEdition, sourceText, type WithTexts } from '../model/document';
+import { currentEdition, sourceText, type WithTexts , titleFor } from '../model/document';
 import { editionPath } from '../contract/paths';
 import { openValues } from '../contract/page';
 import { siteAddress } from './site-url';
@@ -66,14 +66,14 @@ export function citationRecord({ document, edition, version, language, locale, b
   const { frontMatter } = text;
   const t = getT(language);
   const key = `${document.slug}-${text.lang}-ed${edition.number}${block ? `-${block.id}` : ''}`;
-  const translated = text.lang !== language && inLanguage ? ` [${inLanguage.frontMatter.title}]` : '';
+  const translated = text.lang !== language && inLanguage?.frontMatter.title !== undefined ? ` [${inLanguage.frontMatter.title}]` : '';
   const description = versionDescription(text, language);
   return {
     id: key,
     'citation-key': key,
     type: 'report',
     genre: t('citation.pressRelease'),
-    title: `${frontMatter.title}${translated}`,
+    title: `${titleFor(document, text.lang).title}${translated}`,
     // The issuer as the citation's language names it, where the document has that version.
     author: [{ literal: (inLanguage ?? text).frontMatter.provenance.issuer }],
     ...(frontMatter.provenance.official || !frontMatter.provenance.translator ? {} : { translator: [{ literal: frontMatter.provenance.translator }] }),

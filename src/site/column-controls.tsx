@@ -17,27 +17,32 @@ interface ControlsProps {
   order: Columns;
 }
 
+interface PickerProps extends ControlsProps {
+  /** The languages shown in the default view (the first of `order`); the others' chips start unchecked. */
+  shown: Columns;
+}
+
 /**
  * The column choice: one chip per language, in the order shown, with a checkbox to show or hide it
  * and buttons to move it. Needs JavaScript: without it the CSS hides the picker and every column is
  * shown.
  */
-export function ColumnPicker({ locale, t, order }: ControlsProps) {
+export function ColumnPicker({ locale, t, order, shown }: PickerProps) {
   const name = (language: Language) => t(`languages.${language}`);
   return (
     <fieldset className="column-picker" {...dataAttribute(Attribute.ColumnPicker)} aria-describedby="column-picker-hint">
       <legend className="picker-label">{t('reader.columnPicker')}</legend>
       <ol className="chips">
         {order.map((language, index) => (
-          <li key={language} className="chip" {...dataAttribute(Attribute.Column, language)}>
-            <button type="button" className="chip-action" {...dataAttribute(Attribute.Move, -1)} disabled={index === 0} aria-label={t('reader.moveLeft', { language: name(language) })}>
+          <li key={language} className={shown.includes(language) ? 'chip' : 'chip chip-hidden'} {...dataAttribute(Attribute.Column, language)}>
+            <button type="button" className="chip-action" {...dataAttribute(Attribute.Move, -1)} disabled={index === 0 || !shown.includes(language)} aria-label={t('reader.moveLeft', { language: name(language) })}>
               <span aria-hidden="true">←</span>
             </button>
             <label className="chip-name">
-              <input type="checkbox" defaultChecked value={language} />
+              <input type="checkbox" defaultChecked={shown.includes(language)} value={language} />
               <span>{languageNames[language][locale]}</span>
             </label>
-            <button type="button" className="chip-action" {...dataAttribute(Attribute.Move, 1)} disabled={index === order.length - 1} aria-label={t('reader.moveRight', { language: name(language) })}>
+            <button type="button" className="chip-action" {...dataAttribute(Attribute.Move, 1)} disabled={index >= shown.length - 1} aria-label={t('reader.moveRight', { language: name(language) })}>
               <span aria-hidden="true">→</span>
             </button>
           </li>
@@ -50,12 +55,12 @@ export function ColumnPicker({ locale, t, order }: ControlsProps) {
   );
 }
 
-/** Phone layout: one language at a time; these buttons put another language first. */
+/** Phone layout: one language at a time; these buttons put another language of the default view (`order`) first. */
 export function ReadingLanguageSwitch({ locale, t, order }: ControlsProps) {
   return (
     <nav className="reading-switch" aria-label={t('reader.readingLanguage')}>
       <ul>
-        {languages.map((language) => (
+        {languages.filter((language) => order.includes(language)).map((language) => (
           <li key={language}>
             <button type="button" {...dataAttribute(Attribute.Read, language)} aria-pressed={language === order[0] ? 'true' : 'false'}>
               {languageNames[language][locale]}

@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { locales, type Locale } from '../i18n/config';
 import { formatDate, getT } from '../i18n/server';
-import { currentEdition, sourceText, textFor } from '../model/document';
+import { currentEdition, sourceText, textFor , titleFor } from '../model/document';
 import { citationMetadata } from './citation';
 import { siteContent } from './content';
 import { pageMetadata, pathsFor, shorten } from './metadata';
@@ -41,13 +41,15 @@ export async function documentMetadata(params: DocumentParams): Promise<Metadata
   const { locale, document } = await lookup(params);
   const t = getT(locale);
   const local = textFor(document, locale);
-  const firstParagraph = local.blocks.find((block) => block.kind === 'paragraph' && block.id !== 'dateline') ?? local.blocks[0];
+  // The version's summary, else its first translated paragraph: never an untranslated one's emptiness.
+  const translated = local.blocks.filter((block) => !block.untranslated);
+  const firstParagraph = local.frontMatter.summary ?? (translated.find((block) => block.kind === 'paragraph' && block.id !== 'dateline') ?? translated[0])?.text;
   const date = formatDate(locale, sourceText(document).frontMatter.date);
   const dateline = t('reader.documentOf', { date, place: local.frontMatter.place });
   const metadata = pageMetadata({
     locale,
-    title: local.frontMatter.title,
-    description: shorten(`${dateline}. ${firstParagraph?.text ?? ''}`),
+    title: titleFor(document, locale).title,
+    description: shorten(`${dateline}. ${firstParagraph ?? ''}`),
     // Every column choice (`?cols=…`) shows the same page: the address without it is canonical.
     paths: pathsFor((candidate: Locale) => documentPath(candidate, document.slug)),
   });

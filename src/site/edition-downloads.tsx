@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Language } from '../model/languages';
 import type { ArchiveDocument } from '../model/types';
+import type { Versioned } from '../model/document';
 import type { Locale } from '../i18n/config';
 import type { TFunction } from '../i18n/server';
 import { editionExports, exportLabel } from './exports';
@@ -23,7 +24,7 @@ export function EditionDownloads({
   t: TFunction;
   document: Pick<ArchiveDocument, 'slug' | 'source' | 'editions'>;
   edition: number;
-  texts: Partial<Record<Language, unknown>>;
+  texts: Partial<Record<Language, Versioned>>;
 }) {
   const label = exportLabel(locale, t, texts, document.source);
   return (

@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { locales, type Locale } from '../i18n/config';
 import { getT } from '../i18n/server';
-import { currentEdition, sourceText, textFor } from '../model/document';
+import { currentEdition, sourceText, textFor , titleFor } from '../model/document';
 import type { ArchiveDocument } from '../model/types';
 import { documentPath, editionPath, editionTipsPath, glossaryTipsPath } from '../contract/paths';
 import { columnsSegment } from '../contract/columns';
@@ -75,7 +75,7 @@ export async function editionMetadata(params: EditionParams): Promise<Metadata> 
   const name = editionName(locale, t, edition.record);
   const metadata = pageMetadata({
     locale,
-    title: `${local.frontMatter.title} (${name})`,
+    title: `${titleFor(edition.document, locale).title} (${name})`,
     description: shorten(`${name}. ${local.blocks.find((block) => block.kind === 'paragraph' && block.id !== 'dateline')?.text ?? ''}`),
     // The current edition's page shows the reading page's text: that is its canonical address.
     paths: pathsFor((candidate: Locale) => (edition.superseded ? editionPath(candidate, document.slug, edition.record.number) : documentPath(candidate, document.slug))),

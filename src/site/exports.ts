@@ -2,7 +2,7 @@ import 'server-only';
 import packageJson from '../../package.json';
 import { isLanguage, languages, type Language } from '../model/languages';
 import type { ArchiveDocument, EditionRecord, GlossaryItem, PastEdition } from '../model/types';
-import { pastEditions } from '../model/document';
+import { pastEditions, versionsWithText, type Versioned } from '../model/document';
 import { documentSchemaName, toDocumentJson } from '../exports/document-json';
 import { exportFiles, pastEditionExportFiles, type ExportFile } from '../exports/files';
 import { toPlainText } from '../exports/plain-text';
@@ -10,6 +10,7 @@ import { toTei } from '../exports/tei';
 import { toTbx, type TbxEdition } from '../exports/tbx';
 import { toTmx } from '../exports/tmx';
 import { exportedEdition, pastEditionDocument, pastEditionGlossary } from '../exports/edition';
+import { translatedOnly } from '../exports/translated';
 import { defaultLocale, isLocale, type Locale } from '../i18n/config';
 import { formatDate, formatList, getT, type TFunction } from '../i18n/server';
 import { siteContent } from './content';
@@ -23,7 +24,7 @@ import { absoluteUrl, siteAddress } from './site-url';
 export async function exportParams(): Promise<Array<{ slug: string; path: string[] }>> {
   const { documents } = await siteContent().catalog();
   return documents.flatMap((document) => [
-    ...exportFiles(document.slug, document.texts).map((file) => ({ slug: document.slug, path: [file.name] })),
+    ...exportFiles(document.slug, versionsWithText(document.texts)).map((file) => ({ slug: document.slug, path: [file.name] })),
     ...pastEditions(document).flatMap((edition) =>
       // JSON and TEI hold every language: their names do not depend on which versions the edition had.
       pastEditionExportFiles(document.slug, edition.number, {}).map((file) => ({ slug: document.slug, path: editionExportPath(document.slug, edition.number, file.name).split('/').slice(3) })),
@@ -32,8 +33,8 @@ export async function exportParams(): Promise<Array<{ slug: string; path: string
 }
 
 /** The export files of a document with their addresses, for the reading page's download list. */
-export function documentExports(document: { slug: string; texts: Partial<Record<Language, unknown>> }): Array<ExportFile & { href: string }> {
-  return exportFiles(document.slug, document.texts).map((file) => ({ ...file, href: exportPath(document.slug, file.name) }));
+export function documentExports(document: { slug: string; texts: Partial<Record<Language, Versioned>> }): Array<ExportFile & { href: string }> {
+  return exportFiles(document.slug, versionsWithText(document.texts)).map((file) => ({ ...file, href: exportPath(document.slug, file.name) }));
 }
 
 /**
@@ -57,7 +58,9 @@ export async function renderExport(slug: string, path: readonly string[]): Promi
  * The content of the export file `name` of `document`, or undefined when the document has no such
  * file. Labels are the interface strings of the file's language (English for the multilingual files).
  */
-export function exportBody(document: ArchiveDocument, glossary: ReadonlyMap<string, GlossaryItem>, name: string): { file: ExportFile; body: string } | undefined {
+export function exportBody(current: ArchiveDocument, glossary: ReadonlyMap<string, GlossaryItem>, name: string): { file: ExportFile; body: string } | undefined {
+  // What is not yet translated is in no export (src/exports/translated.ts).
+  const document = translatedOnly(current);
   const file = exportFiles(document.slug, document.texts).find((candidate) => candidate.name === name);
   if (!file) return undefined;
   const body = fileBody(document, glossary, file, (locale) => documentPath(locale, document.slug));
@@ -83,7 +86,7 @@ export function pastExportBody(document: ArchiveDocument, past: PastEdition, nam
  * current edition, the past edition's own files (JSON and TEI) for an earlier one. `texts`: the
  * language versions of that edition.
  */
-export function editionExports(document: Pick<ArchiveDocument, 'slug' | 'editions'>, edition: number, texts: Partial<Record<Language, unknown>>): Array<ExportFile & { href: string }> {
+export function editionExports(document: Pick<ArchiveDocument, 'slug' | 'editions'>, edition: number, texts: Partial<Record<Language, Versioned>>): Array<ExportFile & { href: string }> {
   if (edition === exportedEdition(document).number) return documentExports({ slug: document.slug, texts });
   return pastEditionExportFiles(document.slug, edition, texts).map((file) => ({ ...file, href: editionExportPath(document.slug, edition, file.name) }));
 }
@@ -93,9 +96,10 @@ export function editionExports(document: Pick<ArchiveDocument, 'slug' | 'edition
  * XML (Russian, Japanese and English)", "Plain text, Japanese"). `texts`: the language versions of the
  * edition the files hold.
  */
-export function exportLabel(locale: Locale, t: TFunction, texts: Partial<Record<Language, unknown>>, source: Language): (file: ExportFile) => string {
+export function exportLabel(locale: Locale, t: TFunction, texts: Partial<Record<Language, Versioned>>, source: Language): (file: ExportFile) => string {
   const name = (language: Language) => t(`languages.${language}`);
-  const all = formatList(locale, languages.filter((language) => texts[language]).map(name));
+  const withText = versionsWithText(texts);
+  const all = formatList(locale, languages.filter((language) => withText[language]).map(name));
   return (file) => (file.format === 'text' ? t('downloads.text', { language: name(file.language ?? source) }) : t(`downloads.${file.format}`, { languages: all }));
 }
 

@@ -4,7 +4,7 @@ import { x } from 'xastscript';
 import { atomDate, atomId, toAtom, type AtomEntry } from '../exports/atom';
 import { languageNames, languages } from '../model/languages';
 import type { DocumentSummary, EditionRecord } from '../model/types';
-import { sourceText, textFor } from '../model/document';
+import { sourceText, textFor , titleFor } from '../model/document';
 import type { Locale } from '../i18n/config';
 import { formatDate, formatList, getT } from '../i18n/server';
 import { changesPath, editionPath, feedPath, libraryPath } from '../contract/paths';
@@ -84,7 +84,7 @@ function feedEntry(
 ): { entry: AtomEntry; date: string; number: number; slug: string } {
   const t = getT(locale);
   const local = textFor(summary, locale);
-  const title = local.frontMatter.title;
+  const title = titleFor(summary, locale).title;
   const date = editionDate(summary, edition);
   const common = {
     id: atomId(`${locale}/${summary.slug}/${edition.number}`),

@@ -2,7 +2,7 @@ import 'server-only';
 import type { ArchiveDocument, EditionRecord } from '../model/types';
 import type { Locale } from '../i18n/config';
 import { formatDate, type TFunction } from '../i18n/server';
-import { currentEdition, textFor } from '../model/document';
+import { currentEdition, textFor , titleFor } from '../model/document';
 import { Attribute, dataAttribute } from '../contract/page';
 
 /**
@@ -32,8 +32,8 @@ export function PrintHeader({
   return (
     <div className="print-head" {...dataAttribute(Attribute.PrintHeader)}>
       <p className="print-edition">{t('site.name')}</p>
-      <p className="print-title" lang={text.lang}>
-        {text.frontMatter.title}
+      <p className="print-title" lang={titleFor(document, locale).lang}>
+        {titleFor(document, locale).title}
       </p>
       <dl>
         <div>

@@ -77,8 +77,8 @@ export function Reader({ locale, t, document, glossary, edition = readingPageEdi
         {view.contents.length > 0 ? <Contents t={t} items={view.contents} lang={view.lang} /> : null}
         {edition.current ? <CiteDocument locale={locale} t={t} document={document} /> : null}
         {edition.current ? <Downloads locale={locale} t={t} document={document} /> : null}
-        <ColumnPicker locale={locale} t={t} order={view.order} />
-        <ReadingLanguageSwitch locale={locale} t={t} order={view.order} />
+        <ColumnPicker locale={locale} t={t} order={view.order} shown={view.shown} />
+        <ReadingLanguageSwitch locale={locale} t={t} order={view.shown} />
       </div>
 
       <p className="tip" id={ElementId.KeysHint} hidden>

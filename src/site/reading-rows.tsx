@@ -101,12 +101,27 @@ function CurrentLink({ t, place, href }: { t: TFunction; place: string; href: st
   );
 }
 
+/**
+ * A cell whose block is not yet translated: the source's text in its place, after a label in the
+ * interface language that says so, each in its own language. No script: it is the page as written.
+ */
+function UntranslatedCell({ locale, t, text, lang }: { locale: Locale; t: TFunction; text: string; lang: Language }) {
+  return (
+    <>
+      <p className="untranslated-label" lang={locale}>{t('reader.untranslatedSource', { language: t(`languages.${lang}`) })}</p>
+      <p className="untranslated" lang={lang}>
+        {text}
+      </p>
+    </>
+  );
+}
+
 export function ReadingRows({ locale, t, document, view, edition }: { locale: Locale; t: TFunction; document: ArchiveDocument; view: ReadingView; edition: ReaderEdition }) {
-  const { order, rows } = view;
+  const { order, shown, rows } = view;
   const viewPath = edition.path;
   const heads = (Head: typeof ColumnName) =>
     order.map((language) => (
-      <div key={language} className="cell" {...dataAttribute(Attribute.Column, language)}>
+      <div key={language} className="cell" hidden={!shown.includes(language)} {...dataAttribute(Attribute.Column, language)}>
         <Head locale={locale} t={t} text={document.texts[language]} language={language} />
       </div>
     ));
@@ -115,9 +130,9 @@ export function ReadingRows({ locale, t, document, view, edition }: { locale: Lo
       className="rows"
       role="group"
       aria-label={t('reader.text')}
-      style={{ '--permalink-base': JSON.stringify(siteAddress(`${viewPath}#`)), '--columns': order.length } as CSSProperties}
+      style={{ '--permalink-base': JSON.stringify(siteAddress(`${viewPath}#`)), '--columns': shown.length } as CSSProperties}
       {...dataAttribute(Attribute.Rows)}
-      {...dataAttribute(Attribute.ColumnCount, order.length)}
+      {...dataAttribute(Attribute.ColumnCount, shown.length)}
       {...templateAttributes(t, RowTemplate)}
       {...dataAttribute(Attribute.Tips, edition.tips)}
     >
@@ -137,9 +152,10 @@ export function ReadingRows({ locale, t, document, view, edition }: { locale: Lo
             </a>
             <CurrentLink t={t} place={place} href={edition.currentLinks?.get(id)} />
           </div>
-          {cells.map(({ language, content }) => (
-            <div key={language} className={content ? 'cell' : 'cell cell-missing'} lang={language} {...dataAttribute(Attribute.Column, language)}>
+          {cells.map(({ language, content, hidden, untranslated }) => (
+            <div key={language} className={content ? 'cell' : untranslated ? 'cell cell-untranslated' : 'cell cell-missing'} lang={language} hidden={hidden} {...dataAttribute(Attribute.Column, language)}>
               {content ? <BlockElement block={content.block} html={content.html} heading={content.heading} /> : null}
+              {untranslated ? <UntranslatedCell locale={locale} t={t} text={untranslated.text} lang={untranslated.lang} /> : null}
               {content ? <ChangedMark locale={locale} t={t} language={language} href={edition.changes ?? changesPath(locale, document.slug)} mark={edition.marks?.get(language)?.get(id)} /> : null}
             </div>
           ))}

@@ -180,7 +180,7 @@ test.describe('citations', () => {
     await page.goto(pages.reader('en', slug));
     await page.getByText('Cite', { exact: true }).click();
     const citation = page.locator('.cite-text');
-    await expect(citation).toContainText(source.frontMatter.title);
+    await expect(citation).toContainText(source.frontMatter.title ?? '');
     await expect(citation).toContainText('Russian original, official text');
     await expect(citation).toContainText(`/en/documents/${slug}/`);
     await context.close();

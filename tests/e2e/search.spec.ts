@@ -35,7 +35,7 @@ async function followResult(page: Page, id: string, language: Language) {
 test('a Russian word finds its other forms, and its result leads to the paragraph', async ({ page }) => {
   const { slug, block } = await blockWith('ru', 'во Владивостоке');
   const { source } = await sample();
-  const title = source.frontMatter.title;
+  const title = source.frontMatter.title ?? '';
   await page.goto(pages.library('ru'));
   const field = page.getByRole('searchbox', { name: 'Поиск по документам' });
   await field.fill('Владивосток');

@@ -86,6 +86,7 @@ describe('writeContentCache', () => {
         provenance: { issuer: 'Министерство иностранных дел Японии', official: true },
       },
       lead: 'Министр Т. Коно посетил Японию.',
+      progress: { sentences: 4, untranslated: 0 },
     });
     expect(summary.texts.en?.frontMatter.provenance.translator).toBe('Edition editors');
     expect(summary.texts.en?.lead).toBe('Minister Kono visited Japan.');

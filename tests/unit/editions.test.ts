@@ -42,7 +42,7 @@ describe('the API of editions', () => {
     expect(Object.keys(await import('../../src/content/editions')).sort()).toEqual(['loadEditions', 'noEditionsFile', 'parseEditions']);
     expect(Object.keys(await import('../../src/rules/editions')).sort()).toEqual(['checkEditions', 'keepPastEditionRules', 'notForPastEditions']);
     expect(Object.keys(await import('../../src/model/document')).sort()).toEqual(
-      ['currentEdition', 'editionRecord', 'firstEditionOnly', 'lastChangedIn', 'pastEditions', 'retiredBlocks', 'sourceText', 'textFor'].sort(),
+      ['currentEdition', 'editionRecord', 'firstEditionOnly', 'hasText', 'lastChangedIn', 'pastEditions', 'retiredBlocks', 'sourceText', 'textFor', 'textProgress', 'titleFor', 'translatedPercent', 'versionsWithText'].sort(),
     );
   });
 });

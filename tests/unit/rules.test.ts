@@ -95,6 +95,11 @@ const cases: Record<string, Expected[]> = {
   'sentence-duplicate': [[ru, 18, 1, 'error', 'sentence-duplicate', /sentence `s1-p1\.1` is written twice in this paragraph; it was first at line 17/]],
   'sentence-missing': [[en, 19, 1, 'error', 'sentence-missing', /`s1-p1`: `s1-p1\.2` of the source \(.*ru\.md:18:1\) has no counterpart here/]],
   'sentence-extra': [[en, 20, 1, 'error', 'sentence-extra', /sentence `s1-p1\.2` is not in the source \(.*ru\.md:17:1 has `s1-p1\.1`\)/]],
+  'translation-incomplete': [[en, 14, 1, 'warning', 'translation-incomplete', /^2 of 4 blocks are untranslated; also untranslated: 1 of 1 notes, the title \(no `title` in the front matter\); the reader shows the source/]],
+  'untranslated-syntax': [
+    [en, 21, 8, 'error', 'untranslated-syntax', /^`:untranslated` stands for a whole line: write either the translated sentence or `:untranslated` alone on its line/],
+    [en, 24, 10, 'error', 'untranslated-syntax', /^`:untranslated` in a note stands alone for its whole body/],
+  ],
   'document-source': [[en, 1, 1, 'error', 'document-source', /two source texts: .*ru\.md is already the source/]],
   // The source's front matter is invalid (no date): that is the only problem reported, not also "no source text".
   'front-matter-value': [
