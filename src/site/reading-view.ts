@@ -3,7 +3,7 @@ import { languages, type Language } from '../model/languages';
 import type { Block, ArchiveDocument, GlossaryItem, NoteBody } from '../model/types';
 import type { Locale } from '../i18n/config';
 import type { TFunction } from '../i18n/server';
-import { blockNumber, citeBlock } from '../contract/block-place';
+import { blockNumber, rowName } from '../contract/block-place';
 import { readingDefault, type Columns } from '../contract/columns';
 import { sourceText, textFor } from '../model/document';
 import { prepareContent, renderPrepared, type NoteReference, type NumberedNote, type PreparedContent, type RichTextContext } from './rich-text';
@@ -40,7 +40,7 @@ export interface ReadingCell {
 /** A row: a block of the source and its counterparts, in the order of the default view. */
 export interface ReadingRow {
   id: string;
-  /** How the interface names the block's place ("1.1 ¶2"): the name of its permalink. */
+  /** How the interface names the row ("Section 1.1, paragraph 2"): the name of its permalink and the labels of its tools. */
   place: string;
   /** The block's number as the gutter shows it, on two lines (`1.1\n¶2`). */
   number: string;
@@ -106,7 +106,7 @@ export function readingView({ document, locale, t, glossary }: { document: Archi
   const headingLanguage = (id: string) => order.find((language) => prepared.has(`${language}:${id}`));
   const rows = sourceText(document).blocks.map(({ id }): ReadingRow => ({
     id,
-    place: citeBlock(t, id),
+    place: rowName(t, id),
     number: blockNumber(id).replace(' ', '\n'),
     cells: order.map((language) => {
       const cell = prepared.get(`${language}:${id}`);
