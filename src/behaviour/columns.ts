@@ -85,7 +85,6 @@ export function applyColumns(root: Document, columns: Columns): Element | undefi
   const place = rowInView(rows);
   for (const row of rows.querySelectorAll(':scope > .row')) arrange(row, columns);
   for (const list of root.querySelectorAll('.backlinks')) arrange(list, columns);
-  if (rows.style.getPropertyValue('--columns') !== String(columns.length)) rows.style.setProperty('--columns', String(columns.length));
   setAttribute(rows, Attribute.ColumnCount, String(columns.length));
 
   const picker = root.querySelector(`[${Attribute.ColumnPicker}] .chips`);

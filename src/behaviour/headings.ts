@@ -12,12 +12,21 @@ import { shownColumns } from './shown-columns';
 /** The level of a heading row's block, from its class (`block-h2` → 2). */
 const levelOf = (block: Element) => /\bblock-h([1-6])\b/.exec(block.className)?.[1];
 
-/** `element` as a `tag` element, with the same attributes and children, in its place. */
+/**
+ * `element` as a `tag` element, with the same attributes and children, in its place. A heading is
+ * named by its words alone, as the server names it: a note marker in it is a link with a name of its
+ * own ("Note 6"), not part of the heading's ("Free and Open Indo-Pacific"). A paragraph has no name.
+ */
 function rename(element: Element, tag: string): void {
   if (element.localName === tag) return;
   const renamed = element.ownerDocument.createElement(tag);
-  for (const { name, value } of element.attributes) renamed.setAttribute(name, value);
+  for (const { name, value } of element.attributes) if (name !== 'aria-label') renamed.setAttribute(name, value);
   renamed.append(...element.childNodes);
+  if (tag !== 'p' && renamed.querySelector('.note-ref')) {
+    const words = renamed.cloneNode(true) as Element;
+    for (const marker of words.querySelectorAll('.note-ref')) marker.remove();
+    renamed.ariaLabel = words.textContent;
+  }
   element.replaceWith(renamed);
 }
 

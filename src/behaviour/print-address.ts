@@ -3,8 +3,10 @@
  * served. The server can only write the address it was built for (`SITE_URL`), or a root-relative one
  * without it; this module puts in this page's own address, column choice included (without the
  * fragment): in the citation header printed at the top (src/site/print-header.tsx, with today's date)
- * and in the permalink printed under each row (`--permalink-base` on the rows, which the print CSS
- * shows). The header is filled at once, and again when the column choice changes (`PageEvent.Columns`) and on
+ * and in the permalink printed under each row (`--permalink-base` on the rows, set through the CSSOM,
+ * which the Content-Security-Policy allows where it refuses a style attribute; the print CSS shows it,
+ * and takes the address the page was built with from `Attribute.PermalinkBase` without this script).
+ * The header is filled at once, and again when the column choice changes (`PageEvent.Columns`) and on
  * `beforeprint`, so that the date is the day of printing. The permalinks are set on `beforeprint` (and
  * on a column change) only: a custom property on the rows restyles every cell, which the first view of
  * the page should not pay for.
@@ -31,7 +33,7 @@ export function startPrintAddress(root: Document): void {
   const update = (permalinks: boolean) => {
     const address = pageAddress(new URL(location.href));
     const base = JSON.stringify(`${address}#`);
-    if (permalinks && rows && rows.style.getPropertyValue('--permalink-base') !== base) rows.style.setProperty('--permalink-base', base);
+    if (permalinks) rows?.style.setProperty('--permalink-base', base);
     const target = head?.querySelector(`[${Attribute.PrintAddress}]`);
     if (target) target.textContent = address;
     const printed = head?.querySelector<HTMLElement>(`[${Attribute.PrintDate}]`);

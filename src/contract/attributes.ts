@@ -40,6 +40,13 @@ export enum Attribute {
   Rows = 'data-rows',
   /** On the rows: how many columns are shown (the CSS lays them out by it). */
   ColumnCount = 'data-count',
+  /**
+   * On the rows: the address of this view with `#`, before each row's ID in its printed permalink. The
+   * print CSS reads it with `attr()` where the browser takes it in a custom property; the page script
+   * puts this page's own address there through the CSSOM before printing (src/behaviour/print-address.ts).
+   * A data attribute, not a `style`: the Content-Security-Policy allows no inline style.
+   */
+  PermalinkBase = 'data-permalink-base',
   /** On the rows: the address of the glossary's tooltips (`tips.json`). */
   Tips = 'data-tips',
   /** A row: its value is the block's ID, also its `id`. */

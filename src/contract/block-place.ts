@@ -27,20 +27,38 @@ const sectionParagraph = /^s(\d+[a-z]?)-p(\d+[a-z]?)$/;
 const subsectionParagraph = /^s(\d+[a-z]?)-(\d+[a-z]?)-p(\d+[a-z]?)$/;
 const intro = /^intro-p(\d+[a-z]?)$/;
 
-export function citeBlock(t: CiteTranslate, id: string): string {
-  if (id === 'title') return t('cite.title');
-  if (id === 'dateline') return t('cite.dateline');
+/** The kind of place a block ID names (a key of `cite.*` and `row.*`) and the numbers in it. */
+function placeParts(id: string): [kind: keyof Messages['cite'], values: Record<string, string>] {
+  if (id === 'title' || id === 'dateline') return [id, {}];
   let match = intro.exec(id);
-  if (match) return t('cite.intro', { paragraph: match[1] });
+  if (match) return ['intro', { paragraph: match[1] }];
   match = section.exec(id);
-  if (match) return t('cite.section', { section: match[1] });
+  if (match) return ['section', { section: match[1] }];
   match = subsection.exec(id);
-  if (match) return t('cite.subsection', { section: match[1], subsection: match[2] });
+  if (match) return ['subsection', { section: match[1], subsection: match[2] }];
   match = sectionParagraph.exec(id);
-  if (match) return t('cite.sectionParagraph', { section: match[1], paragraph: match[2] });
+  if (match) return ['sectionParagraph', { section: match[1], paragraph: match[2] }];
   match = subsectionParagraph.exec(id);
-  if (match) return t('cite.subsectionParagraph', { section: match[1], subsection: match[2], paragraph: match[3] });
-  return t('cite.block', { id });
+  if (match) return ['subsectionParagraph', { section: match[1], subsection: match[2], paragraph: match[3] }];
+  return ['block', { id }];
+}
+
+/** A block as citations and search results name it, tersely: `1.1 ¶2`, `intro ¶1`. */
+export function citeBlock(t: CiteTranslate, id: string): string {
+  const [kind, values] = placeParts(id);
+  return t(`cite.${kind}`, values);
+}
+
+/** The interface strings a row's name is made of (`row.*`, the same kinds as `cite.*`). */
+export type RowKey = `row.${keyof Messages['row']}`;
+
+/**
+ * A row of the reading page as a person names it, for its permalink's accessible name and the labels
+ * of its tools: "Title", "Date and place", "Introduction, paragraph 1", "Section 1.1, paragraph 2".
+ */
+export function rowName(t: (key: RowKey, values?: Record<string, string>) => string, id: string): string {
+  const [kind, values] = placeParts(id);
+  return t(`row.${kind}`, values);
 }
 
 /**

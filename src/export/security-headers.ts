@@ -8,10 +8,12 @@
  *
  * The Content-Security-Policy allows no inline script but ours: it lists the sha256 hash of every
  * distinct inline `<script>` of the pages (the site's small early scripts, marked `data-site`) and of
- * every distinct inline `<style>` (the CSS Next.js inlines). Style attributes stay allowed
- * (`style-src-attr 'unsafe-inline'`): the reading page carries one custom property in markup, and
- * the page script positions tooltips through element styles. Browsers without `style-src-elem`
- * (before Chrome 75, Firefox 108, Safari 15.4) fall back to `style-src 'self' 'unsafe-inline'`.
+ * every distinct inline `<style>` (the CSS Next.js inlines). No `'unsafe-inline'` anywhere: style
+ * attributes are refused (`style-src-attr 'none'`), so the markup carries none (the page allow-list,
+ * page-allow-list.ts, lets no element have one); what the page script positions (tooltips) it sets
+ * through the CSSOM (`element.style.top = …`), which the policy does not govern. Browsers without
+ * `style-src-elem` (before Chrome 75, Firefox 108, Safari 15.4) read `style-src`, which lists the
+ * same hashes.
  * The step fails, naming the page, when a page holds something the policy would block: an inline
  * event handler (`onclick=…`) or a `javascript:` address.
  *
@@ -96,9 +98,9 @@ export function contentSecurityPolicy({ scripts, styles }: Pick<InlineCode, 'scr
     "default-src 'self'",
     // 'wasm-unsafe-eval': the site search (Pagefind) runs WebAssembly; it allows compiling WebAssembly, not eval().
     ['script-src', "'self'", ...scripts, "'wasm-unsafe-eval'"].join(' '),
-    "style-src 'self' 'unsafe-inline'",
+    ['style-src', "'self'", ...styles].join(' '),
     ['style-src-elem', "'self'", ...styles].join(' '),
-    "style-src-attr 'unsafe-inline'",
+    "style-src-attr 'none'",
     "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",

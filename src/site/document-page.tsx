@@ -70,7 +70,7 @@ export async function DocumentPage({ params }: { params: DocumentParams }) {
       <VersionLinks locale={locale} document={document} edition={currentEdition(document)} />
       <EarlyScript name="column-choice" data={{ [Attribute.DefaultView]: columnsSegment(defaultView(document, locale)) }} />
       <SiteHeader locale={locale} t={t} alternates={alternates} />
-      <main id="main-content" tabIndex={-1} className="reader">
+      <main className="reader">
         <Reader locale={locale} t={t} document={document} glossary={glossary} edition={edition} />
       </main>
       <SiteFooter t={t} />

@@ -4,7 +4,7 @@ import type { Element, Root } from 'hast';
 import type { Block, ArchiveDocument, DocumentText, GlossaryItem, NoteBody } from '../model/types';
 import type { Locale } from '../i18n/config';
 import type { TFunction } from '../i18n/server';
-import { blockNumber, citeBlock } from '../contract/block-place';
+import { blockNumber, rowName } from '../contract/block-place';
 import { readingDefault, type Columns } from '../contract/columns';
 import { hasText, sourceText, textProgress } from '../model/document';
 import { prepareContent, renderPrepared, type NoteReference, type NumberedNote, type PreparedContent, type RichTextContext } from './rich-text';
@@ -82,7 +82,7 @@ export interface ReadingCell {
 /** A row: a block of the source and its counterparts, in the order of the default view. */
 export interface ReadingRow {
   id: string;
-  /** How the interface names the block's place ("1.1 ¶2"): the name of its permalink. */
+  /** How the interface names the row ("Section 1.1, paragraph 2"): the name of its permalink and the labels of its tools. */
   place: string;
   /** The block's number as the gutter shows it, on two lines (`1.1\n¶2`). */
   number: string;
@@ -156,7 +156,7 @@ export function readingView({ document, locale, t, glossary }: { document: Archi
   const headingLanguage = (id: string) => order.find((language) => prepared.has(`${language}:${id}`) && translated(language, id));
   const rows = source.blocks.map((sourceBlock): ReadingRow => ({
     id: sourceBlock.id,
-    place: citeBlock(t, sourceBlock.id),
+    place: rowName(t, sourceBlock.id),
     number: blockNumber(sourceBlock.id).replace(' ', '\n'),
     cells: order.map((language): ReadingCell => {
       const id = sourceBlock.id;

@@ -85,6 +85,20 @@ test.describe('what a reader copies or prints names where the page is read', () 
     await expect(page.locator('.cite-text')).toContainText(`${baseURL}${editionPath('ru', slug, currentEdition(document).number)}.`);
   });
 
+  test('without the page script, a printed permalink is the address the page was built with and the row’s ID (no style attribute holds it)', async ({ browser, baseURL }) => {
+    const { slug, paragraph } = await sample();
+    const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(pages.reader('en', slug));
+    const rows = page.locator('[data-rows]');
+    expect(await rows.getAttribute('style')).toBeNull();
+    const base = await rows.getAttribute('data-permalink-base');
+    expect(base).toMatch(new RegExp(`/en/documents/${slug}/#$`));
+    await emulatePrint(page);
+    expect(await page.locator(`[id="${paragraph.id}"]`).evaluate((row) => getComputedStyle(row, '::after').content)).toBe(JSON.stringify(`${base}${paragraph.id}`));
+    await context.close();
+  });
+
   test('the cite dialog and the copy-link button copy the edition’s permanent address, on this page’s origin, with its view', async ({ page, baseURL }) => {
     const { slug, paragraph, document } = await sample();
     const edition = `${baseURL}${editionPath('en', slug, currentEdition(document).number)}`;

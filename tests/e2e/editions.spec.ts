@@ -12,7 +12,7 @@ import { diffEditions, type DiffPart } from '../../src/editions/diff';
 import { languages } from '../../src/model/languages';
 import type { ArchiveDocument, PastEdition } from '../../src/model/types';
 import { expect, test } from './fixtures';
-import { getEdition, messages, placeOf, type Locale } from './site';
+import { getEdition, messages, rowNameOf, type Locale } from './site';
 
 const cache = openContentCache(join(import.meta.dirname, '..', '..'));
 
@@ -108,7 +108,7 @@ test.describe('a superseded edition’s page', () => {
     const row = page.locator(`[id="${kept.id}"]`);
     await expect(row).toBeInViewport();
     expect(await row.evaluate((element) => element.matches(':target'))).toBe(true);
-    const link = row.getByRole('link', { name: say('en', 'toCurrent', { place: placeOf('en', kept.id) }) });
+    const link = row.getByRole('link', { name: say('en', 'toCurrent', { place: rowNameOf('en', kept.id) }) });
     await expect(link).toHaveAttribute('href', `${paths.reader('en', slug)}#${kept.id}`);
     await link.click();
     await expect(page).toHaveURL(new RegExp(`${paths.reader('en', slug)}#${kept.id}$`));

@@ -5,7 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { locales, messages, pages, placeOf, sample } from './site';
+import { locales, messages, pages, rowNameOf, sample } from './site';
 
 const resources = { ru: messages('ru'), ja: messages('ja'), en: messages('en') };
 
@@ -39,7 +39,7 @@ test.describe('keyboard', () => {
     // The number is the row's permalink, named by its place.
     await expect(target).toBeFocused();
     await expect(target).toHaveAttribute('href', `#${block.id}`);
-    await expect(target).toHaveAccessibleName(placeOf('en', block.id));
+    await expect(target).toHaveAccessibleName(rowNameOf('en', block.id));
   });
 
   test('the arrows reach the names and notes of a row and open their tooltips; Escape closes, then goes back', async ({ page }) => {
@@ -177,7 +177,47 @@ test.describe('screen readers', () => {
     await context.close();
   });
 
-  test('a note marker is a word of its own in accessible names, in every interface language', async ({ page }) => {
+  test('from the page’s load, the skip link leads to the text: 1.1 ¶1 is at most 10 key presses away', async ({ page }) => {
+    test.slow();
+    const { slug } = await sample();
+    const { block } = await firstSubsectionParagraph();
+    for (const locale of locales) {
+      await page.goto(pages.reader(locale, slug));
+      await page.locator('html[data-behaviours]').waitFor({ state: 'attached' });
+      const target = page.locator(`[id="${block.id}"] .pilcrow`);
+      await page.keyboard.press('Tab');
+      await expect(page.locator('.skip-link')).toBeFocused();
+      await page.keyboard.press('Enter');
+      // The skip link's target is the text itself, named as such.
+      await expect(page.getByRole('group', { name: resources[locale].reader.text })).toBeFocused();
+      let presses = 2;
+      while (presses < 20 && !(await target.evaluate((element) => element === document.activeElement))) {
+        await page.keyboard.press('Tab');
+        presses++;
+      }
+      await expect(target).toBeFocused();
+      expect(presses, locale).toBeLessThanOrEqual(10);
+    }
+  });
+
+  test('rows are named as a person names them, in every interface language', async ({ page }) => {
+    test.slow();
+    const { slug } = await sample();
+    const { block } = await firstSubsectionParagraph();
+    const names: Record<(typeof locales)[number], string[]> = {
+      en: ['Title', 'Date and place', 'Introduction, paragraph 1', 'Section 1', 'Section 1.1, paragraph 1'],
+      ru: ['Заголовок', 'Дата и место', 'Вступление, абзац 1', 'Раздел 1', 'Пункт 1.1, абзац 1'],
+      ja: ['表題', '日付と場所', '前文 第1段落', '第1節', '第1節 第1項 第1段落'],
+    };
+    for (const locale of locales) {
+      await page.goto(pages.reader(locale, slug));
+      const ids = ['title', 'dateline', 'intro-p1', 's1', block.id];
+      for (const [index, id] of ids.entries()) await expect(page.locator(`[id="${id}"] > .gutter .pilcrow`), `${locale} ${id}`).toHaveAccessibleName(names[locale][index]);
+    }
+  });
+
+  test('a heading is named by its words, and a note marker in it by its own name, in every interface language and column order', async ({ page }) => {
+    test.slow();
     const { document, slug, source } = await sample();
     const anchor = source.anchors.find((candidate) => source.blocks.find((block) => block.id === candidate.block)?.kind === 'heading');
     if (!anchor) throw new Error('no note anchor in a heading');
@@ -193,13 +233,26 @@ test.describe('screen readers', () => {
       // The heading is in the first column shown, the interface language's: the words the note is anchored to, in it.
       const words = ((document.texts[locale] ?? source).anchors.find((candidate) => candidate.ref === anchor.ref) ?? anchor).text.slice(-6);
       // As Playwright computes the name…
-      await expect(heading).toHaveAccessibleName(new RegExp(`${words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} ${label}\\b`));
-      // …and as Chromium gives it to screen readers.
+      await expect(heading).toHaveAccessibleName(new RegExp(`${words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\P{L}*$`, 'u'));
+      // …and as Chromium gives it to screen readers: the words, without the marker's number or name.
       const { root } = await session.send('DOM.getDocument');
       const { nodeId } = await session.send('DOM.querySelector', { nodeId: root.nodeId, selector: `[id="${anchor.block}"] h1, [id="${anchor.block}"] h2, [id="${anchor.block}"] h3, [id="${anchor.block}"] h4` });
       const { nodes } = await session.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false });
-      expect(String(nodes[0]?.name?.value)).toContain(`${words} ${label}`);
+      const name = String(nodes[0]?.name?.value);
+      expect(name).toContain(words);
+      expect(name).not.toContain(label);
+      expect(name).not.toMatch(new RegExp(`${words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\d`));
     }
+    // Another language first: the script moves the heading, named the same way.
+    await page.goto(pages.reader('en', slug, 'ja-en'));
+    await page.locator('html[data-behaviours]').waitFor({ state: 'attached' });
+    const heading = page.locator(`[id="${anchor.block}"]`).getByRole('heading');
+    expect(await heading.evaluate((element) => element.closest('[lang]')?.getAttribute('lang'))).toBe('ja');
+    const words = (document.texts.ja ?? source).anchors.find((candidate) => candidate.ref === anchor.ref)?.text ?? '';
+    await expect(heading.getByRole('link', { name: /^Note \d+$/ })).toHaveCount(1);
+    await expect(heading).toHaveAccessibleName(new RegExp(`${words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\P{L}*$`, 'u'));
+    // The English title, now a paragraph, has no name of its own.
+    expect(await page.locator(`[id="${anchor.block}"] > [lang="en"] > .block`).evaluate((block) => [block.localName, block.getAttribute('aria-label')])).toEqual(['p', null]);
   });
 
   test('each row shows its number in the gutter: the number is the permalink', async ({ page }) => {
@@ -235,11 +288,17 @@ test.describe('screen readers', () => {
     const toggle = page.locator(`[id="${block.id}"] > .gutter .tools-toggle`);
     await expect(toggle).toBeVisible();
     expect((await toggle.innerText()).replace(/\s+/g, ' ')).toBe(number);
-    await expect(toggle).toHaveAccessibleName(new RegExp(`${placeOf('en', block.id).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+    await expect(toggle).toHaveAccessibleName(new RegExp(`${rowNameOf('en', block.id).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
     await toggle.tap();
     const permalink = page.locator(`[id="${block.id}"] .gutter-tools a.pilcrow`);
     await expect(permalink).toBeVisible();
     await expect(permalink).toHaveAttribute('href', `#${block.id}`);
+    // The sheet shows the number once (the permalink's), then what each tool does, the row named in words.
+    const shown = await page.locator(`[id="${block.id}"] .gutter-tools`).evaluate((sheet: HTMLElement) =>
+      [sheet.innerText, ...[...sheet.querySelectorAll('a, button')].map((tool) => getComputedStyle(tool, '::after').content)].join('\n').replace(/\s+/g, ' '),
+    );
+    expect(shown.split(number).length - 1).toBe(1);
+    expect(shown).toContain(rowNameOf('en', block.id));
     await context.close();
   });
 });

@@ -1,7 +1,7 @@
 /** What a reader does on the reading page: follow a permalink, choose columns, read a term's note, copy a link. */
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { escape, mentionOf, pages, placeOf, sample, shownLanguages } from './site';
+import { escape, mentionOf, pages, rowNameOf, sample, shownLanguages } from './site';
 import { editionPath } from '../../src/contract/paths';
 import { currentEdition } from '../../src/model/document';
 
@@ -64,7 +64,7 @@ test.describe('reader', () => {
     const anchor = page.locator(`[id="${paragraph.id}"] a[href="#${paragraph.id}"]`);
     await expect(anchor).toBeVisible();
     // Named by its place (`dateline`, `1.1 ¶2`).
-    await expect(anchor).toHaveAccessibleName(placeOf('en', paragraph.id));
+    await expect(anchor).toHaveAccessibleName(rowNameOf('en', paragraph.id));
     await anchor.focus();
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(new RegExp(`#${paragraph.id}$`));

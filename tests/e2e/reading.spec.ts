@@ -6,7 +6,7 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { escape, locales, pages, placeOf, sample, shownLanguages } from './site';
+import { escape, locales, pages, rowNameOf, sample, shownLanguages } from './site';
 import { changesPath, editionPath } from '../../src/contract/paths';
 
 const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } as const;
@@ -135,7 +135,7 @@ test.describe('phone', () => {
     const context = await browser.newContext({ baseURL, ...phone, javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(pages.reader('en', slug));
-    const permalink = page.locator(`[id="${paragraph.id}"]`).getByRole('link', { name: placeOf('en', paragraph.id), exact: true });
+    const permalink = page.locator(`[id="${paragraph.id}"]`).getByRole('link', { name: rowNameOf('en', paragraph.id), exact: true });
     const box = await permalink.boundingBox();
     expect(box?.width).toBeGreaterThanOrEqual(43.5);
     expect(box?.height).toBeGreaterThanOrEqual(43.5);
@@ -406,5 +406,97 @@ test.describe('wide screens', () => {
     if (!head || !row) throw new Error('no boxes');
     expect(head.y).toBeLessThan(1);
     expect(row.y).toBeGreaterThanOrEqual(head.y + head.height);
+  });
+});
+
+test.describe('measure, highlights and headings in view', () => {
+  test('one language alone reads at about 70–80 characters a line', async ({ page }) => {
+    const { slug, source } = await sample();
+    // The longest paragraph: every line of it but the last is full.
+    const paragraph = source.blocks.filter((block) => block.kind === 'paragraph').sort((a, b) => b.text.length - a.text.length)[0];
+    await page.goto(pages.reader('en', slug, 'en'));
+    const lines = await page.locator(`[id="${paragraph.id}"] > [lang="en"] > .block`).evaluate((block) => {
+      const counts = new Map<number, number>();
+      const range = document.createRange();
+      const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        // A note marker is raised above its line: not counted.
+        if (node.parentElement?.closest('sup') || !node.textContent) continue;
+        for (let index = 0; index < node.textContent.length; index++) {
+          range.setStart(node, index);
+          range.setEnd(node, index + 1);
+          const box = range.getClientRects()[0];
+          if (box) counts.set(Math.round(box.bottom), (counts.get(Math.round(box.bottom)) ?? 0) + 1);
+        }
+      }
+      return [...counts.entries()].sort(([a], [b]) => a - b).map(([, count]) => count);
+    });
+    const full = lines.slice(0, -1);
+    expect(full.length).toBeGreaterThanOrEqual(3);
+    const mean = full.reduce((sum, count) => sum + count, 0) / full.length;
+    expect(mean, lines.join(', ')).toBeGreaterThanOrEqual(70);
+    expect(mean, lines.join(', ')).toBeLessThanOrEqual(80);
+    for (const count of full) expect(count, lines.join(', ')).toBeLessThanOrEqual(90);
+  });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`a sentence’s counterpart stands out (3:1) from a row reached by its link, and from the paper (${colorScheme})`, async ({ browser, baseURL }) => {
+      const { slug, paragraph } = await sample();
+      const context = await browser.newContext({ baseURL, colorScheme });
+      const page = await context.newPage();
+      await page.goto(`${pages.reader('en', slug)}#${paragraph.id}`);
+      await page.locator('html[data-behaviours]').waitFor({ state: 'attached' });
+      const paper = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+      const row = page.locator(`[id="${paragraph.id}"]`);
+      const tint = await row.evaluate((element) => getComputedStyle(element).backgroundColor);
+      // The row is tinted: the counterpart's tint alone would vanish on it.
+      expect(tint).not.toBe(paper);
+      await row.locator(':scope > [lang="en"] [data-sid]').first().hover();
+      const counterpart = row.locator(':scope > [lang="ru"] .is-counterpart').first();
+      await expect(counterpart).toBeVisible();
+      const shadow = await counterpart.evaluate((element) => getComputedStyle(element).boxShadow);
+      // The bar under it: an inset shadow at least 2 px high, of a colour that stands out from the row's tint and the paper.
+      const bar = /(rgba?\([^)]*\))\s+0px\s+-(\d+(?:\.\d+)?)px\s+0px\s+0px\s+inset|inset\s+(rgba?\([^)]*\))\s+0px\s+-(\d+(?:\.\d+)?)px/.exec(shadow);
+      expect(bar, shadow).not.toBeNull();
+      const color = bar?.[1] ?? bar?.[3] ?? '';
+      expect(Number(bar?.[2] ?? bar?.[4])).toBeGreaterThanOrEqual(2);
+      expect(contrast(color, tint)).toBeGreaterThanOrEqual(3);
+      expect(contrast(color, paper)).toBeGreaterThanOrEqual(3);
+      await context.close();
+    });
+  }
+});
+
+test.describe('phone: the search field and headings', () => {
+  test.use(phone);
+
+  test('the search field does not offer the / key on a touch screen', async ({ page }) => {
+    test.slow();
+    const { slug } = await sample();
+    for (const locale of locales) {
+      await page.goto(pages.reader(locale, slug));
+      const form = page.locator('form[role="search"]');
+      expect(await form.locator('input').getAttribute('placeholder')).not.toContain('/');
+      expect(await form.evaluate((element) => getComputedStyle(element, '::after').content)).toBe('none');
+    }
+  });
+
+  test('a paragraph opened by its link shows the heading just above it', async ({ page }) => {
+    test.slow();
+    const { slug, source } = await sample();
+    // Every row that follows a heading (the first paragraph of a section, a subsection's heading under its section's).
+    const firsts = source.blocks.filter((block, index) => index > 0 && source.blocks[index - 1].kind === 'heading' && source.blocks[index - 1].id !== 'title');
+    expect(firsts.length).toBeGreaterThan(0);
+    for (const locale of ['ru', 'en'] as const) {
+      await page.goto(pages.reader(locale, slug));
+      await page.locator('html[data-behaviours]').waitFor({ state: 'attached' });
+      for (const block of firsts) {
+        const heading = source.blocks[source.blocks.indexOf(block) - 1];
+        await page.evaluate((id) => (location.hash = id), block.id);
+        await expect(page.locator(`[id="${block.id}"]`)).toBeInViewport();
+        const top = await page.locator(`[id="${heading.id}"]`).evaluate((element) => element.getBoundingClientRect().top);
+        expect(top, `${locale} #${block.id}: the top of ${heading.id}`).toBeGreaterThanOrEqual(0);
+      }
+    }
   });
 });

@@ -53,8 +53,19 @@ test('every kind of response carries the headers of out/_headers, and the policy
   const scriptSrc = directive(policy, 'script-src').split(' ');
   expect(new Set(scriptSrc.filter((source) => source.startsWith("'sha256-")))).toEqual(inline);
   expect(scriptSrc).toEqual(expect.arrayContaining(["'self'", "'wasm-unsafe-eval'"]));
-  expect(scriptSrc).not.toContain("'unsafe-inline'");
   expect(scriptSrc).not.toContain("'unsafe-eval'");
+  // No 'unsafe-inline' in any directive: inline styles by their hashes, style attributes refused.
+  expect(policy).not.toContain("'unsafe-inline'");
+  const styles = new Set<string>();
+  for (const path of files(out).filter((file) => file.endsWith('.html'))) {
+    const html = readFileSync(path, 'utf8');
+    expect(html, path).not.toMatch(/<[a-z][^>]*\sstyle=/);
+    for (const match of html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)) styles.add(`'sha256-${createHash('sha256').update(match[1]).digest('base64')}'`);
+  }
+  for (const name of ['style-src', 'style-src-elem']) {
+    expect(new Set(directive(policy, name).split(' ').filter((source) => source.startsWith("'sha256-"))), name).toEqual(styles);
+  }
+  expect(directive(policy, 'style-src-attr')).toBe("style-src-attr 'none'");
   for (const [name, value] of [
     ['default-src', "default-src 'self'"],
     ['img-src', "img-src 'self' data:"],
@@ -170,6 +181,15 @@ test('no page kind meets a CSP violation or a console error while a reader uses 
     await expect(page.locator(`a[href*="/documents/${slug}/"]`).first()).toBeVisible();
   }
 
+  // The other kinds of page: an entry, an edition's page, the changelog, the search page searched.
+  await page.goto(pages.entry('ru', entry.id));
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.goto(`/en/documents/${slug}/editions/1/`);
+  await expect(page.locator('[data-rows]')).toBeVisible();
+  await page.goto(`/en/documents/${slug}/changes/`);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.goto(pages.search('en', entry.names.en));
+  await expect(page.locator(`main a[href*="/documents/${slug}/"]`).first()).toBeVisible();
   await page.goto(`${pages.glossary('ja')}#${entry.id}`);
   await expect(page.locator(`[id="${entry.id}"]`)).toBeInViewport();
   await page.goto(pages.missing('en'));

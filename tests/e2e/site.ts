@@ -4,7 +4,7 @@ import type { Locator, Page } from '@playwright/test';
 import { loadArchive } from '../helpers/fixtures';
 import type { Archive, ArchiveDocument } from '../../src/model/types';
 import type { Messages } from '../../src/i18n/resources';
-import { citeBlock, type CiteKey } from '../../src/contract/block-place';
+import { citeBlock, rowName, type CiteKey, type RowKey } from '../../src/contract/block-place';
 
 export const locales = ['ru', 'ja', 'en'] as const;
 export type Locale = (typeof locales)[number];
@@ -47,10 +47,16 @@ export function messages(locale: Locale): Messages {
   return JSON.parse(readFileSync(`src/i18n/locales/${locale}.json`, 'utf8')) as Messages;
 }
 
-/** How the interface of `locale` names block `id` (`1.1 ¶2`, `пункт 1.1, абзац 2`): the name of its permalink. */
+/** How citations and search results in `locale` name block `id` (`1.1 ¶2`, `пункт 1.1, абзац 2`). */
 export function placeOf(locale: Locale, id: string): string {
   const { cite } = messages(locale);
   return citeBlock((key: CiteKey, values = {}) => Object.entries(values).reduce((text, [name, value]) => text.replace(`{{${name}}}`, value), cite[key.slice('cite.'.length) as keyof typeof cite]), id);
+}
+
+/** How the interface of `locale` names row `id` for a person (`Section 1.1, paragraph 2`, `Пункт 1.1, абзац 2`): its permalink's name. */
+export function rowNameOf(locale: Locale, id: string): string {
+  const { row } = messages(locale);
+  return rowName((key: RowKey, values = {}) => Object.entries(values).reduce((text, [name, value]) => text.replace(`{{${name}}}`, value), row[key.slice('row.'.length) as keyof typeof row]), id);
 }
 
 /** The languages of the cells of a row that a reader sees, in the order of the page. */

@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { bibtex, cslJson, highwireTags, ris, styleBibliography, styleNote, type CslItem } from '../../src/citation';
 import { cslFolder } from '../../src/citation/styles';
-import { blockNumber } from '../../src/contract/block-place';
+import { blockNumber, citeBlock, rowName } from '../../src/contract/block-place';
+import { getT } from '../../src/i18n/server';
 import { citeAccessed, citeTokens, type CiteFormat } from '../../src/contract/cite-data';
 import { fillAccessed, fillCitation } from '../../src/contract/cite-fill';
 import type { ArchiveDocument } from '../../src/model/types';
@@ -169,6 +170,26 @@ describe('block numbers', () => {
   it('number each block of the ID scheme the same way in every language, and mark the others ¶', () => {
     const ids = ['title', 'dateline', 'intro-p2', 's3', 's1-2', 's2-p4', 's1-1-p2', 's10-12-p3', 's1a-p1', 'appendix'];
     expect(ids.map(blockNumber)).toEqual(['¶', '¶', '¶2', '3', '1.2', '2 ¶4', '1.1 ¶2', '10.12 ¶3', '1a ¶1', '¶']);
+  });
+});
+
+describe('row names', () => {
+  it('name a row as a person says it, in each interface language, while citations keep their short forms', () => {
+    const ids = ['title', 'dateline', 'intro-p1', 's1', 's1-1', 's2-p3', 's1-1-p2', 'appendix'];
+    expect(ids.map((id) => rowName(getT('en'), id))).toEqual([
+      'Title',
+      'Date and place',
+      'Introduction, paragraph 1',
+      'Section 1',
+      'Section 1.1',
+      'Section 2, paragraph 3',
+      'Section 1.1, paragraph 2',
+      'appendix',
+    ]);
+    expect(ids.map((id) => rowName(getT('ru'), id)).slice(0, 4)).toEqual(['Заголовок', 'Дата и место', 'Вступление, абзац 1', 'Раздел 1']);
+    expect(rowName(getT('ja'), 's1-1-p2')).toBe('第1節 第1項 第2段落');
+    expect(ids.map((id) => citeBlock(getT('en'), id)).slice(0, 4)).toEqual(['title', 'dateline', 'intro ¶1', 'section 1']);
+    expect(citeBlock(getT('en'), 's1-1-p2')).toBe('1.1 ¶2');
   });
 });
 

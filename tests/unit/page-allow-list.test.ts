@@ -74,6 +74,11 @@ describe('the allow-list after the finish step', () => {
     expect(report.problems).toEqual([{ file: page, problem: `a data-rsc attribute on <div>, ${unknown}` }]);
   });
 
+  it('fails on a style attribute, which the Content-Security-Policy refuses (no \'unsafe-inline\')', async () => {
+    const report = await finishExport(await exportDir(withMarkup('<div class="rows" style="--columns:3"></div>')), undefined);
+    expect(report.problems).toEqual([{ file: page, problem: `a style attribute on <div>, ${unknown}` }]);
+  });
+
   it('fails on files beside a page that the site does not write: a renamed payload is named, not deleted', async () => {
     const renamed = { [`en/documents/${slug}/index.rsc`]: '0:payload', 'en/__next.foo.txt': '0:payload' };
     const report = await finishExport(await exportDir(readingPage, renamed), undefined);
