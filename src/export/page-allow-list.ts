@@ -22,7 +22,7 @@ import { locales } from '../i18n/config';
 import { sanitizeSchema } from '../pipeline/sanitize-schema';
 import { assetsDir, partPrefix, printPrefix, scriptPrefix } from '../site/asset-names';
 import { Attribute, RowTemplate, SearchTemplate } from '../contract/page';
-import { changesPath, citeDataPath, documentPath, editionExportPath, editionPath, editionTipsPath, exportPath, feedPath, glossaryPath, glossaryTipsPath, homePath, libraryPath, schemaPath, searchPath } from '../contract/paths';
+import { changesPath, citeDataPath, comparePath, documentPath, editionExportPath, editionPath, editionTipsPath, exportPath, feedPath, glossaryPath, glossaryTipsPath, homePath, libraryPath, schemaPath, searchPath } from '../contract/paths';
 
 /**
  * The elements the site's components (src/app, src/site) render, each with the attributes it may
@@ -205,6 +205,7 @@ const siteFiles = new RegExp(
       editionPath(locale, named, anyEdition),
       editionTipsPath(locale, named, anyEdition),
       changesPath(locale, named),
+      comparePath(locale, named, anyEdition, anyEdition),
       citeDataPath(locale, named),
       glossaryPath(locale),
       glossaryPath(locale, named),
