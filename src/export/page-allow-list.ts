@@ -20,7 +20,7 @@ import { exportFiles, pastEditionExportFiles } from '../exports/files';
 import { languages } from '../model/languages';
 import { locales } from '../i18n/config';
 import { sanitizeSchema } from '../pipeline/sanitize-schema';
-import { assetsDir, partPrefix, printPrefix, scriptPrefix } from '../site/asset-names';
+import { assetsDir, laterPrefix, partPrefix, printPrefix, scriptPrefix } from '../site/asset-names';
 import { Attribute, RowTemplate, SearchTemplate } from '../contract/page';
 import { changesPath, citeDataPath, comparePath, documentPath, editionExportPath, editionPath, editionTipsPath, exportPath, feedPath, glossaryPath, glossaryTipsPath, homePath, libraryPath, schemaPath, searchPath } from '../contract/paths';
 
@@ -217,7 +217,7 @@ const siteFiles = new RegExp(
     ...pastEditionExportFiles(named, anyEdition, Object.fromEntries(languages.map((language) => [language, true]))).map((file) => editionExportPath(named, anyEdition, file.name)),
     schemaPath(documentSchemaName),
     ...[scriptPrefix, partPrefix].map((prefix) => `/${assetsDir}/${prefix}${named}.js`),
-    `/${assetsDir}/${printPrefix}${named}.css`,
+    ...[printPrefix, laterPrefix].map((prefix) => `/${assetsDir}/${prefix}${named}.css`),
     '/icon.svg',
     '/robots.txt',
     '/sitemap.xml',
