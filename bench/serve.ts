@@ -1,26 +1,24 @@
 /**
- * Serves a folder with the `serve` package's command line (compression on: Brotli or gzip, whichever
- * the browser prefers) on 127.0.0.1 and a free port. The reader and the baseline are served by two
- * instances with the same configuration, so both are compressed the same way.
+ * Serves a folder with the site's own server, the one `npm start` runs (scripts/serve.mjs --dir), on
+ * 127.0.0.1 and a free port: the reading page is measured as it is sent to Chromium, Brotli at quality
+ * 11 (the `serve` package used before sent Brotli at quality 4, larger than gzip -9). The reader and
+ * the baseline are served by two instances of it, so both are compressed the same way.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { BenchError } from './errors';
+
+/** `npm start`'s server. */
+const serverScript = fileURLToPath(new URL('../scripts/serve.mjs', import.meta.url));
 
 export interface StaticServer {
   origin: string;
   /** What the server answered to Chromium's Accept-Encoding for the page (`br`, `gzip` or `none`). */
   encoding: string;
+  /** The bytes of that answer's body as sent (its Content-Length), or null when it named none. */
+  bytes: number | null;
   stop(): void;
-}
-
-/** The same for both pages: trailing-slash folders, no listings, like a static host. */
-const serveConfig = { cleanUrls: true, trailingSlash: true, directoryListing: false };
-
-export async function writeServeConfig(path: string): Promise<void> {
-  await writeFile(path, `${JSON.stringify(serveConfig, null, 2)}\n`);
 }
 
 function freePort(): Promise<number> {
@@ -43,21 +41,10 @@ export function stopAllServers(): void {
   running.clear();
 }
 
-/** Starts `serve` for `dir`, waits until `path` answers 200 and reports the encoding it used. */
-export async function startServer(dir: string, configPath: string, path: string): Promise<StaticServer> {
-  const require = createRequire(import.meta.url);
-  let cli: string;
-  try {
-    cli = require.resolve('serve/build/main.js');
-  } catch {
-    throw new BenchError('the `serve` package is not installed (run `npm ci`)');
-  }
+/** Starts the site's server for `dir`, waits until `path` answers 200 and reports the encoding it used. */
+export async function startServer(dir: string, path: string): Promise<StaticServer> {
   const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    [cli, dir, '--listen', `tcp://127.0.0.1:${port}`, '--config', configPath, '--no-clipboard', '--no-port-switching', '--no-request-logging'],
-    { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_UPDATE_CHECK: '1' } },
-  );
+  const child = spawn(process.execPath, [serverScript, '--dir', dir, '--port', String(port), '--host', '127.0.0.1'], { stdio: ['ignore', 'ignore', 'pipe'] });
   running.add(child);
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -73,7 +60,8 @@ export async function startServer(dir: string, configPath: string, path: string)
     try {
       const response = await fetch(origin + path, { headers: { 'accept-encoding': 'gzip, deflate, br, zstd' } });
       await response.arrayBuffer();
-      if (response.ok) return { origin, encoding: response.headers.get('content-encoding') ?? 'none', stop };
+      const length = response.headers.get('content-length');
+      if (response.ok) return { origin, encoding: response.headers.get('content-encoding') ?? 'none', bytes: length === null ? null : Number(length), stop };
       stop();
       throw new BenchError(`the static server answered ${response.status} for ${origin}${path}`);
     } catch (error) {

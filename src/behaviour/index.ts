@@ -23,7 +23,7 @@ import { startHeadings } from './headings';
 import { startLocaleMemory } from './locale-memory';
 import { startMissingTarget } from './missing-target';
 import { startPrintAddress } from './print-address';
-import { startPrintStylesheet } from './print-stylesheet';
+import { startLaterStylesheets } from './later-stylesheets';
 import { startRowKeys } from './row-keys';
 import { startRowTools } from './row-tools';
 import { startSearch } from './search';
@@ -32,7 +32,7 @@ import { startTooltips } from './tooltips';
 
 type Start = (root: Document) => void;
 
-const starts: Start[] = [startPrintStylesheet, startLocaleMemory, startAnnounce, startRowTools, startColumns, startTooltips, startCopyLink, startCite, startRowKeys, startHeadings, startMissingTarget, startAlignment, startTextFragments, startPrintAddress, startSearch];
+const starts: Start[] = [startLaterStylesheets, startLocaleMemory, startAnnounce, startRowTools, startColumns, startTooltips, startCopyLink, startCite, startRowKeys, startHeadings, startMissingTarget, startAlignment, startTextFragments, startPrintAddress, startSearch];
 
 function run(start: Start): void {
   try {

@@ -15,8 +15,8 @@ export enum Attribute {
   Site = 'data-site',
   /** Set on `<html>` to `started` once the page script has started every behaviour (src/behaviour/index.ts): tools driving the page wait for it. */
   Started = 'data-behaviours',
-  /** On `<noscript>` in the head: the print stylesheet's link, which the page script adds to the page. */
-  PrintStylesheet = 'data-print',
+  /** On `<noscript>` in the head: the links of the stylesheets no first paint needs (later rules, print), which the page script adds to the page. */
+  LaterStylesheets = 'data-later',
   /** On the header's language links: the page script takes the reader's place (fragment, column choice) along. */
   KeepPlace = 'data-keep-hash',
   /** Set on `<html>` by the 404 page's early script: the interface language it shows (the CSS shows that language's blocks). */

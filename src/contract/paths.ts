@@ -36,6 +36,17 @@ export function changesPath(locale: Locale, slug: string): string {
   return `${documentPath(locale, slug)}changes/`;
 }
 
+/**
+ * The comparison of two editions of a document, the older first (`/en/documents/<slug>/compare/1-3/`):
+ * what changed in each language version from one to the other, word by word. One page per pair of
+ * editions, built with the site: a static host cannot compute a diff on request, and a diff computed in
+ * the browser would need both texts and the diff's code in the page, which a reader without JavaScript
+ * would not get. The changelog and each edition's page link every pair.
+ */
+export function comparePath(locale: Locale, slug: string, from: number, to: number): string {
+  return `${documentPath(locale, slug)}compare/${from}-${to}/`;
+}
+
 /** The Atom feed of new documents and new editions, one per interface language. */
 export function feedPath(locale: Locale): string {
   return `/${locale}/feed.xml`;

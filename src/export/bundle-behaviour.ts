@@ -19,7 +19,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, sep } from 'node:path';
 import { build, transform, type BuildOptions, type Plugin } from 'esbuild';
-import { assetsDir, earlyScriptNames, earlyScriptsFile, partPrefix, printPrefix, scriptPrefix, type EarlyScriptName } from '../site/asset-names';
+import { assetsDir, earlyScriptNames, earlyScriptsFile, laterPrefix, partPrefix, printPrefix, scriptPrefix, type EarlyScriptName } from '../site/asset-names';
 
 const target = ['chrome111', 'firefox113', 'safari16.4'];
 
@@ -47,6 +47,7 @@ const contractWithoutSideEffects: Plugin = {
 const bundles: Array<{ entry: string[]; prefixes: string[]; extension: string; options: BuildOptions }> = [
   { entry: ['src', 'behaviour', 'index.ts'], prefixes: [scriptPrefix, partPrefix], extension: '.js', options: { format: 'esm', splitting: true, chunkNames: `${partPrefix}[hash]`, plugins: [contractWithoutSideEffects] } },
   { entry: ['src', 'app', 'print.css'], prefixes: [printPrefix], extension: '.css', options: {} },
+  { entry: ['src', 'app', 'later.css'], prefixes: [laterPrefix], extension: '.css', options: {} },
 ];
 
 /** A name for `code`: the prefix and a hash of the content. */

@@ -20,9 +20,9 @@ import { exportFiles, glossaryExports, pastEditionExportFiles } from '../exports
 import { languages } from '../model/languages';
 import { locales } from '../i18n/config';
 import { sanitizeSchema } from '../pipeline/sanitize-schema';
-import { assetsDir, partPrefix, printPrefix, scriptPrefix } from '../site/asset-names';
+import { assetsDir, laterPrefix, partPrefix, printPrefix, scriptPrefix } from '../site/asset-names';
 import { Attribute, RowTemplate, SearchTemplate } from '../contract/page';
-import { changesPath, citeDataPath, documentPath, editionExportPath, editionPath, editionTipsPath, exportPath, feedPath, glossaryPath, glossaryTipsPath, homePath, libraryPath, schemaPath, searchPath } from '../contract/paths';
+import { changesPath, citeDataPath, comparePath, documentPath, editionExportPath, editionPath, editionTipsPath, exportPath, feedPath, glossaryPath, glossaryTipsPath, homePath, libraryPath, schemaPath, searchPath } from '../contract/paths';
 
 /**
  * The elements the site's components (src/app, src/site) render, each with the attributes it may
@@ -206,6 +206,7 @@ const siteFiles = new RegExp(
       editionPath(locale, named, anyEdition),
       editionTipsPath(locale, named, anyEdition),
       changesPath(locale, named),
+      comparePath(locale, named, anyEdition, anyEdition),
       citeDataPath(locale, named),
       glossaryPath(locale),
       glossaryPath(locale, named),
@@ -218,7 +219,7 @@ const siteFiles = new RegExp(
     ...glossaryExports.map((file) => file.href),
     schemaPath(documentSchemaName),
     ...[scriptPrefix, partPrefix].map((prefix) => `/${assetsDir}/${prefix}${named}.js`),
-    `/${assetsDir}/${printPrefix}${named}.css`,
+    ...[printPrefix, laterPrefix].map((prefix) => `/${assetsDir}/${prefix}${named}.css`),
     '/icon.svg',
     '/robots.txt',
     '/sitemap.xml',

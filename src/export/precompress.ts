@@ -4,18 +4,16 @@
  * (`gzip_static`, `brotli_static`) send compressed bytes without compressing on every request.
  *
  * Which files, and which copies (each copy is a file of the export, and the export's budget is 20
- * files per added document, of which a document's own pages, downloads, citation files and search
- * fragments already take about 15):
+ * files per added document, held by tests/e2e/budget.spec.ts):
  * - site-wide text files (the library, glossary and 404 pages, CSS, JavaScript, JSON, SVG, XML, …):
  *   both copies, Brotli at its best (quality 11) up to 256 kB (`brotliQuality`): they are few, and
  *   every reader loads them;
- * - the reading pages of each document (`…/documents/<slug>/index.html`): the gzip copy only, which
- *   every client accepts and nginx serves without extra modules; a browser that would take Brotli
- *   gets gzip (16.3 kB instead of 14.6 kB for the reading page at Brotli 6, 13.2 kB at 11). So a
- *   document adds three files here;
- * - nothing else of a document (`cite.json`, the downloads under `exports/`): fetched rarely. They
- *   are compressed on request instead: `npm start` makes each copy once and keeps it in memory
- *   (src/server/compressed-copies.mjs), nginx gzips the downloads per request (security-headers.ts).
+ * - nothing of a document (its reading, edition, comparison and changelog pages, `cite.json`, the
+ *   glossary files of its past editions, the downloads under `exports/`): a copy of each would add
+ *   a file per page, six for a document in its first edition. They are compressed on request
+ *   instead: `npm start` makes each copy once, Brotli at its best for a page, and keeps it in memory
+ *   (src/server/compressed-copies.mjs), so Chromium gets the reading page as Brotli 11 (about a fifth
+ *   smaller than gzip -9); nginx gzips them per request (security-headers.ts).
  * Always from 1 kB up, and only when the copy is at most nine tenths of the file.
  *
  *   tsx src/export/precompress.ts [out]
@@ -53,13 +51,11 @@ export const isPerDocument = (path: string) => /(^|\/)documents\/[^/]+\//.test(p
 
 /**
  * The compressed copies `path` (relative to out/, `/`-separated) gets when it is large enough: both
- * for site-wide text files, gzip only for a document's pages, none for anything else.
+ * for site-wide text files, none for a document's files or anything else.
  */
 export function encodingsFor(path: string): EncodingName[] {
   const extension = extname(path).toLowerCase();
-  if (!compressibleExtensions.has(extension)) return [];
-  if (!isPerDocument(path)) return ['br', 'gzip'];
-  return extension === '.html' ? ['gzip'] : [];
+  return compressibleExtensions.has(extension) && !isPerDocument(path) ? ['br', 'gzip'] : [];
 }
 
 export interface PrecompressReport {

@@ -12,7 +12,7 @@
  * - a folder without its trailing slash is redirected (301) to the address with it;
  * - the compressed copies the build wrote beside a file (`.br`, `.gz`, src/export/precompress.ts)
  *   are sent to clients that accept them (`Vary: Accept-Encoding`), never when older than the file;
- *   a text file the build wrote no copy of (a document's downloads, its cite.json) is compressed once
+ *   a text file the build wrote no copy of (a document's pages, downloads and cite.json) is compressed once
  *   on request and the copy kept in memory while the file is unchanged (compressed-copies.mjs);
  * - the headers of out/_headers (src/export/security-headers.ts) on every response, as Netlify and
  *   Cloudflare Pages would send them, re-read when the file changes; `Cache-Control: no-cache`

@@ -1,12 +1,14 @@
 /**
  * The files of the bundle step (src/export/bundle-behaviour.ts) in `public/<assetsDir>/`, served as
  * `/<assetsDir>/…`: the page script `<scriptPrefix><hash>.js` (an ES module), the parts it imports
- * when a page needs them `<partPrefix><hash>.js`, and the print stylesheet `<printPrefix><hash>.css`.
+ * when a page needs them `<partPrefix><hash>.js`, the print stylesheet `<printPrefix><hash>.css`, and
+ * the screen rules no first paint needs `<laterPrefix><hash>.css` (src/app/later.css).
  */
 export const assetsDir = 'assets';
 export const scriptPrefix = 'site.';
 export const partPrefix = 'part.';
 export const printPrefix = 'print.';
+export const laterPrefix = 'later.';
 
 /**
  * The early scripts, inline in the pages: each compiled by the bundle step from

@@ -1,7 +1,7 @@
 import 'server-only';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { assetsDir, earlyScriptNames, earlyScriptsFile, printPrefix, type EarlyScriptName } from './asset-names';
+import { assetsDir, earlyScriptNames, earlyScriptsFile, laterPrefix, printPrefix, type EarlyScriptName } from './asset-names';
 
 const found = new Map<string, string>();
 
@@ -31,6 +31,11 @@ function bundledAsset(what: string, prefix: string, extension: string): string {
 /** The print stylesheet (src/app/print.css), linked with `media="print"`. */
 export function printStylesheetPath(): string {
   return bundledAsset('print stylesheet', printPrefix, '.css');
+}
+
+/** The screen rules no first paint needs (src/app/later.css), linked after the page has painted. */
+export function laterStylesheetPath(): string {
+  return bundledAsset('stylesheet of later rules', laterPrefix, '.css');
 }
 
 let early: Record<EarlyScriptName, string> | undefined;

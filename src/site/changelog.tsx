@@ -11,7 +11,7 @@ import { citeBlock } from '../contract/block-place';
 import { changeAnchor, changesPath, documentPath, editionPath } from '../contract/paths';
 import { siteContent } from './content';
 import { editionDiffs } from './edition-data';
-import { editionName, hasChangelog } from './edition-note';
+import { ComparePairs, editionName, hasChangelog } from './edition-note';
 import { localeOrNotFound } from './locale-params';
 import { pageMetadata, pathsFor } from './metadata';
 import { SiteFooter, SiteHeader } from './site-header';
@@ -159,11 +159,14 @@ function Records({ t, language, records }: { t: TFunction; language: Language; r
   );
 }
 
-/** One language version's changes in one edition: the record, then each block and note that changed. */
-function LanguageChanges(props: Omit<ChangeProps, 'language'> & { diff: LanguageDiff }) {
-  const { t, edition, diff } = props;
+/**
+ * One language version's changes from edition `previous` to edition `edition`: what the editions file
+ * says of them (`records`), then each block and note that changed. Shared by the changelog (one
+ * edition and the one before) and the comparison of any two editions (src/site/compare.tsx).
+ */
+export function LanguageChanges(props: Omit<ChangeProps, 'language'> & { diff: LanguageDiff; records: readonly EditionChange[] }) {
+  const { t, edition, diff, records } = props;
   const { language } = diff;
-  const records = edition.changes[language] ?? [];
   const empty = diff.blocks.length === 0 && diff.notes.length === 0;
   return (
     <section className="language-changes" aria-labelledby={`e${edition.number}-${language}`}>
@@ -198,7 +201,9 @@ async function EditionChanges({ locale, t, document, edition }: { locale: Locale
         <a href={current ? documentPath(locale, document.slug) : editionPath(locale, document.slug, edition.number)}>{current ? t('editions.readCurrent') : t('editions.editionPage')}</a>
       </p>
       {previous
-        ? diffs.map((diff) => <LanguageChanges key={diff.language} locale={locale} t={t} document={document} edition={edition} previous={previous} diff={diff} />)
+        ? diffs.map((diff) => (
+            <LanguageChanges key={diff.language} locale={locale} t={t} document={document} edition={edition} previous={previous} diff={diff} records={edition.changes[diff.language] ?? []} />
+          ))
         : null}
     </section>
   );
@@ -223,6 +228,7 @@ export async function ChangesPage({ params }: { params: ChangesParams }) {
           {titleFor(document, locale).title}
         </p>
         <p>{t('editions.changesIntro')}</p>
+        <ComparePairs locale={locale} t={t} document={document} />
         {editions}
       </main>
       <SiteFooter t={t} />

@@ -4,7 +4,7 @@ import type { ArchiveDocument, EditionRecord } from '../model/types';
 import type { Locale } from '../i18n/config';
 import { formatDate, type TFunction } from '../i18n/server';
 import { currentEdition } from '../model/document';
-import { changesPath, documentPath, editionPath } from '../contract/paths';
+import { changesPath, comparePath, documentPath, editionPath } from '../contract/paths';
 
 /**
  * What a page says of the edition it shows: the edition, its date and what it changed, near the
@@ -83,7 +83,38 @@ export function EditionNotice({ locale, t, document, edition }: EditionProps & {
           </>
         ) : null}
       </p>
+      <ComparePairs locale={locale} t={t} document={document} edition={edition.number} />
     </div>
+  );
+}
+
+/** Every pair of editions of a document, the older first, oldest pair first: the comparisons it has. */
+export function editionPairs(document: { editions: readonly Pick<EditionRecord, 'number'>[] }): [number, number][] {
+  const numbers = document.editions.map((edition) => edition.number);
+  return numbers.flatMap((from, index) => numbers.slice(index + 1).map((to): [number, number] => [from, to]));
+}
+
+/**
+ * Links to the comparison of every pair of editions (on the changelog), or of `edition` with each
+ * other edition (on an edition's page). The pair shown (`shown`) is marked as the current page.
+ * Nothing for a document in its first edition.
+ */
+export function ComparePairs({ locale, t, document, edition, shown }: EditionProps & { edition?: number; shown?: readonly [number, number] }) {
+  const pairs = editionPairs(document).filter(([from, to]) => edition === undefined || from === edition || to === edition);
+  if (pairs.length === 0) return null;
+  return (
+    <nav className="compare-pairs" aria-label={t('editions.compare')}>
+      <p>{t('editions.compare')}</p>
+      <ul className="inline-list">
+        {pairs.map(([from, to]) => (
+          <li key={`${from}-${to}`}>
+            <a href={comparePath(locale, document.slug, from, to)} aria-current={shown?.[0] === from && shown[1] === to ? 'page' : undefined}>
+              {edition === undefined ? t('editions.pair', { from, to }) : t('editions.compareWith', { number: from === edition ? to : from })}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }
 

@@ -50,6 +50,7 @@ const audits: Array<{ name: string; path: (slug: string, paragraph: string, entr
   { name: 'edition 1 (ja, phone, dark)', path: (slug) => `/ja/documents/${slug}/editions/1/`, options: { phone: true, scheme: 'dark' } },
   { name: 'changes (ru)', path: (slug) => `/ru/documents/${slug}/changes/` },
   { name: 'changes (en, dark, without JavaScript)', path: (slug) => `/en/documents/${slug}/changes/`, options: { scheme: 'dark', withoutScripts: true } },
+  { name: 'two editions compared (ja, dark)', path: (slug) => `/ja/documents/${slug}/compare/1-2/`, options: { scheme: 'dark' } },
   { name: 'glossary (en)', path: () => pages.glossary('en') },
   { name: 'glossary (ru, dark)', path: () => pages.glossary('ru'), options: { scheme: 'dark' } },
   { name: 'glossary entry (ja)', path: (_slug, _paragraph, entry) => pages.entry('ja', entry) },

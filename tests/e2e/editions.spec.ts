@@ -8,9 +8,9 @@
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from '@playwright/test';
 import { openContentCache } from '../../src/cache/read';
-import { diffEditions, type DiffPart } from '../../src/editions/diff';
+import { diffEditions, type DiffPart, type LanguageDiff } from '../../src/editions/diff';
 import { languages } from '../../src/model/languages';
-import type { ArchiveDocument, PastEdition } from '../../src/model/types';
+import type { ArchiveDocument, EditionRecord, PastEdition } from '../../src/model/types';
 import { expect, test } from './fixtures';
 import { getEdition, messages, rowNameOf, type Locale } from './site';
 
@@ -35,6 +35,7 @@ const paths = {
   reader: (locale: Locale, slug: string) => `/${locale}/documents/${slug}/`,
   edition: (locale: Locale, slug: string, n: number) => `/${locale}/documents/${slug}/editions/${n}/`,
   changes: (locale: Locale, slug: string) => `/${locale}/documents/${slug}/changes/`,
+  compare: (locale: Locale, slug: string, from: number, to: number) => `/${locale}/documents/${slug}/compare/${from}-${to}/`,
   anchor: (edition: number, language: string, id: string) => `e${edition}-${language}-${id}`,
 };
 
@@ -211,7 +212,13 @@ async function visibleTexts(locator: Locator): Promise<string[]> {
 async function showsEveryChange(page: Page, document: ArchiveDocument, before: PastEdition) {
   const current = document.editions.at(-1);
   if (!current) throw new Error('no edition');
-  for (const diff of currentChanges(document, before)) {
+  await showsTheseChanges(page, currentChanges(document, before), current.number, current.changes);
+}
+
+/** Checks that `page` shows each change of `diffs` under its anchor (`e<number>-<language>-<id>`), word for word, and each record of `changes`. */
+async function showsTheseChanges(page: Page, diffs: readonly LanguageDiff[], number: number, changes: EditionRecord['changes']) {
+  const current = { number, changes };
+  for (const diff of diffs) {
     for (const change of diff.blocks) {
       const item = page.locator(`[id="${paths.anchor(current.number, diff.language, change.id)}"]`);
       await expect(item, `${diff.language} ${change.id}`).toHaveCount(1);
@@ -271,6 +278,68 @@ test.describe('the changelog', () => {
       await expect(ins.locator('.sr-only').first()).toHaveText(say('en', 'addedWords'));
       expect(await ins.evaluate((element) => getComputedStyle(element).textDecorationLine)).toContain('underline');
     }
+  });
+});
+
+test.describe('comparing two editions', () => {
+  /** The first edition against the current one, through every edition's fates, in every language; and what each edition after the first recorded. */
+  async function firstToCurrent() {
+    const found = await editions();
+    const { document, first, current } = found;
+    const later = document.editions.filter((edition) => edition.number > first.number);
+    const diffs = languages.map((language) => diffEditions(first, document, later.map((edition) => edition.fates), language));
+    const changes = Object.fromEntries(languages.map((language) => [language, later.flatMap((edition) => edition.changes[language] ?? [])]));
+    return { ...found, diffs, changes, from: document.editions[0].number, to: current.number };
+  }
+
+  test('the changelog links every pair of editions, and the first against the current shows every change word for word', async ({ page }) => {
+    // Every change of every language checked word for word: as long as the changelog's two tests together.
+    test.slow();
+    const { document, slug, diffs, changes, from, to } = await firstToCurrent();
+    await page.goto(paths.changes('en', slug));
+    const numbers = document.editions.map((edition) => edition.number);
+    const pairs = numbers.flatMap((older, index) => numbers.slice(index + 1).map((newer) => paths.compare('en', slug, older, newer)));
+    expect(await page.locator('.compare-pairs a').evaluateAll((links) => links.map((link) => link.getAttribute('href')))).toEqual(pairs);
+    await page.locator('.compare-pairs a').first().click();
+    await expect(page).toHaveURL(new RegExp(`${paths.compare('en', slug, numbers[0], numbers[1])}$`));
+    await page.goto(paths.compare('en', slug, from, to));
+    await expect(page.locator('h1')).toHaveText(say('en', 'compareHeading', { from, to }));
+    await expect(page.locator(`.compare-pairs a[aria-current="page"]`)).toHaveAttribute('href', paths.compare('en', slug, from, to));
+    await showsTheseChanges(page, diffs, to, changes);
+  });
+
+  test('without JavaScript, in another interface language, every text with its language', async ({ browser, baseURL }) => {
+    // Every change of every language checked word for word: as long as the changelog's two tests together.
+    test.slow();
+    const { slug, diffs, changes, from, to } = await firstToCurrent();
+    const page = await changelogWithout(browser, baseURL, paths.compare('ja', slug, from, to));
+    expect(await page.locator('html').getAttribute('data-behaviours')).toBeNull();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+    await showsTheseChanges(page, diffs, to, changes);
+    // The wording compared is in its language version's language, whatever the interface's.
+    for (const diff of diffs) {
+      if (diff.blocks.length > 0) await expect(page.locator(`[id="${paths.anchor(to, diff.language, diff.blocks[0].id)}"] .diff-text`).first()).toHaveAttribute('lang', diff.language);
+    }
+    // A changed paragraph links to its place in an edition's page, by its anchor.
+    const link = page.locator('.change-head a').first();
+    expect(await link.getAttribute('href')).toMatch(new RegExp(`^/ja/documents/${slug}/editions/[0-9]+/#[a-z0-9-]+$`));
+    await page.context().close();
+  });
+
+  test('each edition’s page links its comparison with every other edition', async ({ page }) => {
+    // Every edition's page, then a comparison: three large pages.
+    test.slow();
+    const { document, slug } = await editions();
+    for (const edition of document.editions) {
+      await page.goto(paths.edition('ru', slug, edition.number));
+      const expected = document.editions
+        .filter((other) => other !== edition)
+        .map((other) => paths.compare('ru', slug, Math.min(edition.number, other.number), Math.max(edition.number, other.number)));
+      expect(await page.locator('.edition-notice .compare-pairs a').evaluateAll((links) => links.map((link) => link.getAttribute('href'))), `edition ${edition.number}`).toEqual(expected);
+    }
+    await page.locator('.edition-notice .compare-pairs a').first().click();
+    await expect(page).toHaveURL(/\/compare\/[0-9]+-[0-9]+\/$/);
+    await expect(page.locator('h1')).toBeVisible();
   });
 });
 

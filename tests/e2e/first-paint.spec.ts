@@ -53,10 +53,10 @@ test.describe('first paint', () => {
     expect((await page.evaluate(() => window.__watch)).rearranged.length).toBeGreaterThan(0);
   });
 
-  test('the page script and the print stylesheet are not requested while the page is parsed, but after it', async ({ page, request }) => {
+  test('the page script and the later and print stylesheets are not requested while the page is parsed, but after it', async ({ page, request }) => {
     const { slug } = await sample();
     const path = pages.reader('en', slug);
-    // Nothing in the HTML fetches them: no script or stylesheet element, no preload; the print stylesheet is linked for readers without JavaScript only.
+    // Nothing in the HTML fetches them: no script or stylesheet element, no preload; the later and print stylesheets are linked for readers without JavaScript only.
     const html = await (await request.get(path)).text();
     const head = html.replace(/<noscript[\s\S]*?<\/noscript>/g, '');
     expect(head).not.toMatch(/<script[^>]*\ssrc=/);
@@ -64,10 +64,11 @@ test.describe('first paint', () => {
     await page.goto(path);
     const timing = await page.evaluate(() => {
       const parsed = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart;
-      const assets = performance.getEntriesByType('resource').filter((entry) => /\/assets\/(site|print)\./.test(entry.name));
+      const assets = performance.getEntriesByType('resource').filter((entry) => /\/assets\/(site|print|later)\./.test(entry.name));
       return assets.map((entry) => ({ name: new URL(entry.name).pathname.replace(/\.[\w-]+\.(js|css)$/, '.$1'), afterParsing: entry.startTime >= parsed }));
     });
     expect(timing.toSorted((a, b) => a.name.localeCompare(b.name))).toEqual([
+      { name: '/assets/later.css', afterParsing: true },
       { name: '/assets/print.css', afterParsing: true },
       { name: '/assets/site.js', afterParsing: true },
     ]);

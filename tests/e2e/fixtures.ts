@@ -15,7 +15,7 @@ export { expect } from '@playwright/test';
 export async function behavioursStarted(page: Page): Promise<void> {
   // A page without the loader (the root page's redirect, or a test took the scripts out), or read
   // without JavaScript: the `<noscript>` holds elements only when scripts do not run.
-  const withoutScript = (await page.locator('noscript[data-print]').count()) === 0 || (await page.locator('script[data-site]').count()) === 0 || (await page.locator('noscript[data-print] > link').count()) > 0;
+  const withoutScript = (await page.locator('noscript[data-later]').count()) === 0 || (await page.locator('script[data-site]').count()) === 0 || (await page.locator('noscript[data-later] > link').count()) > 0;
   if (withoutScript) return;
   await page.locator('html[data-behaviours]').waitFor({ state: 'attached' });
 }
