@@ -14,6 +14,7 @@ import { formatDate, formatList, getT, type TFunction } from '../i18n/server';
 import { siteContent } from './content';
 import { documentPath, editionExportPath, editionPath, exportPath, schemaPath } from '../contract/paths';
 import { absoluteUrl, siteAddress } from './site-url';
+import { renderedParams } from './rendered-documents';
 
 /**
  * Every export file of every document, and of each of its past editions: the static params of the
@@ -21,13 +22,15 @@ import { absoluteUrl, siteAddress } from './site-url';
  */
 export async function exportParams(): Promise<Array<{ slug: string; path: string[] }>> {
   const { documents } = await siteContent().catalog();
-  return documents.flatMap((document) => [
-    ...exportFiles(document.slug, document.texts).map((file) => ({ slug: document.slug, path: [file.name] })),
-    ...pastEditions(document).flatMap((edition) =>
-      // JSON and TEI hold every language: their names do not depend on which versions the edition had.
-      pastEditionExportFiles(document.slug, edition.number, {}).map((file) => ({ slug: document.slug, path: editionExportPath(document.slug, edition.number, file.name).split('/').slice(3) })),
-    ),
-  ]);
+  return renderedParams(
+    documents.flatMap((document) => [
+      ...exportFiles(document.slug, document.texts).map((file) => ({ slug: document.slug, path: [file.name] })),
+      ...pastEditions(document).flatMap((edition) =>
+        // JSON and TEI hold every language: their names do not depend on which versions the edition had.
+        pastEditionExportFiles(document.slug, edition.number, {}).map((file) => ({ slug: document.slug, path: editionExportPath(document.slug, edition.number, file.name).split('/').slice(3) })),
+      ),
+    ]),
+  );
 }
 
 /** The export files of a document with their addresses, for the reading page's download list. */
