@@ -9,7 +9,10 @@ export const onlyDocumentsVariable = 'SITE_ONLY_DOCUMENTS';
 /**
  * The params of the documents to render. When none of them is to be rendered, the first of all is
  * kept: Next's static export fails on a route with no page (the previous build's copy of that
- * page is kept, the new one is not used).
+ * page is kept, the new one is not used). Only for routes whose files lie in a document's own
+ * folders, `<lang>/documents/<slug>/` or `exports/<slug>/` (`documentOfSiteFile` in
+ * src/export/incremental.ts): those are the files an incremental build takes from the previous build
+ * for the other documents. A route that writes a document's files anywhere else must render them all.
  */
 export function renderedParams<T extends { slug: string }>(params: T[], env: Record<string, string | undefined> = process.env): T[] {
   const only = env[onlyDocumentsVariable];
