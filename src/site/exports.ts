@@ -21,16 +21,14 @@ import { renderedParams } from './rendered-documents';
  * exports route (`path`: `[file]`, or `['editions', n, file]`).
  */
 export async function exportParams(): Promise<Array<{ slug: string; path: string[] }>> {
-  const { documents } = await siteContent().catalog();
-  return renderedParams(
-    documents.flatMap((document) => [
-      ...exportFiles(document.slug, document.texts).map((file) => ({ slug: document.slug, path: [file.name] })),
-      ...pastEditions(document).flatMap((edition) =>
-        // JSON and TEI hold every language: their names do not depend on which versions the edition had.
-        pastEditionExportFiles(document.slug, edition.number, {}).map((file) => ({ slug: document.slug, path: editionExportPath(document.slug, edition.number, file.name).split('/').slice(3) })),
-      ),
-    ]),
-  );
+  const documents = renderedParams((await siteContent().catalog()).documents);
+  return documents.flatMap((document) => [
+    ...exportFiles(document.slug, document.texts).map((file) => ({ slug: document.slug, path: [file.name] })),
+    ...pastEditions(document).flatMap((edition) =>
+      // JSON and TEI hold every language: their names do not depend on which versions the edition had.
+      pastEditionExportFiles(document.slug, edition.number, {}).map((file) => ({ slug: document.slug, path: editionExportPath(document.slug, edition.number, file.name).split('/').slice(3) })),
+    ),
+  ]);
 }
 
 /** The export files of a document with their addresses, for the reading page's download list. */
