@@ -8,6 +8,7 @@
  *    starts until after it has switched out/: every answer must be 200, and then the server must
  *    answer from the new build;
  * 3. the incremental build and the clean one are the same tree, byte for byte.
+ * When it fails, the scratch copy is left in place to be looked at (the next run replaces it).
  * Needs the checkout built first (`npm run build`), and runs two builds (minutes on a 2-core machine),
  * so it is not part of `npm run test:unit`: `npm test` runs it, alone, after the build
  * (`npm run test:publish`).
@@ -120,12 +121,21 @@ it('adds a document incrementally, rebuilds clean beside a running server that a
     const [incrementalFiles, cleanFiles] = [await filesOf(incrementalBuild), await filesOf(cleanBuild)];
     expect(incrementalFiles).toEqual(cleanFiles);
     const different: string[] = [];
+    let first = '';
     for (const file of cleanFiles) {
       const [a, b] = [await readFile(join(incrementalBuild, file)), await readFile(join(cleanBuild, file))];
-      if (!a.equals(b)) different.push(file);
+      if (a.equals(b)) continue;
+      different.push(file);
+      if (first) continue;
+      // Where the first differing file differs: a little of each side, from the first differing byte.
+      let at = 0;
+      while (at < a.length && a[at] === b[at]) at++;
+      first = `${file} at byte ${at}:\n  incremental: ${a.subarray(Math.max(0, at - 80), at + 160).toString()}\n  clean:       ${b.subarray(Math.max(0, at - 80), at + 160).toString()}`;
     }
-    expect(different).toEqual([]);
-  } finally {
+    expect(different, first).toEqual([]);
     await rm(scratch, { recursive: true, force: true });
+  } catch (error) {
+    // Kept to be looked at: the builds it compared are in .scratch/publish/.out-builds/.
+    throw error;
   }
 });
