@@ -69,71 +69,69 @@ it('adds a document incrementally, rebuilds clean beside a running server that a
   await cp(recordPath(published ?? ''), recordPath(copied));
   await symlink(relative(scratch, copied), out);
 
-  {
-    const incremental = await build([]);
-    expect(incremental.code, incremental.log.slice(-3000)).toBe(0);
-    expect(incremental.log).toContain(`incremental: 1 document(s) added or changed (${added})`);
-    const incrementalBuild = (await publishedBuild(out)) ?? '';
-    expect(existsSync(join(incrementalBuild, 'en', 'documents', added, 'index.html'))).toBe(true);
+  const incremental = await build([]);
+  expect(incremental.code, incremental.log.slice(-3000)).toBe(0);
+  expect(incremental.log).toContain(`incremental: 1 document(s) added or changed (${added})`);
+  const incrementalBuild = (await publishedBuild(out)) ?? '';
+  expect(existsSync(join(incrementalBuild, 'en', 'documents', added, 'index.html'))).toBe(true);
 
-    const addresses = pageAddresses(await filesOf(incrementalBuild));
-    expect(addresses.length).toBeGreaterThan(50);
-    const server = await startServer(out);
-    const origin = `http://127.0.0.1:${server.port}`;
-    const failures: string[] = [];
-    let answered = 0;
-    let building = true;
-    /** Asks for every page in turn until the build is over, and a second more. */
-    const client = async (offset: number) => {
-      let after = Infinity;
-      for (let index = offset; Date.now() < after; index += 2) {
-        const address = addresses[index % addresses.length];
-        const response = await fetch(origin + address, { headers: { 'Accept-Encoding': 'gzip, br' } }).catch((error: unknown) => error as Error);
-        if (response instanceof Error) failures.push(`${address}: ${response.message}`);
-        else {
-          await response.arrayBuffer();
-          if (response.status !== 200) failures.push(`${address}: ${response.status}`);
-        }
-        answered++;
-        if (!building && after === Infinity) after = Date.now() + 1000;
+  const addresses = pageAddresses(await filesOf(incrementalBuild));
+  expect(addresses.length).toBeGreaterThan(50);
+  const server = await startServer(out);
+  const origin = `http://127.0.0.1:${server.port}`;
+  const failures: string[] = [];
+  let answered = 0;
+  let building = true;
+  /** Asks for every page in turn until the build is over, and a second more. */
+  const client = async (offset: number) => {
+    let after = Infinity;
+    for (let index = offset; Date.now() < after; index += 2) {
+      const address = addresses[index % addresses.length];
+      const response = await fetch(origin + address, { headers: { 'Accept-Encoding': 'gzip, br' } }).catch((error: unknown) => error as Error);
+      if (response instanceof Error) failures.push(`${address}: ${response.message}`);
+      else {
+        await response.arrayBuffer();
+        if (response.status !== 200) failures.push(`${address}: ${response.status}`);
       }
-    };
-    const etagBefore = (await fetch(`${origin}/en/`)).headers.get('etag');
-    let clean: { code: number | null; log: string };
-    try {
-      const clients = [client(0), client(1)];
-      clean = await build(['--clean']);
-      building = false;
-      await Promise.all(clients);
-      // The server follows the switch: the page is the new build's file (another ETag: another mtime).
-      expect((await fetch(`${origin}/en/`)).headers.get('etag')).not.toBe(etagBefore);
-    } finally {
-      server.child.kill('SIGTERM');
-      await server.exited;
+      answered++;
+      if (!building && after === Infinity) after = Date.now() + 1000;
     }
-    expect(clean.code, clean.log.slice(-3000)).toBe(0);
-    expect(failures.slice(0, 20)).toEqual([]);
-    // Every page several times over: a build takes minutes, a round of the pages a few seconds.
-    expect(answered).toBeGreaterThan(addresses.length * 3);
-
-    const cleanBuild = (await publishedBuild(out)) ?? '';
-    expect(cleanBuild).not.toBe(incrementalBuild);
-    const [incrementalFiles, cleanFiles] = [await filesOf(incrementalBuild), await filesOf(cleanBuild)];
-    expect(incrementalFiles).toEqual(cleanFiles);
-    const different: string[] = [];
-    let first = '';
-    for (const file of cleanFiles) {
-      const [a, b] = [await readFile(join(incrementalBuild, file)), await readFile(join(cleanBuild, file))];
-      if (a.equals(b)) continue;
-      different.push(file);
-      if (first) continue;
-      // Where the first differing file differs: a little of each side, from the first differing byte.
-      let at = 0;
-      while (at < a.length && a[at] === b[at]) at++;
-      first = `${file} at byte ${at}:\n  incremental: ${a.subarray(Math.max(0, at - 80), at + 160).toString()}\n  clean:       ${b.subarray(Math.max(0, at - 80), at + 160).toString()}`;
-    }
-    expect(different, first).toEqual([]);
-    // Only when everything held: otherwise the builds it compared stay in .scratch/publish/.out-builds/.
-    await rm(scratch, { recursive: true, force: true });
+  };
+  const etagBefore = (await fetch(`${origin}/en/`)).headers.get('etag');
+  let clean: { code: number | null; log: string };
+  try {
+    const clients = [client(0), client(1)];
+    clean = await build(['--clean']);
+    building = false;
+    await Promise.all(clients);
+    // The server follows the switch: the page is the new build's file (another ETag: another mtime).
+    expect((await fetch(`${origin}/en/`)).headers.get('etag')).not.toBe(etagBefore);
+  } finally {
+    server.child.kill('SIGTERM');
+    await server.exited;
   }
+  expect(clean.code, clean.log.slice(-3000)).toBe(0);
+  expect(failures.slice(0, 20)).toEqual([]);
+  // Every page several times over: a build takes minutes, a round of the pages a few seconds.
+  expect(answered).toBeGreaterThan(addresses.length * 3);
+
+  const cleanBuild = (await publishedBuild(out)) ?? '';
+  expect(cleanBuild).not.toBe(incrementalBuild);
+  const [incrementalFiles, cleanFiles] = [await filesOf(incrementalBuild), await filesOf(cleanBuild)];
+  expect(incrementalFiles).toEqual(cleanFiles);
+  const different: string[] = [];
+  let first = '';
+  for (const file of cleanFiles) {
+    const [a, b] = [await readFile(join(incrementalBuild, file)), await readFile(join(cleanBuild, file))];
+    if (a.equals(b)) continue;
+    different.push(file);
+    if (first) continue;
+    // Where the first differing file differs: a little of each side, from the first differing byte.
+    let at = 0;
+    while (at < a.length && a[at] === b[at]) at++;
+    first = `${file} at byte ${at}:\n  incremental: ${a.subarray(Math.max(0, at - 80), at + 160).toString()}\n  clean:       ${b.subarray(Math.max(0, at - 80), at + 160).toString()}`;
+  }
+  expect(different, first).toEqual([]);
+  // Only when everything held: otherwise the builds it compared stay in .scratch/publish/.out-builds/.
+  await rm(scratch, { recursive: true, force: true });
 });
