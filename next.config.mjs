@@ -4,6 +4,10 @@ import { fileURLToPath } from 'node:url';
 const nextConfig = {
   // The whole site is written to out/ at build time; any static host or CDN serves it.
   output: 'export',
+  // `npm run build` exports into .out-next/ (src/export/build.ts), never into the served out/, and
+  // moves that into a new build folder: with output 'export', a distDir other than .next names the
+  // export's destination (Next's build files stay in .next). Unset, as under `next dev`: out/.
+  ...(process.env.SITE_EXPORT_DIR ? { distDir: process.env.SITE_EXPORT_DIR } : {}),
   // /en/glossary/ → out/en/glossary/index.html, which every static host serves without rewrites.
   trailingSlash: true,
   images: { unoptimized: true },

@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-export default defineConfig({
+// `--mode publish` (npm run test:publish): the rebuilds of tests/publish/, after `npm run build`.
+export default defineConfig(({ mode }) => ({
   resolve: {
     alias: {
       '@': fileURLToPath(new URL('./src', import.meta.url)),
@@ -10,9 +11,9 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['tests/unit/**/*.test.ts'],
+    include: mode === 'publish' ? ['tests/publish/**/*.test.ts'] : ['tests/unit/**/*.test.ts'],
     environment: 'node',
     // The CLI tests start real processes (tsx); on a loaded 2-core machine that takes seconds.
     testTimeout: 60_000,
   },
-});
+}));

@@ -5,7 +5,8 @@
  * ran, whatever the figures; non-zero only when something could not run. See bench/README.md.
  *
  *   npm run bench -- [--runs N] [--rebuild] [--desktop] [--path /en/documents/<slug>/]
- *                    [--scale 10,100,1000 | --no-scale | --scale-only] [--scale-timeout MIN] [--scale-keep]
+ *                    [--scale 10,100,1000,10000 | --no-scale | --scale-only] [--scale-timeout MIN] [--scale-keep]
+ *                    [--incremental-at 1000|none]
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
@@ -20,7 +21,7 @@ import { BenchError } from './errors';
 import type { Result } from 'lighthouse';
 import { checkChromium, medianFigures, runLighthouse, startChromium, type Browser, type FormFactor, type RunFigures } from './lighthouse';
 import { startServer, stopAllServers } from './serve';
-import { checkScaleCanRun, defaultScaleSizes, measureScale, parseSizes, type ScaleReport } from './scale';
+import { checkScaleCanRun, defaultIncrementalAt, defaultScaleSizes, measureScale, parseSizes, type ScaleReport } from './scale';
 import { scaleTargets } from './scale/summary';
 import { stopAllBuilds } from './scale/timed-build';
 import { ensureBuilt, findReaderPath, preferredReaderPath, slugOf, snapshotSite } from './site';
@@ -49,7 +50,7 @@ const resultsDir = join(root, 'bench', 'results');
 const defaultScaleTimeout = 60;
 
 const usage = `usage: npm run bench -- [--runs N] [--rebuild] [--desktop] [--path /en/documents/<slug>/]
-                        [--scale SIZES | --no-scale | --scale-only] [--scale-timeout MIN] [--scale-keep]
+                        [--scale SIZES | --no-scale | --scale-only] [--scale-timeout MIN] [--scale-keep] [--incremental-at N|none]
   --runs N             Lighthouse runs per page and form factor; the median is reported (default 3)
   --rebuild            run \`npm run build\` first even when out/ exists
   --desktop            also measure with Lighthouse's desktop preset (doubles the time)
@@ -58,7 +59,9 @@ const usage = `usage: npm run bench -- [--runs N] [--rebuild] [--desktop] [--pat
   --no-scale           Lighthouse part only: skip the scale measurement
   --scale-only         scale measurement only: no Lighthouse, no Chromium needed
   --scale-timeout MIN  stop a scale build after MIN minutes; larger sets are then skipped (default ${defaultScaleTimeout})
-  --scale-keep         keep the scratch copies in .scratch/scale/ after measuring (large sets take GBs)`;
+  --scale-keep         keep the scratch copies in .scratch/scale/ after measuring (large sets take GBs)
+  --incremental-at N   after building N documents (one of --scale), correct one, add one, build that clean and compare
+                       (default ${defaultIncrementalAt} when it is among the sizes; none: skip)`;
 
 interface PageResult {
   url: string;
@@ -92,12 +95,13 @@ function options() {
       'scale-only': { type: 'boolean', default: false },
       'scale-timeout': { type: 'string' },
       'scale-keep': { type: 'boolean', default: false },
+      'incremental-at': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
   });
   const lighthouseFlags = [values.runs !== undefined && '--runs', values.rebuild && '--rebuild', values.desktop && '--desktop', values.path !== undefined && '--path'].filter(Boolean);
-  const scaleFlags = [values.scale !== undefined && '--scale', values['scale-only'] && '--scale-only', values['scale-timeout'] !== undefined && '--scale-timeout', values['scale-keep'] && '--scale-keep'].filter(Boolean);
+  const scaleFlags = [values.scale !== undefined && '--scale', values['scale-only'] && '--scale-only', values['scale-timeout'] !== undefined && '--scale-timeout', values['scale-keep'] && '--scale-keep', values['incremental-at'] !== undefined && '--incremental-at'].filter(Boolean);
   if (values['no-scale'] && scaleFlags.length > 0) throw new BenchError(`--no-scale skips the scale measurement: it cannot go with ${scaleFlags.join(', ')}\n${usage}`);
   if (values['scale-only'] && lighthouseFlags.length > 0) throw new BenchError(`--scale-only runs no Lighthouse: ${lighthouseFlags.join(', ')} would be ignored\n${usage}`);
   const runs = Number(values.runs ?? '3');
@@ -105,6 +109,11 @@ function options() {
   const path = `/${(values.path ?? preferredReaderPath).replace(/^\/+|\/+$/g, '')}/`;
   const sizes = parseSizes(values.scale ?? defaultScaleSizes.join(','));
   if (!sizes) throw new BenchError(`--scale takes distinct whole numbers from 1 to 100000, comma-separated (10,100,1000), not ${values.scale}\n${usage}`);
+  const incrementalText = values['incremental-at'];
+  const incrementalAt = incrementalText === 'none' ? undefined : Number(incrementalText ?? defaultIncrementalAt);
+  if (incrementalText !== undefined && incrementalText !== 'none' && !sizes.includes(Number(incrementalText))) {
+    throw new BenchError(`--incremental-at takes one of the sizes of --scale (${sizes.join(', ')}) or none, not ${incrementalText}\n${usage}`);
+  }
   const scaleTimeout = Number(values['scale-timeout'] ?? defaultScaleTimeout);
   if (!(scaleTimeout > 0 && scaleTimeout <= 24 * 60)) throw new BenchError(`--scale-timeout must be a number of minutes above 0 and at most 1440, not ${values['scale-timeout']}\n${usage}`);
   return {
@@ -117,6 +126,7 @@ function options() {
     sizes,
     scaleTimeout,
     scaleKeep: values['scale-keep'],
+    incrementalAt: incrementalAt !== undefined && sizes.includes(incrementalAt) ? incrementalAt : undefined,
     help: values.help,
   };
 }
@@ -230,6 +240,9 @@ function scaleSummaryTable(report: ScaleReport): string {
         failed: `failed after ${formatDuration(targetSetSeconds.seconds)}`,
       }[targetSetSeconds.kind]
     : '—';
+  const large = scaleTargets.largeDocuments.toLocaleString('en-US');
+  const largePoint = report.points.find((point) => point.documents === scaleTargets.largeDocuments);
+  const pagePoint = [...report.points].filter((point) => point.largestPage).sort((a, b) => b.documents - a.documents)[0];
   const memoryLabel = targetSetMemory && targetSetMemory.documents !== scaleTargets.documents ? `Peak memory, largest set (${targetSetMemory.documents.toLocaleString('en-US')})` : `Peak memory, ${n} documents`;
   return table(
     ['figure', 'measured', 'target', ''],
@@ -247,8 +260,38 @@ function scaleSummaryTable(report: ScaleReport): string {
         verdict(meets.memoryFlat),
       ],
       [`  peak memory per added document${span}`, slopes ? `${signed(slopes.memoryBytes, formatBytes(Math.abs(slopes.memoryBytes)))}` : '—', '', ''],
+      ...incrementalRows(report),
+      [`Build time, ${large} documents`, largePoint ? `${largePoint.stopped ? '> ' : ''}${formatDuration(largePoint.seconds)}` : 'not built', `≤ ${formatDuration(scaleTargets.largeBuildSeconds)}`, verdict(meets.largeBuildSeconds)],
+      [
+        `Largest page, gzip${pagePoint?.largestPage ? ` (${pagePoint.documents.toLocaleString('en-US')}: ${pagePoint.largestPage.file})` : ''}`,
+        pagePoint?.largestPage ? formatBytes(pagePoint.largestPage.gzipBytes) : '—',
+        `≤ ${formatBytes(scaleTargets.pageGzipBytes)} at ${large}`,
+        verdict(meets.pageGzip),
+      ],
+      [`Search query, ${large} documents`, 'not measured here', `≤ ${scaleTargets.searchMs} ms, ≤ ${formatBytes(scaleTargets.searchBytes)}`, verdict(null)],
     ],
   );
+}
+
+/** The incremental cases (one corrected, one added, compared with a clean build of the same). */
+function incrementalRows(report: ScaleReport): string[][] {
+  const figures = report.incremental;
+  const at = (figures?.documents ?? scaleTargets.documents).toLocaleString('en-US');
+  const cell = (run: { seconds: number; mode: string; exitCode: number | null } | undefined) =>
+    !run ? 'not measured' : run.exitCode !== 0 ? `FAILED at ${formatDuration(run.seconds)}` : `${formatDuration(run.seconds)} (${run.mode})`;
+  const within = (run: { seconds: number; mode: string; exitCode: number | null } | undefined, limit: number) =>
+    !run || figures?.documents !== scaleTargets.documents ? null : run.exitCode === 0 && run.seconds <= limit;
+  return [
+    [`Correct one document of ${at}`, cell(figures?.correctOne), `≤ ${scaleTargets.correctOneSeconds} s at ${scaleTargets.documents.toLocaleString('en-US')}`, verdict(within(figures?.correctOne, scaleTargets.correctOneSeconds))],
+    [`Add one document to ${at}`, cell(figures?.addOne), `≤ ${scaleTargets.addOneSeconds} s at ${scaleTargets.documents.toLocaleString('en-US')}`, verdict(within(figures?.addOne, scaleTargets.addOneSeconds))],
+    [`  the same, built clean`, cell(figures?.cleanAfterAdd), '', ''],
+    [
+      `Incremental build = clean build, byte for byte`,
+      figures?.identical === undefined || figures.identical === null ? '—' : figures.identical ? 'yes' : `no: ${figures.differences.length} files differ (${figures.differences.slice(0, 3).join(', ')})`,
+      'yes',
+      verdict(figures?.identical ?? null),
+    ],
+  ];
 }
 
 // ---- the run ----------------------------------------------------------------------------------
@@ -391,14 +434,19 @@ async function saveScale(report: ScaleReport): Promise<void> {
   const gb = (report.machine.memoryBytes / 1e9).toFixed(1);
   const subtitle = `Measured ${report.date.slice(0, 10)}: ${report.machine.cores} cores, ${gb} GB memory, Node ${report.node}; copies of ${report.template}`;
   const othersShare = Math.max(0, ...report.points.map((point) => point.cpu.others / (point.seconds * report.machine.cores)));
-  const note = othersShare > 0.1 ? `Busy machine: other processes used up to ${Math.round(othersShare * 100)} % of the CPU during these builds, so the times are inflated.` : undefined;
+  const busy = othersShare > 0.1 ? `Busy machine: other processes used up to ${Math.round(othersShare * 100)} % of the CPU during these builds, so the times are inflated.` : undefined;
+  const figures = report.incremental;
+  const incremental = figures
+    ? `At ${figures.documents.toLocaleString('en-US')}: one corrected ${formatDuration(figures.correctOne.seconds)} (target ${scaleTargets.correctOneSeconds} s), one added ${formatDuration(figures.addOne.seconds)} (target ${scaleTargets.addOneSeconds} s), same bytes as clean: ${figures.identical === null ? '—' : figures.identical ? 'yes' : 'no'}.`
+    : undefined;
+  const note = [incremental, busy].filter(Boolean).join(' ') || undefined;
   await writeFile(chartFile, scaleChart(report.points, { subtitle, note, perDocumentSeconds: scaleTargets.perDocumentSeconds, peakMemoryBytes: scaleTargets.peakMemoryBytes }));
 }
 
 /** The scale part: builds generated sets of documents in scratch copies (bench/scale/). */
 async function scaleBench(opts: Options): Promise<void> {
   const started = Date.now();
-  const report = await measureScale(root, { sizes: opts.sizes, timeoutMinutes: opts.scaleTimeout, keep: opts.scaleKeep }, saveScale);
+  const report = await measureScale(root, { sizes: opts.sizes, timeoutMinutes: opts.scaleTimeout, keep: opts.scaleKeep, incrementalAt: opts.incrementalAt }, saveScale);
   console.log('');
   console.log(`Scale: \`npm run build\` on ${report.sizes.join(', ')} copies of ${report.template}; ${report.machine.cores} cores, ${(report.machine.memoryBytes / 1e9).toFixed(1)} GB, Node ${report.node}`);
   console.log('');

@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, realpath, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BenchError } from './errors';
 
@@ -53,7 +53,8 @@ export async function snapshotSite(root: string, dest: string, readerPath: strin
     await rm(dest, { recursive: true, force: true });
     await mkdir(dest, { recursive: true });
     // Timestamps kept: the server sends a precompressed copy only when it is not older than its file.
-    await cp(out, dest, { recursive: true, preserveTimestamps: true });
+    // out/ is a link to the published build (src/export/build.ts): copy what it leads to.
+    await cp(await realpath(out).catch(() => out), dest, { recursive: true, preserveTimestamps: true });
     const after = await stampOf(out);
     const page = await readFile(join(dest, readerPath, 'index.html'), 'utf8').catch(() => undefined);
     const complete = page !== undefined && assetsOf(page).every((asset) => existsSync(join(dest, asset)));

@@ -2,7 +2,7 @@
  * What a finished scratch build wrote: the check that it used its copy only (Next's recorded root, its
  * traces, the documents in out/), and the size of a folder of its output.
  */
-import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { BenchError } from '../errors';
 
@@ -62,10 +62,8 @@ export function checkIsolation(projectDir: string, slugs: readonly string[]): vo
   }
 }
 
-/** Bytes and number of the files under `dir` (symbolic links counted as files, not followed). */
-export function folderSize(dir: string): { bytes: number; files: number } {
-  let bytes = 0;
-  let files = 0;
+/** Every file under `dir` (symbolic links counted as files, not followed), with the names of its folder. */
+function* filesUnder(dir: string): Generator<{ path: string; name: string; siblings: ReadonlySet<string> }> {
   const stack = [dir];
   while (stack.length > 0) {
     const current = stack.pop() as string;
@@ -75,14 +73,36 @@ export function folderSize(dir: string): { bytes: number; files: number } {
     } catch {
       continue;
     }
+    const siblings = new Set(entries.map((entry) => entry.name));
     for (const entry of entries) {
       const path = join(current, entry.name);
       if (entry.isDirectory()) stack.push(path);
-      else {
-        bytes += lstatSync(path).size;
-        files++;
-      }
+      else yield { path, name: entry.name, siblings };
     }
   }
+}
+
+/** Bytes and number of the files under `dir` (symbolic links counted as files, not followed). */
+export function folderSize(dir: string): { bytes: number; files: number } {
+  let bytes = 0;
+  let files = 0;
+  for (const { path } of filesUnder(dir)) {
+    bytes += lstatSync(path).size;
+    files++;
+  }
   return { bytes, files };
+}
+
+/**
+ * The largest page of `out` as a server sends it compressed: its `.gz` copy, or the page itself when
+ * the build wrote none (small pages). Undefined when there is no page.
+ */
+export function largestPage(out: string): { file: string; gzipBytes: number } | undefined {
+  let largest: { file: string; gzipBytes: number } | undefined;
+  for (const { path, name, siblings } of filesUnder(out)) {
+    if (!name.endsWith('.html')) continue;
+    const bytes = statSync(siblings.has(`${name}.gz`) ? `${path}.gz` : path).size;
+    if (!largest || bytes > largest.gzipBytes) largest = { file: relative(out, path), gzipBytes: bytes };
+  }
+  return largest;
 }

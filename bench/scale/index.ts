@@ -14,15 +14,19 @@ import { mkdir, rm, statfs } from 'node:fs/promises';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { BenchError } from '../errors';
-import { checkIsolation, folderSize } from './build-output';
+import { checkIsolation, folderSize, largestPage } from './build-output';
 import { writeScaleContent } from './generate';
+import { measureIncremental, type IncrementalReport } from './incremental';
 import { checkGeneratedContent } from './preflight';
 import { copyProject } from './scratch-copy';
 import { scaleTargets, summarize, type ScalePoint, type ScaleSummary } from './summary';
 import { timedBuild } from './timed-build';
 
 /** Sizes measured by default. */
-export const defaultScaleSizes = [10, 100, 1_000] as const;
+export const defaultScaleSizes = [10, 100, 1_000, 10_000] as const;
+
+/** The set the incremental cases run on by default. */
+export const defaultIncrementalAt = 1_000;
 
 /** Everything the scale part writes or copies lives under here, in the project root (gitignored). */
 export const scratchFolder = join('.scratch', 'scale');
@@ -35,6 +39,8 @@ export interface ScaleOptions {
   keep: boolean;
   /** Where progress lines go (default console.log). */
   log?: (line: string) => void;
+  /** The set on which to measure the incremental cases (one document corrected, one added), if any. */
+  incrementalAt?: number;
 }
 
 export interface ScaleReport {
@@ -51,6 +57,8 @@ export interface ScaleReport {
   incomplete?: string;
   /** Why the run could not go on (a build failed, no disk space): the bench then exits non-zero. */
   failure?: string;
+  /** The incremental cases, on the set of `incrementalAt` documents. */
+  incremental?: IncrementalReport;
 }
 
 /** Free space to leave on the disk; a build is stopped below it. */
@@ -137,6 +145,7 @@ export async function measureScale(root: string, options: ScaleOptions, onPoint?
     if (!stopped) checkIsolation(projectDir, set.slugs);
     const out = stopped ? { bytes: 0, files: 0 } : folderSize(join(projectDir, 'out'));
     const next = folderSize(join(projectDir, '.next'));
+    const page = stopped ? undefined : largestPage(join(projectDir, 'out'));
     report.points.push({
       documents,
       seconds: run.seconds,
@@ -146,11 +155,16 @@ export async function measureScale(root: string, options: ScaleOptions, onPoint?
       outBytes: out.bytes,
       outFiles: out.files,
       nextBytes: next.bytes,
+      ...(page ? { largestPage: page } : {}),
       cpu: run.cpu,
       loadAverage: { start: loadAtStart, end: loadavg()[0] },
       log: relative(root, logFile),
       ...(stopped ? { stopped } : {}),
     });
+    if (!stopped && documents === options.incrementalAt) {
+      say(`  ${documents} documents: the incremental cases (one corrected, one added, then the same clean)…`);
+      report.incremental = await measureIncremental(projectDir, set.slugs, join(logs, `scale-build-${documents}`), { timeoutMs: options.timeoutMinutes * 60_000, minFreeBytes }, say);
+    }
     if (!options.keep) await rm(projectDir, { recursive: true, force: true });
     const peak = `peak ${formatGB(run.peakRssBytes)} in up to ${run.peakProcesses} processes`;
     if (stopped === 'failed') {

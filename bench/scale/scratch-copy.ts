@@ -15,7 +15,7 @@ import { BenchError } from '../errors';
 export const excludedFromCopy: readonly string[] = ['.git', 'node_modules', '.scratch', 'content'];
 
 /** Left out when git cannot say what is ignored (no git, not a checkout): the .gitignore of today. */
-const fallbackIgnored: readonly string[] = ['.next', 'out', '.content', 'next-env.d.ts', 'test-results', 'playwright-report', 'bench/results', 'screenshots', 'public/assets'];
+const fallbackIgnored: readonly string[] = ['.next', 'out', '.out-builds', '.content', 'next-env.d.ts', 'test-results', 'playwright-report', 'bench/results', 'screenshots', 'public/assets'];
 
 /**
  * Paths (relative, `/`-separated, no trailing slash) that git ignores in the checkout: build output,

@@ -69,6 +69,8 @@ export interface BuildOptions {
   rescanMs?: number;
   /** Called about once a minute with the elapsed time and the current memory. */
   onProgress?: (seconds: number, sample: TreeSample) => void;
+  /** Arguments of `npm run build` (`--clean`). */
+  args?: string[];
 }
 
 /**
@@ -82,7 +84,7 @@ export async function timedBuild(projectDir: string, logFile: string, options: B
   const started = performance.now();
   let child: ChildProcess;
   try {
-    child = spawn(npm, ['run', 'build'], { cwd: projectDir, env: buildEnvironment(), stdio: ['ignore', log, log], detached: true });
+    child = spawn(npm, ['run', 'build', ...(options.args?.length ? ['--', ...options.args] : [])], { cwd: projectDir, env: buildEnvironment(), stdio: ['ignore', log, log], detached: true });
   } finally {
     closeSync(log);
   }

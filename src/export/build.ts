@@ -1,68 +1,186 @@
 /**
- * `npm run build`: runs the build's steps in order, each a command of its own, and publishes out/
- * only whole. Before the first step the previous out/ is moved aside (to `.out-previous/`, beside
- * it: a rename, on the same disk); when every step succeeded it is deleted, and when a step fails,
- * cannot start or is interrupted (Ctrl-C, SIGTERM), the half-written out/ is deleted and the previous
- * one put back. So a deploy that copies out/ after a build gets either the new site or the previous
- * one, never part of one. A `.out-previous/` found at the start (a build killed outright) is put back
- * first.
+ * `npm run build`: runs the build's steps in order, each a command of its own, into a new folder,
+ * `.out-builds/<id>/`, and publishes it whole, in one atomic step: out/ is a symbolic link to the
+ * published build, and publishing renames a new link over it (rename(2) replaces it at once: a
+ * reader of out/ sees the previous site or the new one, never neither, never part of one). The
+ * served site is never written to, so `npm start` (src/server/site-server.mjs, which follows the
+ * link) answers every page throughout a build. A step that fails, cannot start or is interrupted
+ * (Ctrl-C, SIGTERM) leaves out/ as it was; its half-written folder is deleted. A build killed
+ * outright leaves its folder behind: the next build deletes it before it starts.
+ *
+ * Kept in `.out-builds/`: the published build and the one it replaced (a server that has not yet
+ * noticed the switch, or a response in flight, may still read it); older ones are deleted. An out/
+ * that is a plain folder (from before this scheme) is moved into `.out-builds/` and linked first.
+ * To publish on a static host, copy the site the link points to: `cp -R out/. DEST`,
+ * `rsync -a out/ DEST/` or `tar -chf site.tar -C out .` follow it.
+ *
+ * The steps learn the folder to write to from `{out}` in their arguments (outArgument), replaced by
+ * its absolute path. `next build` exports into `.out-next/` (`SITE_EXPORT_DIR`, which next.config.mjs
+ * makes the destination of Next's export), the same folder every time, and the build moves that
+ * into the new folder when Next is done.
+ *
+ * Incremental: when the previous build's record shows that only documents were added or changed
+ * (src/export/incremental.ts), Next renders those and the site-wide pages only, and the other
+ * documents' files are taken from the previous build; anything else, or `--clean`, builds clean.
  *
  * The site's address comes from `SITE_URL` (src/site/site-url.ts). A value that is not an origin
  * stops the build before it starts; no value at all is allowed (CI and local builds have none), but
  * the build says so, loudly, before the first step and after the last: such a site has no sitemap
  * and no absolute address in its pages or downloads, and is not ready to publish as it is.
  *
- * To add a step, put it in `buildSteps` in its place: steps that write pages or files into out/ go
- * after `finish` and before `security headers`, which reads every page, and `precompress`, which
- * compresses every file.
+ * To add a step, put it in `buildSteps` in its place, with `{out}` as its argument: steps that write
+ * pages or files into the site go after `finish` and before `security headers`, which reads every
+ * page, and `precompress`, which compresses every file.
  *
  *   tsx src/export/build.ts
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
-import { basename, delimiter, dirname, join, relative } from 'node:path';
+import { existsSync, lstatSync } from 'node:fs';
+import { mkdir, readdir, readlink, rename, rm, symlink } from 'node:fs/promises';
+import { basename, delimiter, dirname, join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { onlyDocumentsVariable } from '../site/rendered-documents';
 import { siteUrlProblem, siteUrlVariable } from '../site/site-url';
+import { planBuild, readRecord, recordOf, recordPath, writeRecord, type BuildPlan, type BuildRecord } from './incremental';
 
 export interface BuildStep {
   /** What the step makes, for the log and the failure message. */
   name: string;
   /** The program and its arguments, run in the project root; `node_modules/.bin` is on the PATH. */
   command: string[];
+  /** Variables to add to its environment. */
+  env?: Record<string, string>;
+  /**
+   * For `next build`: where its export goes once it is done. Next always exports into the same
+   * folder, `.out-next/` (nextExportDir), never into a new one each time: its configuration, of which
+   * the destination is part, then stays the same from build to build, and so does what Turbopack's
+   * cache of the compiled code is valid for. The build then moves the export (a rename) here;
+   * `{out}` stands for the build's folder.
+   */
+  movesExportTo?: string;
 }
+
+/** In a step's arguments, stands for the absolute path of the folder the build writes the site to. */
+export const outArgument = '{out}';
+
+/** The variable that tells next.config.mjs where Next exports to, relative to the project root. */
+export const exportDirVariable = 'SITE_EXPORT_DIR';
+
+/** Where `next build` exports to, every time (see `movesExportTo`). */
+export const nextExportDir = '.out-next';
 
 /** The steps of `npm run build`, in order. */
 export const buildSteps: BuildStep[] = [
   { name: 'content cache', command: ['npm', 'run', '--silent', 'content'] },
   { name: 'page script', command: ['npm', 'run', '--silent', 'bundle'] },
-  { name: 'next build', command: ['next', 'build'] },
-  { name: 'finish', command: ['tsx', 'src/export/finish.ts'] },
-  { name: 'search index', command: ['tsx', 'src/export/search-index.ts'] },
-  // New steps that write into out/ go here.
-  { name: 'security headers', command: ['tsx', 'src/export/security-headers.ts'] },
-  { name: 'precompress', command: ['tsx', 'src/export/precompress.ts'] },
+  { name: 'next build', command: ['next', 'build'], movesExportTo: outArgument },
+  { name: 'finish', command: ['tsx', 'src/export/finish.ts', outArgument] },
+  { name: 'search index', command: ['tsx', 'src/export/search-index.ts', outArgument] },
+  // New steps that write into the site go here.
+  { name: 'security headers', command: ['tsx', 'src/export/security-headers.ts', outArgument] },
+  { name: 'precompress', command: ['tsx', 'src/export/precompress.ts', outArgument] },
 ];
 
 export interface BuildOptions {
   /** The project root: where the steps run. */
   root: string;
   steps?: BuildStep[];
-  /** The folder the steps write the site to (default `<root>/out`). */
+  /** The published site: a link to the current build (default `<root>/out`). */
   out?: string;
-  /** Aborting stops the running step and puts the previous out/ back. */
+  /** Aborting stops the running step; out/ stays as it was. */
   signal?: AbortSignal;
+  /**
+   * Without `steps`: build everything anew, even where the previous build could be reused
+   * (`--clean`). With `steps` (tests), every build is clean and no record is kept.
+   */
+  clean?: boolean;
   log?: (line: string) => void;
 }
 
-export type BuildResult = { ok: true; seconds: number } | { ok: false; failedStep: string; reason: string; restored: boolean };
+export type BuildResult =
+  | { ok: true; seconds: number; /** The folder out/ now links to. */ folder: string; /** How the build was made (without `steps`). */ plan?: BuildPlan }
+  | { ok: false; failedStep: string; reason: string; /** out/ is the site it was before (false: there was none). */ restored: boolean };
 
-/** Where the previous out/ waits while a build runs: beside it, so that moving it is a rename. */
-export const previousDir = (out: string) => join(dirname(out), `.${basename(out)}-previous`);
+/** Where the builds are written, beside out/ (so that the link to one is relative and short). */
+export const buildsDir = (out: string) => join(dirname(out), `.${basename(out)}-builds`);
 
-function run(step: BuildStep, root: string, signal: AbortSignal | undefined): Promise<string | undefined> {
+/** Where an out/ left aside by the build of before this scheme waited. */
+const legacyPreviousDir = (out: string) => join(dirname(out), `.${basename(out)}-previous`);
+
+/** The folder out/ links to (absolute), or undefined when out/ is no link. */
+export async function publishedBuild(out: string): Promise<string | undefined> {
+  const stats = lstatSync(out, { throwIfNoEntry: false });
+  if (!stats?.isSymbolicLink()) return undefined;
+  return resolve(dirname(out), await readlink(out));
+}
+
+/** A new build's name: its start time, sortable, and the process (two builds in one millisecond). */
+const newBuildId = () => `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}`;
+
+/** Makes out/ link to `folder`, in one rename: a new link beside out/, renamed over it. */
+export async function publish(out: string, folder: string): Promise<void> {
+  const link = join(dirname(out), `.${basename(out)}-link-${basename(folder)}`);
+  await rm(link, { force: true });
+  await symlink(relative(dirname(out), folder), link);
+  await rename(link, out);
+}
+
+/**
+ * Before a build: an out/ that is a plain folder becomes the first build in `.out-builds/`, linked
+ * (for an instant between the rename and the link out/ is missing: once per checkout); the builds
+ * that out/ does not link to are deleted (the half-written folders of builds killed outright).
+ */
+async function prepare(out: string, log: (line: string) => void, shown: string): Promise<string | undefined> {
+  const builds = buildsDir(out);
+  await mkdir(builds, { recursive: true });
+  const legacy = legacyPreviousDir(out);
+  if (existsSync(legacy)) {
+    // Left by a build of before this scheme, killed outright: it is the whole site, out/ half of one.
+    log(`build: ${basename(legacy)}/ is the site from before an interrupted build: putting it back as ${shown}/`);
+    await rm(out, { recursive: true, force: true });
+    await rename(legacy, out);
+  }
+  const stats = lstatSync(out, { throwIfNoEntry: false });
+  if (stats?.isDirectory()) {
+    const adopted = join(builds, `${newBuildId()}-adopted`);
+    await rename(out, adopted);
+    await symlink(relative(dirname(out), adopted), out);
+    log(`build: ${shown}/ is now a link to the build it holds, ${relative(dirname(out), adopted)}/`);
+  }
+  const current = await publishedBuild(out);
+  await removeBuilds(out, [current]);
+  return current && existsSync(current) ? current : undefined;
+}
+
+/** Deletes the folders in `.out-builds/` other than `keep`, with their records (`<folder>.json`). */
+async function removeBuilds(out: string, keep: Array<string | undefined>): Promise<void> {
+  const builds = buildsDir(out);
+  const kept = new Set(keep.filter((folder): folder is string => folder !== undefined).flatMap((folder) => [resolve(folder), recordPath(resolve(folder))]));
+  for (const name of await readdir(builds).catch(() => [])) {
+    const folder = join(builds, name);
+    if (!kept.has(folder)) await rm(folder, { recursive: true, force: true });
+  }
+}
+
+async function run(step: BuildStep, root: string, folder: string, signal: AbortSignal | undefined): Promise<string | undefined> {
+  const exported = join(root, nextExportDir);
+  if (step.movesExportTo) await rm(exported, { recursive: true, force: true });
+  const failure = await runCommand(step, root, folder, signal);
+  if (failure !== undefined || !step.movesExportTo) return failure;
+  if (!existsSync(exported)) return `it wrote no ${nextExportDir}/`;
+  await rename(exported, step.movesExportTo === outArgument ? folder : step.movesExportTo);
+  return undefined;
+}
+
+function runCommand(step: BuildStep, root: string, folder: string, signal: AbortSignal | undefined): Promise<string | undefined> {
   return new Promise((resolve) => {
-    const [program, ...args] = step.command;
-    const env = { ...process.env, PATH: `${join(root, 'node_modules', '.bin')}${delimiter}${process.env.PATH ?? ''}` };
+    const [program, ...args] = step.command.map((part) => (part === outArgument ? folder : part));
+    const env = {
+      ...process.env,
+      PATH: `${join(root, 'node_modules', '.bin')}${delimiter}${process.env.PATH ?? ''}`,
+      ...(step.movesExportTo ? { [exportDirVariable]: nextExportDir } : {}),
+      ...step.env,
+    };
     const child = spawn(program, args, { cwd: root, env, stdio: 'inherit', signal, killSignal: 'SIGTERM' });
     child.once('error', (error: NodeJS.ErrnoException) => {
       if (error.name === 'AbortError') return;
@@ -100,44 +218,83 @@ export function siteUrlNotice(env: Record<string, string | undefined> = process.
   };
 }
 
-/** Runs the steps; on any failure leaves `out` as it was before (or absent, if it was absent). */
-export async function build({ root, steps = buildSteps, out = join(root, 'out'), signal, log = console.log }: BuildOptions): Promise<BuildResult> {
-  const started = performance.now();
-  const previous = previousDir(out);
-  const shown = relative(root, out) || out;
-
-  if (existsSync(previous)) {
-    log(`build: ${relative(root, previous)}/ is the site from before an interrupted build: putting it back as ${shown}/`);
-    await rm(out, { recursive: true, force: true });
-    await rename(previous, out);
-  }
-  const hadPrevious = existsSync(out);
-  if (hadPrevious) await rename(out, previous);
-
-  const restore = async () => {
-    await rm(out, { recursive: true, force: true });
-    if (hadPrevious) await rename(previous, out);
-    return hadPrevious;
-  };
-
-  for (const [index, step] of steps.entries()) {
-    log(`build: step ${index + 1}/${steps.length}: ${step.name} (${step.command.join(' ')})`);
-    const failure = signal?.aborted ? 'interrupted' : await run(step, root, signal);
-    if (failure !== undefined) {
-      const restored = await restore();
-      return { ok: false, failedStep: step.name, reason: failure, restored };
+/**
+ * The steps of an incremental build: Next renders the changed documents and the site-wide pages into
+ * `part`, the finish step makes them runtime-free there, `assemble` puts the new build together from
+ * them and the previous build; the other steps are the same as in a clean build.
+ */
+export function incrementalSteps(plan: Extract<BuildPlan, { kind: 'incremental' }>, part: string): BuildStep[] {
+  return buildSteps.flatMap((step): BuildStep[] => {
+    if (step.name === 'next build') {
+      const documents = `${plan.changed.length} changed document${plan.changed.length === 1 ? '' : 's'}`;
+      return [{ ...step, name: `next build (${documents} and the site-wide pages)`, env: { [onlyDocumentsVariable]: plan.changed.join(',') }, movesExportTo: part }];
     }
+    if (step.name === 'finish') {
+      return [
+        { ...step, command: step.command.map((part_) => (part_ === outArgument ? part : part_)) },
+        { name: 'assemble', command: ['tsx', 'src/export/incremental.ts', 'assemble', plan.previous, part, outArgument, ...plan.changed] },
+      ];
+    }
+    return [step];
+  });
+}
+
+/** Runs the steps into a new folder and publishes it; on any failure leaves out/ as it was (or absent). */
+export async function build({ root, steps, out = join(root, 'out'), signal, clean = false, log = console.log }: BuildOptions): Promise<BuildResult> {
+  const started = performance.now();
+  const shown = relative(root, out) || out;
+  const current = await prepare(out, log, shown);
+  const folder = join(buildsDir(out), newBuildId());
+  const part = `${folder}.part`;
+
+  let record: BuildRecord | undefined;
+  let plan: BuildPlan | undefined;
+  let chosen = steps ?? buildSteps;
+  if (!steps) {
+    record = await recordOf(root);
+    plan = planBuild(record, current ? { folder: current, record: await readRecord(current) } : undefined, clean);
+    if (plan.kind === 'incremental' && plan.changed.length === 0) {
+      log(`build: nothing changed since the published build: ${shown}/ stays ${relative(root, plan.previous)}/`);
+      return { ok: true, seconds: (performance.now() - started) / 1000, folder: plan.previous, plan };
+    }
+    if (plan.kind === 'incremental') {
+      log(`build: incremental: ${plan.changed.length} document(s) added or changed (${plan.changed.join(', ')}); the others' files are reused from ${relative(root, plan.previous)}/`);
+      chosen = incrementalSteps(plan, part);
+    } else log(`build: clean: ${plan.reason}`);
   }
-  if (!existsSync(out)) {
-    const restored = await restore();
-    return { ok: false, failedStep: steps.at(-1)?.name ?? 'none', reason: `the steps wrote no ${shown}/`, restored };
+  log(`build: writing the site to ${relative(root, folder)}/; ${shown}/ ${current ? 'stays the published site until it is done' : 'follows when it is done'}`);
+
+  const fail = async (failedStep: string, reason: string): Promise<BuildResult> => {
+    await rm(folder, { recursive: true, force: true });
+    await rm(part, { recursive: true, force: true });
+    await rm(join(root, nextExportDir), { recursive: true, force: true });
+    return { ok: false, failedStep, reason, restored: current !== undefined };
+  };
+  for (const [index, step] of chosen.entries()) {
+    log(`build: step ${index + 1}/${chosen.length}: ${step.name} (${step.command.join(' ')})`);
+    const failure = signal?.aborted ? 'interrupted' : await run(step, root, folder, signal);
+    if (failure !== undefined) return fail(step.name, failure);
   }
-  await rm(previous, { recursive: true, force: true });
-  return { ok: true, seconds: (performance.now() - started) / 1000 };
+  if (!existsSync(folder)) return fail(chosen.at(-1)?.name ?? 'none', `the steps wrote no ${relative(root, folder)}/`);
+  if (signal?.aborted) return fail(chosen.at(-1)?.name ?? 'none', 'interrupted');
+  if (record) await writeRecord(folder, record);
+  await publish(out, folder);
+  await removeBuilds(out, [folder, current]);
+  return { ok: true, seconds: (performance.now() - started) / 1000, folder, plan };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const root = process.cwd();
+  const usage = 'usage: npm run build [-- --clean]   (--clean: build everything anew, reusing nothing of the previous build)';
+  let clean = false;
+  try {
+    ({
+      values: { clean },
+    } = parseArgs({ options: { clean: { type: 'boolean', default: false } } }));
+  } catch (error) {
+    console.error(`build: ${error instanceof Error ? error.message : String(error)}\n${usage}`);
+    process.exit(2);
+  }
   const notice = siteUrlNotice();
   if (notice && 'error' in notice) {
     console.error(`build: ${notice.error}`);
@@ -154,10 +311,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       controller.abort();
     });
   }
-  build({ root, signal: controller.signal }).then(
+  build({ root, signal: controller.signal, clean }).then(
     (result) => {
       if (result.ok) {
-        console.log(`build: done in ${result.seconds.toFixed(0)} s; out/ is the new site`);
+        const how = result.plan?.kind === 'incremental' ? `incremental, ${result.plan.changed.length} document(s) rendered` : 'clean';
+        console.log(`build: done in ${result.seconds.toFixed(0)} s (${how}); out/ is the new site (${relative(root, result.folder)}/)`);
         warn();
         return;
       }

@@ -18,7 +18,7 @@
  *
  *   tsx src/export/precompress.ts [out]
  */
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { extname, join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
@@ -65,6 +65,8 @@ export interface PrecompressReport {
   written: number;
   /** Files considered (right kind) but left alone: too small, or not compressible enough. */
   skipped: number;
+  /** Files whose copies were there and up to date (an incremental build's reused files). */
+  reused: number;
   rawBytes: number;
   /** The smallest copy of each file, summed. */
   compressedBytes: number;
@@ -91,15 +93,39 @@ async function compress(data: Buffer, encoding: EncodingName): Promise<Buffer> {
   return gzipAsync(data, { level: 9 });
 }
 
-/** Writes the compressed copies for every file of `out` that qualifies; removes stale ones of files that do not. */
+/**
+ * Whether `path` was reused, with every copy in `wanted`, from the previous build by an incremental
+ * build (src/export/incremental.ts): then the file and its copies are links to the previous build's
+ * (more than one name each), and the copies not older than the file. A file of a clean build, or
+ * written anew, has one name.
+ */
+async function upToDate(path: string, wanted: readonly EncodingName[]): Promise<boolean> {
+  const original = await stat(path);
+  if (original.nlink < 2) return false;
+  for (const { name, suffix } of encodings) {
+    if (!wanted.includes(name)) continue;
+    const copy = await stat(path + suffix).catch(() => undefined);
+    if (!copy || copy.nlink < 2 || copy.mtimeMs < original.mtimeMs) return false;
+  }
+  return true;
+}
+
+/**
+ * Writes the compressed copies for every file of `out` that qualifies, but those whose copies are
+ * already there and up to date; removes stale ones of files that do not.
+ */
 export async function precompressExport(out: string, parallel = 4): Promise<PrecompressReport> {
-  const report: PrecompressReport = { files: 0, written: 0, skipped: 0, rawBytes: 0, compressedBytes: 0 };
+  const report: PrecompressReport = { files: 0, written: 0, skipped: 0, reused: 0, rawBytes: 0, compressedBytes: 0 };
   const paths: string[] = [];
   for await (const path of walk(out)) if (!isVariant(path)) paths.push(path);
 
   const one = async (path: string) => {
     const address = relative(out, path).split(sep).join('/');
     const wanted = encodingsFor(address);
+    if (wanted.length > 0 && (await upToDate(path, wanted))) {
+      report.reused++;
+      return;
+    }
     const data = wanted.length > 0 ? await readFile(path) : undefined;
     const written: Array<{ file: string; bytes: Buffer }> = [];
     if (data && data.length >= minBytes) {
@@ -116,7 +142,11 @@ export async function precompressExport(out: string, parallel = 4): Promise<Prec
       return;
     }
     // Written after the original, so not older than it: the server sends no copy older than its original.
-    for (const { file, bytes } of written) await writeFile(file, bytes);
+    // Renamed into place: a copy an incremental build linked from the previous build is replaced, never written into.
+    for (const { file, bytes } of written) {
+      await writeFile(`${file}.${process.pid}.tmp`, bytes);
+      await rename(`${file}.${process.pid}.tmp`, file);
+    }
     report.files++;
     report.written += written.length;
     report.rawBytes += data.length;
@@ -141,7 +171,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       const saved = report.rawBytes ? Math.round((1 - report.compressedBytes / report.rawBytes) * 100) : 0;
       process.stdout.write(
-        `precompress: ${report.written} compressed copies of ${report.files} files (${saved} % smaller); ${report.skipped} small or incompressible files left as they are; ${seconds} s\n`,
+        `precompress: ${report.written} compressed copies of ${report.files} files (${saved} % smaller); ${report.skipped} small or incompressible files left as they are; ${report.reused} files whose copies were up to date; ${seconds} s\n`,
       );
     },
     (error: unknown) => {

@@ -22,7 +22,7 @@
  *   If-None-Match request for a small file is answered from memory with the same headers `send`
  *   would give; requests with a range or another precondition go to `send`.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import { createServer, STATUS_CODES } from 'node:http';
 import { extname, join } from 'node:path';
 import etag from 'etag';
@@ -117,16 +117,94 @@ const contentHeaders = ['Content-Encoding', 'Content-Language', 'Content-Length'
 
 /**
  * @typedef {object} SiteServerOptions
- * @property {string} dir the site folder (out/)
+ * @property {string} dir the site folder (out/), or a link to it (what `npm run build` publishes)
  * @property {(message: string) => void} [log] where unexpected errors are reported (stderr)
  * @property {ConstructorParameters<typeof FileCache>[0]} [cache] how long and how much to keep in memory
+ * @property {number} [followMs] how often to look where `dir` leads (ms, default 200)
  */
 
 /**
- * An HTTP server (not yet listening) for the site in `dir`.
+ * An HTTP server (not yet listening) for the site in `dir`. When `dir` is a link that `npm run
+ * build` switches to a new build (src/export/build.ts), the server follows: at most every
+ * `followMs` it resolves the link, and when it leads elsewhere, requests from then on are answered
+ * from the new folder, with caches of their own (files, compressed copies, `_headers`), all at once;
+ * a request already under way finishes from the folder it started in, which the build keeps.
  * @param {SiteServerOptions} options
  */
-export function createSiteServer({ dir, log = (message) => process.stderr.write(`${message}\n`), cache }) {
+export function createSiteServer({ dir, log = (message) => process.stderr.write(`${message}
+`), cache, followMs = 200 }) {
+  const sites = new FollowedSite(dir, followMs, (root) => siteIn(root, log, cache));
+  const server = createServer((req, res) => {
+    sites.current().then((site) =>
+      site.handle(req, res).catch((/** @type {unknown} */ error) => {
+        log(`server: ${req.method} ${req.url}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        if (res.headersSent) res.destroy();
+        else site.plain(req, res, 500).catch(() => res.destroy());
+      }),
+    );
+  });
+  // CONNECT asks for a tunnel: a static site offers none. (Node would drop the connection unanswered.)
+  server.on('connect', (_req, socket) => {
+    socket.on('error', () => socket.destroy());
+    socket.end(`HTTP/1.1 405 Method Not Allowed\r\nAllow: ${allowedMethods}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`);
+  });
+  // Slow or stalled clients: the whole request head within 20 s, the whole request within 30 s.
+  server.headersTimeout = 20_000;
+  server.requestTimeout = 30_000;
+  return server;
+}
+
+/**
+ * The site a folder or link leads to, resolved again (one system call, shared by the requests that
+ * arrive meanwhile) when it was last resolved `ttl` ms ago or more; one site (with its caches) per
+ * real folder. A link that leads nowhere (for an instant) keeps the site it led to.
+ * @template T
+ */
+export class FollowedSite {
+  /**
+   * @param {string} dir
+   * @param {number} ttl
+   * @param {(root: string) => T} open
+   */
+  constructor(dir, ttl, open) {
+    this.dir = dir;
+    this.ttl = ttl;
+    this.open = open;
+    this.checked = -Infinity;
+    /** @type {{ root: string, site: T } | undefined} */
+    this.known = undefined;
+    /** @type {Promise<T> | undefined} */
+    this.resolving = undefined;
+  }
+
+  /** @returns {Promise<T>} */
+  current() {
+    const known = this.known;
+    if (known && Date.now() - this.checked < this.ttl) return Promise.resolve(known.site);
+    this.resolving ??= this.#resolve().finally(() => {
+      this.resolving = undefined;
+    });
+    return this.resolving;
+  }
+
+  /** @returns {Promise<T>} */
+  async #resolve() {
+    this.checked = Date.now();
+    const root = await realpath(this.dir).catch(() => this.known?.root ?? this.dir);
+    if (this.known?.root !== root) this.known = { root, site: this.open(root) };
+    return this.known.site;
+  }
+}
+
+/**
+ * Answers requests from the site in the folder `root` (real: no link in its path to switch under
+ * a request).
+ * @param {string} root
+ * @param {(message: string) => void} log
+ * @param {ConstructorParameters<typeof FileCache>[0]} cache
+ */
+function siteIn(root, log, cache) {
+  const dir = root;
   const files = new FileCache(cache);
   const copies = new CompressedCopies();
   const headersPath = join(dir, '_headers');
@@ -329,20 +407,5 @@ export function createSiteServer({ dir, log = (message) => process.stderr.write(
     stream.pipe(res);
   }
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch((/** @type {unknown} */ error) => {
-      log(`server: ${req.method} ${req.url}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      if (res.headersSent) res.destroy();
-      else plain(req, res, 500).catch(() => res.destroy());
-    });
-  });
-  // CONNECT asks for a tunnel: a static site offers none. (Node would drop the connection unanswered.)
-  server.on('connect', (_req, socket) => {
-    socket.on('error', () => socket.destroy());
-    socket.end(`HTTP/1.1 405 Method Not Allowed\r\nAllow: ${allowedMethods}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`);
-  });
-  // Slow or stalled clients: the whole request head within 20 s, the whole request within 30 s.
-  server.headersTimeout = 20_000;
-  server.requestTimeout = 30_000;
-  return server;
+  return { handle, plain };
 }

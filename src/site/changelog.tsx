@@ -15,6 +15,7 @@ import { ComparePairs, editionName, hasChangelog } from './edition-note';
 import { localeOrNotFound } from './locale-params';
 import { pageMetadata, pathsFor } from './metadata';
 import { SiteFooter, SiteHeader } from './site-header';
+import { renderedParams } from './rendered-documents';
 
 /**
  * The changelog of a document (`/en/documents/<slug>/changes/`): every edition, the newest first, with
@@ -39,7 +40,7 @@ export interface ChangesParams {
 export async function changesParams(): Promise<ChangesParams[]> {
   const { documents } = await siteContent().catalog();
   const withChanges = documents.filter(hasChangelog);
-  return locales.flatMap((lang) => (withChanges.length > 0 ? withChanges : documents.slice(0, 1)).map((document) => ({ lang, slug: document.slug })));
+  return renderedParams(locales.flatMap((lang) => (withChanges.length > 0 ? withChanges : documents.slice(0, 1)).map((document) => ({ lang, slug: document.slug }))));
 }
 
 async function lookup(params: ChangesParams) {

@@ -17,6 +17,7 @@ import { VersionLinks } from './edition-note';
 import { Reader, readingPageEdition } from './reader';
 import { defaultView } from './reading-view';
 import { SiteFooter, SiteHeader } from './site-header';
+import { renderedParams } from './rendered-documents';
 
 export interface DocumentParams {
   lang: string;
@@ -26,7 +27,7 @@ export interface DocumentParams {
 /** Every (locale, document) pair: one reading page each, holding every language version. */
 export async function documentParams(): Promise<DocumentParams[]> {
   const { documents } = await siteContent().catalog();
-  return locales.flatMap((lang) => documents.map((document) => ({ lang, slug: document.slug })));
+  return renderedParams(locales.flatMap((lang) => documents.map((document) => ({ lang, slug: document.slug }))));
 }
 
 /** The one lookup behind the metadata and the page: unknown locale or document → 404. */

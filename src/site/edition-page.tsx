@@ -17,6 +17,7 @@ import { pageMetadata, pathsFor, shorten } from './metadata';
 import { Reader, type ReaderEdition } from './reader';
 import { defaultView } from './reading-view';
 import { SiteFooter, SiteHeader } from './site-header';
+import { renderedParams } from './rendered-documents';
 
 /**
  * The permanent page of one edition of a document (`/en/documents/<slug>/editions/1/`), the current
@@ -37,7 +38,7 @@ export interface EditionParams {
 /** Every (locale, document, edition) triple, the current edition included. */
 export async function editionParams(): Promise<EditionParams[]> {
   const { documents } = await siteContent().catalog();
-  return locales.flatMap((lang) => documents.flatMap((document) => document.editions.map((edition) => ({ lang, slug: document.slug, n: String(edition.number) }))));
+  return renderedParams(locales.flatMap((lang) => documents.flatMap((document) => document.editions.map((edition) => ({ lang, slug: document.slug, n: String(edition.number) })))));
 }
 
 /**
@@ -49,7 +50,7 @@ export async function supersededParams(): Promise<EditionParams[]> {
   const { documents } = await siteContent().catalog();
   const superseded = documents.flatMap((document) => document.editions.slice(0, -1).map((edition) => ({ slug: document.slug, n: String(edition.number) })));
   const some = superseded.length > 0 ? superseded : documents.slice(0, 1).map((document) => ({ slug: document.slug, n: String(document.editions[0].number) }));
-  return locales.flatMap((lang) => some.map((params) => ({ lang, ...params })));
+  return renderedParams(locales.flatMap((lang) => some.map((params) => ({ lang, ...params }))));
 }
 
 /** The glossary entries the texts of `document` mention. */

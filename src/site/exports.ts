@@ -16,13 +16,14 @@ import { formatDate, formatList, getT, type TFunction } from '../i18n/server';
 import { siteContent } from './content';
 import { documentPath, editionExportPath, editionPath, exportPath, glossaryPath, schemaPath } from '../contract/paths';
 import { absoluteUrl, siteAddress } from './site-url';
+import { renderedParams } from './rendered-documents';
 
 /**
  * Every export file of every document, and of each of its past editions: the static params of the
  * exports route (`path`: `[file]`, or `['editions', n, file]`).
  */
 export async function exportParams(): Promise<Array<{ slug: string; path: string[] }>> {
-  const { documents } = await siteContent().catalog();
+  const documents = renderedParams((await siteContent().catalog()).documents);
   return documents.flatMap((document) => [
     ...exportFiles(document.slug, versionsWithText(document.texts)).map((file) => ({ slug: document.slug, path: [file.name] })),
     ...pastEditions(document).flatMap((edition) =>

@@ -14,6 +14,7 @@ import { BenchError } from '../../bench/errors';
 import * as scale from '../../bench/scale';
 import * as buildOutput from '../../bench/scale/build-output';
 import * as generate from '../../bench/scale/generate';
+import { buildMode, differingFiles } from '../../bench/scale/incremental';
 import * as preflight from '../../bench/scale/preflight';
 import * as proc from '../../bench/scale/proc';
 import * as scratchCopy from '../../bench/scale/scratch-copy';
@@ -44,13 +45,13 @@ describe('public API', () => {
   it('exports the chart and, module by module, the scale measurement', () => {
     const names = (module: object) => Object.keys(module).sort();
     expect(names(chart)).toEqual(['escapeXml', 'formatBytes', 'formatDuration', 'niceStep', 'scaleChart'].sort());
-    expect(names(scale)).toEqual(['checkScaleCanRun', 'defaultScaleSizes', 'measureScale', 'parseSizes', 'scratchFolder']);
+    expect(names(scale)).toEqual(['checkScaleCanRun', 'defaultIncrementalAt', 'defaultScaleSizes', 'measureScale', 'parseSizes', 'scratchFolder']);
     expect(names(generate)).toEqual(['scaleSlug', 'templateSlug', 'varyDocument', 'writeScaleContent']);
     expect(names(preflight)).toEqual(['checkGeneratedContent', 'contentErrors']);
     expect(names(scratchCopy)).toEqual(['copyProject', 'excludedFromCopy', 'ignoredPaths']);
     expect(names(proc)).toEqual(['clockTicks', 'createTreeSampler', 'machineBusyTicks', 'parseBusyTicks', 'parseStat', 'sampleProcessTree']);
     expect(names(timed)).toEqual(['stopAllBuilds', 'timedBuild']);
-    expect(names(buildOutput)).toEqual(['checkIsolation', 'folderSize']);
+    expect(names(buildOutput)).toEqual(['checkIsolation', 'folderSize', 'largestPage']);
     expect(names(summary)).toEqual(['scaleTargets', 'summarize']);
   });
 });
@@ -270,7 +271,7 @@ describe('slopes and verdicts', () => {
     expect(summary.memoryGrows).toBe(false);
     // Not measured at 1,000: projected from the slope.
     expect(summary.targetSetSeconds).toEqual({ seconds: expect.closeTo(233, 5), kind: 'projected' });
-    expect(summary.meets).toEqual({ perDocumentBytes: true, perDocumentFiles: true, perDocumentSeconds: true, buildSeconds: true, peakMemory: null, memoryFlat: true });
+    expect(summary.meets).toEqual({ perDocumentBytes: true, perDocumentFiles: true, perDocumentSeconds: true, buildSeconds: true, peakMemory: null, memoryFlat: true, largeBuildSeconds: null, pageGzip: null });
     // Half a second a document is over the standing target of a quarter.
     expect(summarize([point(100, 80, 1.2, 60, 2_100), point(10, 35, 1.1, 6, 300)]).meets.perDocumentSeconds).toBe(false);
   });
@@ -291,7 +292,7 @@ describe('slopes and verdicts', () => {
     expect(summary.slopes?.to).toBe(100);
     expect(summary.targetSetSeconds).toEqual({ seconds: 3_600, kind: 'timeout' });
     expect(summary.meets.buildSeconds).toBe(false);
-    expect(scaleTargets.buildSeconds).toBe(600);
+    expect(scaleTargets.buildSeconds).toBe(240);
   });
 
   it('counts a failed build as a miss, and its peak so far against the memory limit', () => {
@@ -305,6 +306,16 @@ describe('slopes and verdicts', () => {
     // The failed build's peak so far is already far above the smallest set's: memory grows.
     expect(summary.memoryGrowth).toEqual({ ratio: expect.closeTo(1.583, 3), from: 10, to: 1_000, lowerBound: true });
     expect(summary.memoryGrows).toBe(true);
+  });
+
+  it('judges the 10,000-document set: its clean build within 45 minutes, every page within 100 kB gzip', () => {
+    const large = { ...point(10_000, 2_000, 1.9, 6_000, 200_000), largestPage: { file: 'en/index.html', gzipBytes: 80_000 } };
+    expect(summarize([point(10, 30, 1.8, 6, 200), large]).meets).toMatchObject({ largeBuildSeconds: true, pageGzip: true });
+    const slow = { ...large, seconds: 3_000, largestPage: { file: 'en/glossary/x/index.html', gzipBytes: 140_000 } };
+    expect(summarize([point(10, 30, 1.8, 6, 200), slow]).meets).toMatchObject({ largeBuildSeconds: false, pageGzip: false });
+    // A page over the limit already misses on a smaller set.
+    const big = { ...point(100, 60, 1.8, 60, 2_000), largestPage: { file: 'en/index.html', gzipBytes: 120_000 } };
+    expect(summarize([point(10, 30, 1.8, 6, 200), big]).meets).toMatchObject({ largeBuildSeconds: null, pageGzip: false });
   });
 
   it('does not project below the largest set when noise makes the slope negative', () => {
@@ -373,5 +384,48 @@ describe('the scale chart', () => {
   it('formats durations and sizes for people', () => {
     expect([4.25, 42, 412, 600, 6_000].map(chart.formatDuration)).toEqual(['4.3 s', '42 s', '6 min 52 s', '10 min', '1 h 40 min']);
     expect([2e9, 30_240_000, 1_500, 12].map(chart.formatBytes)).toEqual(['2 GB', '30.2 MB', '1.5 kB', '12 B']);
+  });
+});
+
+describe('the incremental cases', () => {
+  it('reads from the build log how the build went about it', () => {
+    expect(buildMode('build: incremental: 1 document(s) added or changed (a)\n')).toBe('incremental');
+    expect(buildMode('build: clean: --clean\n')).toBe('clean');
+    expect(buildMode('build: nothing changed since the published build\n')).toBe('nothing');
+    expect(buildMode('npm ERR!\n')).toBe('unknown');
+  });
+
+  it('names the files that differ between two builds, or are in one only', async () => {
+    const scratch = await mkdtemp(join(tmpdir(), 'differ-'));
+    try {
+      for (const [folder, files] of [
+        ['a', { 'index.html': 'same', 'en/x.html': 'one', 'only-a.txt': '' }],
+        ['b', { 'index.html': 'same', 'en/x.html': 'two', 'only-b.txt': '' }],
+      ] as const) {
+        for (const [path, text] of Object.entries(files)) {
+          await mkdir(join(scratch, folder, path, '..'), { recursive: true });
+          await writeFile(join(scratch, folder, path), text);
+        }
+      }
+      expect(await differingFiles(join(scratch, 'a'), join(scratch, 'b'))).toEqual(['en/x.html', 'only-a.txt', 'only-b.txt']);
+      expect(await differingFiles(join(scratch, 'a'), join(scratch, 'a'))).toEqual([]);
+    } finally {
+      await rm(scratch, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the largest page', () => {
+  it('is weighed as sent: its gzip copy when the build wrote one, else the page', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'largest-'));
+    try {
+      await mkdir(join(out, 'en'), { recursive: true });
+      await writeFile(join(out, 'en', 'index.html'), 'x'.repeat(5000));
+      await writeFile(join(out, 'en', 'index.html.gz'), 'x'.repeat(300));
+      await writeFile(join(out, '404.html'), 'y'.repeat(800));
+      expect(buildOutput.largestPage(out)).toEqual({ file: '404.html', gzipBytes: 800 });
+    } finally {
+      await rm(out, { recursive: true, force: true });
+    }
   });
 });

@@ -5,7 +5,7 @@
  * conditional requests, ranges, other methods and unknown addresses, and how it stops.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rename, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -322,6 +322,42 @@ describe('serving', () => {
     expect(response?.status).toBe(200);
     expect(response?.headers['content-encoding']).toBeUndefined();
     expect(response?.text).toBe(site['index.html']);
+  });
+});
+
+describe('following a published build', () => {
+  it('answers from the folder the out/ link leads to, and from the new one within a fifth of a second of the switch', async () => {
+    const scratch = await mkdtemp(join(tmpdir(), 'site-link-'));
+    const page = (text: string) => `<!DOCTYPE html><html lang="en"><head></head><body><p>${text} ${filler(300)}</p></body></html>`;
+    for (const name of ['a', 'b']) {
+      await mkdir(join(scratch, name, 'en'), { recursive: true });
+      await writeFile(join(scratch, name, 'index.html'), page(name));
+      await writeFile(join(scratch, name, 'en', 'index.html'), page(`en ${name}`));
+      await writeFile(join(scratch, name, '404.html'), page(`missing ${name}`));
+      await writeFile(join(scratch, name, '_headers'), `/*\n  X-Build: ${name}\n`);
+      await precompressExport(join(scratch, name));
+    }
+    const link = join(scratch, 'out');
+    await symlink('a', link);
+    const own = await startServer(link);
+    try {
+      const before = await request(own.port, '/en/', { headers: { 'Accept-Encoding': 'gzip' } });
+      expect(before?.text).toContain('<p>en a ');
+      expect(before?.headers['x-build']).toBe('a');
+      // As `npm run build` publishes: a new link renamed over the old one.
+      await symlink('b', join(scratch, 'next'));
+      await rename(join(scratch, 'next'), link);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      const after = await request(own.port, '/en/', { headers: { 'Accept-Encoding': 'gzip' } });
+      // Page, compressed copy and _headers all from the new folder, though the old one is unchanged.
+      expect(after?.text).toContain('<p>en b ');
+      expect(after?.headers['x-build']).toBe('b');
+      expect((await request(own.port, '/nowhere/'))?.text).toContain('missing b');
+    } finally {
+      own.child.kill('SIGTERM');
+      await own.exited;
+      await rm(scratch, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,0 +1,23 @@
+/**
+ * An incremental build (src/export/incremental.ts) renders the pages of the documents that changed and
+ * every site-wide page, and takes the other documents' pages from the previous build. It names those
+ * documents in `SITE_ONLY_DOCUMENTS` (slugs, comma-separated); the static params of every per-document
+ * route pass through `renderedParams`. Unset, as in any other build and under `next dev`: every document.
+ */
+export const onlyDocumentsVariable = 'SITE_ONLY_DOCUMENTS';
+
+/**
+ * The params of the documents to render. When none of them is to be rendered, the first of all is
+ * kept: Next's static export fails on a route with no page (the previous build's copy of that
+ * page is kept, the new one is not used). Only for routes whose files lie in a document's own
+ * folders, `<lang>/documents/<slug>/` or `exports/<slug>/` (`documentOfSiteFile` in
+ * src/export/incremental.ts): those are the files an incremental build takes from the previous build
+ * for the other documents. A route that writes a document's files anywhere else must render them all.
+ */
+export function renderedParams<T extends { slug: string }>(params: T[], env: Record<string, string | undefined> = process.env): T[] {
+  const only = env[onlyDocumentsVariable];
+  if (only === undefined) return params;
+  const slugs = new Set(only.split(',').filter((slug) => slug !== ''));
+  const kept = params.filter((entry) => slugs.has(entry.slug));
+  return kept.length > 0 ? kept : params.slice(0, 1);
+}

@@ -1,0 +1,155 @@
+/**
+ * Incremental builds (src/export/incremental.ts): what a build is made from and what it may reuse;
+ * a clean build whenever anything but documents changed or a document was removed; the assembly of a
+ * new build from the previous one and the newly rendered pages, without writing into the previous
+ * build; the compressed copies of reused files kept as they are.
+ */
+import { lstatSync } from 'node:fs';
+import { cp, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { assemble, documentOfSiteFile, planBuild, recordOf, type BuildRecord } from '../../src/export/incremental';
+import { precompressExport } from '../../src/export/precompress';
+import { renderedParams } from '../../src/site/rendered-documents';
+
+let root: string;
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), 'incremental-'));
+});
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+async function files(tree: Record<string, string>, under = root) {
+  for (const [path, text] of Object.entries(tree)) {
+    await mkdir(dirname(join(under, path)), { recursive: true });
+    await writeFile(join(under, path), text);
+  }
+}
+
+const project = {
+  'src/site/page.tsx': 'export const page = 1;',
+  'content/glossary.yaml': 'entries: []',
+  'content/documents/a/ru.md': 'Текст A',
+  'content/documents/b/ru.md': 'Текст B',
+  'content/sources/b/source.txt': 'source of B',
+  'package-lock.json': '{}',
+};
+
+describe('what a build is made from', () => {
+  it('hashes each document apart from everything else, its sources with it', async () => {
+    await files(project);
+    const first = await recordOf(root, {});
+    expect(Object.keys(first.documents)).toEqual(['a', 'b']);
+    await files({ 'content/sources/b/source.txt': 'corrected source of B' });
+    const second = await recordOf(root, {});
+    expect(second.inputs).toBe(first.inputs);
+    expect(second.documents.a).toBe(first.documents.a);
+    expect(second.documents.b).not.toBe(first.documents.b);
+  });
+
+  it('counts the code, the glossary, the lock file, the page script and SITE_URL as inputs of every page', async () => {
+    await files(project);
+    const before = (await recordOf(root, {})).inputs;
+    expect((await recordOf(root, { SITE_URL: 'https://example.org' })).inputs).not.toBe(before);
+    for (const [path, text] of [
+      ['src/behaviour/tips.ts', 'export {};'],
+      ['content/glossary.yaml', 'entries: [x]'],
+      ['package-lock.json', '{"lockfileVersion":3}'],
+    ]) {
+      await files({ [path]: text });
+      const after = (await recordOf(root, {})).inputs;
+      expect(after, path).not.toBe(before);
+    }
+  });
+
+  it('does not count the page script the build writes into public/assets/', async () => {
+    await files(project);
+    const before = (await recordOf(root, {})).inputs;
+    await files({ 'public/assets/site.abc.js': 'bundle' });
+    expect((await recordOf(root, {})).inputs).toBe(before);
+  });
+});
+
+describe('the plan', () => {
+  const record = (inputs: string, documents: Record<string, string>): BuildRecord => ({ format: 1, inputs, documents });
+  const previous = (documents: Record<string, string>, inputs = 'i') => ({ folder: '/p', record: record(inputs, documents) });
+
+  it('renders only the documents added or changed when nothing else changed', () => {
+    expect(planBuild(record('i', { a: '1', b: '2', c: '3' }), previous({ a: '1', b: '0' }), false)).toEqual({ kind: 'incremental', previous: '/p', changed: ['b', 'c'] });
+    expect(planBuild(record('i', { a: '1' }), previous({ a: '1' }), false)).toEqual({ kind: 'incremental', previous: '/p', changed: [] });
+  });
+
+  it('builds clean when it cannot prove what changed, and says why', () => {
+    expect(planBuild(record('i', { a: '1' }), previous({ a: '1' }), true)).toEqual({ kind: 'clean', reason: '--clean' });
+    expect(planBuild(record('i', { a: '1' }), undefined, false)).toMatchObject({ kind: 'clean', reason: 'there is no previous build' });
+    expect(planBuild(record('i', { a: '1' }), { folder: '/p', record: undefined }, false)).toMatchObject({ kind: 'clean', reason: expect.stringContaining('no record') });
+    expect(planBuild(record('j', { a: '1' }), previous({ a: '1' }), false)).toMatchObject({ kind: 'clean', reason: expect.stringContaining('the code, the glossary') });
+    expect(planBuild(record('i', { a: '1' }), previous({ a: '1', b: '2' }), false)).toEqual({ kind: 'clean', reason: 'a document was removed (b)' });
+  });
+});
+
+describe('rendering a subset', () => {
+  const params = [
+    { lang: 'en', slug: 'a' },
+    { lang: 'en', slug: 'b' },
+    { lang: 'ja', slug: 'b' },
+  ];
+  it('narrows the per-document params to the named documents, keeping one when none is named', () => {
+    expect(renderedParams(params, {})).toEqual(params);
+    expect(renderedParams(params, { SITE_ONLY_DOCUMENTS: 'b' })).toEqual(params.slice(1));
+    expect(renderedParams(params, { SITE_ONLY_DOCUMENTS: 'zzz' })).toEqual(params.slice(0, 1));
+  });
+
+  it('knows which files of the site belong to one document', () => {
+    expect(documentOfSiteFile('en/documents/a/index.html')).toBe('a');
+    expect(documentOfSiteFile('en/documents/a/editions/1/tips.json')).toBe('a');
+    expect(documentOfSiteFile('exports/a/a.tei.xml')).toBe('a');
+    expect(documentOfSiteFile('en/index.html')).toBeUndefined();
+    expect(documentOfSiteFile('en/glossary/x/index.html')).toBeUndefined();
+    expect(documentOfSiteFile('pagefind/en/fragment/x.pf_fragment')).toBeUndefined();
+  });
+});
+
+describe('assembling', () => {
+  it("takes the unchanged documents' files from the previous build, the rest from the new rendering, and writes nothing into the previous build", async () => {
+    const previous = join(root, 'previous');
+    const part = join(root, 'part');
+    const out = join(root, 'out');
+    const big = 'x'.repeat(4000);
+    await files(
+      {
+        'index.html': `old library ${big}`,
+        '_headers': 'old headers',
+        'pagefind/en/index.pf_index': 'old index',
+        'en/documents/a/index.html': `A ${big}`,
+        'exports/a/a.json': '{"a":1}',
+        'en/documents/b/index.html': 'old B',
+        'en/documents/b/editions/2/index.html': 'B edition 2, since withdrawn',
+      },
+      previous,
+    );
+    await precompressExport(previous);
+    const gzipOfA = await readFile(join(previous, 'en/documents/a/index.html.gz'));
+    await files({ 'index.html': 'new library', 'en/documents/b/index.html': 'new B', 'en/documents/a/index.html': 'A rendered only to give the route a page' }, part);
+
+    expect(await assemble(previous, part, out, ['b'])).toEqual({ reused: 3, rendered: 2 });
+    expect(await readFile(join(out, 'index.html'), 'utf8')).toBe('new library');
+    expect(await readFile(join(out, 'en/documents/b/index.html'), 'utf8')).toBe('new B');
+    expect(await readFile(join(out, 'en/documents/a/index.html'), 'utf8')).toBe(`A ${big}`);
+    for (const gone of ['_headers', 'index.html.gz', 'index.html.br', 'pagefind', 'en/documents/b/editions']) expect(lstatSync(join(out, gone), { throwIfNoEntry: false }), gone).toBeUndefined();
+    // Reused as they are: the same file, not a copy.
+    expect((await stat(join(out, 'en/documents/a/index.html'))).ino).toBe((await stat(join(previous, 'en/documents/a/index.html'))).ino);
+
+    const snapshot = join(root, 'snapshot');
+    await cp(previous, snapshot, { recursive: true });
+    const report = await precompressExport(out);
+    expect(report.reused).toBe(1);
+    expect(await readFile(join(out, 'en/documents/a/index.html.gz'))).toEqual(gzipOfA);
+    // The previous build is untouched, copies included.
+    for (const path of ['index.html', 'index.html.gz', 'en/documents/a/index.html.gz', 'en/documents/b/index.html']) {
+      expect(await readFile(join(previous, path)), path).toEqual(await readFile(join(snapshot, path)));
+    }
+  });
+});
