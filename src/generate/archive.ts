@@ -8,6 +8,7 @@
  */
 import { stringify } from 'yaml';
 import type { Language } from '../model/languages';
+import { documentTypes } from '../model/schema';
 import {
   japaneseFamily,
   japaneseGiven,
@@ -269,6 +270,7 @@ export function generateDocument(index: number, universe: GlossaryUniverse, opti
     organisations: distinct(next, universe.organisations, between(next, 0, 1)),
     topics: distinct(next, universe.topics, between(next, 1, 3)),
   };
+  const type = skewed(next, documentTypes);
   const named = new Set<string>();
   const withNote = next() < 0.3;
   const mainTopic = mention(named, cast.topics[0]);
@@ -322,6 +324,10 @@ export function generateDocument(index: number, universe: GlossaryUniverse, opti
       lang: language,
       role: language === 'ru' ? 'source' : 'translation',
       participants: cast.participants.map((person) => person.id),
+      // What a reader browses by, in the source file only (src/model/facets.ts).
+      ...(language === 'ru'
+        ? { type, venue: cast.venue.id, issuedBy: cast.issuer.id, organisations: [...new Set([cast.issuer, ...cast.organisations].map((body) => body.id))], topics: cast.topics.map((topic) => topic.id) }
+        : {}),
       provenance: language === 'ru' ? { issuer: cast.issuer.names.ru, official: true } : { issuer: cast.issuer.names[language], official: false, ...translatorOf[language] },
     };
     const body = blocks.map((block) => {
@@ -333,7 +339,8 @@ export function generateDocument(index: number, universe: GlossaryUniverse, opti
     const note = withNote ? [`:::note{#${noteId} kind=editorial}\n${noteBodies[language]}\n:::`] : [];
     files[language] = `---\n${stringify(frontMatter, { lineWidth: 0 })}---\n\n${[...body, ...note].join('\n\n')}\n`;
   }
-  return { slug, files, entries: [...new Set([...cast.participants.map((person) => person.id), ...named])] };
+  const organisations = [cast.issuer, ...cast.organisations].map((body) => body.id);
+  return { slug, files, entries: [...new Set([...cast.participants.map((person) => person.id), ...organisations, ...named])] };
 }
 
 /** The title of the front matter, in plain text. */

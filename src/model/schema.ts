@@ -55,6 +55,10 @@ export const provenanceSchema = z
   })
   .describe('Where this text comes from.');
 
+/** The kinds of document a reader can browse by (the front matter's `type`). */
+export const documentTypes = ['press-release', 'statement', 'joint-statement', 'communique', 'speech', 'interview', 'agreement', 'minutes'] as const;
+export type DocumentType = (typeof documentTypes)[number];
+
 export const frontMatterSchema = z
   .strictObject({
     title: nonEmpty.describe('The title of the document in this language.'),
@@ -66,6 +70,11 @@ export const frontMatterSchema = z
       .array(z.string().regex(slugPattern))
       .optional()
       .describe('Glossary IDs of the persons taking part (source file only).'),
+    type: z.enum(documentTypes).optional().describe('What kind of document it is: press-release, statement, joint-statement, communique, speech, interview, agreement or minutes (source file only).'),
+    venue: z.string().regex(slugPattern).optional().describe('Glossary ID of the place named by `place` (source file only).'),
+    issuedBy: z.string().regex(slugPattern).optional().describe('Glossary ID of the body that issued it, the one `provenance.issuer` names (source file only).'),
+    organisations: z.array(z.string().regex(slugPattern)).optional().describe('Glossary IDs of the bodies taking part or concerned (source file only).'),
+    topics: z.array(z.string().regex(slugPattern)).optional().describe('Glossary IDs of what it is about: concepts, events, systems (source file only).'),
     provenance: provenanceSchema,
   })
   .describe('Front matter of a document file.');

@@ -77,6 +77,8 @@ export interface DocumentText {
   /** Path of the file, relative to the project root. */
   path: string;
   frontMatter: FrontMatter;
+  /** The line of each top-level front matter field in the file, for messages about a field's value. */
+  frontMatterLines?: Partial<Record<keyof FrontMatter, number>>;
   blocks: Block[];
   notes: NoteBody[];
   mentions: Reference[];

@@ -5,13 +5,15 @@
 import type { Root, Yaml } from 'mdast';
 import type { Plugin } from 'unified';
 import { frontMatterSchema, provenanceAddressFields, type FrontMatter } from '../model/schema';
-import { parseYamlIn, reportSchemaIssues } from '../content/yaml';
+import { parseYamlIn, placeOfPath, reportSchemaIssues } from '../content/yaml';
 import { report, type PipelineRuleId } from './report';
 
 declare module 'vfile' {
   interface DataMap {
     /** Validated front matter; absent when it is missing or invalid. */
     frontMatter: FrontMatter;
+    /** The line of each top-level field of the front matter, for rules that concern a field's value. */
+    frontMatterLines: Partial<Record<keyof FrontMatter, number>>;
   }
 }
 
@@ -42,5 +44,6 @@ export const remarkFrontMatter: Plugin<[], Root> = function () {
       return;
     }
     file.data.frontMatter = result.data;
+    file.data.frontMatterLines = Object.fromEntries(Object.keys(result.data).map((key) => [key, placeOfPath(placed, [key]).line]));
   };
 };

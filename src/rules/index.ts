@@ -12,6 +12,7 @@ import { report, where } from './report';
 import { checkGlossaryStyle } from './glossary-style';
 import { checkEditions, keepPastEditionRules, type EditionHistory } from './editions';
 import { checkMentionNames } from './mention-names';
+import { checkFacets } from './facets';
 
 export interface CheckInput {
   archive: Archive;
@@ -277,6 +278,7 @@ export function createArchiveCheck(glossary: LoadedGlossary, glossaryFile: VFile
     document(document, files, history) {
       for (const ref of checkDocument(document, files, known)) mentioned.add(ref);
       checkMentionNames(Object.values(document.texts), files, entries);
+      for (const ref of checkFacets(document, files, entries, known)) mentioned.add(ref);
       if (!history) return;
       // A past edition against its own glossary snapshot; its mentions are not the current glossary's.
       for (const { edition, byLanguage, glossary: snapshot, glossaryFile: snapshotFile } of history.past) {
