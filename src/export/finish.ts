@@ -112,7 +112,9 @@ export async function finishExport(out: string, origin: URL | undefined): Promis
   const nextDir = join(out, '_next');
   if (nextFiles.length > 0) await removeEmptyDirs(nextDir).catch(() => false);
   if (!origin && existsSync(join(out, 'sitemap.xml'))) {
+    // The index and its sitemaps (/sitemaps/<n>.xml), all empty without the site's address.
     await rm(join(out, 'sitemap.xml'));
+    await rm(join(out, 'sitemaps'), { recursive: true, force: true });
     report.sitemapRemoved = true;
   }
   for (const file of kept) if (!isSiteFile(file)) report.problems.push({ file, problem: unknownFile });

@@ -64,3 +64,19 @@ export function pageOf<T>(items: readonly T[], page: number, size = pageSize): T
 export function newestFirst<T extends { slug: string; date: string }>(a: T, b: T): number {
   return b.date.localeCompare(a.date) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
 }
+
+/**
+ * The page a list's optional `[[...page]]` route segment names: none is page 1, `page/<n>` page n from
+ * 2 on; anything else (`page/1`, `page/02`, other words) is no page at all (undefined: a 404).
+ */
+export function pageFromSegments(segments: readonly string[] | undefined): number | undefined {
+  if (segments === undefined || segments.length === 0) return 1;
+  if (segments.length !== 2 || segments[0] !== 'page' || !/^[1-9][0-9]*$/.test(segments[1])) return undefined;
+  const page = Number(segments[1]);
+  return page >= 2 ? page : undefined;
+}
+
+/** The `[[...page]]` segments of page `page`: none for the first. */
+export function pageSegments(page: number): string[] | undefined {
+  return page > 1 ? ['page', String(page)] : undefined;
+}

@@ -175,7 +175,11 @@ describe('what a reader of the feed sees', () => {
     vi.stubEnv('SITE_URL', 'https://example.org');
     const feed = parse(feedOf('ja', fixture, fixtureChangelogs));
     expect(feed.entry[1].link[0]['@href']).toBe(`https://example.org${editionPath('ja', slug, 1)}`);
-    expect(feed.link.map((link) => link['@href'])).toEqual([`https://example.org${feedPath('ja')}`, `https://example.org${libraryPath('ja')}`]);
+    expect(feed.link.map((link) => [link['@rel'], link['@href']])).toEqual([
+      ['self', `https://example.org${feedPath('ja')}`],
+      ['current', `https://example.org${feedPath('ja')}`],
+      ['alternate', `https://example.org${libraryPath('ja')}`],
+    ]);
     expect(feed.author.uri).toBe(`https://example.org${libraryPath('ja')}`);
   });
 
