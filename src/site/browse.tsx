@@ -172,7 +172,7 @@ export function FacetValues({ locale, t, index, facet }: { locale: Locale; t: TF
 }
 
 /**
- * A search form that keeps a facet value: the words go to the search page with the value as a filter
+ * A search form that keeps a facet value: the words go to the search page with the value to narrow to
  * (`/en/search/?q=…&participant=kono-taro`), and, on any facet but the year, a year to narrow to.
  */
 function SearchWithin({ locale, t, index, facet, value }: { locale: Locale; t: TFunction; index: BrowseIndex; facet: Facet; value: string }) {
