@@ -11,6 +11,7 @@
  */
 import { isLanguage, languageNames, type Language } from '../model/languages';
 import { isLocale } from '../i18n/config';
+import { facets } from '../model/facets';
 import { beginsWith, indexedWords, searchBundlePath, type SearchFilters } from '../search/format';
 import { citeBlock, type CiteTranslate } from '../contract/block-place';
 import { libraryPath, searchParam } from '../contract/paths';
@@ -116,23 +117,33 @@ async function foundWords(pagefind: Pagefind, words: string[], first: PagefindRe
   return found;
 }
 
+type Filters = Partial<Record<keyof SearchFilters, string>>;
+
+/**
+ * The facets the address narrows the search to (`?q=учения&year=2019&participant=kono-taro`, as a
+ * facet page's search form sends them), as Pagefind filters: only the texts with every one of them.
+ */
+export function addressFilters(address: URL): Filters {
+  return Object.fromEntries(facets.flatMap((facet) => address.searchParams.getAll(facet).filter(Boolean).slice(0, 1).map((value) => [facet, value])));
+}
+
 /**
  * Searches `query` in one language's index. A word the index does not hold is left out, as Pagefind
  * leaves out a word that matches nothing at all; when no word is found, nothing is.
  */
-async function searchIndex(pagefind: Pagefind, query: string): Promise<{ results: PagefindResult[]; query: string }> {
-  const results = (await pagefind.search(query))?.results ?? [];
+async function searchIndex(pagefind: Pagefind, query: string, filters: Filters): Promise<{ results: PagefindResult[]; query: string }> {
+  const results = (await pagefind.search(query, { filters }))?.results ?? [];
   if (results.length === 0) return { results, query };
   const words = query.split(' ').filter((word) => word !== '');
   const found = await foundWords(pagefind, words, results);
   if (found.length === words.length) return { results, query };
   if (found.length === 0) return { results: [], query };
-  return { results: (await pagefind.search(found.join(' ')))?.results ?? [], query: found.join(' ') };
+  return { results: (await pagefind.search(found.join(' '), { filters }))?.results ?? [], query: found.join(' ') };
 }
 
 /** The results of `query` in one language's index, each marked when it is a glossary entry's. */
-async function searchLanguage(pagefind: Pagefind, language: Language, words: string): Promise<Found[]> {
-  const { results, query } = await searchIndex(pagefind, words);
+async function searchLanguage(pagefind: Pagefind, language: Language, words: string, filters: Filters): Promise<Found[]> {
+  const { results, query } = await searchIndex(pagefind, words, filters);
   if (results.length === 0) return [];
   const entries = new Set(((await pagefind.search(query, { filters: { kind: 'entry' } }))?.results ?? []).map((result) => result.id));
   return results.map((result) => ({ result, language, entry: entries.has(result.id) }));
@@ -229,7 +240,7 @@ export function startSearchResults(root: Document, page: Element, field: HTMLInp
     try {
       const results = await Promise.all(
         (await load()).map(async ({ language, pagefind }) => {
-          return searchLanguage(pagefind, language, language === 'ja' ? japaneseWords(indexedWords(words)) : indexedWords(words));
+          return searchLanguage(pagefind, language, language === 'ja' ? japaneseWords(indexedWords(words)) : indexedWords(words), addressFilters(new URL(location.href)));
         }),
       );
       if (current !== generation) return;

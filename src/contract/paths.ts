@@ -128,3 +128,50 @@ export function schemaPath(name: string): string {
 export function citeDataPath(locale: Locale, slug: string): string {
   return `/${locale}/documents/${slug}/cite.json`;
 }
+
+/** The segment of a list's later pages (`page/2/`): page 1 is the list's own address. */
+function pageSegment(page: number): string {
+  return page > 1 ? `page/${page}/` : '';
+}
+
+/** Page `page` of the library, newest first: `/en/` then `/en/page/2/`, `/en/page/3/` … */
+export function libraryPagePath(locale: Locale, page: number): string {
+  return `${libraryPath(locale)}${pageSegment(page)}`;
+}
+
+/**
+ * Browsing by facet: every facet (`/en/browse/`), the values of one with their counts
+ * (`/en/browse/participant/`), and the documents of one value, newest first, page by page
+ * (`/en/browse/participant/kono-taro/`, `/en/browse/year/2019/page/2/`).
+ */
+export function browsePath(locale: Locale, facet?: string, value?: string, page = 1): string {
+  if (!facet) return `/${locale}/browse/`;
+  if (value === undefined) return `/${locale}/browse/${facet}/`;
+  return `/${locale}/browse/${facet}/${value}/${pageSegment(page)}`;
+}
+
+/** Page `page` of the documents that mention a glossary entry, newest first (page 1 is the entry's page). */
+export function glossaryPagePath(locale: Locale, entry: string, page: number): string {
+  return `${glossaryPath(locale, entry)}${pageSegment(page)}`;
+}
+
+/**
+ * The archive documents of an interface language's Atom feed (RFC 5005 archived feeds), numbered from
+ * the oldest: `/en/feeds/archive/1.xml` … The current feed stays `feedPath(locale)`.
+ */
+export function feedArchivePath(locale: Locale, archive: number): string {
+  return `/${locale}/feeds/archive/${archive}.xml`;
+}
+
+/**
+ * The Atom feed of one facet value (`/en/feeds/participant/kono-taro.xml`), and its archive documents
+ * numbered from the oldest (`/en/feeds/participant/kono-taro/1.xml`).
+ */
+export function facetFeedPath(locale: Locale, facet: string, value: string, archive?: number): string {
+  return archive === undefined ? `/${locale}/feeds/${facet}/${value}.xml` : `/${locale}/feeds/${facet}/${value}/${archive}.xml`;
+}
+
+/** The sitemap index (`/sitemap.xml`) and its sitemaps, numbered from 1 (`/sitemaps/1.xml`). */
+export function sitemapPath(part?: number): string {
+  return part === undefined ? '/sitemap.xml' : `/sitemaps/${part}.xml`;
+}

@@ -38,7 +38,8 @@ const isRouteGroup = (segment: string) => segment.startsWith('!') && /^\(.+\)$/.
  * client router: `index.txt`, or `__next.<key>.txt`, where the key is `_full`, `_tree` or `_index`, or
  * the route's segments down to a layout or the page (`__PAGE__`), joined by dots: route groups in
  * base64, dynamic segments as `$d$<param>`, the others as the folders of the page's own path
- * (`en/glossary/__next.$d$lang.glossary.__PAGE__.txt`). Any other name is left in place, and the
+ * (`en/glossary/__next.$d$lang.glossary.__PAGE__.txt`), an optional catch-all as `$oc$<param>`, which
+ * stands for the folders left (`en/page/2/__next.$d$lang.$oc$page.__PAGE__.txt`). Any other name is left in place, and the
  * allow-list names it: a payload Next has renamed fails the build instead of shipping.
  */
 export function isPayloadFile(path: string): boolean {
@@ -51,7 +52,12 @@ export function isPayloadFile(path: string): boolean {
   const segments = key.split('.').filter((segment) => !isRouteGroup(segment));
   const page = segments.at(-1) === '__PAGE__';
   if (page) segments.pop();
-  if (page ? segments.length !== folders.length : segments.length > folders.length) return false;
+  // An optional catch-all (`$oc$page`, the library's `[[...page]]`) stands for any number of the last
+  // folders, none included: `en/page/2/__next.$d$lang.$oc$page.__PAGE__.txt`.
+  const rest = segments.at(-1)?.startsWith('$oc$') ? segments.pop() : undefined;
+  if (rest !== undefined && !/^\$oc\$\w+$/.test(rest)) return false;
+  const fits = page && rest === undefined ? segments.length === folders.length : segments.length <= folders.length;
+  if (!fits) return false;
   return segments.every((segment, index) => segment === folders[index] || /^\$d\$\w+$/.test(segment));
 }
 
@@ -112,7 +118,9 @@ export async function finishExport(out: string, origin: URL | undefined): Promis
   const nextDir = join(out, '_next');
   if (nextFiles.length > 0) await removeEmptyDirs(nextDir).catch(() => false);
   if (!origin && existsSync(join(out, 'sitemap.xml'))) {
+    // The index and its sitemaps (/sitemaps/<n>.xml), all empty without the site's address.
     await rm(join(out, 'sitemap.xml'));
+    await rm(join(out, 'sitemaps'), { recursive: true, force: true });
     report.sitemapRemoved = true;
   }
   for (const file of kept) if (!isSiteFile(file)) report.problems.push({ file, problem: unknownFile });

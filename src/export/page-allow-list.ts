@@ -22,7 +22,7 @@ import { locales } from '../i18n/config';
 import { sanitizeSchema } from '../pipeline/sanitize-schema';
 import { assetsDir, laterPrefix, partPrefix, printPrefix, scriptPrefix } from '../site/asset-names';
 import { Attribute, RowTemplate, SearchTemplate } from '../contract/page';
-import { changesPath, citeDataPath, comparePath, documentPath, editionExportPath, editionPath, editionTipsPath, exportPath, feedPath, glossaryPath, glossaryTipsPath, homePath, libraryPath, schemaPath, searchPath } from '../contract/paths';
+import { browsePath, changesPath, citeDataPath, comparePath, documentPath, editionExportPath, editionPath, editionTipsPath, exportPath, facetFeedPath, feedArchivePath, feedPath, glossaryPagePath, glossaryPath, glossaryTipsPath, homePath, libraryPagePath, libraryPath, schemaPath, searchPath, sitemapPath } from '../contract/paths';
 
 /**
  * The elements the site's components (src/app, src/site) render, each with the attributes it may
@@ -34,7 +34,7 @@ import { changesPath, citeDataPath, comparePath, documentPath, editionExportPath
  * the Content-Security-Policy is built from their hashes (security-headers.ts).
  */
 const componentElements: Record<string, readonly string[]> = {
-  a: ['aria-current', 'aria-label', 'class', 'href', 'hreflang', 'id', 'lang'],
+  a: ['aria-current', 'aria-label', 'class', 'href', 'hreflang', 'id', 'lang', 'rel'],
   article: ['class', 'data-entry', 'id'],
   body: [],
   button: ['aria-label', 'aria-pressed', 'class', 'data-dismiss', 'disabled', 'hidden', 'type'],
@@ -47,7 +47,7 @@ const componentElements: Record<string, readonly string[]> = {
   dt: [],
   fieldset: ['aria-describedby', 'class'],
   footer: ['class'],
-  form: ['action', 'class', 'role'],
+  form: ['action', 'aria-label', 'class', 'role'],
   h1: ['aria-label', 'class'],
   h2: ['aria-label', 'class', 'id'],
   h3: ['aria-label', 'class', 'id', 'lang'],
@@ -58,16 +58,18 @@ const componentElements: Record<string, readonly string[]> = {
   input: ['aria-describedby', 'aria-keyshortcuts', 'aria-label', 'checked', 'enterkeyhint', 'id', 'name', 'placeholder', 'type', 'value'],
   label: ['class', 'for'],
   legend: ['class'],
-  li: ['class', 'id', 'lang'],
+  li: ['aria-hidden', 'class', 'id', 'lang'],
   link: ['href', 'hreflang', 'media', 'rel', 'sizes', 'type'],
   main: ['class', 'id', 'tabindex'],
   meta: ['charset', 'content', 'media', 'name', 'property'],
   nav: ['aria-label', 'class', 'lang'],
   noscript: [],
+  option: ['selected', 'value'],
   ol: ['aria-label', 'class'],
   p: ['class', 'hidden', 'id', 'lang', 'role'],
   q: ['lang'],
   script: [],
+  select: ['aria-label', 'name'],
   section: ['aria-labelledby', 'class', 'data-locale-block', 'lang'],
   span: ['aria-hidden', 'class', 'data-note', 'data-untranslated', 'lang'],
   style: ['data-href', 'data-precedence'],
@@ -213,6 +215,15 @@ const siteFiles = new RegExp(
       glossaryTipsPath(locale),
       searchPath(locale),
       feedPath(locale),
+      libraryPagePath(locale, anyEdition),
+      browsePath(locale),
+      browsePath(locale, named),
+      browsePath(locale, named, named),
+      browsePath(locale, named, named, anyEdition),
+      glossaryPagePath(locale, named, anyEdition),
+      feedArchivePath(locale, anyEdition),
+      facetFeedPath(locale, named, named),
+      facetFeedPath(locale, named, named, anyEdition),
     ]),
     ...exportFiles(named, Object.fromEntries(languages.map((language) => [language, true]))).map((file) => exportPath(named, file.name)),
     ...pastEditionExportFiles(named, anyEdition, Object.fromEntries(languages.map((language) => [language, true]))).map((file) => editionExportPath(named, anyEdition, file.name)),
@@ -222,7 +233,8 @@ const siteFiles = new RegExp(
     ...[printPrefix, laterPrefix].map((prefix) => `/${assetsDir}/${prefix}${named}.css`),
     '/icon.svg',
     '/robots.txt',
-    '/sitemap.xml',
+    sitemapPath(),
+    sitemapPath(anyEdition),
     `/_next/static/chunks/${named}.css`,
     `/_next/static/media/${named}`,
   ]

@@ -26,7 +26,7 @@ import { Parser } from 'htmlparser2';
 import { atomContentType } from '../exports/atom';
 import { exportFormats, exportsFolder, glossaryExportFormat } from '../exports/files';
 import { locales } from '../i18n/config';
-import { feedPath } from '../contract/paths';
+import { feedArchivePath, feedPath } from '../contract/paths';
 import { assetsDir } from '../site/asset-names';
 import { walk } from './walk';
 
@@ -188,7 +188,11 @@ export function downloadRules(): Array<{ pattern: string; headers: HeaderList }>
  * language: no `*` in the middle of a pattern.
  */
 export function feedRules(): Array<{ pattern: string; headers: HeaderList }> {
-  return locales.map((locale) => ({ pattern: feedPath(locale), headers: [['Content-Type', atomContentType]] }));
+  // The archives and the facet values' feeds: every file under /<lang>/feeds/ is an Atom document.
+  return locales.flatMap((locale) => [
+    { pattern: feedPath(locale), headers: [['Content-Type', atomContentType]] as HeaderList },
+    { pattern: `${feedArchivePath(locale, 1).replace(/archive\/1\.xml$/, '')}*`, headers: [['Content-Type', atomContentType]] as HeaderList },
+  ]);
 }
 
 /** `_headers` rules: every address gets the security headers; hashed folders are cached for good; the downloads' and the feeds' types. */
@@ -268,7 +272,7 @@ export function nginxConf(headers: HeaderList): string {
     ...hashedFolders.flatMap((folder) => location(`^~ ${folder}`, immutable)),
     ...location(`^~ ${exportsFolder}`, revalidate, nginxDownloadDirectives(), attachment),
     '# The Atom feeds: their media type, with its charset (nginx adds one only to the types it is told of).',
-    ...feedRules().flatMap(({ pattern }) => location(`= ${pattern}`, revalidate, [`types { } default_type ${atomType};`, `charset_types ${atomType};`])),
+    ...feedRules().flatMap(({ pattern }) => location(pattern.endsWith('*') ? `^~ ${pattern.slice(0, -1)}` : `= ${pattern}`, revalidate, [`types { } default_type ${atomType};`, `charset_types ${atomType};`])),
     '# Read by Netlify and Cloudflare Pages only; not a page.',
     'location = /_headers { return 404; }',
     '',

@@ -54,7 +54,16 @@ export interface AtomFeed {
   author: { name: string; uri?: string };
   /** Newest first. */
   entries: AtomEntry[];
+  /**
+   * An archive document of an archived feed (RFC 5005 §4): marked `<fh:archive/>`, its entries never
+   * change. Its links say where the current feed and the neighbouring archives are (`current`,
+   * `prev-archive`, `next-archive`).
+   */
+  archive?: boolean;
 }
+
+/** The namespace of RFC 5005's feed history elements. */
+export const feedHistoryNamespace = 'http://purl.org/syndication/history/1.0';
 
 /** A calendar date (YYYY-MM-DD) as an RFC 3339 date-time: midnight UTC of that day. */
 export function atomDate(date: string): string {
@@ -101,8 +110,9 @@ function entryElement(entry: AtomEntry): Element {
 export function toAtom(feed: AtomFeed): string {
   const author: ElementContent[] = [x('name', feed.author.name), ...(feed.author.uri ? [x('uri', feed.author.uri)] : [])];
   return xmlDocument(
-    block('feed', { xmlns: atomNamespace, 'xml:lang': feed.lang }, 0, [
+    block('feed', { xmlns: atomNamespace, ...(feed.archive ? { 'xmlns:fh': feedHistoryNamespace } : {}), 'xml:lang': feed.lang }, 0, [
       x('id', feed.id),
+      feed.archive ? x('fh:archive') : null,
       x('title', feed.title),
       feed.subtitle ? x('subtitle', feed.subtitle) : null,
       x('updated', feed.updated),

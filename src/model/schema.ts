@@ -67,6 +67,10 @@ export type SegmentState = (typeof segmentStates)[number];
 /** A segment ID: a block ID, a dot, the source sentence numbers it renders joined by `_` (`s1-2-p3.2`, `s1-2-p3.2_3`). */
 export const segmentIdPattern = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*\.[1-9]\d*[a-z]?(?:_[1-9]\d*[a-z]?)*$/;
 
+/** The kinds of document a reader can browse by (the front matter's `type`). */
+export const documentTypes = ['press-release', 'statement', 'joint-statement', 'communique', 'speech', 'interview', 'agreement', 'minutes'] as const;
+export type DocumentType = (typeof documentTypes)[number];
+
 export const frontMatterSchema = z
   .strictObject({
     title: nonEmpty
@@ -83,6 +87,11 @@ export const frontMatterSchema = z
       .array(z.string().regex(slugPattern))
       .optional()
       .describe('Glossary IDs of the persons taking part (source file only).'),
+    type: z.enum(documentTypes).optional().describe('What kind of document it is: press-release, statement, joint-statement, communique, speech, interview, agreement or minutes (source file only).'),
+    venue: z.string().regex(slugPattern).optional().describe('Glossary ID of the place named by `place` (source file only).'),
+    issuedBy: z.string().regex(slugPattern).optional().describe('Glossary ID of the body that issued it, the one `provenance.issuer` names (source file only).'),
+    organisations: z.array(z.string().regex(slugPattern)).optional().describe('Glossary IDs of the bodies taking part or concerned (source file only).'),
+    topics: z.array(z.string().regex(slugPattern)).optional().describe('Glossary IDs of what it is about: concepts, events, systems (source file only).'),
     provenance: provenanceSchema,
     states: z
       .record(z.string().regex(segmentIdPattern, 'must be a segment ID such as s1-2-p3.2 or s1-2-p3.2_3'), z.enum(segmentStates))

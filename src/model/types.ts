@@ -89,6 +89,8 @@ export interface DocumentText {
   /** Path of the file, relative to the project root. */
   path: string;
   frontMatter: FrontMatter;
+  /** Where each top-level front matter field is written in the file (its key), for messages about a field's value. */
+  frontMatterPlaces?: Partial<Record<keyof FrontMatter, { line: number; column: number }>>;
   blocks: Block[];
   notes: NoteBody[];
   mentions: Reference[];

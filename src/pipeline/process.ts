@@ -73,7 +73,7 @@ export async function processText(processor: Processor, file: VFile, lang: Langu
   if (frontMatter.lang !== lang) {
     report(file, 'error', `the file is named \`${lang}.md\` but its front matter says \`lang: ${frontMatter.lang}\``, { line: 1, column: 1 }, 'lang-mismatch');
   }
-  return { lang, path, frontMatter, blocks, notes: notes ?? [], mentions: mentions ?? [], anchors: anchors ?? [] };
+  return { lang, path, frontMatter, ...(frontMatterPlaces ? { frontMatterPlaces } : {}), blocks, notes: notes ?? [], mentions: mentions ?? [], anchors: anchors ?? [] };
 }
 
 /** The language versions of one folder (the document's, or one of its past editions'), read and run through the pipeline. */

@@ -14,6 +14,7 @@ import { checkEditions, keepPastEditionRules, type EditionHistory } from './edit
 import { checkMentionNames } from './mention-names';
 import { checkDates } from './dates';
 import { closest, didYouMean } from '../model/suggest';
+import { checkFacets } from './facets';
 
 export interface CheckInput {
   archive: Archive;
@@ -334,6 +335,7 @@ export function createArchiveCheck(glossary: LoadedGlossary, glossaryFile: VFile
     document(document, files, history) {
       for (const ref of checkDocument(document, files, known)) mentioned.add(ref);
       checkMentionNames(Object.values(document.texts), files, entries);
+      for (const ref of checkFacets(document, files, entries, known)) mentioned.add(ref);
       if (!history) return;
       // A past edition against its own glossary snapshot; its mentions are not the current glossary's.
       for (const { edition, byLanguage, glossary: snapshot, glossaryFile: snapshotFile } of history.past) {

@@ -11,6 +11,7 @@ export const crossFileRuleIds = [
   'term-unused',
   'term-alignment',
   'term-name',
+  'facet-kind',
   'spelling',
   'glossary-as-of',
   'note-unknown',

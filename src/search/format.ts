@@ -9,6 +9,7 @@
  * results.
  */
 import type { Language } from '../model/languages';
+import type { Facet } from '../model/facets';
 
 /** The folder of the export that holds the index: `out/pagefind/`. */
 export const searchFolder = 'pagefind';
@@ -36,8 +37,12 @@ export type SearchKind = 'note' | 'entry';
  */
 export const labelFilter = 'label';
 
-/** A record's filters: never searched, shown with its result. */
-export type SearchFilters = {
+/**
+ * A record's filters: never searched, shown with its result; and on a block's record, the document's
+ * facet values (`year`, `participant`…, src/model/facets.ts), which the search page narrows to when
+ * the address names them.
+ */
+export type SearchFilters = Partial<Record<Facet, string[]>> & {
   /** The title of the document in the record's language; for a glossary entry, the entry's name. */
   [documentFilter]: [title: string];
   [kindFilter]?: [SearchKind];

@@ -7,6 +7,7 @@
  * hands them to Pagefind.
  */
 import { languages, type Language } from '../model/languages';
+import { facetValues } from '../model/facets';
 import type { ArchiveDocument, DocumentSummary, GlossaryItem } from '../model/types';
 import { titleFor } from '../model/document';
 import { columnsParam, columnsSegment, defaultColumns, withFirst } from '../contract/columns';
@@ -27,6 +28,8 @@ export interface SearchRecord {
   /** The language of the text: it decides the index, the stemmer and the word segmentation. */
   language: Language;
   filters: SearchFilters;
+  /** A text's date (YYYY-MM-DD), for Pagefind's sort by date; a note's or an entry's record has none. */
+  sort?: { date: string };
   /** Searched with the content, never shown (see `termsMeta`). */
   meta?: SearchMeta;
 }
@@ -55,6 +58,9 @@ export function searchRecords(document: ArchiveDocument, glossary: ReadonlyMap<s
     const view = `?${columnsParam}=${columnsSegment(withFirst(defaultColumns, language))}`;
     const page = `${documentSubpath(document.slug)}${view}`;
     const title = titleFor(document, language).title;
+    // The document's facets, from its source text: every language version is filtered alike.
+    const source = document.texts[document.source];
+    const narrowing = source ? Object.fromEntries(Object.entries(facetValues(source.frontMatter)).filter(([, values]) => values.length > 0)) : {};
     const blocks = text.blocks
       .filter((block) => block.text.trim() !== '')
       .map((block): SearchRecord => {
@@ -64,7 +70,8 @@ export function searchRecords(document: ArchiveDocument, glossary: ReadonlyMap<s
           url: `${page}#${block.id}`,
           content: block.text,
           language,
-          filters: { document: [title] },
+          filters: { document: [title], ...narrowing },
+          sort: { date: source?.frontMatter.date ?? '' },
           ...(terms.length > 0 ? { meta: { terms: terms.join(' · ') } } : {}),
         };
       });

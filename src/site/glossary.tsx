@@ -6,10 +6,12 @@ import { glossaryExports } from '../exports/files';
 import type { Locale } from '../i18n/config';
 import type { TFunction } from '../i18n/server';
 import { citeBlock } from '../contract/block-place';
-import { readingDefault, viewQuery, withFirst } from '../contract/columns';
 import { placeholder } from '../contract/page';
 import { BrokenLinkNotice } from './broken-link-notice';
-import { documentPath, glossaryPath } from '../contract/paths';
+import { browsePath, documentPath, glossaryPagePath, glossaryPath } from '../contract/paths';
+import type { Facet } from '../model/facets';
+import { formatDate } from '../i18n/server';
+import { Pagination } from './browse';
 
 interface EntryProps {
   item: GlossaryItem;
@@ -60,40 +62,59 @@ function EntrySummary({ item, locale, t, count }: EntryProps & { count: MentionC
   );
 }
 
-/** Every mention of an entry, by document: each block a link to its paragraph, each wording a link to it with its language first. */
-function MentionList({ locale, t, mentions }: { locale: Locale; t: TFunction; mentions: readonly EntryDocumentMentions[] }) {
-  return mentions.map(({ slug, source, titles, blocks }) => {
-    const lang = titles[locale] === undefined ? source : locale;
-    // The document page's default view, and the views that put another language first.
-    const defaults = readingDefault(locale, (language) => titles[language] !== undefined);
-    return (
-      <div key={slug} className="mention-document">
-        <p className="mention-title" lang={lang}>
-          {titles[lang]}
-        </p>
-        <ul className="mention-list">
-          {blocks.map(({ block, labels }) => (
-            <li key={block}>
-              <a href={`${documentPath(locale, slug)}#${block}`}>{citeBlock(t, block)}</a>
-              <span className="mention-labels">
-                {labels.map((label) => (
-                  // Each wording links to its paragraph, with its language as the first column.
-                  <a key={`${label.language}:${label.text}`} href={`${documentPath(locale, slug)}${viewQuery(withFirst(defaults, label.language), defaults)}#${block}`}>
-                    <q lang={label.language}>{label.text}</q>
-                  </a>
-                ))}
-              </span>
-            </li>
-          ))}
-        </ul>
-      </div>
-    );
-  });
+/** One document that mentions an entry, as its entry page lists it: with the date it is listed under. */
+export interface MentioningDocument {
+  mentions: EntryDocumentMentions;
+  date: string;
 }
 
-/** The page of one glossary entry: what the glossary says of it and every mention of it in every document. */
-export function GlossaryEntry({ item, locale, t, mentions }: EntryProps & { mentions: readonly EntryDocumentMentions[] }) {
-  const count: MentionCount = { mentions: mentions.reduce((sum, { blocks }) => sum + blocks.length, 0), documents: mentions.length };
+/**
+ * The documents that mention an entry, one page of them, newest first: each document's title (a link to
+ * it), date and number of mentions, and a link to each paragraph that mentions it. The wordings are on
+ * the reading page, not here, so that the page stays small however often the entry is mentioned.
+ */
+function MentionedDocuments({ locale, t, documents }: { locale: Locale; t: TFunction; documents: readonly MentioningDocument[] }) {
+  return (
+    <ul className="mention-documents">
+      {documents.map(({ mentions: { slug, source, titles, blocks }, date }) => {
+        const lang = titles[locale] === undefined ? source : locale;
+        return (
+          <li key={slug} className="mention-document">
+            <p className="mention-title">
+              <a href={documentPath(locale, slug)} lang={lang}>
+                {titles[lang]}
+              </a>{' '}
+              <span className="mention-count">
+                {formatDate(locale, date)} · {t('browse.mentionCount', { count: blocks.length })}
+              </span>
+            </p>
+            <ul className="inline-list mention-list">
+              {blocks.map(({ block }) => (
+                <li key={block}>
+                  <a href={`${documentPath(locale, slug)}#${block}`}>{citeBlock(t, block)}</a>
+                </li>
+              ))}
+            </ul>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+export interface EntryPageProps extends EntryProps {
+  /** This page's documents, newest first. */
+  documents: readonly MentioningDocument[];
+  /** Mentions and documents in all. */
+  count: MentionCount;
+  page: number;
+  pages: number;
+  /** The facets under which the entry has documents of its own (a participant, a place…), with their number. */
+  facets: ReadonlyArray<{ facet: Facet; count: number }>;
+}
+
+/** The page of one glossary entry: what the glossary says of it, and a page of the documents that mention it. */
+export function GlossaryEntry({ item, locale, t, documents, count, page, pages, facets }: EntryPageProps) {
   return (
     <article className="glossary glossary-entry" data-entry={item.id}>
       <p className="entry-up">
@@ -101,12 +122,24 @@ export function GlossaryEntry({ item, locale, t, mentions }: EntryProps & { ment
       </p>
       <h1>{item.names[locale]}</h1>
       <EntryDetails item={item} locale={locale} t={t} />
+      {facets.length > 0 ? (
+        <ul className="inline-list browse-links">
+          {facets.map(({ facet, count: documentCount }) => (
+            <li key={facet}>
+              <a href={browsePath(locale, facet, item.id)}>
+                {t(`browse.facets.${facet}`)}: {t('browse.documentCount', { count: documentCount })}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <section className="entry-mentions" aria-labelledby="mentions">
         <h2 id="mentions" className="entry-mentions-label">
-          {t('glossary.mentions', { count: count.mentions })}
+          {t('browse.mentionedIn')}
         </h2>
-        {mentions.length === 0 ? <p>{t('glossary.noMentions')}</p> : <p>{mentionSummary(t, count)}</p>}
-        <MentionList locale={locale} t={t} mentions={mentions} />
+        {count.documents === 0 ? <p>{t('glossary.noMentions')}</p> : <p>{mentionSummary(t, count)}{pages > 1 ? ` · ${t('browse.page', { page, pages })}` : null}</p>}
+        <MentionedDocuments locale={locale} t={t} documents={documents} />
+        <Pagination t={t} page={page} pages={pages} href={(n) => glossaryPagePath(locale, item.id, n)} />
       </section>
     </article>
   );

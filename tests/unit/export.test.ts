@@ -50,6 +50,10 @@ describe('stripRuntime', () => {
       'en/documents/x/__next.$d$lang.documents.$d$slug.__PAGE__.txt',
       '_not-found/__next._not-found.__PAGE__.txt',
       '_not-found/__next._index.txt',
+      // An optional catch-all segment stands for the folders left, none included.
+      'en/__next.$d$lang.$oc$page.__PAGE__.txt',
+      'en/page/2/__next.$d$lang.$oc$page.__PAGE__.txt',
+      'en/browse/year/2019/page/3/__next.$d$lang.browse.$d$facet.$d$value.$oc$page.__PAGE__.txt',
     ];
     expect(payloads.filter((path) => !isPayloadFile(path))).toEqual([]);
     const others = [
@@ -58,6 +62,8 @@ describe('stripRuntime', () => {
       'notes.txt',
       'en/index.rsc',
       'en/__next.foo.txt',
+      'en/__next.$d$lang.$oc$page.extra.__PAGE__.txt',
+      'en/__next.$oc$page.$d$lang.__PAGE__.txt',
       'en/glossary/__next.$d$lang.__PAGE__.txt',
       'en/__next.$d$lang.glossary.txt',
       '__next.!bm90IGEgZ3JvdXA.txt',

@@ -96,6 +96,10 @@ describe('the Atom feed against RFC 4287', () => {
       await write(`content-${locale}.xml`, feedOf(locale, real, realChangelogs));
       await write(`fixture-${locale}.xml`, feedOf(locale, fixture, fixtureChangelogs));
     }
+    // An archive document and the current feed of a longer history (RFC 5005): fh:archive and the paging links are extensions the grammar allows.
+    const many = Array.from({ length: 120 }, (_, index) => ({ ...fixture[0], slug: `${fixture[0].slug}-${index}`, editions: [{ number: 1 }] }));
+    await write('archive-1.xml', feedOf('en', many, new Map(), 1) ?? '');
+    await write('archived-current.xml', feedOf('en', many, new Map()));
     vi.stubEnv('SITE_URL', 'https://example.org');
     await write('fixture-site-url.xml', feedOf('en', fixture, fixtureChangelogs));
     // A feed whose date is no RFC 3339 date-time and whose entry has no id: the grammar must say so.
@@ -175,7 +179,11 @@ describe('what a reader of the feed sees', () => {
     vi.stubEnv('SITE_URL', 'https://example.org');
     const feed = parse(feedOf('ja', fixture, fixtureChangelogs));
     expect(feed.entry[1].link[0]['@href']).toBe(`https://example.org${editionPath('ja', slug, 1)}`);
-    expect(feed.link.map((link) => link['@href'])).toEqual([`https://example.org${feedPath('ja')}`, `https://example.org${libraryPath('ja')}`]);
+    expect(feed.link.map((link) => [link['@rel'], link['@href']])).toEqual([
+      ['self', `https://example.org${feedPath('ja')}`],
+      ['current', `https://example.org${feedPath('ja')}`],
+      ['alternate', `https://example.org${libraryPath('ja')}`],
+    ]);
     expect(feed.author.uri).toBe(`https://example.org${libraryPath('ja')}`);
   });
 

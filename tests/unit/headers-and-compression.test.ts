@@ -87,8 +87,9 @@ describe('security headers', () => {
 
     const nginx = nginxConf(headers);
     const locations = nginx.split(/^location /m).slice(1).filter((block) => !block.startsWith('= /_headers'));
-    // /, the two hashed folders, /exports/, and the feed of each language.
-    expect(locations).toHaveLength(4 + locales.length);
+    // /, the two hashed folders, /exports/, and the feed of each language with its folder of archives and facet feeds.
+    expect(locations).toHaveLength(4 + 2 * locales.length);
+    expect(headersFor(rules, '/en/feeds/participant/kono-taro/2.xml')['Content-Type']).toBe('application/atom+xml; charset=utf-8');
     for (const block of locations) {
       for (const [name] of headers) expect(block).toMatch(new RegExp(`add_header ${name} ".+" always;`));
       expect(block).toMatch(/add_header Cache-Control "[^"]+" always;/);

@@ -66,6 +66,12 @@ const cases: Record<string, Expected[]> = {
     [en, 19, 1, 'warning', 'term-alignment', /marks `nippon` which the source does not/],
     [en, 19, 51, 'error', 'term-unknown', /`nippon` is not in the glossary/],
   ],
+  'facet-kind': [
+    [ru, 7, 1, 'error', 'facet-kind', /participants: `japan` is a glossary entry of kind place, not person/],
+    [ru, 9, 1, 'error', 'facet-kind', /venue: `kono-taro` is a glossary entry of kind person, not place/],
+    [ru, 10, 1, 'error', 'facet-kind', /topics: `japan` is a glossary entry of kind place, not concept or event or system/],
+    [ru, 10, 1, 'error', 'term-unknown', /topics: `two-plus-two` is not in the glossary/],
+  ],
   'term-unused': [[glossary, 24, 1, 'warning', 'term-unused', /`russia` is never mentioned/]],
   'term-alignment': [[en, 19, 1, 'warning', 'term-alignment', /the source marks `kono-taro` here but this translation does not \(.*ru\.md:17:1\)/]],
   'term-name': [

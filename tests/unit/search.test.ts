@@ -73,13 +73,15 @@ describe('searchRecords', () => {
       url: 'documents/2020-01-15-sample/?cols=ru-ja-en#s1-p1',
       content: 'Министр Т. Коно посетил Японию.',
       language: 'ru',
-      filters: { document: ['Пример'] },
+      // The document's facets, to narrow a search to (its year and its participant here).
+      filters: { document: ['Пример'], year: ['2020'], participant: ['kono-taro'] },
+      sort: { date: '2020-01-15' },
       // Every name of each entry mentioned, in every language, the record's own first.
       meta: { terms: [...new Set([kono, japan].flatMap((item) => (['ru', 'ja', 'en'] as const).flatMap((language) => [item.names[language], ...(item.variants?.[language] ?? [])])))].join(' · ') },
     });
     // Without the glossary, no names to search.
     const en = searchRecords(await sample()).find((record) => record.language === 'en' && record.url.endsWith('#s1-p1'));
-    expect(en).toEqual({ url: 'documents/2020-01-15-sample/?cols=en-ru-ja#s1-p1', content: 'Minister Kono visited Japan.', language: 'en', filters: { document: ['Sample'] } });
+    expect(en).toEqual({ url: 'documents/2020-01-15-sample/?cols=en-ru-ja#s1-p1', content: 'Minister Kono visited Japan.', language: 'en', filters: { document: ['Sample'], year: ['2020'], participant: ['kono-taro'] }, sort: { date: '2020-01-15' } });
   });
 
   it('gives a note’s record its body, named by the words its anchor stands on', async () => {
@@ -184,8 +186,8 @@ describe('the search index step', () => {
     const written = await files(join(out, 'pagefind'));
     expect(written.map((path) => path.replace(/_[0-9a-f]+\./, '_<hash>.'))).toEqual(
       ['en', 'ru'].flatMap((language) => [
-        // One file per filter (the document, the kind of record, a note's label), whatever the number of documents.
-        ...Array.from({ length: 3 }, () => `${language}/filter/${language}_<hash>.pf_filter`),
+        // One file per filter (the document, the kind of record, a note's label, the year and the participant), whatever the number of documents.
+        ...Array.from({ length: 5 }, () => `${language}/filter/${language}_<hash>.pf_filter`),
         // About one fragment file per document, and one for the glossary.
         ...Array.from({ length: 2 }, () => `${language}/fragment/${language}_group_<hash>.pf_fragment`),
         `${language}/index/${language}_<hash>.pf_index`,

@@ -6,8 +6,8 @@ export const dynamic = 'force-static';
 export const dynamicParams = false;
 export const generateStaticParams = localeParams;
 
-/** `/<lang>/feed.xml`: the Atom feed of new documents and new editions, written at build time. */
+/** `/<lang>/feed.xml`: the current Atom feed of new documents and new editions, written at build time (its archives: feeds/[...path]). */
 export async function GET(_request: Request, { params }: RouteContext<'/[lang]/feed.xml'>): Promise<Response> {
   const locale = localeOrNotFound((await params).lang);
-  return new Response(await feedXml(locale), { headers: { 'Content-Type': atomContentType } });
+  return new Response((await feedXml(locale)) ?? '', { headers: { 'Content-Type': atomContentType } });
 }

@@ -1,0 +1,15 @@
+import type { Metadata } from 'next';
+import { browseMetadata, browsePage, facetParams } from '../../../../site/browse-pages';
+import '../../library.css';
+
+export const dynamicParams = false;
+export const generateStaticParams = facetParams;
+
+export async function generateMetadata({ params }: PageProps<'/[lang]/browse/[facet]'>): Promise<Metadata> {
+  return browseMetadata(await params);
+}
+
+/** Every value of one facet, with its number of documents. */
+export default async function FacetPage({ params }: PageProps<'/[lang]/browse/[facet]'>) {
+  return browsePage(await params);
+}

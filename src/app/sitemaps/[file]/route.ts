@@ -1,0 +1,18 @@
+import { notFound } from 'next/navigation';
+import { sitemapCount, sitemapXml } from '../../../site/sitemap';
+
+export const dynamic = 'force-static';
+export const dynamicParams = false;
+
+/** Every sitemap the index names: `/sitemaps/1.xml` … */
+export async function generateStaticParams(): Promise<Array<{ file: string }>> {
+  return Array.from({ length: await sitemapCount() }, (_, i) => ({ file: `${i + 1}.xml` }));
+}
+
+/** One sitemap of at most 50,000 addresses, each with its language versions. */
+export async function GET(_request: Request, { params }: RouteContext<'/sitemaps/[file]'>): Promise<Response> {
+  const number = /^([1-9][0-9]*)\.xml$/.exec((await params).file)?.[1];
+  const xml = number ? await sitemapXml(Number(number)) : undefined;
+  if (xml === undefined) notFound();
+  return new Response(xml, { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
+}
