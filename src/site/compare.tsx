@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { locales, type Locale } from '../i18n/config';
 import { getT } from '../i18n/server';
-import { editionRecord, textFor } from '../model/document';
+import { editionRecord, titleFor } from '../model/document';
 import { changesPath, comparePath, editionPath } from '../contract/paths';
 import { LanguageChanges } from './changelog';
 import { siteContent } from './content';
@@ -57,7 +57,7 @@ async function lookup(params: CompareParams) {
 export async function compareMetadata(params: CompareParams): Promise<Metadata> {
   const { locale, document, older, newer } = await lookup(params);
   const t = getT(locale);
-  const title = textFor(document, locale).frontMatter.title;
+  const title = titleFor(document, locale).title;
   return pageMetadata({
     locale,
     title: t('editions.compareTitle', { from: older.number, to: newer.number, title }),
@@ -69,7 +69,7 @@ export async function compareMetadata(params: CompareParams): Promise<Metadata> 
 export async function ComparePage({ params }: { params: CompareParams }) {
   const { locale, document, older, newer } = await lookup(params);
   const t = getT(locale);
-  const text = textFor(document, locale);
+  const heading = titleFor(document, locale);
   const alternates = pathsFor((candidate: Locale) => comparePath(candidate, document.slug, older.number, newer.number));
   const diffs = older === newer ? [] : await editionDiffs(document, older.number, newer.number);
   const between = document.editions.filter((edition) => edition.number > older.number && edition.number <= newer.number);
@@ -81,8 +81,8 @@ export async function ComparePage({ params }: { params: CompareParams }) {
           <a href={changesPath(locale, document.slug)}>{t('editions.changesHeading')}</a>
         </p>
         <h1>{t('editions.compareHeading', { from: older.number, to: newer.number })}</h1>
-        <p className="lede" lang={text.lang}>
-          {text.frontMatter.title}
+        <p className="lede" lang={heading.lang}>
+          {heading.title}
         </p>
         <p>{t('editions.compareIntro', { from: older.number, to: newer.number })}</p>
         <ul className="compare-editions">

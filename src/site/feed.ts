@@ -4,7 +4,7 @@ import { x } from 'xastscript';
 import { atomDate, atomId, toAtom, type AtomEntry } from '../exports/atom';
 import { languageNames, languages } from '../model/languages';
 import type { DocumentSummary, EditionRecord } from '../model/types';
-import { sourceText, textFor , titleFor } from '../model/document';
+import { sourceText, textFor, titleFor } from '../model/document';
 import type { Locale } from '../i18n/config';
 import { formatDate, formatList, getT } from '../i18n/server';
 import { browsePath, changesPath, editionPath, facetFeedPath, feedArchivePath, feedPath, libraryPath } from '../contract/paths';

@@ -40,7 +40,7 @@ async function main(out: string): Promise<void> {
       for (const document of content.archive.documents) {
         await writeFile(join(out, locale, `${document.slug}.html`), page(locale, createElement(Reader, { locale, t, document, glossary })));
       }
-      await writeFile(join(out, locale, 'library.html'), page(locale, createElement(Library, { locale, t, documents: content.archive.documents.map(summarize) })));
+      await writeFile(join(out, locale, 'library.html'), page(locale, createElement(Library, { locale, t, documents: content.archive.documents.map(summarize), page: 1, pages: 1 })));
     }
     // What the validator says of the drafts: for the test to compare.
     await writeFile(join(out, 'diagnostics.json'), JSON.stringify(diagnostics(content.files)));
