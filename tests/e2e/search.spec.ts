@@ -127,6 +127,28 @@ test('any name the glossary knows finds its entry and the paragraphs that mentio
   await expect(page.locator(`[id="n_${note.id}"]`)).toBeInViewport();
 });
 
+test('a number, another transliteration, another kana spelling and an island’s other name each find what holds them', async ({ page }) => {
+  const { glossary } = await sample();
+  const entry = (id: string) => {
+    if (!glossary.some((item) => item.id === id)) throw new Error(`the glossary has no entry ${id}`);
+    return `/en/glossary/${id}/`;
+  };
+  // A number as written, held only by an entry's description: the entry is found, first.
+  await page.goto(pages.search('en', '1718'));
+  await expect(results(page).first().getByRole('link')).toHaveAttribute('href', entry('unsc-resolutions-dprk'));
+  // Two forms of our choosing, each a listed variant: a second Latin transliteration and a second kana spelling.
+  for (const [query, id] of [
+    ['Shoigu', 'shoigu-sergey'],
+    ['ラブロフ', 'lavrov-sergey'],
+  ] as const) {
+    await page.goto(pages.search('en', query));
+    await expect(results(page).first().getByRole('link'), query).toHaveAttribute('href', entry(id));
+  }
+  // The Japanese name of an island, in an English note: the note is found.
+  await page.goto(pages.search('en', 'Etorofu'));
+  await expect(results(page).filter({ has: page.locator('a[href$="#n_northern-territories-name"]') }).first()).toBeVisible();
+});
+
 test('a word no text holds finds nothing like it, and “2+2” finds the titles that write it', async ({ page }) => {
   // Pagefind falls back to a shorter prefix of a word it does not hold: "Iturup" would mark "its".
   await page.goto(pages.search('en', 'Iturbide'));

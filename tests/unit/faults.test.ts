@@ -75,7 +75,7 @@ async function largeGlossary(dir: string): Promise<void> {
   const ids = Array.from({ length: 10_000 }, (_, i) => `entry-${String(i + 1).padStart(5, '0')}`);
   const entries = ids.map(
     (id, i) =>
-      `${id}:\n  kind: concept\n  names:\n    ru: Понятие ${i + 1}\n    ja: 概念${i + 1}\n    en: Concept ${i + 1}\n  description:\n    ru: Описание.\n    ja: 説明。\n    en: A description.\n`,
+      `${id}:\n  kind: person\n  names:\n    ru: Лицо ${i + 1}\n    ja: 人物${i + 1}\n    en: Person ${i + 1}\n  description:\n    ru: Описание.\n    ja: 説明。\n    en: A description.\n`,
   );
   await appendFile(join(dir, 'content', 'glossary.yaml'), entries.join(''));
   const markdown = frontMatter('Указатель').replace('role: source\n', `role: source\nparticipants: [${ids.join(', ')}]\n`);
