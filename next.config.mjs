@@ -18,6 +18,11 @@ const nextConfig = {
     globalNotFound: true,
     // Tailwind's output is small: inline it and save a render-blocking request.
     inlineCss: true,
+    // Turbopack's file-system cache of the build (on by default in Next 16.4) is off: with it warm,
+    // a build's CSS came out different from a cold build's (vendor prefixes repeated three times, as
+    // if transformed again), so an incremental build was not the same bytes as a clean one and the
+    // page carried the extra bytes. Every build compiles cold.
+    turbopackFileSystemCacheForBuild: false,
   },
 };
 

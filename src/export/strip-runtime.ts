@@ -110,5 +110,23 @@ export function stripRuntime(html: string): StripResult {
     position = end;
   }
   result += html.slice(position);
-  return { html: result, removed };
+  return { html: settleFeedLink(result), removed };
+}
+
+/** The layout's `<link rel="alternate">` to the Atom feed (src/app/[lang]/layout.tsx), as React writes it. */
+const feedLink = /<link rel="alternate" type="application\/atom\+xml" href="[^"<>]*"\/>/;
+
+/**
+ * Puts the feed's link last in the head. React hoists a `<link>` into the head at the point its
+ * rendering reaches first, so its place among Next's metadata varied from one build of the same page to
+ * the next; at a fixed place, two builds of the same content are the same bytes (an incremental build's
+ * pages and a clean build's, src/export/incremental.ts).
+ */
+export function settleFeedLink(html: string): string {
+  const found = feedLink.exec(html);
+  const headEnd = html.indexOf('</head>');
+  if (!found || headEnd < 0 || found.index > headEnd) return html;
+  const without = html.slice(0, found.index) + html.slice(found.index + found[0].length);
+  const end = headEnd - found[0].length;
+  return without.slice(0, end) + found[0] + without.slice(end);
 }

@@ -1,7 +1,6 @@
 /**
- * Publishing, for real, in a scratch copy of the project (.scratch/publish/) whose content is the
- * checkout's plus one added document (a copy of the first under another slug), starting from the
- * checkout's published build:
+ * Publishing, for real, in a scratch copy of the project (.scratch/publish/), built clean with the
+ * checkout's content, which then gets one added document (a copy of the first under another slug):
  * 1. `npm run build` is incremental: it renders the added document and the site-wide pages only;
  * 2. `npm start`'s server serves that build while `npm run build -- --clean` builds the same content
  *    again beside it, and every page of the site is asked for, over and over, from before the build
@@ -9,19 +8,18 @@
  *    answer from the new build;
  * 3. the incremental build and the clean one are the same tree, byte for byte.
  * When it fails, the scratch copy is left in place to be looked at (the next run replaces it).
- * Needs the checkout built first (`npm run build`), and runs two builds (minutes on a 2-core machine),
+ * Runs three builds (minutes on a 2-core machine),
  * so it is not part of `npm run test:unit`: `npm test` runs it, alone, after the build
  * (`npm run test:publish`).
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
-import { basename, join, relative, sep } from 'node:path';
+import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
 import { expect, it } from 'vitest';
 import { templateSlug, varyDocument } from '../../bench/scale/generate';
 import { copyProject } from '../../bench/scale/scratch-copy';
-import { buildsDir, publishedBuild } from '../../src/export/build';
-import { recordPath } from '../../src/export/incremental';
+import { publishedBuild } from '../../src/export/build';
 import { walk } from '../../src/export/walk';
 import { startServer } from '../helpers/server';
 
@@ -51,23 +49,20 @@ function build(args: string[]): Promise<{ code: number | null; log: string }> {
 }
 
 it('adds a document incrementally, rebuilds clean beside a running server that answers 200 throughout, and both builds are the same bytes', { timeout: 1_800_000 }, async () => {
-  const published = await publishedBuild(join(root, 'out'));
-  expect(published && existsSync(recordPath(published)), 'the checkout must be built first (npm run build)').toBe(true);
-
-  // The scratch copy, its content one document more, and the checkout's build as its published one.
+  // The scratch copy, built clean with the checkout's content; then its content one document more.
+  // Its first build is made there, not taken from the checkout: a build made in another folder can
+  // differ in Next's CSS (seen on 2026-12-07: vendor prefixes repeated in the checkout's build and not
+  // in the copy's), a difference of place that is not what this test is about.
   await copyProject(root, scratch);
   await cp(join(root, 'content'), join(scratch, 'content'), { recursive: true });
+  const first = await build(['--clean']);
+  expect(first.code, first.log.slice(-3000)).toBe(0);
   const template = await templateSlug(root);
   const from = join(root, 'content', 'documents', template);
   await mkdir(join(scratch, 'content', 'documents', added));
   for (const name of (await readdir(from)).filter((file) => file.endsWith('.md'))) {
     await writeFile(join(scratch, 'content', 'documents', added, name), varyDocument(await readFile(join(from, name), 'utf8'), 'publish test'));
   }
-  const copied = join(buildsDir(out), basename(published ?? ''));
-  await mkdir(buildsDir(out), { recursive: true });
-  await cp(published ?? '', copied, { recursive: true });
-  await cp(recordPath(published ?? ''), recordPath(copied));
-  await symlink(relative(scratch, copied), out);
 
   const incremental = await build([]);
   expect(incremental.code, incremental.log.slice(-3000)).toBe(0);
@@ -120,18 +115,18 @@ it('adds a document incrementally, rebuilds clean beside a running server that a
   const [incrementalFiles, cleanFiles] = [await filesOf(incrementalBuild), await filesOf(cleanBuild)];
   expect(incrementalFiles).toEqual(cleanFiles);
   const different: string[] = [];
-  let first = '';
+  let where = '';
   for (const file of cleanFiles) {
     const [a, b] = [await readFile(join(incrementalBuild, file)), await readFile(join(cleanBuild, file))];
     if (a.equals(b)) continue;
     different.push(file);
-    if (first) continue;
+    if (where) continue;
     // Where the first differing file differs: a little of each side, from the first differing byte.
     let at = 0;
     while (at < a.length && a[at] === b[at]) at++;
-    first = `${file} at byte ${at}:\n  incremental: ${a.subarray(Math.max(0, at - 80), at + 160).toString()}\n  clean:       ${b.subarray(Math.max(0, at - 80), at + 160).toString()}`;
+    where = `${file} at byte ${at}:\n  incremental: ${a.subarray(Math.max(0, at - 80), at + 160).toString()}\n  clean:       ${b.subarray(Math.max(0, at - 80), at + 160).toString()}`;
   }
-  expect(different, first).toEqual([]);
+  expect(different, where).toEqual([]);
   // Only when everything held: otherwise the builds it compared stay in .scratch/publish/.out-builds/.
   await rm(scratch, { recursive: true, force: true });
 });

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { finishExport, isPayloadFile } from '../../src/export/finish';
-import { stripRuntime } from '../../src/export/strip-runtime';
+import { settleFeedLink, stripRuntime } from '../../src/export/strip-runtime';
 
 const fixture = (name: string) => join(import.meta.dirname, '..', 'fixtures', 'export', name);
 
@@ -119,5 +119,22 @@ describe('finishExport', () => {
       { file: '.', problem: "no page held Next's runtime scripts or payload: Next's output has changed; review src/export/strip-runtime.ts" },
       { file: 'index.html', problem: 'a <script> that is not the site\'s own (no data-site): src="/_app.js"' },
     ]);
+  });
+});
+
+describe('settleFeedLink', () => {
+  const link = '<link rel="alternate" type="application/atom+xml" href="/ja/feed.xml"/>';
+  it('puts the feed link last in the head wherever React hoisted it, so two builds of a page agree', () => {
+    const early = `<html><head><meta charSet="utf-8"/>${link}<title>T</title></head><body></body></html>`;
+    const late = `<html><head><meta charSet="utf-8"/><title>T</title>${link}</head><body></body></html>`;
+    expect(settleFeedLink(early)).toBe(late);
+    expect(settleFeedLink(late)).toBe(late);
+    expect(stripRuntime(early).html).toBe(late);
+  });
+  it('leaves a page without it, or with it in the body only, as it is', () => {
+    const none = '<html><head><title>T</title></head><body></body></html>';
+    expect(settleFeedLink(none)).toBe(none);
+    const inBody = `<html><head><title>T</title></head><body>${link}</body></html>`;
+    expect(settleFeedLink(inBody)).toBe(inBody);
   });
 });
