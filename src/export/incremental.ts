@@ -129,8 +129,8 @@ export interface AssembleReport {
  * other documents (Next renders one page of a route none of whose pages is wanted: the previous
  * copy is kept). The previous build's site-wide files, search index, `_headers` and compressed
  * copies of site-wide files are not taken: the later steps write them anew. Nothing is written into
- * the previous build: a linked file is never written to afterwards (the compressed copies of a
- * reused file are up to date and skipped, src/export/precompress.ts).
+ * the previous build: a linked file is never written to afterwards (a document's files get no
+ * compressed copies, src/export/precompress.ts).
  */
 export async function assemble(previous: string, part: string, out: string, changed: readonly string[]): Promise<AssembleReport> {
   const report: AssembleReport = { reused: 0, rendered: 0 };

@@ -18,7 +18,7 @@
  *
  *   tsx src/export/precompress.ts [out]
  */
-import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { extname, join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
@@ -65,8 +65,6 @@ export interface PrecompressReport {
   written: number;
   /** Files considered (right kind) but left alone: too small, or not compressible enough. */
   skipped: number;
-  /** Files whose copies were there and up to date (an incremental build's reused files). */
-  reused: number;
   rawBytes: number;
   /** The smallest copy of each file, summed. */
   compressedBytes: number;
@@ -94,38 +92,17 @@ async function compress(data: Buffer, encoding: EncodingName): Promise<Buffer> {
 }
 
 /**
- * Whether `path` was reused, with every copy in `wanted`, from the previous build by an incremental
- * build (src/export/incremental.ts): then the file and its copies are links to the previous build's
- * (more than one name each), and the copies not older than the file. A file of a clean build, or
- * written anew, has one name.
- */
-async function upToDate(path: string, wanted: readonly EncodingName[]): Promise<boolean> {
-  const original = await stat(path);
-  if (original.nlink < 2) return false;
-  for (const { name, suffix } of encodings) {
-    if (!wanted.includes(name)) continue;
-    const copy = await stat(path + suffix).catch(() => undefined);
-    if (!copy || copy.nlink < 2 || copy.mtimeMs < original.mtimeMs) return false;
-  }
-  return true;
-}
-
-/**
  * Writes the compressed copies for every file of `out` that qualifies, but those whose copies are
  * already there and up to date; removes stale ones of files that do not.
  */
 export async function precompressExport(out: string, parallel = 4): Promise<PrecompressReport> {
-  const report: PrecompressReport = { files: 0, written: 0, skipped: 0, reused: 0, rawBytes: 0, compressedBytes: 0 };
+  const report: PrecompressReport = { files: 0, written: 0, skipped: 0, rawBytes: 0, compressedBytes: 0 };
   const paths: string[] = [];
   for await (const path of walk(out)) if (!isVariant(path)) paths.push(path);
 
   const one = async (path: string) => {
     const address = relative(out, path).split(sep).join('/');
     const wanted = encodingsFor(address);
-    if (wanted.length > 0 && (await upToDate(path, wanted))) {
-      report.reused++;
-      return;
-    }
     const data = wanted.length > 0 ? await readFile(path) : undefined;
     const written: Array<{ file: string; bytes: Buffer }> = [];
     if (data && data.length >= minBytes) {
@@ -171,7 +148,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       const saved = report.rawBytes ? Math.round((1 - report.compressedBytes / report.rawBytes) * 100) : 0;
       process.stdout.write(
-        `precompress: ${report.written} compressed copies of ${report.files} files (${saved} % smaller); ${report.skipped} small or incompressible files left as they are; ${report.reused} files whose copies were up to date; ${seconds} s\n`,
+        `precompress: ${report.written} compressed copies of ${report.files} files (${saved} % smaller); ${report.skipped} small or incompressible files left as they are; ${seconds} s\n`,
       );
     },
     (error: unknown) => {
