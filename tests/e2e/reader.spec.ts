@@ -99,6 +99,8 @@ test.describe('reader', () => {
   });
 
   test('a shared link opens its view, and a link with a broken choice opens the default one', async ({ browser, baseURL }) => {
+    // Six page loads: 13 s in CI beside another worker.
+    test.slow();
     const { slug, paragraph } = await sample();
     const context = await browser.newContext({ baseURL });
     const page = await context.newPage();

@@ -306,6 +306,8 @@ test.describe('rows', () => {
   });
 
   test('on a phone no page of a document is wider than the window, addresses cited in the notes included', async ({ browser, baseURL }) => {
+    // Nine page loads: 15 s in CI beside another worker.
+    test.slow();
     const { slug, document: cited } = await sample();
     const context = await browser.newContext({ baseURL, ...phone });
     const page = await context.newPage();

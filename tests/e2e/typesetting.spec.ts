@@ -44,6 +44,9 @@ function faults(): string[] {
 }
 
 test('Japanese in a narrow column: markers stay with their word, names with their titles, closing punctuation never starts a line', async ({ page }) => {
+  // Sixty-seven layouts, each measured character by character: about 11 s alone, twice that beside
+  // another worker on two cores.
+  test.setTimeout(60_000);
   const { slug } = await sample();
   await page.goto(pages.reader('ja', slug, 'ja'));
   const found = new Set<string>();
