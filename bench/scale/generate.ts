@@ -1,84 +1,57 @@
 /**
- * The generated documents of the scale part: copies of one document of the checkout, each under its
- * own slug and with its number in the title, so that no two are identical. The glossary and the rest
- * of content/ come along unchanged.
+ * The generated documents of the scale part: a test archive written by the project's generator, the
+ * one behind `npm run generate` (src/generate/): dates over thirty years, participants, places and
+ * topics drawn from a larger generated glossary, lengths from a third to three times the first
+ * document, some translations missing. The same seed every time, so runs compare.
+ *
+ * One document more than the set is generated and kept aside, outside content/, for the incremental
+ * case of adding one: the glossary then already holds the entries it names, so that adding it changes
+ * a document and nothing else, as adding a release to a real archive does.
  */
-import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { isScalar, parseDocument, Scalar } from 'yaml';
-import { BenchError } from '../errors';
-import { preferredReaderPath, slugOf } from '../site';
+import { firstDocumentLength, writeArchive } from '../../src/generate/write';
 
-/** Folders of content/ that belong to the real documents and are not copied with the glossary. */
-const perDocumentContent: readonly string[] = ['documents', 'sources'];
+/** The seed of every scale set. */
+export const scaleSeed = 1;
 
-/** The slug of generated document `number` of a set: `2019-05-30-scale-0001`. */
-export function scaleSlug(datePrefix: string, number: number, width = 4): string {
-  return `${datePrefix}-scale-${String(number).padStart(width, '0')}`;
-}
+/** What wrote the sets, for the report and the chart. */
+export const generatorName = `npm run generate (seed ${scaleSeed})`;
 
-/**
- * A copy of a document file with its number in the title: the front matter's `title` and the first
- * level-1 heading (before its `{#id}`) get ` · 0001`. Every other byte is left as it is.
- */
-export function varyDocument(text: string, label: string): string {
-  const frontMatter = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(text);
-  let head = frontMatter?.[0] ?? '';
-  if (frontMatter) {
-    const yamlStart = head.indexOf('\n') + 1;
-    const title = parseDocument(frontMatter[1]).get('title', true);
-    if (isScalar(title) && typeof title.value === 'string' && title.range) {
-      const [start, end] = [yamlStart + title.range[0], yamlStart + title.range[1]];
-      // A plain scalar stays plain with the number appended; a quoted or block one is written anew, quoted.
-      const source = title.type === Scalar.PLAIN ? `${head.slice(start, end)} · ${label}` : JSON.stringify(`${title.value} · ${label}`);
-      head = head.slice(0, start) + source + head.slice(end);
-    }
-  }
-  const body = text.slice(frontMatter?.[0].length ?? 0);
-  return head + body.replace(/^(# .*?)(\s*\{#[^}\s]+\})?[ \t]*$/m, (_, heading: string, id: string | undefined) => `${heading} · ${label}${id ?? ''}`);
-}
+/** Where, in the folder a set is written to, the document kept aside waits (outside content/). */
+export const reserveFolder = '.scale-reserve';
 
 export interface GeneratedSet {
-  /** Slug of the document that was copied. */
-  template: string;
-  /** Slugs of the generated documents, in order. */
+  /** What generated the set. */
+  generator: string;
+  /** Slugs of the documents in content/documents/, sorted. */
   slugs: string[];
-}
-
-/** The document the generated ones copy: the reader page's document, else the first folder. */
-export async function templateSlug(root: string): Promise<string> {
-  const documents = join(root, 'content', 'documents');
-  const slugs = (await readdir(documents, { withFileTypes: true }).catch(() => [])).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
-  const preferred = slugOf(preferredReaderPath);
-  if (preferred && slugs.includes(preferred)) return preferred;
-  if (slugs.length === 0) throw new BenchError(`content/documents/ has no document to copy for the scale measurement`);
-  return slugs[0];
+  /** The document kept aside: `folder` is to become content/documents/<slug>/. */
+  reserve: { slug: string; folder: string };
 }
 
 /**
- * Writes `dest/content/`: the checkout's content/ without its documents (and their received sources),
- * and `count` copies of the template document with slugs `<date>-scale-0001`… and numbered titles.
+ * Writes `dest/content/` (the glossary and `count` generated documents, with the first real
+ * document's length as the generator's base) and the document kept aside in `dest/.scale-reserve/`.
  */
 export async function writeScaleContent(root: string, dest: string, count: number): Promise<GeneratedSet> {
-  const template = await templateSlug(root);
-  const templateDir = join(root, 'content', 'documents', template);
-  const names = (await readdir(templateDir)).filter((name) => name.endsWith('.md')).sort();
-  const texts = await Promise.all(names.map((name) => readFile(join(templateDir, name), 'utf8')));
-  const content = join(dest, 'content');
-  await mkdir(join(content, 'documents'), { recursive: true });
-  for (const entry of await readdir(join(root, 'content'))) {
-    if (!perDocumentContent.includes(entry)) await cp(join(root, 'content', entry), join(content, entry), { recursive: true });
-  }
-  const datePrefix = /^\d{4}-\d{2}-\d{2}/.exec(template)?.[0] ?? 'generated';
-  const width = Math.max(4, String(count).length);
-  const slugs: string[] = [];
-  for (let number = 1; number <= count; number++) {
-    const slug = scaleSlug(datePrefix, number, width);
-    const label = String(number).padStart(width, '0');
-    const folder = join(content, 'documents', slug);
-    await mkdir(folder);
-    await Promise.all(names.map((name, index) => writeFile(join(folder, name), varyDocument(texts[index], label))));
-    slugs.push(slug);
-  }
-  return { template, slugs };
+  const staging = join(dest, '.scale-generated');
+  const baseLength = firstDocumentLength(root);
+  writeArchive(staging, { docs: count + 1, seed: scaleSeed, ...(baseLength === undefined ? {} : { baseLength }) });
+  const documents = join(staging, 'content', 'documents');
+  const all = (await readdir(documents)).sort();
+  // The generator numbers documents in its slugs (`<date>-record-00042`): the last one is kept aside.
+  const reserveSlug = all.find((slug) => Number(/-(\d+)$/.exec(slug)?.[1]) === count + 1);
+  if (!reserveSlug) throw new Error(`the generator wrote no document number ${count + 1} in ${documents}`);
+  const reserve = join(dest, reserveFolder, reserveSlug);
+  await rm(join(dest, reserveFolder), { recursive: true, force: true });
+  await mkdir(join(dest, reserveFolder), { recursive: true });
+  await rename(join(documents, reserveSlug), reserve);
+  await rm(join(dest, 'content'), { recursive: true, force: true });
+  await mkdir(dest, { recursive: true });
+  await rename(join(staging, 'content'), join(dest, 'content'));
+  await rm(staging, { recursive: true, force: true });
+  if (!existsSync(join(dest, 'content', 'glossary.yaml'))) throw new Error(`the generator wrote no glossary in ${dest}`);
+  return { generator: generatorName, slugs: all.filter((slug) => slug !== reserveSlug), reserve: { slug: reserveSlug, folder: reserve } };
 }

@@ -1,15 +1,16 @@
 /**
  * The incremental cases of the scale part, on a set just built clean (bench/scale/index.ts): one
- * document corrected (a word of its English title and heading), then one document added, each
+ * document corrected (a word of a paragraph of its English text), then one document added, each
  * published by `npm run build` as an editor would; then the same content built again with
  * `npm run build -- --clean`, and the incremental build compared with it, file by file and byte by
  * byte (src/export/incremental.ts promises the same bytes).
  */
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { publishedBuild } from '../../src/export/build';
 import { walk } from '../../src/export/walk';
-import { varyDocument } from './generate';
+import { BenchError } from '../errors';
+import { type GeneratedSet } from './generate';
 import { timedBuild, type BuildOptions, type BuildRun } from './timed-build';
 
 export interface IncrementalCase {
@@ -60,10 +61,26 @@ export async function differingFiles(a: string, b: string): Promise<string[]> {
 }
 
 /**
- * Runs the cases in `projectDir` (built clean with `slugs`); build logs go to `logPrefix-<case>.log`.
- * The added document is the last one under the next number, as the generator would number it.
+ * An editor's one-word fix: the first `sides` in a paragraph of the text (never in the front matter
+ * or a heading) becomes `parties`; the title, the date and the facets stay as they were.
+ * Undefined when the text has no such word.
  */
-export async function measureIncremental(projectDir: string, slugs: readonly string[], logPrefix: string, options: BuildOptions, say: (line: string) => void): Promise<IncrementalReport> {
+export function correctOneWord(text: string): string | undefined {
+  const body = /^---\r?\n[\s\S]*?\r?\n---\r?\n/.exec(text)?.[0].length ?? 0;
+  let start = body;
+  for (const line of text.slice(body).split('\n')) {
+    const at = line.startsWith('#') ? -1 : line.search(/\bsides\b/);
+    if (at >= 0) return `${text.slice(0, start + at)}parties${text.slice(start + at + 'sides'.length)}`;
+    start += line.length + 1;
+  }
+  return undefined;
+}
+
+/**
+ * Runs the cases in `projectDir` (built clean with `set`); build logs go to `logPrefix-<case>.log`.
+ * The document added is the one the generator wrote and the set kept aside.
+ */
+export async function measureIncremental(projectDir: string, set: GeneratedSet, logPrefix: string, options: BuildOptions, say: (line: string) => void): Promise<IncrementalReport> {
   const documents = join(projectDir, 'content', 'documents');
   const run = async (name: string, args: string[] = []): Promise<IncrementalCase> => {
     const log = `${logPrefix}-${name}.log`;
@@ -75,22 +92,22 @@ export async function measureIncremental(projectDir: string, slugs: readonly str
     return figures;
   };
 
-  // A correction: the first document's English title and heading, a word more.
-  const first = join(documents, slugs[0], 'en.md');
-  await writeFile(first, varyDocument(await readFile(first, 'utf8'), 'corrected'));
+  // A correction: one word of the English text of the first document that has one.
+  let corrected = false;
+  for (const slug of set.slugs) {
+    const file = join(documents, slug, 'en.md');
+    const text = await readFile(file, 'utf8').catch(() => undefined);
+    const fixed = text === undefined ? undefined : correctOneWord(text);
+    if (fixed === undefined) continue;
+    await writeFile(file, fixed);
+    corrected = true;
+    break;
+  }
+  if (!corrected) throw new BenchError('no generated English text has the word the correction changes ("sides")');
   const correctOne = await run('correct-one');
 
-  // An addition: the next document, as the generator numbers them.
-  const width = Math.max(4, String(slugs.length).length);
-  const next = String(slugs.length + 1).padStart(width, '0');
-  const slug = slugs[0].replace(/-scale-\d+$/, `-scale-${next}`);
-  await mkdir(join(documents, slug));
-  const template = join(documents, slugs[slugs.length - 1]);
-  for (const name of (await readdir(template)).filter((file) => file.endsWith('.md'))) {
-    const source = await readFile(join(template, name), 'utf8');
-    const label = slugs[slugs.length - 1].split('-').at(-1) ?? '';
-    await writeFile(join(documents, slug, name), varyDocument(source.replaceAll(` · ${label}`, ''), next));
-  }
+  // An addition: the document the set kept aside.
+  await rename(set.reserve.folder, join(documents, set.reserve.slug));
   const addOne = await run('add-one');
   const incrementalBuild = await publishedBuild(join(projectDir, 'out'));
 
@@ -103,5 +120,5 @@ export async function measureIncremental(projectDir: string, slugs: readonly str
     identical = differences.length === 0;
     say(`    the incremental build and the clean one: ${identical ? 'the same bytes' : `${differences.length} files differ`}`);
   }
-  return { documents: slugs.length, correctOne, addOne, cleanAfterAdd, identical, differences: differences.slice(0, 20) };
+  return { documents: set.slugs.length, correctOne, addOne, cleanAfterAdd, identical, differences: differences.slice(0, 20) };
 }

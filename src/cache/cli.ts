@@ -1,21 +1,23 @@
 /**
  * `npm run content`: checks all content as `npm run check` does, prints the same report and, when
- * there is no error, writes the content cache (`.content/`) that the site is built from. Exits 1 on
- * any error (nothing is written), 0 otherwise; 2 when it cannot run (a wrong option or folder).
+ * there is no error, writes the content cache (`.content/`) that the site is built from. A document
+ * unchanged since the last run, with the same glossary and code, is taken from the cache as it was
+ * (src/cache/reuse.ts); `--fresh` runs every document through the pipeline again. Exits 1 on any error
+ * (nothing is written), 0 otherwise; 2 when it cannot run (a wrong option or folder).
  *
- *   npm run content [-- ROOT]     # ROOT: the project folder holding content/ (default: the current one)
+ *   npm run content [-- ROOT] [--fresh]     # ROOT: the project folder holding content/ (default: the current one)
  */
 import { relative } from 'node:path';
 import { writeContentCache } from './write';
 import { cachePaths } from './catalog';
-import { rootArgument, UsageError } from './root-argument';
+import { rootAndFlags, UsageError } from './root-argument';
 
-const usage = 'usage: npm run content [-- ROOT]   (ROOT: the folder that holds content/; default: the current folder)';
+const usage = 'usage: npm run content [-- ROOT] [--fresh]   (ROOT: the folder that holds content/; default: the current folder; --fresh: reuse nothing of the last run)';
 
 async function main(): Promise<number> {
-  const root = rootArgument(process.argv.slice(2));
+  const { root, flags } = rootAndFlags(process.argv.slice(2), ['fresh']);
   const started = performance.now();
-  const result = await writeContentCache(root);
+  const result = await writeContentCache(root, { fresh: flags.has('fresh') });
   process.stdout.write(`${result.report}\n`);
   if (!result.written) {
     process.stdout.write('content cache not written: fix the errors above\n');
@@ -24,7 +26,8 @@ async function main(): Promise<number> {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const plural = result.documents === 1 ? '' : 's';
   const folder = relative(process.cwd(), cachePaths(root).folder) || '.';
-  process.stdout.write(`content cache written to ${folder}/: ${result.documents} document${plural}, catalog ${(result.catalogBytes / 1000).toFixed(1)} kB, ${seconds} s\n`);
+  const reused = result.reused > 0 ? ` (${result.reused} unchanged since the last run, taken as they were)` : '';
+  process.stdout.write(`content cache written to ${folder}/: ${result.documents} document${plural}${reused}, catalog ${(result.catalogBytes / 1000).toFixed(1)} kB, ${seconds} s\n`);
   return 0;
 }
 

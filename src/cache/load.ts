@@ -17,22 +17,55 @@ import { loadDocument, type LoadedDocument } from '../pipeline/process';
 import { createArchiveCheck } from '../rules';
 
 /**
- * Loads and checks the content under `root/content` one document at a time: each document is loaded,
- * checked, then handed to `onDocument` and let go. Resolves, after the glossary-wide rules, with the
- * glossary and its file (whose messages are only complete then). Never throws for a content problem.
+ * A document checked before, whose files, glossary and code have not changed since (the content
+ * cache's reuse, src/cache/write.ts): what its check found, without running it again.
  */
-async function streamContent(root: string, onDocument: (loaded: LoadedDocument) => void | Promise<void>): Promise<LoadedGlossaryFile> {
+export interface ReusedDocument {
+  /** Its files that have messages, with those messages. */
+  files: VFile[];
+  /** How many files it was read from. */
+  fileCount: number;
+  /** The glossary entries it mentions, for the glossary-wide rules. */
+  mentioned: readonly string[];
+}
+
+export interface CheckOptions {
+  /** Sees each document once it is checked, with the glossary entries it mentions. */
+  onDocument?: (loaded: LoadedDocument, mentioned: ReadonlySet<string>) => void | Promise<void>;
+  /** A document that need not be checked again (see `ReusedDocument`), or undefined: check it. */
+  reuse?: (slug: string) => Promise<ReusedDocument | undefined>;
+}
+
+/**
+ * Loads and checks the content under `root/content` one document at a time: each document is loaded,
+ * checked, then handed to `onDocument` and let go; one that `reuse` gives is taken as it was checked.
+ * Resolves, after the glossary-wide rules, with the glossary and its file (whose messages are only
+ * complete then), and the files with messages and the number of files read. Never throws for a content
+ * problem.
+ */
+async function streamContent(root: string, { onDocument, reuse }: CheckOptions): Promise<{ glossary: LoadedGlossaryFile; files: VFile[]; fileCount: number }> {
   const loadedGlossary = await loadGlossary(root);
   const check = createArchiveCheck(loadedGlossary.glossary, loadedGlossary.file);
   // One processor for every file: plugins keep no state between files.
   const processor = createProcessor();
+  const files: VFile[] = [];
+  let fileCount = 1;
   for (const slug of await listDocumentSlugs(root)) {
+    const reused = await reuse?.(slug);
+    if (reused) {
+      check.mentioned(reused.mentioned);
+      files.push(...reused.files);
+      fileCount += reused.fileCount;
+      continue;
+    }
     const loaded = await loadDocument(processor, root, slug);
-    check.document(loaded.document, loaded.byLanguage, loaded);
-    await onDocument(loaded);
+    const mentioned = check.document(loaded.document, loaded.byLanguage, loaded);
+    files.push(...loaded.files.filter((file) => file.messages.length > 0));
+    fileCount += loaded.files.length;
+    await onDocument?.(loaded, mentioned);
   }
   check.finish();
-  return loadedGlossary;
+  return { glossary: loadedGlossary, files, fileCount };
 }
 
 /** The outcome of a check: the problems and how many files were read. */
@@ -51,16 +84,10 @@ export interface ContentReport {
 
 /**
  * Checks all content, one document at a time, keeping only the files that have messages.
- * `onDocument`, if given, sees each document once it is checked. Never throws for a content problem.
+ * `options.onDocument`, if given, sees each document once it is checked. Never throws for a content problem.
  */
-export async function checkContent(root: string, onDocument?: (loaded: LoadedDocument) => void | Promise<void>): Promise<ContentReport> {
-  const documentFiles: VFile[] = [];
-  let fileCount = 1;
-  const { glossary, file: glossaryFile } = await streamContent(root, async (loaded) => {
-    fileCount += loaded.files.length;
-    documentFiles.push(...loaded.files.filter((file) => file.messages.length > 0));
-    await onDocument?.(loaded);
-  });
+export async function checkContent(root: string, options: CheckOptions = {}): Promise<ContentReport> {
+  const { glossary: { glossary, file: glossaryFile }, files: documentFiles, fileCount } = await streamContent(root, options);
   const files = glossaryFile.messages.length > 0 ? [glossaryFile, ...documentFiles] : documentFiles;
   return { files, fileCount, failed: hasErrors(files), report: formatReport(files, fileCount), glossary };
 }
@@ -76,9 +103,11 @@ export interface LoadedContent extends ContentReport {
 export async function loadContent(root: string): Promise<LoadedContent> {
   const documentFiles = new Map<string, Partial<Record<Language, VFile>>>();
   const documents: ArchiveDocument[] = [];
-  const result = await checkContent(root, ({ document, byLanguage }) => {
-    documents.push(document);
-    documentFiles.set(document.slug, byLanguage);
+  const result = await checkContent(root, {
+    onDocument: ({ document, byLanguage }) => {
+      documents.push(document);
+      documentFiles.set(document.slug, byLanguage);
+    },
   });
   return { ...result, archive: { documents, glossary: result.glossary.items }, documentFiles };
 }

@@ -1,6 +1,6 @@
 /**
  * The project folder that `npm run check` and `npm run content` take as their one optional
- * argument. A wrong option, a second folder or a path that is no folder is a `UsageError`, which
+ * argument, and the flags a command may take beside it. A wrong option, a second folder or a path that is no folder is a `UsageError`, which
  * the commands print with their usage line (no stack trace) and exit 2.
  */
 import { statSync } from 'node:fs';
@@ -15,9 +15,15 @@ export class UsageError extends Error {
 
 /** The folder named by `args` (the command line after the script), or the current folder. */
 export function rootArgument(args: readonly string[]): string {
+  return rootAndFlags(args, []).root;
+}
+
+/** The folder named by `args`, or the current folder, and which of the boolean `flags` (`--name`) were given. */
+export function rootAndFlags<const Flag extends string>(args: readonly string[], flags: readonly Flag[]): { root: string; flags: Set<Flag> } {
   let positionals: string[];
+  let values: Record<string, unknown>;
   try {
-    ({ positionals } = parseArgs({ args: [...args], allowPositionals: true, options: {} }));
+    ({ positionals, values } = parseArgs({ args: [...args], allowPositionals: true, options: Object.fromEntries(flags.map((flag) => [flag, { type: 'boolean' as const }])) }));
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
@@ -30,5 +36,5 @@ export function rootArgument(args: readonly string[]): string {
     // Not there, or not readable: reported as not a folder.
   }
   if (!folder) throw new UsageError(`${root} is not a folder`);
-  return root;
+  return { root, flags: new Set(flags.filter((flag) => values[flag] === true)) };
 }

@@ -8,12 +8,14 @@
  * mentions of each glossary entry before the catalog that lists them; documents, past editions and
  * entries' mentions that no longer exist are then removed.
  */
-import { mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { removePosition } from 'unist-util-remove-position';
 import { cacheFormat, cachePaths, documentMentions, summarize } from './catalog';
 import { hasErrors } from '../model/report';
-import { checkContent, type ContentReport } from './load';
+import { checkContent, type ContentReport, type ReusedDocument } from './load';
+import { documentKey, inputsKey, keepMessages, readReuseState, restoreMessages, type KeptDocument, type ReuseState } from './reuse';
 import type { Catalog, DocumentMentions, DocumentSummary, ArchiveDocument, EntryDocumentMentions, EntryMentions, MentionCount } from '../model/types';
 
 export interface ContentCacheResult extends ContentReport {
@@ -23,6 +25,13 @@ export interface ContentCacheResult extends ContentReport {
   documents: number;
   /** Size of `catalog.json` in bytes (0 when nothing was written). */
   catalogBytes: number;
+  /** How many documents were taken from the previous run unchanged (src/cache/reuse.ts). */
+  reused: number;
+}
+
+export interface ContentCacheOptions {
+  /** Run the pipeline and the rules on every document, reusing nothing of the previous run. */
+  fresh?: boolean;
 }
 
 /** Staging folders are named `.staging-<pid>-<random>`, so that a later run can tell abandoned ones. */
@@ -76,12 +85,36 @@ async function removeStale(folder: string, keep: ReadonlySet<string>): Promise<v
   }
 }
 
+/** Where the writer keeps what the next run may reuse (src/cache/reuse.ts). */
+const reuseStatePath = (root: string) => join(cachePaths(root).folder, 'reuse.json');
+
 /**
- * Checks the content under `root/content` and, when it has no error, writes `root/.content/`.
- * Never throws for a content problem: the result carries the report, as `npm run check` prints it.
+ * Checks the content under `root/content` and, when it has no error, writes `root/.content/`, taking
+ * each document that has not changed since the previous run from it (unless `fresh`). Never throws for
+ * a content problem: the result carries the report, as `npm run check` prints it.
  */
-export async function writeContentCache(root: string): Promise<ContentCacheResult> {
+export async function writeContentCache(root: string, { fresh = false }: ContentCacheOptions = {}): Promise<ContentCacheResult> {
   const paths = cachePaths(root);
+  const statePath = reuseStatePath(root);
+  const inputs = await inputsKey(root);
+  const previous = fresh ? undefined : await readReuseState(statePath);
+  const usable = previous?.inputs === inputs ? previous : undefined;
+  const state: ReuseState = { inputs, documents: {} };
+  // A reused document's model, read back for the catalog and the mentions.
+  const reusedDocuments = new Map<string, ArchiveDocument>();
+  // Each document's folder is hashed before it is read, so that the key never names a later text.
+  const keys = new Map<string, string>();
+  const reuse = async (slug: string): Promise<ReusedDocument | undefined> => {
+    const key = await documentKey(root, slug);
+    keys.set(slug, key);
+    const kept = usable?.documents[slug];
+    if (!kept) return undefined;
+    if (key !== kept.key || !existsSync(paths.document(slug)) || (kept.past && !existsSync(paths.documentEditions(slug)))) return undefined;
+    const document = JSON.parse(await readFile(paths.document(slug), 'utf8')) as ArchiveDocument;
+    reusedDocuments.set(slug, document);
+    state.documents[slug] = kept;
+    return { files: restoreMessages(kept.messages), fileCount: kept.fileCount, mentioned: kept.mentioned };
+  };
   // Set when this run made the folder: a run that writes nothing then leaves nothing behind.
   const created = await mkdir(paths.folder, { recursive: true });
   await removeAbandonedStaging(paths.folder);
@@ -98,9 +131,9 @@ export async function writeContentCache(root: string): Promise<ContentCacheResul
     await mkdir(stagedEditions);
     // Slugs of the documents that have past editions: each has a folder of them.
     const withPast = new Set<string>();
-    const result = await checkContent(root, async ({ document, files, past }) => {
-      // A document with errors is reported, not written; its model may be incomplete.
-      if (hasErrors(files)) return;
+    // The documents written anew (the others stay as the previous run wrote them).
+    const staged = new Set<string>();
+    const add = (document: ArchiveDocument) => {
       const summary = summarize(document);
       summaries.push(summary);
       for (const [ref, inDocument] of documentMentions(document)) {
@@ -108,13 +141,34 @@ export async function writeContentCache(root: string): Promise<ContentCacheResul
         list.push(withTitles(inDocument, summary));
         mentions.set(ref, list);
       }
-      await writeFile(join(stagedDocuments, `${document.slug}.json`), JSON.stringify(withoutPositions(document)));
-      if (past.length === 0) return;
-      withPast.add(document.slug);
-      await mkdir(join(stagedEditions, document.slug));
-      for (const { edition } of past) await writeFile(join(stagedEditions, document.slug, `${edition.number}.json`), JSON.stringify(withoutPositions(edition)));
+    };
+    const result = await checkContent(root, {
+      reuse: async (slug) => {
+        const reused = await reuse(slug);
+        const document = reusedDocuments.get(slug);
+        if (reused && document) {
+          add(document);
+          reusedDocuments.delete(slug);
+          if (state.documents[slug]?.past) withPast.add(slug);
+        }
+        return reused;
+      },
+      onDocument: async ({ document, files, past }, mentioned) => {
+        // A document with errors is reported, not written; its model may be incomplete.
+        if (hasErrors(files)) return;
+        add(document);
+        staged.add(document.slug);
+        const key = keys.get(document.slug) ?? (await documentKey(root, document.slug));
+        const kept: KeptDocument = { key, fileCount: files.length, messages: keepMessages(files), mentioned: [...mentioned].sort(), past: past.length > 0 };
+        state.documents[document.slug] = kept;
+        await writeFile(join(stagedDocuments, `${document.slug}.json`), JSON.stringify(withoutPositions(document)));
+        if (past.length === 0) return;
+        withPast.add(document.slug);
+        await mkdir(join(stagedEditions, document.slug));
+        for (const { edition } of past) await writeFile(join(stagedEditions, document.slug, `${edition.number}.json`), JSON.stringify(withoutPositions(edition)));
+      },
     });
-    if (result.failed) return { ...result, written: false, documents: 0, catalogBytes: 0 };
+    if (result.failed) return { ...result, written: false, documents: 0, catalogBytes: 0, reused: 0 };
 
     const counts: Record<string, MentionCount> = {};
     for (const [entry, documents] of mentions) {
@@ -128,10 +182,13 @@ export async function writeContentCache(root: string): Promise<ContentCacheResul
 
     const slugs = new Set(summaries.map((summary) => summary.slug));
     const entries = new Set(mentions.keys());
-    await moveInto(stagedDocuments, paths.documents, slugs);
+    // From here on the cache's files change: until the new state is written, none may be reused.
+    await rm(statePath, { force: true });
+    await moveInto(stagedDocuments, paths.documents, staged);
     await moveInto(stagedMentions, paths.mentions, entries);
     if (withPast.size > 0) await mkdir(paths.editions, { recursive: true });
     for (const slug of withPast) {
+      if (!staged.has(slug)) continue;
       // A document's past editions are replaced as a whole: no edition of an earlier run stays behind.
       await rm(paths.documentEditions(slug), { recursive: true, force: true });
       await rename(join(stagedEditions, slug), paths.documentEditions(slug));
@@ -142,8 +199,11 @@ export async function writeContentCache(root: string): Promise<ContentCacheResul
     // The folder of past editions exists only while some document has one.
     if (withPast.size > 0) await removeStale(paths.editions, withPast);
     else await rm(paths.editions, { recursive: true, force: true });
+    await writeFile(join(staging, 'reuse.json'), JSON.stringify(state));
+    await rename(join(staging, 'reuse.json'), statePath);
     written = true;
-    return { ...result, written, documents: summaries.length, catalogBytes: Buffer.byteLength(catalogText) };
+    const reused = summaries.length - staged.size;
+    return { ...result, written, documents: summaries.length, catalogBytes: Buffer.byteLength(catalogText), reused };
   } finally {
     await rm(staging, { recursive: true, force: true });
     if (created && !written) await rm(paths.folder, { recursive: true, force: true });

@@ -260,7 +260,11 @@ export async function build({ root, steps, out = join(root, 'out'), signal, clea
     if (plan.kind === 'incremental') {
       log(`build: incremental: ${plan.changed.length} document(s) added or changed (${plan.changed.join(', ')}); the others' files are reused from ${relative(root, plan.previous)}/`);
       chosen = incrementalSteps(plan, part);
-    } else log(`build: clean: ${plan.reason}`);
+    } else {
+      log(`build: clean: ${plan.reason}`);
+      // --clean reuses nothing, not even the content cache's unchanged documents (src/cache/reuse.ts).
+      if (clean) chosen = buildSteps.map((step) => (step.name === 'content cache' ? { ...step, command: [...step.command, '--', '--fresh'] } : step));
+    }
   }
   log(`build: writing the site to ${relative(root, folder)}/; ${shown}/ ${current ? 'stays the published site until it is done' : 'follows when it is done'}`);
 

@@ -33,7 +33,12 @@ export interface ArchiveCheck {
    * `history` (its editions file and past editions as loaded), also each past edition's own rules
    * (all but those in `notForPastEditions`) and the rules across editions.
    */
-  document(document: ArchiveDocument, files: Partial<Record<Language, VFile>>, history?: EditionHistory): void;
+  document(document: ArchiveDocument, files: Partial<Record<Language, VFile>>, history?: EditionHistory): ReadonlySet<string>;
+  /**
+   * Counts the glossary entries a document mentions without checking it again: for a document whose
+   * files, the glossary and the code are what they were when it was checked (the content cache's reuse).
+   */
+  mentioned(refs: Iterable<string>): void;
   /** Applies the glossary-wide rules (`term-unused`) once every document has been checked. */
   finish(): void;
 }
@@ -333,16 +338,21 @@ export function createArchiveCheck(glossary: LoadedGlossary, glossaryFile: VFile
   if (glossary.loaded && glossaryFile) checkGlossaryStyle(glossaryFile);
   return {
     document(document, files, history) {
-      for (const ref of checkDocument(document, files, known)) mentioned.add(ref);
+      const refs = new Set(checkDocument(document, files, known));
       checkMentionNames(Object.values(document.texts), files, entries);
-      for (const ref of checkFacets(document, files, entries, known)) mentioned.add(ref);
-      if (!history) return;
+      for (const ref of checkFacets(document, files, entries, known)) refs.add(ref);
+      for (const ref of refs) mentioned.add(ref);
+      if (!history) return refs;
       // A past edition against its own glossary snapshot; its mentions are not the current glossary's.
       for (const { edition, byLanguage, glossary: snapshot, glossaryFile: snapshotFile } of history.past) {
         checkDocument({ ...edition, editions: [] }, byLanguage, snapshot.loaded ? new Set(snapshot.places.keys()) : undefined);
         for (const file of [...Object.values(byLanguage), snapshotFile]) keepPastEditionRules(file);
       }
       checkEditions(document, files, history, known);
+      return refs;
+    },
+    mentioned(refs) {
+      for (const ref of refs) mentioned.add(ref);
     },
     finish() {
       if (!glossaryFile) return;

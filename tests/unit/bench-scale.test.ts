@@ -14,7 +14,7 @@ import { BenchError } from '../../bench/errors';
 import * as scale from '../../bench/scale';
 import * as buildOutput from '../../bench/scale/build-output';
 import * as generate from '../../bench/scale/generate';
-import { buildMode, differingFiles } from '../../bench/scale/incremental';
+import { buildMode, correctOneWord, differingFiles } from '../../bench/scale/incremental';
 import * as preflight from '../../bench/scale/preflight';
 import * as proc from '../../bench/scale/proc';
 import * as scratchCopy from '../../bench/scale/scratch-copy';
@@ -25,7 +25,7 @@ import { slugPattern } from '../../src/model/schema';
 const root = join(import.meta.dirname, '..', '..');
 const { parseSizes } = scale;
 const { checkIsolation, folderSize } = buildOutput;
-const { scaleSlug, varyDocument, writeScaleContent } = generate;
+const { reserveFolder, writeScaleContent } = generate;
 const { checkGeneratedContent, contentErrors } = preflight;
 const { createTreeSampler, parseBusyTicks, parseStat, sampleProcessTree } = proc;
 const { copyProject } = scratchCopy;
@@ -46,7 +46,7 @@ describe('public API', () => {
     const names = (module: object) => Object.keys(module).sort();
     expect(names(chart)).toEqual(['escapeXml', 'formatBytes', 'formatDuration', 'niceStep', 'scaleChart'].sort());
     expect(names(scale)).toEqual(['checkScaleCanRun', 'defaultIncrementalAt', 'defaultScaleSizes', 'measureScale', 'parseSizes', 'scratchFolder']);
-    expect(names(generate)).toEqual(['scaleSlug', 'templateSlug', 'varyDocument', 'writeScaleContent']);
+    expect(names(generate)).toEqual(['generatorName', 'reserveFolder', 'scaleSeed', 'writeScaleContent']);
     expect(names(preflight)).toEqual(['checkGeneratedContent', 'contentErrors']);
     expect(names(scratchCopy)).toEqual(['copyProject', 'excludedFromCopy', 'ignoredPaths']);
     expect(names(proc)).toEqual(['clockTicks', 'createTreeSampler', 'machineBusyTicks', 'parseBusyTicks', 'parseStat', 'sampleProcessTree']);
@@ -57,62 +57,41 @@ describe('public API', () => {
 });
 
 describe('generated documents', () => {
-  it('numbers the slug, the front-matter title and the first heading, and nothing else', () => {
-    expect(scaleSlug('2019-05-30', 7)).toBe('2019-05-30-scale-0007');
-    expect(scaleSlug('2019-05-30', 12, 5)).toBe('2019-05-30-scale-00012');
-    const text = ['---', 'title: A “2+2” meeting', 'date: 2019-05-30', 'lang: en', '---', '', '# A :term[meeting]{ref=x} {#title}', '', 'Text. {#p1}', ''].join('\n');
-    expect(varyDocument(text, '0003')).toBe(
-      ['---', 'title: A “2+2” meeting · 0003', 'date: 2019-05-30', 'lang: en', '---', '', '# A :term[meeting]{ref=x} · 0003 {#title}', '', 'Text. {#p1}', ''].join('\n'),
-    );
-    // A YAML comment is not a heading.
-    expect(varyDocument('---\n# comment\ntitle: T\n---\n\n# H {#title}\n', '9')).toBe('---\n# comment\ntitle: T · 9\n---\n\n# H · 9 {#title}\n');
-    // A quoted title is written anew, still valid YAML.
-    expect(varyDocument('---\ntitle: "Say \\"hi\\"" # note\nlang: en\n---\n', '01')).toBe('---\ntitle: "Say \\"hi\\" · 01" # note\nlang: en\n---\n');
-  });
-
-  it('writes copies of the first document with valid, unique slugs that pass the content check', async () => {
+  it('writes a generated archive with valid, unique slugs that passes the content check, and keeps one document aside', async () => {
     const dest = join(scratch, 'generated');
     const set = await checkGeneratedContent(root, dest, 3);
-    expect(set.template).toBe('2019-05-30-japan-russia-2plus2');
-    expect(set.slugs).toEqual(['2019-05-30-scale-0001', '2019-05-30-scale-0002', '2019-05-30-scale-0003']);
-    for (const slug of set.slugs) expect(slug).toMatch(slugPattern);
+    expect(set.generator).toBe('npm run generate (seed 1)');
+    expect(set.slugs).toHaveLength(3);
+    for (const slug of [...set.slugs, set.reserve.slug]) expect(slug).toMatch(slugPattern);
     expect((await readdir(join(dest, 'content', 'documents'))).sort()).toEqual(set.slugs);
-    // The glossary comes along; the received sources of the real documents do not.
+    // The document kept aside is the generator's fourth, outside content/, whole.
+    expect(set.reserve.slug).toMatch(/-0*4$/);
+    expect(set.slugs).not.toContain(set.reserve.slug);
+    expect(set.reserve.folder).toBe(join(dest, reserveFolder, set.reserve.slug));
+    expect(await readdir(set.reserve.folder)).toContain('ru.md');
+    // The generated glossary; no received sources of the real documents, no staging folder left.
     expect(existsSync(join(dest, 'content', 'glossary.yaml'))).toBe(true);
     expect(existsSync(join(dest, 'content', 'sources'))).toBe(false);
-
-    // Every copy has each language version of the template, with its own number in the title and heading.
-    const versions = (await readdir(join(root, 'content', 'documents', set.template))).filter((name) => name.endsWith('.md')).sort();
-    expect(versions).toEqual(['en.md', 'ja.md', 'ru.md']);
-    for (const [index, slug] of set.slugs.entries()) {
-      expect((await readdir(join(dest, 'content', 'documents', slug))).sort()).toEqual(versions);
-      const ja = await readFile(join(dest, 'content', 'documents', slug, 'ja.md'), 'utf8');
-      expect(ja).toMatch(new RegExp(`^title: .* · 000${index + 1}$`, 'm'));
-      expect(ja).toMatch(new RegExp(`^# .* · 000${index + 1} \\{#title\\}$`, 'm'));
-    }
+    expect(await readdir(dest)).toEqual(expect.arrayContaining(['content', reserveFolder]));
+    expect(await readdir(dest)).toHaveLength(2);
+    // The same seed, the same documents.
+    const again = await writeScaleContent(root, join(scratch, 'again'), 3);
+    expect(again.slugs).toEqual(set.slugs);
+    const first = (folder: string) => readFile(join(folder, 'content', 'documents', set.slugs[0], 'ru.md'), 'utf8');
+    expect(await first(join(scratch, 'again'))).toBe(await first(dest));
   });
 
-  it('names the first error of copies that fail the content check', async () => {
+  it('names the first error of documents that fail the content check', async () => {
     const dest = join(scratch, 'broken');
-    await writeScaleContent(root, dest, 2);
-    await writeFile(join(dest, 'content', 'documents', '2019-05-30-scale-0002', 'notes.txt'), 'not a language version');
+    const set = await writeScaleContent(root, dest, 2);
+    await writeFile(join(dest, 'content', 'documents', set.slugs[1], 'notes.txt'), 'not a language version');
     expect(contentErrors(root, dest)).toEqual([
-      expect.stringMatching(/^content\/documents\/2019-05-30-scale-0002\/notes\.txt:1:1: error a document folder holds only .*`notes\.txt` is not one of them \[lang-mismatch\]$/),
+      expect.stringMatching(new RegExp(`^content/documents/${set.slugs[1]}/notes\\.txt:1:1: error a document folder holds only .*\`notes\\.txt\` is not one of them \\[lang-mismatch\\]$`)),
     ]);
   });
 
   it('tells a content check that could not run from one that passed', () => {
     expect(() => contentErrors(root, join(scratch, 'no-such-folder'))).toThrowError(/^could not run the content check `npm run check -- .*no-such-folder`: check: .*no-such-folder is not a folder$/);
-  });
-
-  it('changes only the title lines of the template', async () => {
-    const dest = join(scratch, 'one');
-    await writeScaleContent(root, dest, 1);
-    const original = (await readFile(join(root, 'content', 'documents', '2019-05-30-japan-russia-2plus2', 'ru.md'), 'utf8')).split('\n');
-    const copy = (await readFile(join(dest, 'content', 'documents', '2019-05-30-scale-0001', 'ru.md'), 'utf8')).split('\n');
-    expect(copy.length).toBe(original.length);
-    const changed = copy.filter((line, index) => line !== original[index]);
-    expect(changed).toEqual([expect.stringMatching(/^title: .* · 0001$/), expect.stringMatching(/^# .* · 0001 \{#title\}$/)]);
   });
 
   it('reads --scale lists', () => {
@@ -388,6 +367,12 @@ describe('the scale chart', () => {
 });
 
 describe('the incremental cases', () => {
+  it('corrects one word of a paragraph, never the front matter or a title', () => {
+    const text = ['---', 'title: The sides', 'lang: en', '---', '', '# Two sides {#title}', '', 'The sides agreed. Both sides. {#p1}', ''].join('\n');
+    expect(correctOneWord(text)).toBe(text.replace('The sides agreed', 'The parties agreed'));
+    expect(correctOneWord('---\ntitle: sides\n---\n\n## Both sides {#s1}\n\nNothing here. {#p1}\n')).toBeUndefined();
+  });
+
   it('reads from the build log how the build went about it', () => {
     expect(buildMode('build: incremental: 1 document(s) added or changed (a)\n')).toBe('incremental');
     expect(buildMode('build: clean: --clean\n')).toBe('clean');

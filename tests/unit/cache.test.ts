@@ -15,6 +15,7 @@ import * as cache from '../../src/cache/write';
 import * as catalogModule from '../../src/cache/catalog';
 import type { Catalog, DocumentText, ArchiveDocument, EntryMentions } from '../../src/model/types';
 import { fixturesDir, loadArchive } from '../helpers/fixtures';
+import { walk } from '../../src/export/walk';
 
 const { writeContentCache } = cache;
 const slug = '2020-01-15-sample';
@@ -59,7 +60,7 @@ describe('writeContentCache', () => {
     const result = await writeContentCache(root);
     expect(result).toMatchObject({ written: true, failed: false, documents: 1, fileCount: 3, files: [] });
     expect(result.report).toBe('0 errors, 0 warnings in 3 files');
-    expect((await readdir(join(root, '.content'))).sort()).toEqual(['catalog.json', 'documents', 'mentions']);
+    expect((await readdir(join(root, '.content'))).sort()).toEqual(['catalog.json', 'documents', 'mentions', 'reuse.json']);
     expect(await readdir(join(root, '.content', 'documents'))).toEqual([`${slug}.json`]);
     expect((await readdir(join(root, '.content', 'mentions'))).sort()).toEqual(['japan.json', 'kono-taro.json']);
 
@@ -174,7 +175,7 @@ describe('writeContentCache', () => {
     expect(result.written).toBe(false);
     expect(result.report).toMatch(/^content\/documents\/2020-01-15-sample\/en\.md:19:1: error paragraph `s1-p2` of the source .* \[id-missing\]$/m);
     expect(await readFile(join(root, '.content', 'catalog.json'), 'utf8')).toBe(before);
-    expect((await readdir(join(root, '.content'))).sort()).toEqual(['catalog.json', 'documents', 'mentions']);
+    expect((await readdir(join(root, '.content'))).sort()).toEqual(['catalog.json', 'documents', 'mentions', 'reuse.json']);
   });
 
   it('removes the files of documents that no longer exist, and abandoned staging folders', async () => {
@@ -194,12 +195,87 @@ describe('writeContentCache', () => {
     expect(result.documents).toBe(1);
     expect(await readdir(join(root, '.content', 'documents'))).toEqual([`${slug}.json`]);
     expect((await readdir(join(root, '.content', 'mentions'))).sort()).toEqual(['japan.json', 'kono-taro.json']);
-    expect((await readdir(join(root, '.content'))).sort()).toEqual(['catalog.json', 'documents', 'mentions']);
+    expect((await readdir(join(root, '.content'))).sort()).toEqual(['catalog.json', 'documents', 'mentions', 'reuse.json']);
     const catalog = (await readJson(join(root, '.content', 'catalog.json'))) as Catalog;
     expect(catalog.documents.map((document) => document.slug)).toEqual([slug]);
     expect(catalog.mentions.japan).toEqual({ mentions: 1, documents: 1 });
     const japan = (await readJson(join(root, '.content', 'mentions', 'japan.json'))) as EntryMentions;
     expect(japan.documents.map((mentions) => mentions.slug)).toEqual([slug]);
+  });
+});
+
+describe('reusing the previous run', () => {
+  /** Every file of the cache but the reuse state, with its bytes. */
+  const snapshot = async (root: string) => {
+    const files: Record<string, string> = {};
+    for await (const path of walk(join(root, '.content'))) if (!path.endsWith('reuse.json')) files[path.slice(root.length)] = await readFile(path, 'utf8');
+    return files;
+  };
+
+  it('takes an unchanged document as it was: the same files and the same report, warnings included', async () => {
+    const root = await fixture();
+    const en = join(root, 'content', 'documents', slug, 'en.md');
+    // A warning of the document's own check (the translation leaves out a mention of the source).
+    await writeFile(en, (await readFile(en, 'utf8')).replace(':term[Japan]{ref=japan}', 'Japan'));
+    const first = await writeContentCache(root);
+    expect(first.report).toMatch(/^content\/documents\/2020-01-15-sample\/en\.md:19:\d+: warning .*\[term-alignment\]$/m);
+    expect(first.reused).toBe(0);
+    const files = await snapshot(root);
+
+    const second = await writeContentCache(root);
+    expect(second.reused).toBe(1);
+    expect(second.report).toBe(first.report);
+    expect(second.fileCount).toBe(first.fileCount);
+    expect(await snapshot(root)).toEqual(files);
+
+    // `fresh` reuses nothing, and comes to the same.
+    const fresh = await writeContentCache(root, { fresh: true });
+    expect(fresh.reused).toBe(0);
+    expect(fresh.report).toBe(first.report);
+    expect(await snapshot(root)).toEqual(files);
+  });
+
+  it('runs a changed document again, and every document when the glossary changed', async () => {
+    const root = await fixture();
+    const copy = '2020-01-16-copy';
+    await cp(join(root, 'content', 'documents', slug), join(root, 'content', 'documents', copy), { recursive: true });
+    await writeContentCache(root);
+    const en = join(root, 'content', 'documents', copy, 'en.md');
+    await writeFile(en, (await readFile(en, 'utf8')).replace('visited', 'went to'));
+    const changed = await writeContentCache(root);
+    expect(changed.reused).toBe(1);
+    const document = (await readJson(join(root, '.content', 'documents', `${copy}.json`))) as ArchiveDocument;
+    expect(JSON.stringify(document.texts.en)).toContain('went to');
+
+    const glossary = join(root, 'content', 'glossary.yaml');
+    await writeFile(glossary, `${await readFile(glossary, 'utf8')}\n# a comment\n`);
+    expect((await writeContentCache(root)).reused).toBe(0);
+    expect((await writeContentCache(root)).reused).toBe(2);
+  });
+
+  it('does not trust a state whose files are gone, nor one left by a run that broke off', async () => {
+    const root = await fixture();
+    await writeContentCache(root);
+    const files = await snapshot(root);
+    await rm(join(root, '.content', 'documents', `${slug}.json`));
+    const result = await writeContentCache(root);
+    expect(result.reused).toBe(0);
+    expect(await snapshot(root)).toEqual(files);
+    await writeFile(join(root, '.content', 'reuse.json'), '{"inputs": 1');
+    expect((await writeContentCache(root)).reused).toBe(0);
+  });
+
+  it('keeps the past editions of a document it reuses', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'reader-cache-'));
+    temporary.push(root);
+    await cp(join(fixturesDir, 'editions'), root, { recursive: true });
+    const first = await writeContentCache(root);
+    expect(first.written).toBe(true);
+    const files = await snapshot(root);
+    expect(Object.keys(files).some((path) => path.includes('/editions/'))).toBe(true);
+    const second = await writeContentCache(root);
+    expect(second.reused).toBe(first.documents);
+    expect(await snapshot(root)).toEqual(files);
   });
 });
 
@@ -222,6 +298,12 @@ describe('npm run content', () => {
     expect(result.stdout).toMatch(/^0 errors, 0 warnings in 3 files$/m);
     expect(result.stdout).toMatch(/^content cache written to .*\.content\/: 1 document, catalog [\d.]+ kB, [\d.]+ s$/m);
     expect(await readdir(join(root, '.content', 'documents'))).toEqual([`${slug}.json`]);
+    const again = await run([root]);
+    expect(again.stdout).toMatch(/^content cache written to .*\.content\/: 1 document \(1 unchanged since the last run, taken as they were\), catalog [\d.]+ kB, [\d.]+ s$/m);
+    expect((await run([root, '--fresh'])).stdout).toMatch(/: 1 document, catalog/);
+    const wrong = await run([root, '--stale']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/^content: Unknown option '--stale'.*\nusage: npm run content \[-- ROOT\] \[--fresh\]/);
   });
 
   it('prints every problem as path:line:col: severity message [rule], exits 1 and writes nothing', async () => {
