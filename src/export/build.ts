@@ -36,12 +36,12 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, lstatSync } from 'node:fs';
-import { mkdir, readdir, readlink, rename, rm, symlink } from 'node:fs/promises';
+import { mkdir, readdir, readFile, readlink, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { basename, delimiter, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { onlyDocumentsVariable } from '../site/rendered-documents';
+import { onlyDocumentsVariable, siteWideReusedVariable } from '../site/rendered-documents';
 import { siteUrlProblem, siteUrlVariable } from '../site/site-url';
-import { planBuild, readRecord, recordOf, recordPath, writeRecord, type BuildPlan, type BuildRecord } from './incremental';
+import { planBuild, readRecord, recordOf, recordPath, siteWideFlag, siteWideKey, writeRecord, type BuildPlan, type BuildRecord } from './incremental';
 
 export interface BuildStep {
   /** What the step makes, for the log and the failure message. */
@@ -219,15 +219,43 @@ export function siteUrlNotice(env: Record<string, string | undefined> = process.
 }
 
 /**
+ * What `next build` compiled last (`.next/reader-compiled.json`): the inputs of the build it was part
+ * of (`BuildRecord.inputs`) and Next's build ID then. Written when a `next build` that compiles has
+ * succeeded, removed before one starts; an incremental build whose inputs are the same, and whose
+ * `.next/` has not been rebuilt since (the same build ID), renders with that code and compiles nothing.
+ */
+export const compiledMarker = (root: string) => join(root, '.next', 'reader-compiled.json');
+
+const nextBuildId = (root: string) => readFile(join(root, '.next', 'BUILD_ID'), 'utf8').catch(() => undefined);
+
+/** Whether `.next/` holds the app compiled from `inputs` (see `compiledMarker`). */
+export async function compiledFrom(root: string, inputs: string): Promise<boolean> {
+  try {
+    const marker = JSON.parse(await readFile(compiledMarker(root), 'utf8')) as { inputs?: string; buildId?: string };
+    return marker.inputs === inputs && marker.buildId !== undefined && marker.buildId === (await nextBuildId(root));
+  } catch {
+    return false;
+  }
+}
+
+/**
  * The steps of an incremental build: Next renders the changed documents and the site-wide pages into
  * `part`, the finish step makes them runtime-free there, `assemble` puts the new build together from
- * them and the previous build; the other steps are the same as in a clean build.
+ * them and the previous build; the other steps are the same as in a clean build. With `compiled`
+ * (`.next/` holds the app compiled from the same inputs), Next renders with that code
+ * (`--experimental-build-mode=generate`: no compiling, no type check) and src/export/next-export.ts
+ * exports what it rendered.
  */
-export function incrementalSteps(plan: Extract<BuildPlan, { kind: 'incremental' }>, part: string): BuildStep[] {
+export function incrementalSteps(plan: Extract<BuildPlan, { kind: 'incremental' }>, part: string, compiled = false): BuildStep[] {
   return buildSteps.flatMap((step): BuildStep[] => {
     if (step.name === 'next build') {
       const documents = `${plan.changed.length} changed document${plan.changed.length === 1 ? '' : 's'}`;
-      return [{ ...step, name: `next build (${documents} and the site-wide pages)`, env: { [onlyDocumentsVariable]: plan.changed.join(',') }, movesExportTo: part }];
+      const env = { [onlyDocumentsVariable]: plan.changed.join(',') };
+      if (!compiled) return [{ ...step, name: `next build (${documents} and the site-wide pages)`, env, movesExportTo: part }];
+      return [
+        { name: `next render (${documents} and the site-wide pages, with the code compiled before)`, command: [...step.command, '--experimental-build-mode=generate'], env: { ...env, [exportDirVariable]: nextExportDir } },
+        { name: 'next export', command: ['tsx', 'src/export/next-export.ts'], env: { NEXT_TELEMETRY_DISABLED: '1' }, movesExportTo: part },
+      ];
     }
     if (step.name === 'finish') {
       return [
@@ -236,6 +264,19 @@ export function incrementalSteps(plan: Extract<BuildPlan, { kind: 'incremental' 
       ];
     }
     return [step];
+  });
+}
+
+/**
+ * The rest of an incremental build's steps when its site-wide pages are taken from the previous build:
+ * Next renders the changed documents only (and one page of each site-wide route, not used), and
+ * `assemble` takes the site-wide files from the previous build.
+ */
+export function withSiteWideReused(steps: readonly BuildStep[]): BuildStep[] {
+  return steps.map((step) => {
+    if (step.command[0] === 'next' && step.command[1] === 'build') return { ...step, name: step.name.replace(' and the site-wide pages', ''), env: { ...step.env, [siteWideReusedVariable]: '1' } };
+    if (step.name === 'assemble') return { ...step, command: [...step.command.slice(0, 3), siteWideFlag, ...step.command.slice(3)] };
+    return step;
   });
 }
 
@@ -248,18 +289,21 @@ export async function build({ root, steps, out = join(root, 'out'), signal, clea
   const part = `${folder}.part`;
 
   let record: BuildRecord | undefined;
+  let previousRecord: BuildRecord | undefined;
   let plan: BuildPlan | undefined;
   let chosen = steps ?? buildSteps;
   if (!steps) {
     record = await recordOf(root);
-    plan = planBuild(record, current ? { folder: current, record: await readRecord(current) } : undefined, clean);
+    previousRecord = current ? await readRecord(current) : undefined;
+    plan = planBuild(record, current ? { folder: current, record: previousRecord } : undefined, clean);
     if (plan.kind === 'incremental' && plan.changed.length === 0) {
       log(`build: nothing changed since the published build: ${shown}/ stays ${relative(root, plan.previous)}/`);
       return { ok: true, seconds: (performance.now() - started) / 1000, folder: plan.previous, plan };
     }
     if (plan.kind === 'incremental') {
-      log(`build: incremental: ${plan.changed.length} document(s) added or changed (${plan.changed.join(', ')}); the others' files are reused from ${relative(root, plan.previous)}/`);
-      chosen = incrementalSteps(plan, part);
+      const compiled = await compiledFrom(root, record.inputs);
+      log(`build: incremental: ${plan.changed.length} document(s) added or changed (${plan.changed.join(', ')}); the others' files are reused from ${relative(root, plan.previous)}/${compiled ? '; the code compiled by the last build is reused' : ''}`);
+      chosen = incrementalSteps(plan, part, compiled);
     } else {
       log(`build: clean: ${plan.reason}`);
       // --clean reuses nothing, not even the content cache's unchanged documents (src/cache/reuse.ts).
@@ -274,10 +318,24 @@ export async function build({ root, steps, out = join(root, 'out'), signal, clea
     await rm(join(root, nextExportDir), { recursive: true, force: true });
     return { ok: false, failedStep, reason, restored: current !== undefined };
   };
-  for (const [index, step] of chosen.entries()) {
+  for (let index = 0; index < chosen.length; index++) {
+    const step = chosen[index];
     log(`build: step ${index + 1}/${chosen.length}: ${step.name} (${step.command.join(' ')})`);
+    // A `next build` that compiles replaces .next/: until it has succeeded, nothing there may be reused.
+    const compiles = step.command[0] === 'next' && step.command[1] === 'build' && !step.command.some((part_) => part_.startsWith('--experimental-build-mode'));
+    if (compiles) await rm(compiledMarker(root), { force: true });
+    const stepStarted = performance.now();
     const failure = signal?.aborted ? 'interrupted' : await run(step, root, folder, signal);
     if (failure !== undefined) return fail(step.name, failure);
+    log(`build: step ${index + 1}/${chosen.length} done in ${((performance.now() - stepStarted) / 1000).toFixed(1)} s`);
+    if (compiles && record) await writeFile(compiledMarker(root), JSON.stringify({ inputs: record.inputs, buildId: await nextBuildId(root) }));
+    if (step.name === 'content cache' && record) {
+      record.siteWide = await siteWideKey(root);
+      if (plan?.kind === 'incremental' && previousRecord?.siteWide === record.siteWide) {
+        log('build: the site-wide pages cannot have changed (the same catalog, mentions and changelogs): they are taken from the previous build');
+        chosen = [...chosen.slice(0, index + 1), ...withSiteWideReused(chosen.slice(index + 1))];
+      }
+    }
   }
   if (!existsSync(folder)) return fail(chosen.at(-1)?.name ?? 'none', `the steps wrote no ${relative(root, folder)}/`);
   if (signal?.aborted) return fail(chosen.at(-1)?.name ?? 'none', 'interrupted');

@@ -21,8 +21,10 @@
  *   tsx src/export/incremental.ts assemble PREVIOUS PART OUT SLUG…
  */
 import { createHash } from 'node:crypto';
-import { copyFile, link, lstat, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, link, lstat, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
+import { cachePaths } from '../cache/catalog';
+import { openContentCache } from '../cache/read';
 import { walk } from './walk';
 
 /** Bumped when the record or what it covers changes: a record of another format forces a clean build. */
@@ -35,6 +37,11 @@ export interface BuildRecord {
   inputs: string;
   /** Hash of each document's folders, by slug. */
   documents: Record<string, string>;
+  /**
+   * Hash of what the site-wide pages are made of, taken once the content cache is written
+   * (`siteWideKey`); absent until then.
+   */
+  siteWide?: string;
 }
 
 export type BuildPlan =
@@ -116,6 +123,33 @@ export function planBuild(current: BuildRecord, previous: { folder: string; reco
   return { kind: 'incremental', previous: previous.folder, changed };
 }
 
+/**
+ * The hash of everything the site-wide pages (lists, browse, glossary entries, feeds, sitemaps) read of
+ * the content beyond the inputs (src/site/): the content cache's catalog (each document's front matter,
+ * lead, translation status and editions), the mentions of each glossary entry, and the changelogs of
+ * the documents with more than one edition (the feeds carry them). A correction that changes none of
+ * them (a word of a paragraph) leaves every site-wide page as it was.
+ */
+export async function siteWideKey(root: string): Promise<string> {
+  const paths = cachePaths(root);
+  const hash = createHash('sha256').update(await readFile(paths.catalog));
+  for (const name of (await readdir(paths.mentions).catch(() => [] as string[])).sort()) {
+    hash.update(`\0${name}\0`).update(await readFile(join(paths.mentions, name)));
+  }
+  const cache = openContentCache(root, { keep: true });
+  for (const summary of (await cache.catalog()).documents) {
+    if (summary.editions.length < 2) continue;
+    hash.update(`\0${summary.slug}\0${JSON.stringify((await cache.document(summary.slug))?.editions ?? null)}`);
+  }
+  return hash.digest('hex');
+}
+
+/** Written by the steps after assembling, for the whole site: never taken from the previous build. */
+const writtenAfter = (file: string) => file.startsWith('pagefind/') || file === '_headers';
+
+/** Tells `assemble` to take the site-wide pages from the previous build. */
+export const siteWideFlag = '--site-wide-from-previous';
+
 export interface AssembleReport {
   /** Files of the previous build linked into the new one. */
   reused: number;
@@ -127,12 +161,15 @@ export interface AssembleReport {
  * Makes `out` (new) of the previous build's files of every document not in `changed` (hard links,
  * or copies where the disk cannot link), and of the newly rendered files in `part` but those of the
  * other documents (Next renders one page of a route none of whose pages is wanted: the previous
- * copy is kept). The previous build's site-wide files, search index, `_headers` and compressed
- * copies of site-wide files are not taken: the later steps write them anew. Nothing is written into
- * the previous build: a linked file is never written to afterwards (a document's files get no
- * compressed copies, src/export/precompress.ts).
+ * copy is kept). The previous build's site-wide files and their compressed copies are not taken,
+ * and the later steps write them anew, unless `siteWideReused` (their content cannot have changed,
+ * `siteWideKey`): then they are taken, copies included, and the site-wide pages just rendered are
+ * not. The search index and `_headers` are never taken. Nothing is written into the previous build:
+ * a linked file is never written to afterwards (a document's files get no compressed copies, and
+ * src/export/precompress.ts replaces a copy by renaming, and leaves alone one not older than its
+ * original).
  */
-export async function assemble(previous: string, part: string, out: string, changed: readonly string[]): Promise<AssembleReport> {
+export async function assemble(previous: string, part: string, out: string, changed: readonly string[], siteWideReused = false): Promise<AssembleReport> {
   const report: AssembleReport = { reused: 0, rendered: 0 };
   const wanted = new Set(changed);
   const place = async (from: string, to: string, how: 'link' | 'copy') => {
@@ -144,14 +181,16 @@ export async function assemble(previous: string, part: string, out: string, chan
   for await (const path of walk(previous)) {
     const file = posix(relative(previous, path));
     const slug = documentOfSiteFile(file);
-    if (slug === undefined || wanted.has(slug)) continue;
+    // With the site-wide pages unchanged, those and their compressed copies too.
+    const taken = slug === undefined ? siteWideReused && !writtenAfter(file) : !wanted.has(slug);
+    if (!taken) continue;
     await place(path, join(out, file), 'link');
     report.reused++;
   }
   for await (const path of walk(part)) {
     const file = posix(relative(part, path));
     const slug = documentOfSiteFile(file);
-    if (slug !== undefined && !wanted.has(slug)) continue;
+    if (slug === undefined ? siteWideReused : !wanted.has(slug)) continue;
     await place(path, join(out, file), 'copy');
     report.rendered++;
   }
@@ -159,13 +198,15 @@ export async function assemble(previous: string, part: string, out: string, chan
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const [command, previous, part, out, ...changed] = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  const siteWideReused = args.includes(siteWideFlag);
+  const [command, previous, part, out, ...changed] = args.filter((arg) => arg !== siteWideFlag);
   if (command !== 'assemble' || !previous || !part || !out) {
-    process.stderr.write('usage: tsx src/export/incremental.ts assemble PREVIOUS PART OUT SLUG…\n');
+    process.stderr.write(`usage: tsx src/export/incremental.ts assemble [${siteWideFlag}] PREVIOUS PART OUT SLUG…\n`);
     process.exit(2);
   }
   const started = performance.now();
-  assemble(previous, part, out, changed)
+  assemble(previous, part, out, changed, siteWideReused)
     .then(async (report) => {
       await rm(part, { recursive: true, force: true });
       const seconds = ((performance.now() - started) / 1000).toFixed(1);

@@ -18,7 +18,7 @@
  *
  *   tsx src/export/precompress.ts [out]
  */
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { extname, join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
@@ -65,6 +65,8 @@ export interface PrecompressReport {
   written: number;
   /** Files considered (right kind) but left alone: too small, or not compressible enough. */
   skipped: number;
+  /** Files whose copies were already there, not older than they (taken from the previous build). */
+  kept: number;
   rawBytes: number;
   /** The smallest copy of each file, summed. */
   compressedBytes: number;
@@ -96,13 +98,24 @@ async function compress(data: Buffer, encoding: EncodingName): Promise<Buffer> {
  * already there and up to date; removes stale ones of files that do not.
  */
 export async function precompressExport(out: string, parallel = 4): Promise<PrecompressReport> {
-  const report: PrecompressReport = { files: 0, written: 0, skipped: 0, rawBytes: 0, compressedBytes: 0 };
+  const report: PrecompressReport = { files: 0, written: 0, skipped: 0, kept: 0, rawBytes: 0, compressedBytes: 0 };
   const paths: string[] = [];
   for await (const path of walk(out)) if (!isVariant(path)) paths.push(path);
 
   const one = async (path: string) => {
     const address = relative(out, path).split(sep).join('/');
     const wanted = encodingsFor(address);
+    // Copies an incremental build took from the previous build together with their original (hard
+    // links, src/export/incremental.ts: the same bytes), each made from it and so not older than it.
+    if (wanted.length > 0) {
+      const original = await stat(path);
+      const copies = (await Promise.all(encodings.map(({ suffix }) => stat(path + suffix).catch(() => undefined)))).filter((copy) => copy !== undefined);
+      const linked = (file: { nlink: number }) => file.nlink > 1;
+      if (copies.length > 0 && linked(original) && copies.every((copy) => linked(copy) && copy.mtimeMs >= original.mtimeMs)) {
+        report.kept++;
+        return;
+      }
+    }
     const data = wanted.length > 0 ? await readFile(path) : undefined;
     const written: Array<{ file: string; bytes: Buffer }> = [];
     if (data && data.length >= minBytes) {
@@ -148,7 +161,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       const saved = report.rawBytes ? Math.round((1 - report.compressedBytes / report.rawBytes) * 100) : 0;
       process.stdout.write(
-        `precompress: ${report.written} compressed copies of ${report.files} files (${saved} % smaller); ${report.skipped} small or incompressible files left as they are; ${seconds} s\n`,
+        `precompress: ${report.written} compressed copies of ${report.files} files (${saved} % smaller); ${report.skipped} small or incompressible files left as they are${report.kept > 0 ? `; ${report.kept} files' copies taken from the previous build` : ''}; ${seconds} s\n`,
       );
     },
     (error: unknown) => {

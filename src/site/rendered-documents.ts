@@ -21,3 +21,23 @@ export function renderedParams<T extends { slug: string }>(params: T[], env: Rec
   const kept = params.filter((entry) => slugs.has(entry.slug));
   return kept.length > 0 ? kept : params.slice(0, 1);
 }
+
+/**
+ * An incremental build whose site-wide pages cannot have changed (the catalog, the mentions and the
+ * editions' changelogs are what they were: `siteWideKey`, src/export/incremental.ts) takes them all
+ * from the previous build, and says so with `SITE_SITE_WIDE_REUSED=1`.
+ */
+export const siteWideReusedVariable = 'SITE_SITE_WIDE_REUSED';
+
+/**
+ * The static params of a site-wide route (the library's pages, the browse pages, the glossary
+ * entries' pages, the feeds' archives, the sitemaps): all of them, or, when the build takes the
+ * site-wide pages from the previous build, the first only (Next's static export fails on a route
+ * with no page; the page rendered is not used).
+ */
+export function siteWide<Args extends unknown[], T>(generate: (...args: Args) => T[] | Promise<T[]>, env: Record<string, string | undefined> = process.env): (...args: Args) => Promise<T[]> {
+  return async (...args) => {
+    const params = await generate(...args);
+    return env[siteWideReusedVariable] === '1' ? params.slice(0, 1) : params;
+  };
+}

@@ -1,7 +1,9 @@
 /**
  * Publishing, for real, in a scratch copy of the project (.scratch/publish/), built clean with the
  * checkout's content, which then gets one added document (a copy of the first under another slug):
- * 1. `npm run build` is incremental: it renders the added document and the site-wide pages only;
+ * 1. `npm run build` is incremental: it renders the added document and the site-wide pages only, with
+ *    the code the clean build compiled; then a word of the added document is corrected, and
+ *    `npm run build` renders that document alone, taking the site-wide pages from the build before;
  * 2. `npm start`'s server serves that build while `npm run build -- --clean` builds the same content
  *    again beside it, and every page of the site is asked for, over and over, from before the build
  *    starts until after it has switched out/: every answer must be 200, and then the server must
@@ -64,11 +66,26 @@ it('adds a document incrementally, rebuilds clean beside a running server that a
     await writeFile(join(scratch, 'content', 'documents', added, name), (await readFile(join(from, name), 'utf8')).replace(/^(title: .*)$/m, '$1 · publish test'));
   }
 
+  const addition = await build([]);
+  expect(addition.code, addition.log.slice(-3000)).toBe(0);
+  expect(addition.log).toContain(`incremental: 1 document(s) added or changed (${added})`);
+  expect(addition.log).toContain('the code compiled by the last build is reused');
+  expect(addition.log).toMatch(/next render \(1 changed document and the site-wide pages, with the code compiled before\)/);
+  expect(existsSync(join((await publishedBuild(out)) ?? '', 'en', 'documents', added, 'index.html'))).toBe(true);
+
+  // A word of a paragraph corrected (not of the first paragraph, which the lists quote): the
+  // site-wide pages cannot change.
+  const en = join(scratch, 'content', 'documents', added, 'en.md');
+  const text = await readFile(en, 'utf8');
+  expect(text).toContain('called for a calm response');
+  await writeFile(en, text.replace('called for a calm response', 'called for a measured response'));
   const incremental = await build([]);
   expect(incremental.code, incremental.log.slice(-3000)).toBe(0);
   expect(incremental.log).toContain(`incremental: 1 document(s) added or changed (${added})`);
+  expect(incremental.log).toContain('the site-wide pages cannot have changed');
+  expect(incremental.log).toMatch(/next render \(1 changed document, with the code compiled before\)/);
   const incrementalBuild = (await publishedBuild(out)) ?? '';
-  expect(existsSync(join(incrementalBuild, 'en', 'documents', added, 'index.html'))).toBe(true);
+  expect(await readFile(join(incrementalBuild, 'en', 'documents', added, 'index.html'), 'utf8')).toContain('called for a measured response');
 
   const addresses = pageAddresses(await filesOf(incrementalBuild));
   expect(addresses.length).toBeGreaterThan(50);

@@ -10,8 +10,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { assemble, documentOfSiteFile, planBuild, recordOf, type BuildRecord } from '../../src/export/incremental';
+import { withSiteWideReused, incrementalSteps } from '../../src/export/build';
 import { precompressExport } from '../../src/export/precompress';
-import { renderedParams } from '../../src/site/rendered-documents';
+import { renderedParams, siteWide } from '../../src/site/rendered-documents';
 
 let root: string;
 beforeEach(async () => {
@@ -102,6 +103,27 @@ describe('rendering a subset', () => {
     expect(renderedParams(params, { SITE_ONLY_DOCUMENTS: 'zzz' })).toEqual(params.slice(0, 1));
   });
 
+  it('renders one page of each site-wide route when the site-wide pages are taken from the previous build', async () => {
+    const generate = siteWide(async ({ lang }: { lang: string }) => [{ lang, page: undefined }, { lang, page: ['2'] }]);
+    expect(await generate({ lang: 'en' })).toHaveLength(2);
+    expect(await siteWide(generate, { SITE_SITE_WIDE_REUSED: '1' })({ lang: 'en' })).toEqual([{ lang: 'en', page: undefined }]);
+  });
+
+  it('renders with the code compiled before when it can, and then without the site-wide pages when they cannot have changed', () => {
+    const plan = { kind: 'incremental' as const, previous: '/b/old', changed: ['b'] };
+    const names = (steps: { name: string }[]) => steps.map((step) => step.name);
+    expect(names(incrementalSteps(plan, '/b/part'))).toEqual(['content cache', 'page script', 'next build (1 changed document and the site-wide pages)', 'finish', 'assemble', 'search index', 'security headers', 'precompress']);
+    const compiled = incrementalSteps(plan, '/b/part', true);
+    expect(names(compiled)).toEqual(['content cache', 'page script', 'next render (1 changed document and the site-wide pages, with the code compiled before)', 'next export', 'finish', 'assemble', 'search index', 'security headers', 'precompress']);
+    expect(compiled[2].command).toEqual(['next', 'build', '--experimental-build-mode=generate']);
+    expect(compiled[2].env).toMatchObject({ SITE_ONLY_DOCUMENTS: 'b', SITE_EXPORT_DIR: '.out-next' });
+    expect(compiled[3].movesExportTo).toBe('/b/part');
+    const reused = withSiteWideReused(compiled.slice(1));
+    expect(reused[1].name).toBe('next render (1 changed document, with the code compiled before)');
+    expect(reused[1].env).toMatchObject({ SITE_ONLY_DOCUMENTS: 'b', SITE_SITE_WIDE_REUSED: '1' });
+    expect(reused[4].command).toEqual(['tsx', 'src/export/incremental.ts', 'assemble', '--site-wide-from-previous', '/b/old', '/b/part', '{out}', 'b']);
+  });
+
   it('knows which files of the site belong to one document', () => {
     expect(documentOfSiteFile('en/documents/a/index.html')).toBe('a');
     expect(documentOfSiteFile('en/documents/a/editions/1/tips.json')).toBe('a');
@@ -113,6 +135,25 @@ describe('rendering a subset', () => {
 });
 
 describe('assembling', () => {
+  it('takes the site-wide pages and their compressed copies from the previous build when they cannot have changed', async () => {
+    const previous = join(root, 'previous');
+    const part = join(root, 'part');
+    const out = join(root, 'out');
+    const big = 'x'.repeat(4000);
+    await files({ 'index.html': `library ${big}`, '_headers': 'old headers', 'pagefind/en/index.pf_index': 'old index', 'en/documents/a/index.html': 'A', 'en/documents/b/index.html': 'old B' }, previous);
+    await precompressExport(previous);
+    await files({ 'index.html': 'the library rendered only to give the route a page', 'en/documents/b/index.html': 'new B' }, part);
+    expect(await assemble(previous, part, out, ['b'], true)).toEqual({ reused: 4, rendered: 1 });
+    expect(await readFile(join(out, 'index.html'), 'utf8')).toBe(`library ${big}`);
+    expect(await readFile(join(out, 'en/documents/b/index.html'), 'utf8')).toBe('new B');
+    for (const path of ['index.html', 'index.html.br', 'index.html.gz']) expect((await stat(join(out, path))).ino, path).toBe((await stat(join(previous, path))).ino);
+    for (const gone of ['_headers', 'pagefind']) expect(lstatSync(join(out, gone), { throwIfNoEntry: false }), gone).toBeUndefined();
+    // The copies taken with their page are kept as they are; nothing is written into the previous build.
+    const before = await readFile(join(previous, 'index.html.br'));
+    expect(await precompressExport(out)).toMatchObject({ kept: 1, written: 0 });
+    expect(await readFile(join(previous, 'index.html.br'))).toEqual(before);
+  });
+
   it("takes the unchanged documents' files from the previous build, the rest from the new rendering, and writes nothing into the previous build", async () => {
     const previous = join(root, 'previous');
     const part = join(root, 'part');

@@ -2,9 +2,10 @@ import type { Metadata } from 'next';
 import { entryMetadata, entryPage, entryParams } from '../../../../../site/entry-page';
 import '../../glossary.css';
 import '../../../library.css';
+import { siteWide } from '../../../../../site/rendered-documents';
 
 export const dynamicParams = false;
-export const generateStaticParams = entryParams;
+export const generateStaticParams = siteWide(entryParams);
 
 export async function generateMetadata({ params }: PageProps<'/[lang]/glossary/[entry]/[[...page]]'>): Promise<Metadata> {
   return entryMetadata(await params);

@@ -2,9 +2,10 @@ import type { Metadata } from 'next';
 import { browseMetadata, browsePage, valueParams } from '../../../../../../site/browse-pages';
 import '../../../../library.css';
 import '../../../../search/search.css';
+import { siteWide } from '../../../../../../site/rendered-documents';
 
 export const dynamicParams = false;
-export const generateStaticParams = valueParams;
+export const generateStaticParams = siteWide(valueParams);
 
 export async function generateMetadata({ params }: PageProps<'/[lang]/browse/[facet]/[value]/[[...page]]'>): Promise<Metadata> {
   return browseMetadata(await params);
