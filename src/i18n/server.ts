@@ -8,14 +8,26 @@ export type { TFunction } from 'i18next';
 const instances = new Map<Locale, I18n>();
 
 /**
+ * A sentence that ends with an abbreviation ends with its full stop: "…2026 г." and not "…2026 г..",
+ * when a string's closing full stop follows a value that ends with one (a Russian date, "Inc.").
+ * Every string goes through it; none of ours means two full stops (an ellipsis is "…").
+ */
+export const sentenceEnd = {
+  type: 'postProcessor' as const,
+  name: 'sentenceEnd',
+  process: (value: string) => value.replace(/\.\.(?=["»”)\]]?(?:\s|$))/g, '.'),
+};
+
+/**
  * The i18next instance of one locale (one per locale, made once per build process: the strings never
  * change while the site is rendered). react-i18next's context-free `Trans` takes it as a prop.
  */
 export function getI18n(locale: Locale): I18n {
   const cached = instances.get(locale);
   if (cached) return cached;
-  const i18n = createInstance();
+  const i18n = createInstance().use(sentenceEnd);
   void i18n.init({
+    postProcess: [sentenceEnd.name],
     lng: locale,
     fallbackLng: false,
     resources: { [locale]: { translation: resources[locale] } },

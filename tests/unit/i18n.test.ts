@@ -66,3 +66,16 @@ describe('the interface strings', () => {
     expect(t('ja')('reader.notesHeading', { count: 1 })).toBe('注');
   });
 });
+
+describe('a sentence that ends with an abbreviation', () => {
+  it('ends with one full stop, in the strings as rendered', async () => {
+    const { formatDate, getT } = await import('../../src/i18n/server');
+    const until = formatDate('ru', '2026-12-07');
+    expect(until).toBe('7 декабря 2026 г.');
+    const notice = getT('ru')('editions.superseded', { number: 1, count: 2, date: formatDate('ru', '2019-05-30'), next: 2, until });
+    expect(notice).toBe('Это издание 1 из 2, опубликованное 30 мая 2019 г. Заменено изданием 2 от 7 декабря 2026 г.');
+    expect(getT('ru')('editions.current', { number: 2, date: until })).toBe('Это текущее издание: издание 2, опубликовано 7 декабря 2026 г.');
+    // An ellipsis is its own character; a full stop alone is left as it is.
+    expect(getT('en')('editions.current', { number: 2, date: 'December 7, 2026' })).toMatch(/2026\.$/);
+  });
+});
