@@ -6,6 +6,7 @@
  * one, and its results newest first. What the pages should list comes from the content cache of the
  * build (tests/archive/catalog.ts), not from the pages.
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from '../e2e/fixtures';
 import { archiveCatalog, commonestValue, documentsOf, englishName, type ListedDocument } from './catalog';
@@ -150,6 +151,7 @@ async function allResultSlugs(page: Page, more: Locator): Promise<string[]> {
 
 test.describe('a search narrowed by the address, with JavaScript', () => {
   test('finds only what the year and the participant hold, shows both filters, and each can be taken out by keyboard', async ({ page }) => {
+    // Three searches, two of them shown whole, and axe.
     test.slow();
     const { year, participant, expected } = yearAndParticipant();
     const { catalog } = archiveCatalog();
@@ -161,6 +163,7 @@ test.describe('a search narrowed by the address, with JavaScript', () => {
     expect([...new Set(found)].sort()).toEqual(slugs(expected).sort());
     const filters = page.getByRole('group', { name: 'Поиск ограничен' });
     await expect(filters.getByRole('link')).toHaveText([`Год: ${year}`, `Участник: ${name}`]);
+    expect((await new AxeBuilder({ page }).analyze()).violations.map((violation) => violation.id)).toEqual([]);
     const withoutYear = filters.getByRole('link', { name: `Снять ограничение «Год: ${year}»` });
     await withoutYear.focus();
     await page.keyboard.press('Enter');
@@ -175,6 +178,8 @@ test.describe('a search narrowed by the address, with JavaScript', () => {
   });
 
   test('sorted by date, the results are newest first; the order is a link in the address, and back', async ({ page }) => {
+    // Two searches, one of them shown whole (three pages of results).
+    test.slow();
     const { newest } = archiveCatalog();
     const dates = new Map(newest.map((document) => [document.slug, document.date]));
     const datesOf = (found: string[]) => found.map((slug) => dates.get(slug) ?? `unknown ${slug}`);

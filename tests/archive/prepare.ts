@@ -10,7 +10,7 @@
  * The build is reused while nothing it is made from has changed: the files of the checkout that git
  * does not ignore, but for content/ (the generated archive replaces it) and what the build never reads
  * (`notBuiltFrom`: the tests, so that editing a test does not rebuild), and the options, hashed into
- * `.scratch/archive/built-from`. Anything else (a fresh clone, an edited template) builds anew,
+ * `.scratch/archive/built-from`; the build's output is kept in `.scratch/archive/build.log`. Anything else (a fresh clone, an edited template) builds anew,
  * clean: about a minute and a half on a quiet 2-core machine.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -47,14 +47,19 @@ function sourceHash(): string {
   return hash.digest('hex');
 }
 
-/** Runs `npm run build -- --clean` in the scratch copy, without what npm set about the checkout's package. */
+/**
+ * Runs `npm run build -- --clean` in the scratch copy, without what npm set about the checkout's
+ * package; its output, each chunk marked with the seconds since the start, is the log.
+ */
 function build(): Promise<{ code: number | null; log: string }> {
   const env = { ...process.env };
   for (const key of Object.keys(env)) if (key === 'INIT_CWD' || key.startsWith('npm_package_') || key.startsWith('npm_lifecycle_')) delete env[key];
+  const started = performance.now();
   const child = spawn('npm', ['run', 'build', '--', '--clean'], { cwd: archiveRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
-  child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  const record = (chunk: Buffer) => (log += `[${((performance.now() - started) / 1000).toFixed(1).padStart(6)} s] ${chunk.toString()}`);
+  child.stdout.on('data', record);
+  child.stderr.on('data', record);
   return new Promise((resolve) => child.once('close', (code) => resolve({ code, log })));
 }
 
@@ -73,6 +78,7 @@ async function main(): Promise<void> {
   await rename(join(generated, 'content'), join(archiveRoot, 'content'));
   await rm(generated, { recursive: true, force: true });
   const { code, log } = await build();
+  await writeFile(join(archiveRoot, 'build.log'), log);
   if (code !== 0) {
     process.stderr.write(`archive: the build of the generated archive failed (exit ${code}); its end:\n${log.slice(-4000)}\n`);
     process.exit(1);
