@@ -12,7 +12,7 @@
 import { isLanguage, languageNames, type Language } from '../model/languages';
 import { isLocale } from '../i18n/config';
 import { facets } from '../model/facets';
-import { beginsWith, indexedWords, searchBundlePath, type SearchFilters } from '../search/format';
+import { beginsWith, dateSort, indexedWords, searchBundlePath, sortParam, type SearchFilters } from '../search/format';
 import { citeBlock, type CiteTranslate } from '../contract/block-place';
 import { libraryPath, searchParam } from '../contract/paths';
 import { Attribute, fill, fillTemplate, SearchTemplate } from '../contract/page';
@@ -20,7 +20,12 @@ import { Attribute, fill, fillTemplate, SearchTemplate } from '../contract/page'
 /** What the site uses of Pagefind's browser API (`pagefind.js`). */
 interface Pagefind {
   options(options: { baseUrl?: string; excerptLength?: number; excerptEllipsis?: string }): Promise<void>;
-  search(term: string, options?: { filters?: Partial<Record<keyof SearchFilters, string>> }): Promise<{ results: PagefindResult[] } | null>;
+  search(term: string | null, options?: Options): Promise<{ results: PagefindResult[] } | null>;
+}
+/** A search's filters, and its order when it is not by relevance. */
+interface Options {
+  filters?: Filters;
+  sort?: { date?: 'desc' };
 }
 interface PagefindResult {
   id: string;
@@ -59,11 +64,11 @@ export function templateTranslate(templates: Readonly<Record<string, string>>): 
   return (key, values = {}) => fill(templates[key] ?? '', values);
 }
 
-/** Pagefind's excerpt as nodes: its text, and its `<mark>`s as marks of text; any other markup dropped. */
-function excerptNodes(root: Document, html: string): Node[] {
+/** Pagefind's excerpt as text and nodes: its text, and its `<mark>`s as marks of text; any other markup dropped. */
+function excerptNodes(root: Document, html: string): Array<Node | string> {
   const parsed = new DOMParser().parseFromString(html, 'text/html').body;
   return [...parsed.childNodes].map((node) => {
-    if (node.nodeName !== 'MARK') return root.createTextNode(node.textContent ?? '');
+    if (node.nodeName !== 'MARK') return node.textContent ?? '';
     const mark = root.createElement('mark');
     mark.textContent = node.textContent;
     return mark;
@@ -124,26 +129,26 @@ type Filters = Partial<Record<keyof SearchFilters, string>>;
  * facet page's search form sends them), as Pagefind filters: only the texts with every one of them.
  */
 export function addressFilters(address: URL): Filters {
-  return Object.fromEntries(facets.flatMap((facet) => address.searchParams.getAll(facet).filter(Boolean).slice(0, 1).map((value) => [facet, value])));
+  return Object.fromEntries(facets.flatMap((facet) => (address.searchParams.get(facet) ? [[facet, address.searchParams.get(facet)]] : [])));
 }
 
 /**
  * Searches `query` in one language's index. A word the index does not hold is left out, as Pagefind
  * leaves out a word that matches nothing at all; when no word is found, nothing is.
  */
-async function searchIndex(pagefind: Pagefind, query: string, filters: Filters): Promise<{ results: PagefindResult[]; query: string }> {
-  const results = (await pagefind.search(query, { filters }))?.results ?? [];
+async function searchIndex(pagefind: Pagefind, query: string, options: Options): Promise<{ results: PagefindResult[]; query: string }> {
+  const results = (await pagefind.search(query, options))?.results ?? [];
   if (results.length === 0) return { results, query };
   const words = query.split(' ').filter((word) => word !== '');
   const found = await foundWords(pagefind, words, results);
   if (found.length === words.length) return { results, query };
   if (found.length === 0) return { results: [], query };
-  return { results: (await pagefind.search(found.join(' '), { filters }))?.results ?? [], query: found.join(' ') };
+  return { results: (await pagefind.search(found.join(' '), options))?.results ?? [], query: found.join(' ') };
 }
 
 /** The results of `query` in one language's index, each marked when it is a glossary entry's. */
-async function searchLanguage(pagefind: Pagefind, language: Language, words: string, filters: Filters): Promise<Found[]> {
-  const { results, query } = await searchIndex(pagefind, words, filters);
+async function searchLanguage(pagefind: Pagefind, language: Language, words: string, options: Options): Promise<Found[]> {
+  const { results, query } = await searchIndex(pagefind, words, options);
   if (results.length === 0) return [];
   const entries = new Set(((await pagefind.search(query, { filters: { kind: 'entry' } }))?.results ?? []).map((result) => result.id));
   return results.map((result) => ({ result, language, entry: entries.has(result.id) }));
@@ -154,10 +159,17 @@ export function startSearchResults(root: Document, page: Element, field: HTMLInp
   const list = page.querySelector(`[${Attribute.SearchResults}]`);
   const status = page.querySelector(`[${Attribute.SearchStatus}]`);
   const more = page.querySelector<HTMLButtonElement>(`[${Attribute.SearchMore}]`);
+  const options = page.querySelector<HTMLElement>(`[${Attribute.SearchOptions}]`);
+  const shownFilters = page.querySelector(`[${Attribute.SearchFilters}]`);
   const locale = root.documentElement.lang;
-  if (!list || !status || !more || !isLocale(locale)) return;
+  if (!list || !status || !more || !options || !shownFilters || !isLocale(locale)) return;
   const bundles = (page.getAttribute(Attribute.Search) ?? '').split(' ').filter(isLanguage);
   const translate = templateTranslate(JSON.parse(page.getAttribute(Attribute.SearchCite) ?? '{}') as Record<string, string>);
+  const names = JSON.parse(page.getAttribute(Attribute.SearchNames) ?? '{}') as Record<string, string>;
+  // The order and the filters stay what the address said when the page opened: their links open it anew.
+  const address = new URL(location.href);
+  const filters = addressFilters(address);
+  const sort = address.searchParams.get(sortParam) === dateSort ? dateSort : '';
 
   let engines: Promise<Array<{ language: Language; pagefind: Pagefind }>> | undefined;
   const load = () =>
@@ -175,22 +187,62 @@ export function startSearchResults(root: Document, page: Element, field: HTMLInp
     }));
 
   let generation = 0;
+  /** The results in the order shown; by date, the texts are taken one by one from `lists` as they are shown. */
   let found: Found[] = [];
+  /** By date: each language's text results not taken yet, newest first (Pagefind's sort). */
+  let lists: Found[][] = [];
+  let total = 0;
   let shown = 0;
 
+  /** The name of glossary entry `id` in the reader's language (from its record in the index), or the ID. */
+  const entryName = async (id: string) => {
+    const loaded = await load();
+    const { pagefind } = loaded.find((engine) => engine.language === locale) ?? loaded[0];
+    return (await (await pagefind.search(null, { filters: { entry: id } }))?.results[0]?.data())?.filters.document?.[0] ?? id;
+  };
+
+  /** The address of this search (its words as typed so far) with `name` set to `value`, or left out without one. */
+  const changed = (name: string, value = '') => {
+    const query = new URLSearchParams(location.search);
+    if (value) query.set(name, value);
+    else query.delete(name);
+    return `?${query}`;
+  };
+
+  /** Shows the order of the results and the filters, each a link to the same search in the other order or without it. */
+  const showOptions = async () => {
+    for (const link of options.querySelectorAll<HTMLAnchorElement>(`[${Attribute.SearchSort}]`)) {
+      const value = link.getAttribute(Attribute.SearchSort) ?? '';
+      link.href = changed(sortParam, value);
+      link.ariaCurrent = `${value === sort}`;
+    }
+    shownFilters.replaceChildren(
+      ...(await Promise.all(
+        Object.entries(filters).map(async ([facet, value]) => {
+          const link = root.createElement('a');
+          link.href = changed(facet);
+          const values = { facet: names[facet], value: facet === 'year' ? value : facet === 'type' ? names[value] : await entryName(value) };
+          link.textContent = fillTemplate(page, SearchTemplate.Filter, values);
+          link.ariaLabel = fillTemplate(page, SearchTemplate.RemoveFilter, values);
+          return link;
+        }),
+      )),
+    );
+  };
+
   /** Where a result stands: a block's place, a note's anchor words (in the text's language), or the glossary. */
-  const placeOf = (url: string, filters: Partial<SearchFilters>, language: Language): Node[] => {
+  const placeOf = (url: string, filters: Partial<SearchFilters>, language: Language): Array<Node | string> => {
     const name = languageNames[language][locale];
     const kind = filters.kind?.[0];
-    if (kind === 'entry') return [root.createTextNode(fillTemplate(page, SearchTemplate.EntryPlace, { language: name }))];
+    if (kind === 'entry') return [fillTemplate(page, SearchTemplate.EntryPlace, { language: name })];
     if (kind === 'note') {
       const [before = '', after = ''] = fillTemplate(page, SearchTemplate.NotePlace, { language: name, label: labelMark }).split(labelMark);
       const label = root.createElement('span');
       label.lang = language;
       label.textContent = filters.label?.[0] ?? '';
-      return [root.createTextNode(before), label, root.createTextNode(after)];
+      return [before, label, after];
     }
-    return [root.createTextNode(fillTemplate(page, SearchTemplate.Place, { language: name, place: citeBlock(translate, new URL(url, location.href).hash.slice(1)) }))];
+    return [fillTemplate(page, SearchTemplate.Place, { language: name, place: citeBlock(translate, new URL(url, location.href).hash.slice(1)) })];
   };
 
   const item = ({ url, excerpt, filters }: Awaited<ReturnType<PagefindResult['data']>>, language: Language, id: string) => {
@@ -217,11 +269,24 @@ export function startSearchResults(root: Document, page: Element, field: HTMLInp
 
   /** The items of the next page of results, or none when a newer search has taken over meanwhile. */
   const nextItems = async (current: number): Promise<HTMLElement[]> => {
+    // By date, the newest of the languages' next results, until the page is full; their data is
+    // asked for all at once first (Pagefind keeps it), not one by one.
+    await Promise.all(lists.flatMap((each) => each.slice(0, pageSize)).map((each) => each.result.data()));
+    while (current === generation && found.length < shown + pageSize) {
+      let newest: Found[] | undefined;
+      let date = '';
+      for (const each of lists) {
+        const head = each[0] && ((await each[0].result.data()).filters.date?.[0] ?? '');
+        if (head !== undefined && head >= date) [newest, date] = [each, head];
+      }
+      if (!newest) break;
+      found.push(newest.shift() as Found);
+    }
     const next = found.slice(shown, shown + pageSize);
     const items = await Promise.all(next.map(async ({ result, language }, index) => item(await result.data(), language, `result-${current}-${shown + index}`)));
     if (current !== generation) return [];
     shown += next.length;
-    more.hidden = shown >= found.length;
+    more.hidden = shown >= total;
     return items;
   };
 
@@ -229,6 +294,7 @@ export function startSearchResults(root: Document, page: Element, field: HTMLInp
   const search = async (query: string) => {
     const current = ++generation;
     const words = query.trim();
+    options.hidden = !words;
     if (!words) {
       list.replaceChildren();
       more.hidden = true;
@@ -240,25 +306,28 @@ export function startSearchResults(root: Document, page: Element, field: HTMLInp
     try {
       const results = await Promise.all(
         (await load()).map(async ({ language, pagefind }) => {
-          return searchLanguage(pagefind, language, language === 'ja' ? japaneseWords(indexedWords(words)) : indexedWords(words), addressFilters(new URL(location.href)));
+          return searchLanguage(pagefind, language, language === 'ja' ? japaneseWords(indexedWords(words)) : indexedWords(words), { filters, sort: sort ? { date: 'desc' } : {} });
         }),
       );
       if (current !== generation) return;
       // The glossary's entries first (what the words name), each once, in the reader's language where
-      // it has a record; then the texts, by score.
+      // it has a record; then the texts, by score, or by date (newest first) when the address says so.
       const all = results.flat();
       const entries = all.filter((each) => each.entry).sort((a, b) => Number(b.language === locale) - Number(a.language === locale) || b.result.score - a.result.score);
       const addresses = await Promise.all(entries.map(async (each) => (await each.result.data()).url));
       const once = entries.filter((_, index) => addresses.indexOf(addresses[index]) === index);
-      found = [...once, ...all.filter((each) => !each.entry).sort((a, b) => b.result.score - a.result.score)];
+      const texts = all.filter((each) => !each.entry);
+      lists = sort ? results.map((each) => each.filter((result) => !result.entry)) : [];
+      found = sort ? once : [...once, ...texts.sort((a, b) => b.result.score - a.result.score)];
+      total = once.length + texts.length;
       shown = 0;
       const items = await nextItems(current);
       if (current !== generation) return;
       list.replaceChildren(...items);
-      const count = found.length;
-      const values = { number: count, query: words };
-      const template = countTemplates[new Intl.PluralRules(locale).select(count)] ?? SearchTemplate.CountOther;
-      status.textContent = count === 0 ? fillTemplate(page, SearchTemplate.None, values) : fillTemplate(page, template, values) || fillTemplate(page, SearchTemplate.CountOther, values);
+      await showOptions();
+      const values = { number: total, query: words };
+      const template = countTemplates[new Intl.PluralRules(locale).select(total)] ?? SearchTemplate.CountOther;
+      status.textContent = total === 0 ? fillTemplate(page, SearchTemplate.None, values) : fillTemplate(page, template, values) || fillTemplate(page, SearchTemplate.CountOther, values);
     } catch (error) {
       if (current !== generation) return;
       list.replaceChildren();
@@ -268,12 +337,7 @@ export function startSearchResults(root: Document, page: Element, field: HTMLInp
     }
   };
 
-  const remember = (query: string) => {
-    const address = new URL(location.href);
-    if (query.trim()) address.searchParams.set(searchParam, query);
-    else address.searchParams.delete(searchParam);
-    history.replaceState(history.state, '', address);
-  };
+  const remember = (query: string) => history.replaceState(history.state, '', changed(searchParam, query.trim() && query));
 
   let typing: ReturnType<typeof setTimeout> | undefined;
   field.addEventListener('input', () => {
@@ -303,7 +367,7 @@ export function startSearchResults(root: Document, page: Element, field: HTMLInp
   });
 
   // What the reader typed before this script started wins over the address's query.
-  const query = new URL(location.href).searchParams.get(searchParam) ?? '';
+  const query = address.searchParams.get(searchParam) ?? '';
   const typed = field.value !== field.defaultValue && field.value.trim() !== '';
   if (typed) remember(field.value);
   else field.value = query;

@@ -110,6 +110,14 @@ export enum Attribute {
   SearchStatus = 'data-search-status',
   SearchResults = 'data-search-results',
   SearchMore = 'data-search-more',
+  /** On the search page: the order and the filters, hidden until the script shows them with a search. */
+  SearchOptions = 'data-search-options',
+  /** On each link of the order: the value of `sortParam` it sets (empty: relevance, no `sort`). */
+  SearchSort = 'data-search-sort',
+  /** The list of the filters the address narrows the search to, each a link without it (filled by the script). */
+  SearchFilters = 'data-search-filters',
+  /** On the search page: the names of the facets and of the document types, as JSON, to show the filters. */
+  SearchNames = 'data-filter-names',
 }
 
 /** The ids the page script looks for. */

@@ -34,12 +34,14 @@ export enum SearchTemplate {
   CountFew = 'data-count-few',
   CountMany = 'data-count-many',
   CountOther = 'data-count-other',
+  Filter = 'data-filter',
+  RemoveFilter = 'data-remove-filter',
 }
 
 export type Template = RowTemplate | SearchTemplate;
 
 /** What a template leaves open for the script. */
-export type Placeholder = 'place' | 'url' | 'query' | 'number' | 'language' | 'label' | 'id' | 'section' | 'subsection' | 'paragraph';
+export type Placeholder = 'place' | 'url' | 'query' | 'number' | 'language' | 'label' | 'id' | 'section' | 'subsection' | 'paragraph' | 'facet' | 'value';
 
 /** Each template: the interface string (i18next key) it is made of, whose variables are its placeholders. */
 export const templates = {
@@ -63,6 +65,9 @@ export const templates = {
   [SearchTemplate.CountFew]: { message: 'search.count.few', placeholders: ['number', 'query'] },
   [SearchTemplate.CountMany]: { message: 'search.count.many', placeholders: ['number', 'query'] },
   [SearchTemplate.CountOther]: { message: 'search.count.other', placeholders: ['number', 'query'] },
+  // A filter the address narrows the search to ("Year: 2019"), and its link's name.
+  [SearchTemplate.Filter]: { message: 'search.filter', placeholders: ['facet', 'value'] },
+  [SearchTemplate.RemoveFilter]: { message: 'search.removeFilter', placeholders: ['facet', 'value'] },
 } as const satisfies Record<Template, { message: ParseKeys; placeholders: readonly Placeholder[] }>;
 
 /** The placeholders of `T`. */

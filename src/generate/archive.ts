@@ -41,6 +41,12 @@ export interface GenerateOptions {
    * translations are whole files left out.
    */
   untranslatedShare?: number;
+  /**
+   * How many entries of each kind (persons, places, ministries, topics) the documents draw from: the
+   * first of each list of the universe (default: all of them, about 900 entries in all). Fewer make a
+   * small archive whose names recur, so that a few documents give a name more than one page of them.
+   */
+  entries?: number;
 }
 
 type Kind = 'person' | 'place' | 'organisation' | 'concept';
@@ -96,8 +102,11 @@ export interface GlossaryUniverse {
   topics: GeneratedEntry[];
 }
 
-/** Persons interleave Russian and Japanese names; every given name meets every family name once. */
-export function glossaryUniverse(): GlossaryUniverse {
+/**
+ * Persons interleave Russian and Japanese names; every given name meets every family name once.
+ * `entries`: keep only the first that many of each kind (`GenerateOptions.entries`).
+ */
+export function glossaryUniverse(entries?: number): GlossaryUniverse {
   const persons: GeneratedEntry[] = [];
   for (let round = 0; round < russianGiven.length * russianFamily.length; round++) {
     const [rg, rf] = [russianGiven[round % russianGiven.length], russianFamily[(round + Math.floor(round / russianFamily.length)) % russianFamily.length]];
@@ -111,11 +120,12 @@ export function glossaryUniverse(): GlossaryUniverse {
       organisations.push(entry(`${ministrySlug}-${stateSlug}`, 'organisation', [`${ru} ${ruState}`, `${jaState}${ja}`, `${en} ${enState}`]));
     }
   }
+  const first = <T>(list: T[]) => (entries === undefined ? list : list.slice(0, entries));
   return {
-    persons,
-    places: places.map((names) => entry(slugPart(names[2]), 'place', names)),
-    organisations,
-    topics: topics.map((names) => entry(slugPart(names[2]), 'concept', names)),
+    persons: first(persons),
+    places: first(places.map((names) => entry(slugPart(names[2]), 'place', names))),
+    organisations: first(organisations),
+    topics: first(topics.map((names) => entry(slugPart(names[2]), 'concept', names))),
   };
 }
 

@@ -60,7 +60,7 @@ export function writeArchive(out: string, options: GenerateOptions): WrittenArch
   }
   const documents = join(out, 'content', 'documents');
   mkdirSync(documents, { recursive: true });
-  const universe = glossaryUniverse();
+  const universe = glossaryUniverse(options.entries);
   const used = new Set<string>();
   let [partial, files] = [0, 2];
   for (let index = 1; index <= options.docs; index++) {

@@ -14,6 +14,17 @@ import type { Facet } from '../model/facets';
 /** The folder of the export that holds the index: `out/pagefind/`. */
 export const searchFolder = 'pagefind';
 
+/**
+ * The name of the query that orders the search page's results (`&sort=date`: newest first); without
+ * it, the most relevant first. The facets narrow the results by their own names (`&year=2019&…`).
+ * Here rather than with the addresses of src/contract/paths.ts: the page script's search part alone
+ * reads it, and that module's constants are bundled with every page.
+ */
+export const sortParam = 'sort';
+
+/** The value of `sortParam` that puts the newest documents first (Pagefind's sort by `date`, descending). */
+export const dateSort = 'date';
+
 /** The address of one language's bundle; its script is `pagefind.js` in it. */
 export function searchBundlePath(language: Language): string {
   return `/${searchFolder}/${language}/`;
@@ -38,6 +49,17 @@ export type SearchKind = 'note' | 'entry';
 export const labelFilter = 'label';
 
 /**
+ * On a glossary entry's record, the entry's ID: the search page finds the name of an entry the address
+ * narrows to (`participant=kono-taro`) in the language of the page.
+ */
+export const entryFilter = 'entry';
+/**
+ * On a block's or a note's record, its document's date (YYYY-MM-DD): the search page merges the
+ * results of the languages, each sorted by date by Pagefind, newest first. Never filtered by, so never loaded but
+ * with a result.
+ */
+export const dateFilter = 'date';
+/**
  * A record's filters: never searched, shown with its result; and on a block's record, the document's
  * facet values (`year`, `participant`…, src/model/facets.ts), which the search page narrows to when
  * the address names them.
@@ -47,6 +69,8 @@ export type SearchFilters = Partial<Record<Facet, string[]>> & {
   [documentFilter]: [title: string];
   [kindFilter]?: [SearchKind];
   [labelFilter]?: [label: string];
+  [entryFilter]?: [id: string];
+  [dateFilter]?: [date: string];
 };
 
 /**

@@ -28,7 +28,11 @@ export interface SearchRecord {
   /** The language of the text: it decides the index, the stemmer and the word segmentation. */
   language: Language;
   filters: SearchFilters;
-  /** A text's date (YYYY-MM-DD), for Pagefind's sort by date; a note's or an entry's record has none. */
+  /**
+   * The date (YYYY-MM-DD) of a block's or a note's document, for Pagefind's sort by date; a glossary
+   * entry's record has none, and a search sorted by date leaves it out (Pagefind sorts only the
+   * records that have the key).
+   */
   sort?: { date: string };
   /** Searched with the content, never shown (see `termsMeta`). */
   meta?: SearchMeta;
@@ -60,6 +64,7 @@ export function searchRecords(document: ArchiveDocument, glossary: ReadonlyMap<s
     const title = titleFor(document, language).title;
     // The document's facets, from its source text: every language version is filtered alike.
     const source = document.texts[document.source];
+    const date = source?.frontMatter.date ?? '';
     const narrowing = source ? Object.fromEntries(Object.entries(facetValues(source.frontMatter)).filter(([, values]) => values.length > 0)) : {};
     const blocks = text.blocks
       .filter((block) => block.text.trim() !== '')
@@ -70,8 +75,8 @@ export function searchRecords(document: ArchiveDocument, glossary: ReadonlyMap<s
           url: `${page}#${block.id}`,
           content: block.text,
           language,
-          filters: { document: [title], ...narrowing },
-          sort: { date: source?.frontMatter.date ?? '' },
+          filters: { document: [title], ...narrowing, date: [date] },
+          sort: { date },
           ...(terms.length > 0 ? { meta: { terms: terms.join(' · ') } } : {}),
         };
       });
@@ -83,7 +88,8 @@ export function searchRecords(document: ArchiveDocument, glossary: ReadonlyMap<s
           url: `${page}#${noteAnchor(note.id)}`,
           content: note.text,
           language,
-          filters: { document: [title], kind: ['note'], label: [labels.get(note.id) || note.id] },
+          filters: { document: [title], kind: ['note'], label: [labels.get(note.id) || note.id], date: [date] },
+          sort: { date },
         }),
       );
     return [...blocks, ...notes];
@@ -106,7 +112,7 @@ export function glossaryRecords(glossary: Iterable<GlossaryItem>): SearchRecord[
         url: glossarySubpath(item.id),
         content: [own.join(' · '), item.description[language]].join('. '),
         language,
-        filters: { document: [item.names[language]], kind: ['entry'] },
+        filters: { document: [item.names[language]], kind: ['entry'], entry: [item.id] },
         ...(others.length > 0 ? { meta: { terms: others.join(' · ') } } : {}),
       };
     }),

@@ -62,10 +62,12 @@ test('no file of the export holds framework runtime or its payload', () => {
 const budget = 10 * 1024;
 /**
  * The search page, searched: its results part takes the words as the index holds them, keeps out
- * Pagefind's near misses and puts the glossary's entries first (docs/search.md), about 0.5 KB over the
- * reading page's budget. Pagefind's own script and WebAssembly, which it loads too, are not the site's.
+ * Pagefind's near misses, puts the glossary's entries first, merges the languages' results newest
+ * first when asked (`sort=date`) and shows the filters of the address by name (docs/search.md): 11,507 B
+ * on 2026-12-07, of which 468 B for the order and the filters, which took it past 11 KB. Pagefind's own
+ * script and WebAssembly, which it loads too, are not the site's.
  */
-const searchBudget = 11 * 1024;
+const searchBudget = 11.5 * 1024;
 const gzipSize = (code: Buffer) => gzipSync(code, { level: 9 }).length;
 
 test('a page loads at most 10 KB of JavaScript (gzip) before it is used, all of it the site’s own', () => {

@@ -187,6 +187,27 @@ test('results come from every language, twenty at a time, and the keyboard goes 
   expect(new Set(languages)).toEqual(new Set(['ru', 'ja', 'en']));
 });
 
+test('newest first, the notes stay among the texts and the glossary’s entries, undated, drop out; the order is shown, and the filters of the address by name', async ({ page }) => {
+  const { document } = await sample();
+  const participant = document.texts[document.source]?.frontMatter.participants?.[0] ?? '';
+  const { glossary } = await sample();
+  const name = glossary.find((item) => item.id === participant)?.names.en ?? participant;
+  await page.goto(`${pages.search('en', 'Спаская')}&sort=date&participant=${participant}`);
+  await expect(page.getByRole('status')).toHaveText(/^\d+ results? for “Спаская”$/);
+  // Narrowed to a participant: the paragraph alone (notes and entries have no participant).
+  await expect(results(page).locator('.result-place')).toHaveText(['Russian · 1.2 ¶1']);
+  await expect(page.getByRole('navigation', { name: 'Order of the results' }).getByRole('link', { name: 'Newest first' })).toHaveAttribute('aria-current', 'true');
+  const filters = page.getByRole('group', { name: 'Narrowed to' });
+  await expect(filters.getByRole('link')).toHaveText([`Participant: ${name}`]);
+  await filters.getByRole('link', { name: `Remove the filter Participant: ${name}` }).click();
+  await expect(page).toHaveURL(/\/en\/search\/\?q=%D0%A1%D0%BF%D0%B0%D1%81%D0%BA%D0%B0%D1%8F&sort=date$/);
+  // One document: one date, in whatever order the languages come.
+  await expect(results(page)).toHaveCount(4);
+  expect((await results(page).locator('.result-place').allTextContents()).sort()).toEqual(
+    ['English · note on “Spasskaya Tower International Military Music Festival”', 'Japanese · note on “スパスカヤ・タワー”', 'Russian · 1.2 ¶1', 'Russian · note on “Спаская башня”'].sort(),
+  );
+});
+
 test('the results page passes axe with results shown', async ({ browser, baseURL }) => {
   const context = await browser.newContext({ baseURL });
   const page = await context.newPage();

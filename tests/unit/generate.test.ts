@@ -25,6 +25,20 @@ describe('generated documents', () => {
     expect(generateDocument(12, universe, { docs: 2000, seed: 8, baseLength: base }).files.ru).not.toBe(many[11].files.ru);
   });
 
+  it('drawn from the first K entries of each kind, name those alone, and a few of them in many documents', () => {
+    const small = glossaryUniverse(12);
+    expect([small.persons, small.places, small.organisations, small.topics].map((list) => list.map((entry) => entry.id))).toEqual(
+      [universe.persons, universe.places, universe.organisations, universe.topics].map((list) => list.slice(0, 12).map((entry) => entry.id)),
+    );
+    const known = new Set(Object.values(small).flatMap((list: Array<{ id: string }>) => list.map((entry) => entry.id)));
+    const documents = Array.from({ length: 45 }, (_, index) => generateDocument(index + 1, small, { docs: 45, seed: 1, entries: 12, baseLength: base }));
+    expect(documents.flatMap((document) => document.entries).filter((id) => !known.has(id))).toEqual([]);
+    // The tests' archive (tests/archive/where.ts): some participant of more than twenty of the 45.
+    const counts = new Map<string, number>();
+    for (const document of documents) for (const id of frontMatter(document.files.ru!).participants) counts.set(id, (counts.get(id) ?? 0) + 1);
+    expect(Math.max(...counts.values())).toBeGreaterThan(20);
+  });
+
   it('are dated over 30 years, each slug once', () => {
     const years = many.map((document) => Number(frontMatter(document.files.ru!).date.slice(0, 4)));
     expect(Math.min(...years)).toBe(1995);
@@ -96,6 +110,10 @@ describe('a generated archive on disk', () => {
 
     const wrong = await run(['--docs', 'many']);
     expect(wrong.code).toBe(2);
-    expect(wrong.stderr).toBe('generate: --docs must be a whole number, not "many"\nusage: npm run generate -- --docs N [--out DIR] [--seed S]   (DIR: default .generated; S: an integer, default 1)\n');
+    const usage = 'usage: npm run generate -- --docs N [--out DIR] [--seed S] [--entries K]   (DIR: default .generated; S: an integer, default 1; K: the entries of each kind the documents draw from, default all)\n';
+    expect(wrong.stderr).toBe(`generate: --docs must be a whole number, not "many"\n${usage}`);
+    const none = await run(['--docs', '2', '--entries', '0']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toBe(`generate: --entries must be at least 1\n${usage}`);
   }, 60_000);
 });

@@ -40,7 +40,7 @@ afterEach(async () => {
 describe('search API', () => {
   it('exports the record builder and the format shared with the page script', () => {
     expect(Object.keys(records).sort()).toEqual(['glossaryRecords', 'indexedLanguages', 'searchRecords']);
-    expect(Object.keys(format).sort()).toEqual(['beginsWith', 'documentFilter', 'indexedWords', 'kindFilter', 'labelFilter', 'searchBundlePath', 'searchFolder', 'searchKey', 'termsMeta']);
+    expect(Object.keys(format).sort()).toEqual(['beginsWith', 'dateFilter', 'dateSort', 'documentFilter', 'entryFilter', 'indexedWords', 'kindFilter', 'labelFilter', 'searchBundlePath', 'searchFolder', 'searchKey', 'sortParam', 'termsMeta']);
     expect(format.searchBundlePath('ja')).toBe('/pagefind/ja/');
   });
 });
@@ -73,15 +73,16 @@ describe('searchRecords', () => {
       url: 'documents/2020-01-15-sample/?cols=ru-ja-en#s1-p1',
       content: 'Министр Т. Коно посетил Японию.',
       language: 'ru',
-      // The document's facets, to narrow a search to (its year and its participant here).
-      filters: { document: ['Пример'], year: ['2020'], participant: ['kono-taro'] },
+      // The document's facets, to narrow a search to (its year and its participant here), and its date,
+      // to merge the languages' results sorted by it.
+      filters: { document: ['Пример'], year: ['2020'], participant: ['kono-taro'], date: ['2020-01-15'] },
       sort: { date: '2020-01-15' },
       // Every name of each entry mentioned, in every language, the record's own first.
       meta: { terms: [...new Set([kono, japan].flatMap((item) => (['ru', 'ja', 'en'] as const).flatMap((language) => [item.names[language], ...(item.variants?.[language] ?? [])])))].join(' · ') },
     });
     // Without the glossary, no names to search.
     const en = searchRecords(await sample()).find((record) => record.language === 'en' && record.url.endsWith('#s1-p1'));
-    expect(en).toEqual({ url: 'documents/2020-01-15-sample/?cols=en-ru-ja#s1-p1', content: 'Minister Kono visited Japan.', language: 'en', filters: { document: ['Sample'], year: ['2020'], participant: ['kono-taro'] }, sort: { date: '2020-01-15' } });
+    expect(en).toEqual({ url: 'documents/2020-01-15-sample/?cols=en-ru-ja#s1-p1', content: 'Minister Kono visited Japan.', language: 'en', filters: { document: ['Sample'], year: ['2020'], participant: ['kono-taro'], date: ['2020-01-15'] }, sort: { date: '2020-01-15' } });
   });
 
   it('gives a note’s record its body, named by the words its anchor stands on', async () => {
@@ -89,7 +90,7 @@ describe('searchRecords', () => {
     const note = searchRecords(document).find((record) => record.language === 'en' && record.url.endsWith('#n_n-spelling'));
     const body = document.texts.en?.notes.find((candidate) => candidate.id === 'n-spelling');
     const anchor = document.texts.en?.anchors.find((candidate) => candidate.ref === 'n-spelling');
-    expect(note).toEqual({ url: 'documents/2020-01-15-sample/?cols=en-ru-ja#n_n-spelling', content: body?.text, language: 'en', filters: { document: ['Sample'], kind: ['note'], label: [anchor?.text] } });
+    expect(note).toEqual({ url: 'documents/2020-01-15-sample/?cols=en-ru-ja#n_n-spelling', content: body?.text, language: 'en', filters: { document: ['Sample'], kind: ['note'], label: [anchor?.text], date: ['2020-01-15'] }, sort: { date: '2020-01-15' } });
   });
 
   it('gives each glossary entry one record per language: its names and description, linked to its page', async () => {
@@ -102,7 +103,8 @@ describe('searchRecords', () => {
       url: 'glossary/kono-taro/',
       content: `${[kono.names.ja, ...(kono.variants?.ja ?? [])].join(' · ')}. ${kono.description.ja}`,
       language: 'ja',
-      filters: { document: [kono.names.ja], kind: ['entry'] },
+      // Its ID, for the search page to name the entry a search is narrowed to.
+      filters: { document: [kono.names.ja], kind: ['entry'], entry: ['kono-taro'] },
       // Its names in the other languages are searched too: "Kono" finds the Japanese entry.
       meta: { terms: [...new Set((['ru', 'en'] as const).flatMap((language) => [kono.names[language], ...(kono.variants?.[language] ?? [])]))].join(' · ') },
     });
@@ -186,8 +188,9 @@ describe('the search index step', () => {
     const written = await files(join(out, 'pagefind'));
     expect(written.map((path) => path.replace(/_[0-9a-f]+\./, '_<hash>.'))).toEqual(
       ['en', 'ru'].flatMap((language) => [
-        // One file per filter (the document, the kind of record, a note's label, the year and the participant), whatever the number of documents.
-        ...Array.from({ length: 5 }, () => `${language}/filter/${language}_<hash>.pf_filter`),
+        // One file per filter (the document, the kind of record, a note's label, the year, the participant,
+        // the date and an entry's ID), whatever the number of documents.
+        ...Array.from({ length: 7 }, () => `${language}/filter/${language}_<hash>.pf_filter`),
         // About one fragment file per document, and one for the glossary.
         ...Array.from({ length: 2 }, () => `${language}/fragment/${language}_group_<hash>.pf_fragment`),
         `${language}/index/${language}_<hash>.pf_index`,
