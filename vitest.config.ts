@@ -15,5 +15,7 @@ export default defineConfig(({ mode }) => ({
     environment: 'node',
     // The CLI tests start real processes (tsx); on a loaded 2-core machine that takes seconds.
     testTimeout: 60_000,
+    // The publishing tests' two builds run at once: each leaves a core idle much of the time.
+    ...(mode === 'publish' ? { maxWorkers: 2, fileParallelism: true } : {}),
   },
 }));
