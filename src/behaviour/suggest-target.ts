@@ -72,6 +72,8 @@ export function showBrokenLinkNotice(root: Document, notice: HTMLElement, missin
   }
   if (wired.has(notice)) return;
   wired.add(notice);
+  // The reading page's notice comes with a button to the contents (reader-strings.ts), of no use without them.
+  if (!root.querySelector(`details#${ElementId.Contents}`)) notice.querySelector(`[${Attribute.OpenContents}]`)?.remove();
   notice.addEventListener('click', (event) => {
     const button = event.target instanceof Element ? event.target.closest('button') : null;
     if (!button) return;
