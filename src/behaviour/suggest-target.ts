@@ -54,6 +54,8 @@ function nameOf(target: HTMLElement): string {
 
 /** Fills and shows `notice` for the ID `missing`; its buttons are wired the first time. */
 export function showBrokenLinkNotice(root: Document, notice: HTMLElement, missing: string): void {
+  // The reading page's notice gets its words from the page script's strings (reader-strings.ts): none came, nothing to say.
+  if (!notice.firstElementChild) return;
   const selector = notice.getAttribute(Attribute.BrokenLinkNotice) || '[id]';
   const suggestion = notice.querySelector<HTMLElement>('.hash-suggestion');
   const code = notice.querySelector('code');

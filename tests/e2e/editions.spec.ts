@@ -144,7 +144,8 @@ test.describe('a superseded edition’s page', () => {
     await page.goto(paths.edition('en', slug, first.number));
     await page.locator(`[id="${mention.block}"] > [lang="${first.source}"] a[data-term][href$="/glossary/${entry.id}/"]`).first().hover();
     await expect(page.getByRole('tooltip')).toContainText(normal(entry.description.en).slice(0, 40));
-    expect(fetched.filter((path) => path.endsWith('.json'))).toEqual([`${paths.edition('en', slug, first.number)}tips.json`]);
+    // Its own glossary file and no other (the page script's strings, reader.json, are no glossary).
+    expect(fetched.filter((path) => path.endsWith('tips.json'))).toEqual([`${paths.edition('en', slug, first.number)}tips.json`]);
   });
 
   test('the current edition’s own page says it is the current one', async ({ page }) => {
