@@ -37,7 +37,8 @@ describe('the file of the reading page’s script strings', () => {
 describe('applyStrings', () => {
   /** A page of three elements, found by the selectors of the file. */
   function page() {
-    const elements = new Map(Object.values(stringTargets).map((selector) => [selector, { attributes: new Map<string, string>(), innerHTML: '', setAttribute(name: string, value: string) { this.attributes.set(name, value); } }]));
+    type Found = { attributes: Map<string, string>; innerHTML: string; setAttribute(name: string, value: string): void };
+    const elements = new Map<string, Found>(Object.values(stringTargets).map((selector) => [selector, { attributes: new Map<string, string>(), innerHTML: '', setAttribute(name: string, value: string) { this.attributes.set(name, value); } }]));
     return { elements, root: { querySelector: (selector: string) => elements.get(selector) ?? null } as unknown as ParentNode };
   }
 
