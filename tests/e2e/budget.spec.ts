@@ -101,7 +101,8 @@ const chromiumAccepts = 'gzip, deflate, br, zstd';
 /**
  * The reading page as the site's server (npm start) sends it to Chromium: Brotli, the copy it makes on
  * the first request (src/server/compressed-copies.mjs), within the first round trip of a new
- * connection, 14,000 B, in every interface language (en 13,317, ja 13,697, ru 13,938 B on 2026-12-07).
+ * connection, 14,000 B, in every interface language (en 13,304, ja 13,696, ru 13,954 B on 2026-12-07; a
+ * build's asset names alone move these by some 20 B).
  */
 const firstRoundTrip = 14_000;
 
