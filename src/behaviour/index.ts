@@ -14,6 +14,7 @@
  * is parsed, and the other behaviours start after the next frame.
  */
 import { Attribute } from '../contract/page';
+import { applyStrings, type ReaderStrings } from '../contract/reader-strings';
 import { startAlignment } from './alignment';
 import { startAnnounce } from './announce';
 import { startCite } from './cite';
@@ -60,15 +61,31 @@ function afterFirstPaint(next: () => void): void {
   else requestAnimationFrame(() => setTimeout(next, 0));
 }
 
+/**
+ * Fetches the strings of the reading page that only this script uses (src/contract/reader-strings.ts)
+ * and puts them where the page would have had them; the behaviours start once they are in place, or
+ * could not be fetched. Called once the rows are parsed.
+ */
+function placeStrings(): Promise<unknown> {
+  const source = document.querySelector(`[${Attribute.Strings}]`)?.getAttribute(Attribute.Strings);
+  return source
+    ? fetch(source)
+        .then((response) => response.json() as Promise<ReaderStrings>)
+        .then((strings) => applyStrings(document, strings))
+        .catch(console.error)
+    : Promise.resolve();
+}
+
 if (document.documentElement.hasAttribute(Attribute.ColumnsPending)) {
   // Loaded by the early script, this module may run before the page is parsed: arrange every row, not the first few.
   const arrange = () => {
+    const placed = placeStrings();
     run(startColumns);
-    afterFirstPaint(() => startInTurn(starts.filter((start) => start !== startColumns)));
+    afterFirstPaint(() => placed.then(() => startInTurn(starts.filter((start) => start !== startColumns))));
   };
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', arrange, { once: true });
   else arrange();
 } else {
   // The page's loader imports this once the text has painted.
-  startInTurn(starts);
+  placeStrings().then(() => startInTurn(starts));
 }

@@ -54,6 +54,8 @@ function nameOf(target: HTMLElement): string {
 
 /** Fills and shows `notice` for the ID `missing`; its buttons are wired the first time. */
 export function showBrokenLinkNotice(root: Document, notice: HTMLElement, missing: string): void {
+  // The reading page's notice gets its words from the page script's strings (reader-strings.ts): none came, nothing to say.
+  if (!notice.firstElementChild) return;
   const selector = notice.getAttribute(Attribute.BrokenLinkNotice) || '[id]';
   const suggestion = notice.querySelector<HTMLElement>('.hash-suggestion');
   const code = notice.querySelector('code');
@@ -72,6 +74,8 @@ export function showBrokenLinkNotice(root: Document, notice: HTMLElement, missin
   }
   if (wired.has(notice)) return;
   wired.add(notice);
+  // The reading page's notice comes with a button to the contents (reader-strings.ts), of no use without them.
+  if (!root.querySelector(`details#${ElementId.Contents}`)) notice.querySelector(`[${Attribute.OpenContents}]`)?.remove();
   notice.addEventListener('click', (event) => {
     const button = event.target instanceof Element ? event.target.closest('button') : null;
     if (!button) return;

@@ -3,17 +3,20 @@
  * a note marker (`Attribute.NoteRef`) shows one shared tooltip (`role="tooltip"`) next to it and makes
  * it the trigger's description. A mention's tooltip comes from the glossary of the interface language
  * (`tips.json`, its address on the rows, fetched once, when a reader first points at or focuses the
- * text); a note's from the note of the notes list its marker links to. Its close button (labelled by
+ * text); a note's from the note of the notes list its marker links to. The code that writes a tooltip
+ * (tip-content.ts) is loaded when the first one is wanted. Its close button (labelled by
  * the template `RowTemplate.CloseLabel`), Escape, leaving or blurring hides it; an Escape that closes
  * it is taken (`preventDefault`), before the keys of the text see it. Tab from its term reaches the
  * close button, and Tab from there goes on after the term. On touch screens a tap opens it and a
  * second tap on the same term closes it: the link to the glossary entry is in the tooltip. Without JavaScript, or when the glossary cannot be fetched, the
  * links lead to the glossary entry's page and to the note.
  */
-import { isLanguage } from '../model/languages';
-import type { GlossaryTip, GlossaryTips } from '../contract/glossary-tips';
+import type { GlossaryTips } from '../contract/glossary-tips';
 import { glossaryEntryOf } from '../contract/paths';
 import { Attribute, RowTemplate } from '../contract/page';
+
+/** What a tooltip says: loaded when a reader first reaches for the text (tip-content.ts). */
+type TipContent = typeof import('./tip-content');
 
 const triggerSelector = `a[${Attribute.Term}], a[${Attribute.NoteRef}]`;
 /** Where a reader is about to reach for a term: the glossary is fetched then. */
@@ -25,43 +28,6 @@ const openAttribute = 'data-open';
 /** Space between a term and its tooltip, and between a tooltip and the edges of the window (px). */
 const gap = 6;
 const edge = 8;
-
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-/** The body of a glossary entry's tooltip: name and kind, description, the names in every language, a link. */
-export function entryContent(tip: GlossaryTip): Node[] {
-  const head = element('p', 'tip-head');
-  head.append(element('span', 'tip-name', tip.name), element('span', 'tip-kind', tip.kind));
-  const names = element('p', 'tip-names');
-  for (const [language, name] of Object.entries(tip.names)) {
-    if (!isLanguage(language) || !name) continue;
-    const span = element('span', '', name);
-    span.lang = language;
-    names.append(span);
-  }
-  const more = element('a', 'tip-more', tip.more);
-  more.href = tip.href;
-  more.tabIndex = -1;
-  return [head, element('p', '', tip.description), names, more];
-}
-
-/** The body of a note's tooltip: its kind and a copy of its text from the notes list (links not focusable). */
-function noteContent(note: HTMLElement): { nodes: Node[]; lang: string } | undefined {
-  const body = note.querySelector<HTMLElement>('.note-body');
-  if (!body) return undefined;
-  const head = element('p', 'tip-head tip-kind', note.getAttribute(Attribute.NoteKind) ?? '');
-  head.lang = document.documentElement.lang;
-  const copy = element('div', '');
-  for (const child of body.childNodes) copy.append(child.cloneNode(true));
-  for (const link of copy.querySelectorAll('a')) link.tabIndex = -1;
-  for (const marked of copy.querySelectorAll('[id]')) marked.removeAttribute('id');
-  return { nodes: [head, copy], lang: body.lang };
-}
 
 /** Puts `tip` below `trigger`, or above it when there is no room below; never over it, never off-screen sideways. */
 function place(trigger: HTMLElement, tip: HTMLElement): void {
@@ -87,8 +53,11 @@ export function startTooltips(root: Document): void {
   const rows = root.querySelector(`[${Attribute.Tips}]`);
   const source = rows?.getAttribute(Attribute.Tips);
   if (!rows || !source) return;
-  let glossary: Promise<GlossaryTips | undefined> | undefined;
+  let glossary: Promise<unknown> | undefined;
   let loaded: GlossaryTips | undefined;
+  let code: Promise<unknown> | undefined;
+  let content: TipContent | undefined;
+  /** The glossary, fetched once, when a reader first reaches for the text. */
   const loadGlossary = () => {
     glossary ??= fetch(source)
       .then((response) => (response.ok ? (response.json() as Promise<GlossaryTips>) : undefined))
@@ -96,12 +65,22 @@ export function startTooltips(root: Document): void {
       .catch(() => undefined);
     return glossary;
   };
+  /** What `trigger`'s tooltip needs: the code that writes a tooltip (loaded on the first one), and for a mention the glossary. */
+  const load = (trigger: HTMLElement) =>
+    Promise.all([
+      (code ??= import('./tip-content').then((module) => (content = module)).catch(() => (code = undefined))),
+      trigger.hasAttribute(Attribute.Term) ? loadGlossary() : undefined,
+    ]);
+  const ready = (trigger: HTMLElement) => Boolean(content && (loaded || !trigger.hasAttribute(Attribute.Term)));
 
-  const tip = element('div', 'tip');
+  const tip = document.createElement('div');
+  tip.className = 'tip';
   tip.id = tooltipId;
   tip.setAttribute('role', 'tooltip');
   root.body.append(tip);
-  const close = element('button', 'gutter-button tip-close', '×');
+  const close = document.createElement('button');
+  close.className = 'gutter-button tip-close';
+  close.textContent = '×';
   close.type = 'button';
   close.setAttribute('aria-label', rows.getAttribute(RowTemplate.CloseLabel) || '×');
 
@@ -127,30 +106,31 @@ export function startTooltips(root: Document): void {
   /** Fills the tooltip for `trigger`; false when there is nothing (yet) to show. */
   const fill = (trigger: HTMLElement): boolean => {
     const term = trigger.hasAttribute(Attribute.Term) ? glossaryEntryOf(trigger.getAttribute('href')) : undefined;
+    if (!content) return false;
     if (term) {
       const entry = loaded?.entries[term];
       if (!entry || !loaded) return false;
-      tip.replaceChildren(close, ...entryContent(entry));
+      tip.replaceChildren(close, ...content.entryContent(entry));
       tip.lang = loaded.lang;
       return true;
     }
     // A note marker links to its note in the notes list.
     const note = root.getElementById((trigger.getAttribute('href') ?? '').slice(1));
-    const content = note ? noteContent(note) : undefined;
-    if (!content) return false;
-    tip.replaceChildren(close, ...content.nodes);
-    tip.lang = content.lang;
+    const said = note ? content.noteContent(note) : undefined;
+    if (!said) return false;
+    tip.replaceChildren(close, ...said.nodes);
+    tip.lang = said.lang;
     return true;
   };
   const show = (trigger: HTMLElement) => {
     clearTimeout(closing);
     if (open === trigger) return;
-    if (trigger.hasAttribute(Attribute.Term) && !loaded) {
-      void loadGlossary().then(() => {
+    if (!ready(trigger)) {
+      void load(trigger).then(() => {
         // Still wanted once the glossary has arrived: the pointer or the focus is on the term.
-        if (trigger.matches(':hover') || root.activeElement === trigger || tapped === trigger) show(trigger);
+        if (ready(trigger) && (trigger.matches(':hover') || root.activeElement === trigger || tapped === trigger)) show(trigger);
       });
-      if (!loaded) return;
+      return;
     }
     detach();
     if (!fill(trigger)) return;

@@ -49,7 +49,9 @@ export enum Attribute {
   PermalinkBase = 'data-permalink-base',
   /** On the rows: the address of the glossary's tooltips (`tips.json`). */
   Tips = 'data-tips',
-  /** A row: its value is the block's ID, also its `id`. */
+  /** On the rows: the address of the interface strings only the page script uses (reader-strings.ts). */
+  Strings = 'data-strings',
+  /** A row of a block: its `id` is the block's ID (the attribute carries no value, to spare the page's bytes). */
   Row = 'data-pid',
   /** A cell, a chip of the column picker, a back-link of a note: the language of its column. */
   Column = 'data-col',
@@ -61,15 +63,14 @@ export enum Attribute {
   Move = 'data-move',
   /**
    * A sentence of a block: its IDs, space-separated. Written by the pipeline as the hast property
-   * `dataSid` (src/pipeline/remark-sentences.ts), which cannot import this layer.
+   * `dataSid` (src/pipeline/remark-sentences.ts), which cannot import this layer; in a row of the
+   * reading page, without the row's block ID (`2` for `s1-p1.2`, src/site/rich-text.tsx).
    */
   Sentence = 'data-sid',
   /** A glossary mention: a link to its entry (the address names the entry). */
   Term = 'data-term',
-  /** A note marker (a link to its note in the notes list): the note's ID. */
+  /** A note marker: a link to its note in the notes list, whose address names the note (`#n_<id>`). */
   NoteRef = 'data-note-ref',
-  /** A note of the notes list: its kind, as a label in the interface language. */
-  NoteKind = 'data-kind-label',
   /** The copy-link button of a row (made by the page script). */
   Copy = 'data-copy',
   /** The cite button of a row (made by the page script). */

@@ -7,7 +7,7 @@
  * (`readingDefault`), the others in canonical order. Pure: used on the server, in the page script and
  * in the reading page's early script.
  */
-import { languages, type Language } from '../model/languages';
+import { isLanguage, languages, type Language } from '../model/languages';
 
 export type Columns = readonly Language[];
 
@@ -30,18 +30,13 @@ export function columnsSegment(columns: Columns): string {
 /** The name of the query that carries the column choice. */
 export const columnsParam = 'cols';
 
-/** `ru-en` → `['ru', 'en']`; undefined for anything that is not an ordered subset without repeats. */
+/**
+ * `ru-en` → `['ru', 'en']`; undefined for anything that is not an ordered subset without repeats (so
+ * never more parts than languages). Short: the reading page's early inline script carries it.
+ */
 export function parseColumns(segment: string): Columns | undefined {
-  if (segment.length > 32) return undefined;
   const parts = segment.split('-');
-  if (parts.length > languages.length) return undefined;
-  const result: Language[] = [];
-  for (const part of parts) {
-    const language = languages.find((candidate) => candidate === part);
-    if (!language || result.includes(language)) return undefined;
-    result.push(language);
-  }
-  return result;
+  return new Set(parts).size === parts.length && parts.every(isLanguage) ? parts : undefined;
 }
 
 /** The choice the address names, or the page's default view (`defaults`) when it names none (or nothing valid). */

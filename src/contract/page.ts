@@ -6,7 +6,7 @@
  * - events.ts: what the behaviours tell each other;
  * - templates.ts: the interface strings the server hands the script to fill in.
  * The addresses (paths.ts), the column choice (columns.ts), how a block is cited (block-place.ts)
- * and the JSON files the script fetches (cite-data.ts, glossary-tips.ts) are beside it.
+ * and the JSON files the script fetches (cite-data.ts, glossary-tips.ts, reader-strings.ts) are beside it.
  */
 export * from './attributes';
 export * from './events';

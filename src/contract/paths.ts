@@ -92,6 +92,14 @@ export function glossaryTipsPath(locale: Locale): string {
 }
 
 /**
+ * The reading page's interface strings that only its script uses (src/contract/reader-strings.ts), as
+ * JSON: one file per interface language, fetched when the page script starts.
+ */
+export function readerStringsPath(locale: Locale): string {
+  return `/${locale}/reader.json`;
+}
+
+/**
  * The glossary entries a superseded edition mentions, as they stood, for its page's tooltips (the
  * format of `glossaryTipsPath`): one file per superseded edition and interface language. The current
  * edition's pages use the glossary's own file.

@@ -97,10 +97,12 @@ export async function finishExport(out: string, origin: URL | undefined): Promis
     }
     kept.push(file);
     if (file.endsWith('.html')) {
-      const { html, removed } = stripRuntime(await readFile(path, 'utf8'));
+      const { html, removed, styleSources } = stripRuntime(await readFile(path, 'utf8'));
       for (const problem of pageProblems(html)) report.problems.push({ file, problem });
       if (removed.scripts + removed.payloads > 0) strippedSomething = true;
       references(html, used);
+      // The stylesheets inlined into the page stay in out/, as they did while the page named them.
+      for (const source of styleSources) references(`"${source}"`, used);
       await writeFile(path, html);
       report.pages++;
     }

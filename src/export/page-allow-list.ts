@@ -22,7 +22,7 @@ import { locales } from '../i18n/config';
 import { sanitizeSchema } from '../pipeline/sanitize-schema';
 import { assetsDir, laterPrefix, partPrefix, printPrefix, scriptPrefix } from '../site/asset-names';
 import { Attribute, RowTemplate, SearchTemplate } from '../contract/page';
-import { browsePath, changesPath, citeDataPath, comparePath, documentPath, editionExportPath, editionPath, editionTipsPath, exportPath, facetFeedPath, feedArchivePath, feedPath, glossaryPagePath, glossaryPath, glossaryTipsPath, homePath, libraryPagePath, libraryPath, schemaPath, searchPath, sitemapPath } from '../contract/paths';
+import { browsePath, changesPath, citeDataPath, comparePath, documentPath, editionExportPath, editionPath, editionTipsPath, exportPath, facetFeedPath, feedArchivePath, feedPath, glossaryPagePath, glossaryPath, glossaryTipsPath, homePath, libraryPagePath, libraryPath, readerStringsPath, schemaPath, searchPath, sitemapPath } from '../contract/paths';
 
 /**
  * The elements the site's components (src/app, src/site) render, each with the attributes it may
@@ -72,7 +72,7 @@ const componentElements: Record<string, readonly string[]> = {
   select: ['aria-label', 'name'],
   section: ['aria-labelledby', 'class', 'data-locale-block', 'lang'],
   span: ['aria-hidden', 'class', 'data-note', 'data-untranslated', 'lang'],
-  style: ['data-href', 'data-precedence'],
+  style: [],
   summary: [],
   sup: ['class'],
   time: ['datetime'],
@@ -213,6 +213,7 @@ const siteFiles = new RegExp(
       glossaryPath(locale),
       glossaryPath(locale, named),
       glossaryTipsPath(locale),
+      readerStringsPath(locale),
       searchPath(locale),
       feedPath(locale),
       libraryPagePath(locale, anyEdition),

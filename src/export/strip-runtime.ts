@@ -7,7 +7,11 @@
  * - Next's inline scripts: the RSC payload (`self.__next_f`), the Turbopack bootstrap, React's
  *   streaming helpers (`$RC`…);
  * - React's Suspense and text-separator comments, and the `<div hidden>` Next puts first in the body
- *   for streamed metadata (only that one: the body's first child, holding nothing but Suspense comments).
+ *   for streamed metadata (only that one: the body's first child, holding nothing but Suspense comments);
+ * - what only Next's runtime reads or what repeats a tag beside it, bytes of every page's first round
+ *   trip: the inline stylesheet's `data-precedence` and `data-href` (the file it was inlined from stays
+ *   in out/, `styleSources`), and `twitter:title` and `twitter:description` where they repeat
+ *   `og:title` and `og:description`, which X's card reader takes in their absence.
  * It knows what Next writes; it does not judge what is left. The allow-list does
  * (page-allow-list.ts): whatever this step misses after a Next upgrade fails the build there.
  * Works on the tokenizer's offsets (htmlparser2): the rest of the page is kept byte for byte.
@@ -19,7 +23,14 @@ import { Attribute } from '../contract/page';
 export interface StripResult {
   html: string;
   removed: { scripts: number; preloads: number; payloads: number; comments: number };
+  /** The `/_next/` files the inline stylesheets were made of (their `data-href`, removed). */
+  styleSources: string[];
 }
+
+/** Next's attributes of an inline stylesheet, which only its client router reads. */
+const styleRouterAttribute = / data-(?:precedence|href)="[^"]*"/g;
+/** Next writes these from the OpenGraph title and description. */
+const twitterRepeats: Record<string, string> = { 'twitter:title': 'og:title', 'twitter:description': 'og:description' };
 
 /** Inline scripts that are Next's or React's: payload, bootstrap, streaming helpers. */
 const runtimeInline = /self\.__next_f|__next_s|TURBOPACK|\$RC|\$RS|\$RX|\$RV|requestAnimationFrame\(function\(\)\{\$RT/;
@@ -33,6 +44,9 @@ const isRuntimeSource = (src: string) => src.startsWith('/_next/');
 export function stripRuntime(html: string): StripResult {
   const cuts: Array<[number, number]> = [];
   const removed = { scripts: 0, preloads: 0, payloads: 0, comments: 0 };
+  const styleSources: string[] = [];
+  const openGraph = new Map<string, string>();
+  const twitter: Array<{ range: [number, number]; name: string; content: string }> = [];
   let script: { start: number; attributes: Record<string, string>; text: string } | undefined;
   /**
    * Next's streamed-metadata div: `<div hidden="">` as the body's first child, holding only Suspense
@@ -54,6 +68,15 @@ export function stripRuntime(html: string): StripResult {
           metadata = { start: parser.startIndex, depth, markers: 0, onlyMarkers: true };
         } else notMetadata();
         if (name === 'script') script = { start: parser.startIndex, attributes, text: '' };
+        if (name === 'style' && attributes['data-href'] !== undefined) {
+          styleSources.push(attributes['data-href']);
+          const start = parser.startIndex;
+          for (const match of html.slice(start, parser.endIndex).matchAll(styleRouterAttribute)) cuts.push([start + match.index, start + match.index + match[0].length]);
+        }
+        if (name === 'meta' && attributes.property?.startsWith('og:')) openGraph.set(attributes.property, attributes.content ?? '');
+        if (name === 'meta' && attributes.name !== undefined && attributes.name in twitterRepeats) {
+          twitter.push({ range: [parser.startIndex, parser.endIndex + 1], name: attributes.name, content: attributes.content ?? '' });
+        }
         if (name === 'link') {
           const rel = (attributes.rel ?? '').toLowerCase().split(/\s+/);
           const scriptPreload = (rel.includes('preload') && attributes.as === 'script') || rel.includes('modulepreload');
@@ -99,6 +122,7 @@ export function stripRuntime(html: string): StripResult {
   );
   parser.write(html);
   parser.end();
+  for (const { range, name, content } of twitter) if (openGraph.get(twitterRepeats[name]) === content) cuts.push(range);
 
   // Ranges never cross; nested ones (a comment inside a removed div) fold into their container.
   cuts.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
@@ -110,7 +134,7 @@ export function stripRuntime(html: string): StripResult {
     position = end;
   }
   result += html.slice(position);
-  return { html: settleFeedLink(result), removed };
+  return { html: settleFeedLink(result), removed, styleSources };
 }
 
 /** The layout's `<link rel="alternate">` to the Atom feed (src/app/[lang]/layout.tsx), as React writes it. */

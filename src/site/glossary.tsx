@@ -166,10 +166,8 @@ export function Glossary({ locale, t, catalog }: { locale: Locale; t: TFunction;
   return (
     <div className="glossary">
       <BrokenLinkNotice
-        message={t('glossary.unknownEntry', { id: placeholder('id') })}
-        suggestion={t('glossary.didYouMean', { name: placeholder('place') })}
         targets="article[id]"
-        dismiss={t('reader.dismiss')}
+        content={{ message: t('glossary.unknownEntry', { id: placeholder('id') }), suggestion: t('glossary.didYouMean', { name: placeholder('place') }), dismiss: t('reader.dismiss') }}
       />
       <h1>{t('glossary.title')}</h1>
       <p className="lede">{t('glossary.description')}</p>

@@ -4,7 +4,7 @@ import type { Language } from '../model/languages';
 import type { ArchiveDocument, GlossaryItem } from '../model/types';
 import type { Locale } from '../i18n/config';
 import type { TFunction } from '../i18n/server';
-import { Attribute, ElementId, placeholder } from '../contract/page';
+import { Attribute, ElementId } from '../contract/page';
 import { documentPath, glossaryTipsPath, libraryPath } from '../contract/paths';
 import { BrokenLinkNotice } from './broken-link-notice';
 import { ColumnPicker, ReadingLanguageSwitch } from './column-controls';
@@ -59,13 +59,8 @@ export function Reader({ locale, t, document, glossary, edition = readingPageEdi
   const view = readingView({ document, locale, t, glossary });
   return (
     <>
-      <BrokenLinkNotice
-        message={t('reader.unknownParagraph', { id: placeholder('id') })}
-        suggestion={t('reader.didYouMean', { place: placeholder('place') })}
-        targets={`[${Attribute.Row}]`}
-        dismiss={t('reader.dismiss')}
-        contents={view.contents.length > 0 ? t('reader.openContents') : undefined}
-      />
+      {/* The notice and the hint of the keys are the page script's: it brings what they say (reader-strings.ts). */}
+      <BrokenLinkNotice targets={`[${Attribute.Row}]`} />
       {edition.notice}
       <div className="doc-head">
         <PrintHeader locale={locale} t={t} document={document} address={siteAddress(edition.path)} />
@@ -81,9 +76,7 @@ export function Reader({ locale, t, document, glossary, edition = readingPageEdi
         <ReadingLanguageSwitch locale={locale} t={t} order={view.shown} />
       </div>
 
-      <p className="tip" id={ElementId.KeysHint} hidden>
-        {t('reader.keysHint')}
-      </p>
+      <p className="tip" id={ElementId.KeysHint} hidden />
       <ReadingRows locale={locale} t={t} document={document} view={view} edition={edition} />
       <ReadingNotes t={t} view={view} />
     </>

@@ -18,7 +18,8 @@ export function ReadingNotes({ t, view }: { t: TFunction; view: ReadingView }) {
       <h2 id="notes-heading">{t('reader.notesHeading', { count: notes.length })}</h2>
       <ol>
         {notes.map(({ id, number, kind, html, backlinks }) => (
-          <li key={id} id={noteId(id)} className="note" {...dataAttribute(Attribute.NoteKind, t(`notes.${kind}`))}>
+          <li key={id} id={noteId(id)} className="note">
+            {/* Its kind, after its number: also the head of its tooltip (src/behaviour/tip-content.ts). */}
             <p className="note-kind">
               <span className="note-number">{number}</span> {t(`notes.${kind}`)}
             </p>
@@ -26,10 +27,8 @@ export function ReadingNotes({ t, view }: { t: TFunction; view: ReadingView }) {
             <ul className="backlinks">
               {backlinks.map(({ language, markerId }) => (
                 <li key={markerId} {...dataAttribute(Attribute.Column, language)}>
-                  <a href={`#${markerId}`}>
-                    <span aria-hidden="true">↩ </span>
-                    {t('reader.backToText', { language: t(`languages.${language}`) })}
-                  </a>
+                  {/* Its arrow, not read out, is drawn by later.css. */}
+                  <a href={`#${markerId}`}>{t('reader.backToText', { language: t(`languages.${language}`) })}</a>
                 </li>
               ))}
             </ul>

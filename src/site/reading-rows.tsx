@@ -3,8 +3,8 @@ import { languageNames, type Language } from '../model/languages';
 import type { Block, DocumentText, ArchiveDocument } from '../model/types';
 import type { Locale } from '../i18n/config';
 import type { TFunction } from '../i18n/server';
-import { Attribute, dataAttribute, RowTemplate, templateAttributes } from '../contract/page';
-import { changesPath } from '../contract/paths';
+import { Attribute, dataAttribute } from '../contract/page';
+import { changesPath, readerStringsPath } from '../contract/paths';
 import type { ChangeMark } from './edition-data';
 import { ProvenanceList } from './provenance';
 import type { ReaderEdition } from './reader';
@@ -13,8 +13,9 @@ import { siteAddress } from './site-url';
 
 /**
  * The rows of the reading page: a row of column names, a row of where each version comes from, then
- * one row per block, a cell per language, in the page's default view. The rows carry the templates
- * of the row tools (src/contract/templates.ts `RowTemplate`).
+ * one row per block, a cell per language, in the page's default view. The rows name the file of the
+ * row tools' templates (src/contract/templates.ts `RowTemplate`), which the page script puts on them
+ * (src/contract/reader-strings.ts).
  */
 
 const headingTags = { 1: 'h1', 2: 'h2', 3: 'h3', 4: 'h4', 5: 'h5', 6: 'h6' } as const;
@@ -141,7 +142,7 @@ export function ReadingRows({ locale, t, document, view, edition }: { locale: Lo
       {...dataAttribute(Attribute.Rows)}
       {...dataAttribute(Attribute.PermalinkBase, siteAddress(`${viewPath}#`))}
       {...dataAttribute(Attribute.ColumnCount, shown.length)}
-      {...templateAttributes(t, RowTemplate)}
+      {...dataAttribute(Attribute.Strings, readerStringsPath(locale))}
       {...dataAttribute(Attribute.Tips, edition.tips)}
     >
       <div className="row row-heads">
@@ -153,7 +154,7 @@ export function ReadingRows({ locale, t, document, view, edition }: { locale: Lo
         {heads(ColumnHeader)}
       </div>
       {rows.map(({ id, place, number, cells }) => (
-        <div key={id} className="row" id={id} {...dataAttribute(Attribute.Row, id)}>
+        <div key={id} className="row" id={id} {...dataAttribute(Attribute.Row)}>
           <div className="gutter">
             <a className="gutter-button pilcrow" href={`#${id}`} aria-label={place}>
               {number}

@@ -165,7 +165,7 @@ export function readingView({ document, locale, t, glossary }: { document: Archi
       if (!cell) return { language, ...hidden };
       if (cell.block.untranslated) return { language, ...hidden, untranslated: { text: sourceBlock.text, lang: source.lang } };
       fillUntranslated(cell.content.root, sourceBlock, source.lang, locale, t);
-      return { language, ...hidden, content: { block: cell.block, html: renderPrepared(cell.content, context), heading: language === headingLanguage(id) } };
+      return { language, ...hidden, content: { block: cell.block, html: renderPrepared(cell.content, context, id), heading: language === headingLanguage(id) } };
     }),
   }));
 

@@ -47,8 +47,9 @@ test('a partial translation’s reading page: its translated sentences, the sour
   // The reader's language first; every language of the document has text.
   await expect(page.locator('.row-heads > .cell:visible')).toHaveText([/^日本語/, /^ロシア語/, /^英語/]);
   const partly = cell(page, 's1-p1', 'ja');
-  await expect(partly.locator('[data-sid="s1-p1.2"]')).toHaveText('二文目の訳。');
-  const missing = partly.locator('[data-sid="s1-p1.1"]');
+  // Sentence IDs stand without the row's block ID (`s1-p1.2` → `2`).
+  await expect(partly.locator('[data-sid="2"]')).toHaveText('二文目の訳。');
+  const missing = partly.locator('[data-sid="1"]');
   await expect(missing.locator('.untranslated-label')).toHaveText('未翻訳：');
   await expect(missing.locator('.untranslated-label')).toHaveAttribute('lang', 'ja');
   await expect(missing.locator('[lang="ru"]')).toHaveText('Министр Т. Коно посетил Японию.');

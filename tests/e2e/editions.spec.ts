@@ -87,10 +87,10 @@ test.describe('a superseded edition’s page', () => {
       const cells = await page.locator(`[data-pid] > [lang="${language}"]`).evaluateAll((nodes) =>
         nodes.map((node) => {
           const block = node.querySelector('.block')?.cloneNode(true);
-          if (!(block instanceof Element)) return { pid: node.parentElement?.getAttribute('data-pid'), text: '' };
+          if (!(block instanceof Element)) return { pid: node.parentElement?.id, text: '' };
           // Note markers add their numbers to the text; everything else is the block's own.
           for (const marker of block.querySelectorAll('.note-ref')) marker.remove();
-          return { pid: node.parentElement?.getAttribute('data-pid'), text: block.textContent ?? '' };
+          return { pid: node.parentElement?.id, text: block.textContent ?? '' };
         }),
       );
       expect(cells.map((cell) => cell.pid)).toEqual(text.blocks.map((block) => block.id));
@@ -123,7 +123,8 @@ test.describe('a superseded edition’s page', () => {
     await page.goto(paths.edition('en', slug, first.number));
     for (const block of source.blocks) {
       const shown = await page.locator(`[id="${block.id}"] > [lang="${first.source}"] [data-sid]`).evaluateAll((spans) => spans.map((span) => span.getAttribute('data-sid')));
-      expect(shown, block.id).toEqual(block.sentences.map((sentence) => sentence.ids.join(' ')));
+      // Without the row's block ID (`s1-p1.2` → `2`), as on the reading page.
+      expect(shown, block.id).toEqual(block.sentences.map((sentence) => sentence.ids.map((id) => id.replace(`${block.id}.`, '')).join(' ')));
     }
   });
 
@@ -143,7 +144,8 @@ test.describe('a superseded edition’s page', () => {
     await page.goto(paths.edition('en', slug, first.number));
     await page.locator(`[id="${mention.block}"] > [lang="${first.source}"] a[data-term][href$="/glossary/${entry.id}/"]`).first().hover();
     await expect(page.getByRole('tooltip')).toContainText(normal(entry.description.en).slice(0, 40));
-    expect(fetched.filter((path) => path.endsWith('.json'))).toEqual([`${paths.edition('en', slug, first.number)}tips.json`]);
+    // Its own glossary file and no other (the page script's strings, reader.json, are no glossary).
+    expect(fetched.filter((path) => path.endsWith('tips.json'))).toEqual([`${paths.edition('en', slug, first.number)}tips.json`]);
   });
 
   test('the current edition’s own page says it is the current one', async ({ page }) => {

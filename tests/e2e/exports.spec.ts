@@ -117,7 +117,7 @@ test.describe('downloads', () => {
     expect((await request.get(new URL(value.$schema, baseURL).pathname)).status()).toBe(200);
     const cells = await page.locator('[data-pid] > [lang]').evaluateAll((nodes) =>
       // The block's own text: a cell may also hold the mark of a change ("Changed in edition 2").
-      nodes.map((node) => ({ id: node.parentElement?.getAttribute('data-pid') ?? '', lang: node.getAttribute('lang') ?? '', text: node.querySelector('.block')?.textContent ?? '' })),
+      nodes.map((node) => ({ id: node.parentElement?.id ?? '', lang: node.getAttribute('lang') ?? '', text: node.querySelector('.block')?.textContent ?? '' })),
     );
     const byId = new Map<string, { text: Record<string, string> }>(value.blocks.map((block: { id: string; text: Record<string, string> }) => [block.id, block]));
     expect(cells.length).toBe(value.blocks.length * 3);

@@ -4,6 +4,7 @@
  * after the first paint, and how fast the text paints, is measured by `npm run bench`: LCP against
  * the bare page.)
  */
+import { RowTemplate } from '../../src/contract/templates';
 import { expect, test } from './fixtures';
 import { pages, sample } from './site';
 
@@ -18,8 +19,12 @@ declare global {
   }
 }
 
-/** Installed before any of the page's scripts runs. */
-function watch() {
+/**
+ * Installed before any of the page's scripts runs. `unstyled`: attributes no stylesheet names (checked
+ * below), which the page script may set on the rows without restyling them: the row tools' templates it
+ * puts there from the reading page's strings (src/contract/reader-strings.ts).
+ */
+function watch(unstyled: string[]) {
   const state: Watch = { rearranged: [] };
   window.__watch = state;
   new MutationObserver((records) => {
@@ -29,25 +34,31 @@ function watch() {
       // Moving a cell removes it first; the HTML parser only adds.
       const moved = [...record.removedNodes].some((node) => node instanceof Element && node.matches('.cell'));
       // ARIA attributes name and describe; they restyle nothing.
-      const aria = record.attributeName?.startsWith('aria-') ?? false;
+      const aria = (record.attributeName?.startsWith('aria-') ?? false) || unstyled.includes(record.attributeName ?? '');
       const rearranging = record.type === 'attributes' && !aria && (target.matches('[data-rows], .row, .cell') || record.attributeName === 'hidden');
       if (moved || rearranging) state.rearranged.push(`${record.type} ${record.attributeName ?? ''} on ${target.className || target.tagName}`);
     }
   }).observe(document, { subtree: true, childList: true, attributes: true });
 }
 
+/** The row tools' templates: attributes of the rows that no stylesheet names. */
+const templates: string[] = Object.values(RowTemplate);
+
 test.describe('first paint', () => {
   test('the default view is applied without moving or re-hiding anything', async ({ page }) => {
     const { slug } = await sample();
-    await page.addInitScript(watch);
+    await page.addInitScript(watch, templates);
     await page.goto(pages.reader('en', slug));
     await expect(page.locator('[data-pid] button[data-copy]').first()).toBeAttached();
     expect((await page.evaluate(() => window.__watch)).rearranged).toEqual([]);
+    // The templates set on the rows restyle nothing: no rule of the page names them.
+    const css = await page.evaluate(() => [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText)).join('\n'));
+    expect(templates.filter((name) => css.includes(name))).toEqual([]);
   });
 
   test('a chosen view is still applied', async ({ page }) => {
     const { slug } = await sample();
-    await page.addInitScript(watch);
+    await page.addInitScript(watch, templates);
     await page.goto(pages.reader('en', slug, 'en-ru'));
     await expect(page.locator('[data-pid] button[data-copy]').first()).toBeAttached();
     expect((await page.evaluate(() => window.__watch)).rearranged.length).toBeGreaterThan(0);

@@ -72,7 +72,7 @@ test.describe('keyboard', () => {
     }
     await expect(marker).toBeFocused();
     await expect(tooltip).toBeVisible();
-    await expect(tooltip).toContainText((await page.locator(`[id="n_${await marker.getAttribute('data-note-ref')}"] .note-body`).innerText()).slice(0, 20));
+    await expect(tooltip).toContainText((await page.locator(`[id="${(await marker.getAttribute('href'))?.slice(1)}"] .note-body`).innerText()).slice(0, 20));
 
     // Escape closes the tooltip, the next one goes back to the number; Tab goes on to the next row.
     await page.keyboard.press('Escape');

@@ -27,7 +27,7 @@ test.describe('reader', () => {
       if (!text) throw new Error(`no ${language} text`);
       const cells = await page.locator(`[data-pid] > [lang="${language}"]`).evaluateAll((nodes) =>
         // The block's own text: a cell may also hold the mark of a change ("Changed in edition 2").
-        nodes.map((node) => ({ pid: node.parentElement?.getAttribute('data-pid'), text: node.querySelector('.block')?.textContent ?? '' })),
+        nodes.map((node) => ({ pid: node.parentElement?.id, text: node.querySelector('.block')?.textContent ?? '' })),
       );
       expect(cells.map((cell) => cell.pid)).toEqual(text.blocks.map((block) => block.id));
       for (const [index, block] of text.blocks.entries()) {
@@ -43,7 +43,8 @@ test.describe('reader', () => {
     const { slug, lastBlock } = await sample();
     await page.goto(`${pages.reader('en', slug, 'ja-en')}#${lastBlock.id}`);
     const row = page.locator(`[id="${lastBlock.id}"]`);
-    await expect(row).toHaveAttribute('data-pid', lastBlock.id);
+    // A row (its id is the block's ID; the row's mark carries no value).
+    await expect(row).toHaveAttribute('data-pid', '');
     await expect(row).toBeInViewport();
     expect(await row.evaluate((element) => element.matches(':target'))).toBe(true);
     const marked = await row.evaluate((element) => getComputedStyle(element).backgroundColor);
@@ -148,7 +149,8 @@ test.describe('reader', () => {
     const row = page.locator(`[id="${block.id}"]`);
     const last = block.sentences.at(-1);
     if (!last) throw new Error('no sentence');
-    const sid = last.ids[0];
+    // In its row, a sentence's ID stands without the row's block ID (`s1-p1.2` → `2`).
+    const sid = last.ids[0].replace(`${block.id}.`, '');
     const sentence = row.locator(`:scope > [lang="ru"] [data-sid~="${sid}"]`);
     await sentence.hover();
     await expect(sentence).toHaveClass(/is-active/);

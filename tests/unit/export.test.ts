@@ -23,6 +23,17 @@ describe('stripRuntime', () => {
     expect(removed).toEqual({ scripts: 2, preloads: 1, payloads: 3, comments: 6 });
   });
 
+  it('takes from the head what only Next’s router reads and the X tags that repeat OpenGraph’s, and names the inlined stylesheet', () => {
+    const head = (tags: string) => `<html><head>${tags}</head><body></body></html>`;
+    const og = '<meta property="og:title" content="T"/><meta property="og:description" content="D"/>';
+    const { html, styleSources } = stripRuntime(head(`<style data-precedence="next" data-href="/_next/static/chunks/a.css">b{}</style>${og}<meta name="twitter:card" content="summary"/><meta name="twitter:title" content="T"/><meta name="twitter:description" content="D"/>`));
+    expect(html).toBe(head(`<style>b{}</style>${og}<meta name="twitter:card" content="summary"/>`));
+    expect(styleSources).toEqual(['/_next/static/chunks/a.css']);
+    // An X tag that says something OpenGraph does not stays.
+    const own = head(`${og}<meta name="twitter:title" content="Other"/><meta name="twitter:description" content="D2"/>`);
+    expect(stripRuntime(own).html).toBe(own);
+  });
+
   it('leaves a script that is neither Next’s nor the site’s in place, for the allow-list to name', () => {
     const input = '<html><head><script src="https://cdn.example/x.js"></script></head><body><script>alert(1)</script></body></html>';
     expect(stripRuntime(input).html).toBe(input);
