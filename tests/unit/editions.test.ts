@@ -253,7 +253,7 @@ describe('the content cache of a document in its second edition', () => {
       await rm(join(dir, sample, 'editions'), { recursive: true });
       await rm(join(dir, sample, 'editions.yaml'));
       expect((await writeContentCache(dir)).written).toBe(true);
-      expect(readdirSync(join(dir, '.content')).sort()).toEqual(['catalog.json', 'documents', 'mentions']);
+      expect(readdirSync(join(dir, '.content')).sort()).toEqual(['catalog.json', 'documents', 'mentions', 'reuse.json']);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
