@@ -15,7 +15,9 @@ export default defineConfig(({ mode }) => ({
     environment: 'node',
     // The CLI tests start real processes (tsx); on a loaded 2-core machine that takes seconds.
     testTimeout: 60_000,
-    // The publishing tests' two builds run at once: each leaves a core idle much of the time.
-    ...(mode === 'publish' ? { maxWorkers: 2, fileParallelism: true } : {}),
+    // Two files at once on two cores (vitest's default is one fewer than the cores): many tests wait
+    // on processes they start, and the publishing tests' two builds each leave a core idle much of the time.
+    maxWorkers: 2,
+    fileParallelism: true,
   },
 }));
