@@ -100,20 +100,15 @@ export async function writeContentCache(root: string, { fresh = false }: Content
   const previous = fresh ? undefined : await readReuseState(statePath);
   const usable = previous?.inputs === inputs ? previous : undefined;
   const state: ReuseState = { inputs, documents: {} };
-  // A reused document's model, read back for the catalog and the mentions.
-  const reusedDocuments = new Map<string, ArchiveDocument>();
   // Each document's folder is hashed before it is read, so that the key never names a later text.
   const keys = new Map<string, string>();
-  const reuse = async (slug: string): Promise<ReusedDocument | undefined> => {
+  /** What the previous run kept of `slug`, with its model read back, when it may be reused. */
+  const reusable = async (slug: string): Promise<{ kept: KeptDocument; document: ArchiveDocument } | undefined> => {
     const key = await documentKey(root, slug);
     keys.set(slug, key);
     const kept = usable?.documents[slug];
-    if (!kept) return undefined;
-    if (key !== kept.key || !existsSync(paths.document(slug)) || (kept.past && !existsSync(paths.documentEditions(slug)))) return undefined;
-    const document = JSON.parse(await readFile(paths.document(slug), 'utf8')) as ArchiveDocument;
-    reusedDocuments.set(slug, document);
-    state.documents[slug] = kept;
-    return { files: restoreMessages(kept.messages), fileCount: kept.fileCount, mentioned: kept.mentioned };
+    if (!kept || key !== kept.key || !existsSync(paths.document(slug)) || (kept.past && !existsSync(paths.documentEditions(slug)))) return undefined;
+    return { kept, document: JSON.parse(await readFile(paths.document(slug), 'utf8')) as ArchiveDocument };
   };
   // Set when this run made the folder: a run that writes nothing then leaves nothing behind.
   const created = await mkdir(paths.folder, { recursive: true });
@@ -143,15 +138,14 @@ export async function writeContentCache(root: string, { fresh = false }: Content
       }
     };
     const result = await checkContent(root, {
-      reuse: async (slug) => {
-        const reused = await reuse(slug);
-        const document = reusedDocuments.get(slug);
-        if (reused && document) {
-          add(document);
-          reusedDocuments.delete(slug);
-          if (state.documents[slug]?.past) withPast.add(slug);
-        }
-        return reused;
+      reuse: async (slug): Promise<ReusedDocument | undefined> => {
+        const found = await reusable(slug);
+        if (!found) return undefined;
+        const { kept, document } = found;
+        add(document);
+        state.documents[slug] = kept;
+        if (kept.past) withPast.add(slug);
+        return { files: restoreMessages(kept.messages), fileCount: kept.fileCount, mentioned: kept.mentioned };
       },
       onDocument: async ({ document, files, past }, mentioned) => {
         // A document with errors is reported, not written; its model may be incomplete.

@@ -267,6 +267,9 @@ export function incrementalSteps(plan: Extract<BuildPlan, { kind: 'incremental' 
   });
 }
 
+/** Whether a step runs `next build` (to compile and render, or, in generate mode, to render only). */
+const runsNextBuild = (step: BuildStep) => step.command[0] === 'next' && step.command[1] === 'build';
+
 /**
  * The rest of an incremental build's steps when its site-wide pages are taken from the previous build:
  * Next renders the changed documents only (and one page of each site-wide route, not used), and
@@ -274,7 +277,7 @@ export function incrementalSteps(plan: Extract<BuildPlan, { kind: 'incremental' 
  */
 export function withSiteWideReused(steps: readonly BuildStep[]): BuildStep[] {
   return steps.map((step) => {
-    if (step.command[0] === 'next' && step.command[1] === 'build') return { ...step, name: step.name.replace(' and the site-wide pages', ''), env: { ...step.env, [siteWideReusedVariable]: '1' } };
+    if (runsNextBuild(step)) return { ...step, name: step.name.replace(' and the site-wide pages', ''), env: { ...step.env, [siteWideReusedVariable]: '1' } };
     if (step.name === 'assemble') return { ...step, command: [...step.command.slice(0, 3), siteWideFlag, ...step.command.slice(3)] };
     return step;
   });
@@ -322,7 +325,7 @@ export async function build({ root, steps, out = join(root, 'out'), signal, clea
     const step = chosen[index];
     log(`build: step ${index + 1}/${chosen.length}: ${step.name} (${step.command.join(' ')})`);
     // A `next build` that compiles replaces .next/: until it has succeeded, nothing there may be reused.
-    const compiles = step.command[0] === 'next' && step.command[1] === 'build' && !step.command.some((part_) => part_.startsWith('--experimental-build-mode'));
+    const compiles = runsNextBuild(step) && !step.command.some((argument) => argument.startsWith('--experimental-build-mode'));
     if (compiles) await rm(compiledMarker(root), { force: true });
     const stepStarted = performance.now();
     const failure = signal?.aborted ? 'interrupted' : await run(step, root, folder, signal);

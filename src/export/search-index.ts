@@ -116,7 +116,11 @@ export async function writeSearchIndex(root: string, out: string): Promise<Searc
       // gets its records in the same order every time (its bytes depend on it), and the three wait
       // for Pagefind together rather than in turn.
       const byLanguage = new Map<Language, SearchRecord[]>();
-      for (const record of searchRecords(document, glossary)) byLanguage.set(record.language, [...(byLanguage.get(record.language) ?? []), record]);
+      for (const record of searchRecords(document, glossary)) {
+        const records = byLanguage.get(record.language) ?? [];
+        records.push(record);
+        byLanguage.set(record.language, records);
+      }
       await Promise.all(
         [...byLanguage.values()].map(async (records) => {
           for (const record of records) await add(record, summary.slug);
