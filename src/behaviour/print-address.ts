@@ -6,10 +6,12 @@
  * and in the permalink printed under each row (`--permalink-base` on the rows, set through the CSSOM,
  * which the Content-Security-Policy allows where it refuses a style attribute; the print CSS shows it,
  * and takes the address the page was built with from `Attribute.PermalinkBase` without this script).
- * The header is filled at once, and again when the column choice changes (`PageEvent.Columns`) and on
- * `beforeprint`, so that the date is the day of printing. The permalinks are set on `beforeprint` (and
- * on a column change) only: a custom property on the rows restyles every cell, which the first view of
- * the page should not pay for.
+ * The address is filled in at once, and again when the column choice changes (`PageEvent.Columns`);
+ * the date and the permalinks when the page is printed (`beforeprint`, and the print media query's
+ * change, which a tool emulating print media fires without `beforeprint`), so that the date is the
+ * day of printing. Neither is done for the first view: formatting a date loads the browser's locale
+ * data (tens of milliseconds on a phone, a long task), and a custom property on the rows restyles
+ * every cell.
  */
 import { Attribute, PageEvent } from '../contract/page';
 
@@ -30,23 +32,31 @@ export function startPrintAddress(root: Document): void {
   const head = root.querySelector(`[${Attribute.PrintHeader}]`);
   const rows = root.querySelector<HTMLElement>(`[${Attribute.Rows}]`);
   if (!head && !rows) return;
-  const update = (permalinks: boolean) => {
+  let printing = false;
+  const update = () => {
     const address = pageAddress(new URL(location.href));
-    const base = JSON.stringify(`${address}#`);
-    if (permalinks) rows?.style.setProperty('--permalink-base', base);
     const target = head?.querySelector(`[${Attribute.PrintAddress}]`);
     if (target) target.textContent = address;
+    if (!printing) return;
+    rows?.style.setProperty('--permalink-base', JSON.stringify(`${address}#`));
     const printed = head?.querySelector<HTMLElement>(`[${Attribute.PrintDate}]`);
     const day = printed?.querySelector('dd');
     if (!printed || !day) return;
-    // The server writes no date (an empty <time> is not valid HTML): the first update puts one in.
+    // The server writes no date (an empty <time> is not valid HTML): the first print puts one in.
     const time = day.querySelector('time') ?? day.appendChild(root.createElement('time'));
     const now = new Date();
     time.dateTime = localDate(now);
     time.textContent = new Intl.DateTimeFormat(root.documentElement.lang || undefined, { dateStyle: 'long' }).format(now);
     printed.hidden = false;
   };
-  update(false);
-  root.addEventListener(PageEvent.Columns, () => update(true));
-  addEventListener('beforeprint', () => update(true));
+  const print = () => {
+    printing = true;
+    update();
+  };
+  update();
+  root.addEventListener(PageEvent.Columns, update);
+  addEventListener('beforeprint', print);
+  matchMedia('print').addEventListener('change', (event) => {
+    if (event.matches) print();
+  });
 }

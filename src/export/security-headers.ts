@@ -11,9 +11,10 @@
  * every distinct inline `<style>` (the CSS Next.js inlines). No `'unsafe-inline'` anywhere: style
  * attributes are refused (`style-src-attr 'none'`), so the markup carries none (the page allow-list,
  * page-allow-list.ts, lets no element have one); what the page script positions (tooltips) it sets
- * through the CSSOM (`element.style.top = …`), which the policy does not govern. Browsers without
- * `style-src-elem` (before Chrome 75, Firefox 108, Safari 15.4) read `style-src`, which lists the
- * same hashes.
+ * through the CSSOM (`element.style.top = …`), which the policy does not govern. The hashes are in
+ * `style-src` only: a browser that knows `style-src-elem` takes it from `style-src` when the policy
+ * has none (CSP Level 3), and one that does not reads `style-src` anyway; writing them twice would
+ * only send the page's longest header twice as long, past the first round trip.
  * The step fails, naming the page, when a page holds something the policy would block: an inline
  * event handler (`onclick=…`) or a `javascript:` address.
  *
@@ -99,7 +100,6 @@ export function contentSecurityPolicy({ scripts, styles }: Pick<InlineCode, 'scr
     // 'wasm-unsafe-eval': the site search (Pagefind) runs WebAssembly; it allows compiling WebAssembly, not eval().
     ['script-src', "'self'", ...scripts, "'wasm-unsafe-eval'"].join(' '),
     ['style-src', "'self'", ...styles].join(' '),
-    ['style-src-elem', "'self'", ...styles].join(' '),
     "style-src-attr 'none'",
     "img-src 'self' data:",
     "font-src 'self'",

@@ -69,9 +69,15 @@ export function SiteHeader({ locale, t, alternates, section }: SiteHeaderProps) 
   );
 }
 
+/**
+ * The footer's ID: the first paint waits until the page is parsed up to it, the main content whole
+ * (src/site/page-assets.tsx).
+ */
+export const footerId = 'site-footer';
+
 export function SiteFooter({ t }: { t: TFunction }) {
   return (
-    <footer className="site-footer">
+    <footer className="site-footer" id={footerId}>
       <p>{t('site.footer')}</p>
     </footer>
   );

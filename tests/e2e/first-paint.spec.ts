@@ -4,6 +4,7 @@
  * after the first paint, and how fast the text paints, is measured by `npm run bench`: LCP against
  * the bare page.)
  */
+import type { Page } from '@playwright/test';
 import { RowTemplate } from '../../src/contract/templates';
 import { expect, test } from './fixtures';
 import { pages, sample } from './site';
@@ -44,6 +45,27 @@ function watch(unstyled: string[]) {
 /** The row tools' templates: attributes of the rows that no stylesheet names. */
 const templates: string[] = Object.values(RowTemplate);
 
+/**
+ * Serves the reading page at `path` with a script halfway through its rows that holds the parser for
+ * `ms` milliseconds: what a slow connection or a slow phone does to a long text.
+ */
+async function holdTheParser(page: Page, path: string, ms: number): Promise<void> {
+  await page.route('**/hold-the-parser.js', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    await route.fulfill({ contentType: 'text/javascript', body: '' });
+  });
+  await page.route(
+    (url) => url.pathname === path,
+    async (route) => {
+      const response = await route.fetch();
+      const body = await response.text();
+      const rows = [...body.matchAll(/<div class="row" id=/g)];
+      const middle = rows[Math.floor(rows.length / 2)]?.index ?? body.length;
+      await route.fulfill({ response, body: `${body.slice(0, middle)}<script src="/hold-the-parser.js"></script>${body.slice(middle)}` });
+    },
+  );
+}
+
 test.describe('first paint', () => {
   test('the default view is applied without moving or re-hiding anything', async ({ page }) => {
     const { slug } = await sample();
@@ -75,14 +97,31 @@ test.describe('first paint', () => {
     await page.goto(path);
     const timing = await page.evaluate(() => {
       const parsed = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart;
+      const painted = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Infinity;
       const assets = performance.getEntriesByType('resource').filter((entry) => /\/assets\/(site|print|later)\./.test(entry.name));
-      return assets.map((entry) => ({ name: new URL(entry.name).pathname.replace(/\.[\w-]+\.(js|css)$/, '.$1'), afterParsing: entry.startTime >= parsed }));
+      return assets.map((entry) => ({ name: new URL(entry.name).pathname.replace(/\.[\w-]+\.(js|css)$/, '.$1'), afterParsing: entry.startTime >= parsed, afterPaint: entry.startTime >= painted }));
     });
     expect(timing.toSorted((a, b) => a.name.localeCompare(b.name))).toEqual([
-      { name: '/assets/later.css', afterParsing: true },
-      { name: '/assets/print.css', afterParsing: true },
-      { name: '/assets/site.js', afterParsing: true },
+      { name: '/assets/later.css', afterParsing: true, afterPaint: true },
+      { name: '/assets/print.css', afterParsing: true, afterPaint: true },
+      { name: '/assets/site.js', afterParsing: true, afterPaint: true },
     ]);
+  });
+
+  test('the first frame holds the whole text: no frame is painted while the rows are still being parsed', async ({ page }) => {
+    const { slug } = await sample();
+    const path = pages.reader('en', slug);
+    // A browser may paint what it has parsed while the parser waits, unless the page asks it not to.
+    await holdTheParser(page, path, 1000);
+    // Counts the rows there are when the first frame is about to be painted.
+    await page.addInitScript(() => {
+      requestAnimationFrame(() => {
+        (window as unknown as { __rowsAtFirstFrame: number }).__rowsAtFirstFrame = document.querySelectorAll('[data-rows] > .row').length;
+      });
+    });
+    await page.goto(path);
+    const atFirstFrame = await page.evaluate(() => (window as unknown as { __rowsAtFirstFrame: number }).__rowsAtFirstFrame);
+    expect(atFirstFrame).toBe(await page.locator('[data-rows] > .row').count());
   });
 
   test('a chosen view held back by the early script loads the page script at once', async ({ page }) => {
@@ -97,22 +136,8 @@ test.describe('first paint', () => {
   test('a chosen view is applied to every row, even when the page script arrives before the page is parsed', async ({ page }) => {
     const { slug } = await sample();
     const path = pages.reader('en', slug, 'ja-en');
-    // A script that holds the parser halfway through the rows for a second and a half, while the
-    // page script (loaded at once for a held-back view) arrives and runs.
-    await page.route('**/hold-the-parser.js', async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, 1500));
-      await route.fulfill({ contentType: 'text/javascript', body: '' });
-    });
-    await page.route(
-      (url) => url.pathname === pages.reader('en', slug),
-      async (route) => {
-        const response = await route.fetch();
-        const body = await response.text();
-        const rows = [...body.matchAll(/<div class="row" id=/g)];
-        const middle = rows[Math.floor(rows.length / 2)]?.index ?? body.length;
-        await route.fulfill({ response, body: `${body.slice(0, middle)}<script src="/hold-the-parser.js"></script>${body.slice(middle)}` });
-      },
-    );
+    // The parser held halfway through the rows while the page script (loaded at once for a held-back view) arrives and runs.
+    await holdTheParser(page, pages.reader('en', slug), 1500);
     await page.goto(path);
     const orders = await page.locator('[data-pid]').evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll(':scope > [lang]:not([hidden])')].map((cell) => cell.getAttribute('lang')).join('-')));
     expect(orders.length).toBeGreaterThan(10);

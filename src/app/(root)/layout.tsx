@@ -1,11 +1,13 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
+import { siteIcons } from '../../site/metadata';
 import { siteUrl } from '../../site/site-url';
 import '../globals.css';
 import '../root-pages.css';
 
 export const metadata: Metadata = {
   metadataBase: siteUrl() ?? null,
+  icons: siteIcons,
 };
 
 export const viewport: Viewport = {
