@@ -35,7 +35,7 @@ export default function GlobalNotFound() {
     <html lang="en">
       <head>
         <EarlyScript name="not-found-locale" data={{ [Attribute.Titles]: JSON.stringify(titles) }} />
-        <PageAssets footer={false} />
+        <PageAssets />
       </head>
       <body>
         {locales.map((locale) => {

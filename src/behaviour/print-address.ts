@@ -6,12 +6,10 @@
  * and in the permalink printed under each row (`--permalink-base` on the rows, set through the CSSOM,
  * which the Content-Security-Policy allows where it refuses a style attribute; the print CSS shows it,
  * and takes the address the page was built with from `Attribute.PermalinkBase` without this script).
- * The address is filled in at once, and again when the column choice changes (`PageEvent.Columns`);
- * the date and the permalinks when the page is printed (`beforeprint`, and the print media query's
- * change, which a tool emulating print media fires without `beforeprint`), so that the date is the
- * day of printing. Neither is done for the first view: formatting a date loads the browser's locale
- * data (tens of milliseconds on a phone, a long task), and a custom property on the rows restyles
- * every cell.
+ * The address is filled in at once; the date and the permalinks on `beforeprint` (so that the date is
+ * the day of printing) and when the column choice changes (`PageEvent.Columns`), not for the first
+ * view: formatting a date loads the browser's locale data (tens of milliseconds on a phone, a long
+ * task), and a custom property on the rows restyles every cell.
  */
 import { Attribute, PageEvent } from '../contract/page';
 
@@ -32,8 +30,7 @@ export function startPrintAddress(root: Document): void {
   const head = root.querySelector(`[${Attribute.PrintHeader}]`);
   const rows = root.querySelector<HTMLElement>(`[${Attribute.Rows}]`);
   if (!head && !rows) return;
-  let printing = false;
-  const update = () => {
+  const update = (printing: boolean) => {
     const address = pageAddress(new URL(location.href));
     const target = head?.querySelector(`[${Attribute.PrintAddress}]`);
     if (target) target.textContent = address;
@@ -49,14 +46,7 @@ export function startPrintAddress(root: Document): void {
     time.textContent = new Intl.DateTimeFormat(root.documentElement.lang || undefined, { dateStyle: 'long' }).format(now);
     printed.hidden = false;
   };
-  const print = () => {
-    printing = true;
-    update();
-  };
-  update();
-  root.addEventListener(PageEvent.Columns, update);
-  addEventListener('beforeprint', print);
-  matchMedia('print').addEventListener('change', (event) => {
-    if (event.matches) print();
-  });
+  update(false);
+  root.addEventListener(PageEvent.Columns, () => update(true));
+  addEventListener('beforeprint', () => update(true));
 }

@@ -46,7 +46,7 @@ const componentElements: Record<string, readonly string[]> = {
   dl: ['aria-label', 'class'],
   dt: [],
   fieldset: ['aria-describedby', 'class'],
-  footer: ['class', 'id'],
+  footer: ['class'],
   form: ['action', 'aria-label', 'class', 'role'],
   h1: ['aria-label', 'class'],
   h2: ['aria-label', 'class', 'id'],
@@ -59,7 +59,7 @@ const componentElements: Record<string, readonly string[]> = {
   label: ['class', 'for'],
   legend: ['class'],
   li: ['aria-hidden', 'class', 'id', 'lang'],
-  link: ['blocking', 'href', 'hreflang', 'media', 'rel', 'sizes', 'type'],
+  link: ['href', 'hreflang', 'media', 'rel', 'sizes', 'type'],
   main: ['class', 'id', 'tabindex'],
   meta: ['charset', 'content', 'media', 'name', 'property'],
   nav: ['aria-label', 'class', 'lang'],
@@ -87,7 +87,7 @@ const contractAttributes: ReadonlySet<string> = new Set<string>([...Object.value
  * The link relations of the site's `<link>`s: icon, print stylesheet, canonical, language alternates
  * and the Atom feed, and RFC 5829's between a document's editions and its changelog (edition-note.tsx).
  */
-const linkRelations = new Set(['alternate', 'canonical', 'expect', 'icon', 'stylesheet', 'version-history', 'predecessor-version', 'latest-version']);
+const linkRelations = new Set(['alternate', 'canonical', 'icon', 'stylesheet', 'version-history', 'predecessor-version', 'latest-version']);
 
 /** Property names of the sanitize schema (`dataPid`) as they stand in HTML (`data-pid`). */
 const attributeName = (definition: string | readonly unknown[]) => find(htmlProperties, typeof definition === 'string' ? definition : String(definition[0])).attribute;

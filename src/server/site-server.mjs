@@ -15,7 +15,8 @@
  *   a text file the build wrote no copy of (a document's pages, downloads and cite.json) is compressed once
  *   on request and the copy kept in memory while the file is unchanged (compressed-copies.mjs);
  * - the headers of out/_headers (src/export/security-headers.ts) on every response, as Netlify and
- *   Cloudflare Pages would send them, re-read when the file changes; `Cache-Control: no-cache`
+ *   Cloudflare Pages would send them, re-read when the file changes, but for one thing: a page's
+ *   Content-Security-Policy allows only the hashes of that page's own inline code (page-policy.mjs); `Cache-Control: no-cache`
  *   (revalidate with the ETag) wherever `_headers` sets no Cache-Control, and the Content-Type of
  *   the file's extension (mime-types) wherever it sets none;
  * - speed: what it learns of the files is kept for a second (file-cache.mjs), and a plain or
@@ -33,6 +34,7 @@ import send from 'send';
 import { CompressedCopies, compressibleOnRequest, onRequestEncodings } from './compressed-copies.mjs';
 import { FileCache } from './file-cache.mjs';
 import { headersFor, parseHeadersFile } from './headers-file.mjs';
+import { PagePolicies } from './page-policy.mjs';
 
 export const allowedMethods = 'GET, HEAD';
 
@@ -207,6 +209,7 @@ function siteIn(root, log, cache) {
   const dir = root;
   const files = new FileCache(cache);
   const copies = new CompressedCopies();
+  const policies = new PagePolicies();
   const headersPath = join(dir, '_headers');
   /** @type {{ mtimeMs: number, rules: import('./headers-file.mjs').HeaderRule[] }} */
   const headersCache = { mtimeMs: -1, rules: [] };
@@ -288,6 +291,19 @@ function siteIn(root, log, cache) {
   }
 
   /**
+   * `headers` with the page's own Content-Security-Policy in place of the site's, for the page `file`.
+   * @param {Record<string, string>} headers
+   * @param {string} file
+   * @param {import('node:fs').Stats} stats
+   */
+  async function withPagePolicy(headers, file, stats) {
+    const name = Object.keys(headers).find((key) => key.toLowerCase() === 'content-security-policy');
+    if (!name) return headers;
+    const read = async () => (await files.get(file)).body ?? (await readFile(file));
+    return { ...headers, [name]: await policies.get(file, stats, headers[name], read) };
+  }
+
+  /**
    * A short plain-text answer (errors, redirects) with the site's headers.
    * @param {import('node:http').IncomingMessage} req
    * @param {import('node:http').ServerResponse} res
@@ -322,7 +338,7 @@ function siteIn(root, log, cache) {
     const body = (await files.get(file)).body ?? (await readFile(file));
     for (const name of res.getHeaderNames()) res.removeHeader(name);
     res.writeHead(404, {
-      ...(await siteHeaders('/404.html')),
+      ...(await withPagePolicy(await siteHeaders('/404.html'), page, stats)),
       'Cache-Control': revalidate,
       'Content-Type': 'text/html; charset=utf-8',
       'Content-Length': body.length,
@@ -360,7 +376,8 @@ function siteIn(root, log, cache) {
     }
     if (!stats?.isFile()) return notFound(req, res);
 
-    const headers = await siteHeaders(`/${relative}`);
+    const site = await siteHeaders(`/${relative}`);
+    const headers = extname(relative) === '.html' ? await withPagePolicy(site, file, stats) : site;
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     if (!res.hasHeader('Content-Type')) res.setHeader('Content-Type', mime.contentType(extname(relative)) || 'application/octet-stream');
     const { varies, encoding, onRequest } = await chooseEncoding(req, file, stats, String(res.getHeader('Content-Type')));

@@ -56,8 +56,10 @@ export function pageMetadata({ locale, title, description, paths, type = 'websit
       description,
       ...(url ? { url } : {}),
       siteName: t('site.name'),
+      // No og:locale:alternate: it tells Facebook's crawler that this address answers in those locales
+      // when asked with `fb_locale`, which a static page cannot; the other languages have addresses of
+      // their own, given as hreflang alternates.
       locale: openGraphLocales[locale],
-      alternateLocale: locales.filter((candidate) => candidate !== locale).map((candidate) => openGraphLocales[candidate]),
     },
   };
 }

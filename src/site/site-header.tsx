@@ -69,15 +69,9 @@ export function SiteHeader({ locale, t, alternates, section }: SiteHeaderProps) 
   );
 }
 
-/**
- * The footer's ID: the first paint waits until the page is parsed up to it, the main content whole
- * (src/site/page-assets.tsx).
- */
-export const footerId = 'site-footer';
-
 export function SiteFooter({ t }: { t: TFunction }) {
   return (
-    <footer className="site-footer" id={footerId}>
+    <footer className="site-footer">
       <p>{t('site.footer')}</p>
     </footer>
   );

@@ -108,22 +108,6 @@ test.describe('first paint', () => {
     ]);
   });
 
-  test('the first frame holds the whole text: no frame is painted while the rows are still being parsed', async ({ page }) => {
-    const { slug } = await sample();
-    const path = pages.reader('en', slug);
-    // A browser may paint what it has parsed while the parser waits, unless the page asks it not to.
-    await holdTheParser(page, path, 1000);
-    // Counts the rows there are when the first frame is about to be painted.
-    await page.addInitScript(() => {
-      requestAnimationFrame(() => {
-        (window as unknown as { __rowsAtFirstFrame: number }).__rowsAtFirstFrame = document.querySelectorAll('[data-rows] > .row').length;
-      });
-    });
-    await page.goto(path);
-    const atFirstFrame = await page.evaluate(() => (window as unknown as { __rowsAtFirstFrame: number }).__rowsAtFirstFrame);
-    expect(atFirstFrame).toBe(await page.locator('[data-rows] > .row').count());
-  });
-
   test('a chosen view held back by the early script loads the page script at once', async ({ page }) => {
     const { slug } = await sample();
     await page.goto(pages.reader('en', slug, 'ja-en'));

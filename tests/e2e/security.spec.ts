@@ -35,7 +35,7 @@ function siteWideHeaders(): Record<string, string> {
 
 const directive = (policy: string, name: string) => policy.split(/;\s*/).find((part) => part.split(' ')[0] === name) ?? '';
 
-test('every kind of response carries the headers of out/_headers, and the policy lists exactly the inline scripts of the export', async ({ request }) => {
+test('every kind of response carries the headers of out/_headers, the policy listing exactly the inline scripts of the export, and a page’s only its own', async ({ request }) => {
   const { slug } = await sample();
   const expected = siteWideHeaders();
   expect(Object.keys(expected).sort()).toEqual(
@@ -69,7 +69,6 @@ test('every kind of response carries the headers of out/_headers, and the policy
   for (const [name, value] of [
     ['default-src', "default-src 'self'"],
     ['img-src', "img-src 'self' data:"],
-    ['connect-src', "connect-src 'self'"],
     ['object-src', "object-src 'none'"],
     ['base-uri', "base-uri 'none'"],
     ['form-action', "form-action 'self'"],
@@ -98,11 +97,27 @@ test('every kind of response carries the headers of out/_headers, and the policy
     [pages.missing('ja'), 404, 'no-cache'],
     ['/en', 301, 'no-cache'],
   ];
+  // A page's policy is the site's with only the hashes of the page's own inline scripts and styles.
+  const hashes = (policy: string, name: string) => new Set(directive(policy, name).split(' ').filter((source) => source.startsWith("'sha256-")));
+  const withoutHashes = (policy: string) => policy.replace(/ 'sha256-[^']+'/g, '');
   for (const [path, status, cacheControl] of cases) {
     const response = await request.get(path, { maxRedirects: 0 });
     expect(response.status(), path).toBe(status);
     const headers = response.headers();
-    for (const [name, value] of Object.entries(expected)) expect(headers[name], `${path}: ${name}`).toBe(value);
+    const page = headers['content-type']?.startsWith('text/html') && response.status() !== 301;
+    for (const [name, value] of Object.entries(expected)) {
+      if (name === 'content-security-policy' && page) continue;
+      expect(headers[name], `${path}: ${name}`).toBe(value);
+    }
+    if (page) {
+      const html = await response.text();
+      const own = (tag: string) => new Set([...html.matchAll(new RegExp(`<${tag}(?![^>]*\\ssrc=)[^>]*>([\\s\\S]*?)</${tag}>`, 'g'))].map((match) => `'sha256-${createHash('sha256').update(match[1]).digest('base64')}'`));
+      const pagePolicy = headers['content-security-policy'];
+      expect(hashes(pagePolicy, 'script-src'), `${path}: its scripts`).toEqual(own('script'));
+      expect(hashes(pagePolicy, 'style-src'), `${path}: its styles`).toEqual(own('style'));
+      expect(withoutHashes(pagePolicy), path).toBe(withoutHashes(policy));
+      expect(pagePolicy.length, path).toBeLessThan(policy.length);
+    }
     expect(headers['cache-control'], path).toBe(cacheControl);
     if (status === 200) expect(headers.etag, path).toMatch(/^(W\/)?"[^"]+"$/);
   }

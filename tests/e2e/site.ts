@@ -69,10 +69,12 @@ export const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$
 
 /**
  * Lays `page` out as on paper once its print stylesheet has loaded (the page's loader adds it after
- * the first paint; without JavaScript the page links it itself).
+ * the first paint; without JavaScript the page links it itself), after the `beforeprint` event a
+ * browser fires when a reader prints.
  */
 export async function emulatePrint(page: Page): Promise<void> {
   await printStylesheetLoaded(page);
+  await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
   await page.emulateMedia({ media: 'print' });
 }
 

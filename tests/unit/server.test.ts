@@ -4,7 +4,7 @@
  * what it sends for pages, assets, downloads, compressed copies (the build's and its own),
  * conditional requests, ranges, other methods and unknown addresses, and how it stops.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rename, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { precompressExport } from '../../src/export/precompress';
 import { writeSecurityHeaders } from '../../src/export/security-headers';
 import { headersFor, parseHeadersFile } from '../../src/server/headers-file.mjs';
+import { inlineSources, narrowPolicy, PagePolicies } from '../../src/server/page-policy.mjs';
 import { fileOfAddress, splitTarget } from '../../src/server/site-server.mjs';
 import { request, startServer, type RunningServer } from '../helpers/server';
 
@@ -108,6 +109,37 @@ describe('addresses', () => {
     expect(splitTarget('ftp://x/')).toBeUndefined();
   });
 
+  it('narrows a policy to the hashes of a page’s own inline code, and never adds one', () => {
+    const html = '<head><script data-site="">a()</script><script src="/x.js"></script><style>p{}</style><script type="application/ld+json">{}</script></head><body><SCRIPT>b()</SCRIPT ></body>';
+    const own = inlineSources(html);
+    const hash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+    for (const text of ['a()', 'p{}', 'b()']) expect(own.has(hash(text)), text).toBe(true);
+    const policy = `default-src 'self'; script-src 'self' ${hash('a()')} ${hash('other()')} 'wasm-unsafe-eval'; style-src 'self' ${hash('q{}')} ${hash('p{}')}; style-src-attr 'none'; img-src 'self' data:`;
+    expect(narrowPolicy(policy, own)).toBe(`default-src 'self'; script-src 'self' ${hash('a()')} 'wasm-unsafe-eval'; style-src 'self' ${hash('p{}')}; style-src-attr 'none'; img-src 'self' data:`);
+    // b() is the page's, but the site's policy does not allow it: it stays unallowed.
+    expect(narrowPolicy(policy, own)).not.toContain(hash('b()'));
+    expect(narrowPolicy(policy, new Set())).toBe("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; style-src-attr 'none'; img-src 'self' data:");
+  });
+
+  it('keeps a page’s policy while the page and the site’s policy are what they were', async () => {
+    const policies = new PagePolicies();
+    const hash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+    const policy = `script-src 'self' ${hash('a()')} ${hash('b()')}`;
+    let reads = 0;
+    const page = (code: string) => async () => {
+      reads++;
+      return Buffer.from(`<script>${code}</script>`);
+    };
+    expect(await policies.get('/p', { mtimeMs: 1, size: 10 }, policy, page('a()'))).toBe(`script-src 'self' ${hash('a()')}`);
+    expect(await policies.get('/p', { mtimeMs: 1, size: 10 }, policy, page('b()'))).toBe(`script-src 'self' ${hash('a()')}`);
+    expect(reads).toBe(1);
+    // Rewritten: read again.
+    expect(await policies.get('/p', { mtimeMs: 2, size: 10 }, policy, page('b()'))).toBe(`script-src 'self' ${hash('b()')}`);
+    // A new site policy: read again.
+    expect(await policies.get('/p', { mtimeMs: 2, size: 10 }, `script-src 'self' ${hash('a()')}`, page('b()'))).toBe("script-src 'self'");
+    expect(reads).toBe(3);
+  });
+
   it('reads _headers as Netlify and Cloudflare Pages do, for the patterns the build writes', () => {
     const rules = parseHeadersFile('# comment\n/*\n  X-A: 1\n  Cache-Control: no-cache\n/assets/*\n  Cache-Control: immutable\n/exact\n  X-B: 2\n');
     expect(headersFor(rules, '/en/')).toEqual({ 'X-A': '1', 'Cache-Control': 'no-cache' });
@@ -127,12 +159,20 @@ describe('addresses', () => {
 });
 
 describe('serving', () => {
-  it('sends a page with the headers of _headers, revalidated by ETag', async () => {
+  it('sends a page with the headers of _headers, revalidated by ETag, its policy narrowed to its own inline code', async () => {
     const rules = parseHeadersFile(await readFile(join(dir, '_headers'), 'utf8'));
+    const sitePolicy = headersFor(rules, '/en/')['Content-Security-Policy'];
+    // The site's policy allows the two inline scripts of the site (index.html's and 404.html's).
+    expect(sitePolicy).toMatch(/script-src 'self' 'sha256-[^']+' 'sha256-[^']+' 'wasm-unsafe-eval'/);
     const response = await request(server.port, '/en/');
     expect(response?.status).toBe(200);
-    for (const [name, value] of Object.entries(headersFor(rules, '/en/'))) expect(response?.headers[name.toLowerCase()], name).toBe(value);
-    expect(response?.headers['content-security-policy']).toMatch(/script-src 'self' 'sha256-[^']+' 'sha256-[^']+' 'wasm-unsafe-eval'/);
+    for (const [name, value] of Object.entries(headersFor(rules, '/en/'))) {
+      if (name !== 'Content-Security-Policy') expect(response?.headers[name.toLowerCase()], name).toBe(value);
+    }
+    // This page has no inline script and one style: it allows those only.
+    expect(response?.headers['content-security-policy']).toBe(narrowPolicy(sitePolicy, inlineSources(String(site['en/index.html']))));
+    expect(response?.headers['content-security-policy']).toContain("script-src 'self' 'wasm-unsafe-eval';");
+    expect(response?.headers['content-security-policy']).toMatch(/style-src 'self' 'sha256-[^']+';/);
     expect(response?.headers['cache-control']).toBe('no-cache');
     expect(response?.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(response?.headers.etag).toMatch(/^W\/"[\da-f]+-[\da-f]+"$/);
