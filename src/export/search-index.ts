@@ -19,7 +19,7 @@
  *   tsx src/export/search-index.ts [out] [--fresh]
  */
 import { createHash } from 'node:crypto';
-import { statSync, type BigIntStats } from 'node:fs';
+import { statSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { close, createIndex, type IndexFile, type PagefindIndex } from 'pagefind';
@@ -204,10 +204,12 @@ export async function writeSearchIndex(root: string, out: string, { state }: Sea
   const pass = async (indexed: ReadonlySet<Language>, hashes?: Map<Language, ReturnType<typeof createHash>>) => {
     let waiting: Promise<unknown> = Promise.resolve();
     for (const summary of catalog.documents) {
-      const file = state === undefined ? '' : fileIdentity(statSync(cachePaths(root).document(summary.slug), { bigint: true, throwIfNoEntry: false }) ?? missingFile);
+      // No file: reading the document fails below, saying so.
+      const stats = hashes && state ? statSync(cachePaths(root).document(summary.slug), { bigint: true, throwIfNoEntry: false }) : undefined;
+      const file = stats ? fileIdentity(stats) : '';
       const known = previous?.documents[summary.slug];
       let perLanguage: Partial<Record<Language, string>>;
-      if (indexed.size === 0 && known && known.file === file) {
+      if (indexed.size === 0 && known && file !== '' && known.file === file) {
         perLanguage = known.records;
       } else {
         const document = await cache.document(summary.slug).catch(cacheProblem);
@@ -282,9 +284,6 @@ export async function writeSearchIndex(root: string, out: string, { state }: Sea
     await close().catch(() => null);
   }
 }
-
-/** Stands for a document the content cache has no file of (reading it then fails, saying so). */
-const missingFile = { dev: 0n, ino: 0n, size: 0n, mtimeNs: 0n } as BigIntStats;
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const root = process.cwd();
