@@ -283,6 +283,19 @@ export function withSiteWideReused(steps: readonly BuildStep[]): BuildStep[] {
   });
 }
 
+/**
+ * The steps of `--clean`, which reuses nothing: not the content cache's unchanged documents
+ * (src/cache/reuse.ts), nor what the search index and the security headers kept of their last run
+ * (src/export/step-cache.ts). Each gets `--fresh`.
+ */
+export function freshSteps(steps: readonly BuildStep[]): BuildStep[] {
+  return steps.map((step) => {
+    if (step.name === 'content cache') return { ...step, command: [...step.command, '--', '--fresh'] };
+    if (step.name === 'search index' || step.name === 'security headers') return { ...step, command: [...step.command, '--fresh'] };
+    return step;
+  });
+}
+
 /** Runs the steps into a new folder and publishes it; on any failure leaves out/ as it was (or absent). */
 export async function build({ root, steps, out = join(root, 'out'), signal, clean = false, log = console.log }: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
@@ -309,8 +322,7 @@ export async function build({ root, steps, out = join(root, 'out'), signal, clea
       chosen = incrementalSteps(plan, part, compiled);
     } else {
       log(`build: clean: ${plan.reason}`);
-      // --clean reuses nothing, not even the content cache's unchanged documents (src/cache/reuse.ts).
-      if (clean) chosen = buildSteps.map((step) => (step.name === 'content cache' ? { ...step, command: [...step.command, '--', '--fresh'] } : step));
+      if (clean) chosen = freshSteps(buildSteps);
     }
   }
   log(`build: writing the site to ${relative(root, folder)}/; ${shown}/ ${current ? 'stays the published site until it is done' : 'follows when it is done'}`);

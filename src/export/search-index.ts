@@ -12,20 +12,30 @@
  * of Pagefind's ready-made interfaces). Pagefind runs its own binary from node_modules and
  * downloads nothing. Fails, saying what went wrong, when a record or the index cannot be written.
  *
- *   tsx src/export/search-index.ts [out]
+ * A language whose records are the same as in the step's last run (in an incremental build, every
+ * language but those of the corrected texts) takes the bundle that run wrote, checked file by file
+ * (`writeSearchIndex`); its state is kept in `.next/cache/reader/search-index.json`.
+ *
+ *   tsx src/export/search-index.ts [out] [--fresh]
  */
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { close, createIndex, type IndexFile, type PagefindIndex } from 'pagefind';
+import { cachePaths } from '../cache/catalog';
 import { ContentCacheError, openContentCache } from '../cache/read';
 import type { Language } from '../model/languages';
 import { glossaryRecords, indexedLanguages, searchRecords, type SearchRecord } from '../search/records';
 import { searchFolder } from '../search/format';
+import { codeKey, fileIdentity, readStepState, stepCacheDir, writeStepState, type StepState } from './step-cache';
 
 export interface LanguageIndexReport {
   records: number;
   files: number;
   bytes: number;
+  /** Taken from the previous run: the language's records were the same (`writeSearchIndex`'s `state`). */
+  reused: boolean;
 }
 
 export interface SearchIndexReport {
@@ -81,69 +91,190 @@ function wasmOf(files: readonly IndexFile[], language: Language): string {
 }
 
 /**
+ * What `writeSearchIndex` keeps for its next run (src/export/step-cache.ts): the hash of each
+ * document's records per language, by the identity of its file in the content cache (a document the
+ * content cache took from its previous run keeps its file), and, per language, the hash of every
+ * record handed to Pagefind (`key`) with the bundle written from them: where, and each file's hash.
+ */
+interface SearchIndexState {
+  code: string;
+  /** Hash of the glossary the records were made with (a block's record carries the names it mentions). */
+  glossary: string;
+  documents: Record<string, { file: string; records: Partial<Record<Language, string>> }>;
+  languages: Partial<Record<Language, { key: string; records: number; folder: string; files: Array<{ path: string; sha256: string }> }>>;
+}
+
+const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
+
+/** The hash of a run of records, as they are handed to Pagefind. */
+function recordsHash(records: readonly SearchRecord[]): string {
+  const hash = createHash('sha256');
+  for (const record of records) hash.update(`${JSON.stringify(record)}\n`);
+  return hash.digest('hex');
+}
+
+/** A document's records by language, in the order Pagefind gets them. */
+function byLanguage(records: readonly SearchRecord[]): Map<Language, SearchRecord[]> {
+  const grouped = new Map<Language, SearchRecord[]>();
+  for (const record of records) {
+    const list = grouped.get(record.language);
+    if (list) list.push(record);
+    else grouped.set(record.language, [record]);
+  }
+  return grouped;
+}
+
+/** A previous bundle's files, each read back and checked against the hash written with it; undefined when one is missing or differs. */
+async function previousBundle(kept: NonNullable<SearchIndexState['languages'][Language]>): Promise<IndexFile[] | undefined> {
+  const files: IndexFile[] = [];
+  for (const { path, sha256: expected } of kept.files) {
+    const content = await readFile(join(kept.folder, path)).catch(() => undefined);
+    if (!content || sha256(content) !== expected) return undefined;
+    files.push({ path, content });
+  }
+  return files;
+}
+
+export interface SearchIndexOptions {
+  /**
+   * Where the step keeps what its next run may reuse (the CLI: `.next/cache/reader/search-index.json`);
+   * without it, every language is indexed anew and nothing is kept.
+   */
+  state?: StepState;
+}
+
+/**
  * Writes the search index of the content cache under `root` into `out/pagefind/`, replacing any
  * index there. Returns what it wrote; throws a `SearchIndexError` when it cannot.
+ *
+ * Pagefind's service reads its requests in the order they are written and handles one at a time, so
+ * the records are sent without waiting for each answer (a document's records, while the answers to
+ * the one before come back): each index gets the same records in the same order as when each was
+ * awaited, and the same bytes, without a round trip per record.
+ *
+ * With `state`, a language whose records are, hash for hash, those of the previous run is not
+ * indexed again: the bundle written then is read back, checked against the hashes of its files, and
+ * copied. Pagefind writes the same bytes for the same records in the same order (the unit tests check
+ * it), so this is the bundle a new indexing would write. A word corrected in one English text
+ * re-indexes English only.
  */
-export async function writeSearchIndex(root: string, out: string): Promise<SearchIndexReport> {
-  // Each document is read once; the catalog is read once too (`keep`: without it, every document
-  // read would read the catalog again, which made the index of 1,000 documents take minutes).
+export async function writeSearchIndex(root: string, out: string, { state }: SearchIndexOptions = {}): Promise<SearchIndexReport> {
+  // Each document is read once per pass; the catalog is read once (`keep`: without it, every
+  // document read would read the catalog again, which made the index of 1,000 documents take minutes).
   const cache = openContentCache(root, { keep: true });
   const catalog = await cache.catalog().catch(cacheProblem);
-
-  const indexes = new Map<Language, { index: PagefindIndex; records: number }>();
+  const glossary = await cache.glossaryIndex().catch(cacheProblem);
+  const counts = indexedLanguages(catalog.documents);
   const folder = join(out, searchFolder);
   const report: SearchIndexReport = { documents: catalog.documents.length, languages: {}, folder };
-  try {
-    for (const [language, documents] of indexedLanguages(catalog.documents)) {
-      // About one fragment file per document and language, and one for the glossary.
-      const { index, errors } = await createIndex({ maxFragments: documents + 1, writePlayground: false });
-      failures(`Pagefind could not create the ${language} index`, errors);
-      if (!index) throw new SearchIndexError(`Pagefind could not create the ${language} index`);
-      indexes.set(language, { index, records: 0 });
-    }
-    const add = async (record: SearchRecord, source: string) => {
+
+  const code = state === undefined ? '' : await codeKey();
+  const glossaryKey = sha256(JSON.stringify([...glossary]));
+  const kept = state === undefined ? undefined : await readStepState<SearchIndexState>(state, code);
+  const previous = kept?.glossary === glossaryKey ? kept : undefined;
+  const next: SearchIndexState = { code, glossary: glossaryKey, documents: {}, languages: {} };
+
+  const indexes = new Map<Language, { index: PagefindIndex; records: number }>();
+  const open = async (language: Language) => {
+    // About one fragment file per document and language, and one for the glossary.
+    const { index, errors } = await createIndex({ maxFragments: (counts.get(language) ?? 0) + 1, writePlayground: false });
+    failures(`Pagefind could not create the ${language} index`, errors);
+    if (!index) throw new SearchIndexError(`Pagefind could not create the ${language} index`);
+    indexes.set(language, { index, records: 0 });
+  };
+  /** Sends the records to their languages' indexes, in order, without waiting: resolves when all are in. */
+  const send = (records: readonly SearchRecord[], source: string): Promise<unknown> => {
+    const sent = records.map(async (record) => {
       const target = indexes.get(record.language);
       if (!target) throw new SearchIndexError(`${source}: a ${record.language} text that the catalog does not list`);
+      target.records++;
       const { errors } = await target.index.addCustomRecord(record);
       failures(`${source}: Pagefind refused the record ${record.language} ${record.url}`, errors);
-      target.records++;
-    };
-    const glossary = await cache.glossaryIndex().catch(cacheProblem);
+    });
+    const all = Promise.all(sent);
+    // Awaited later; a failure is not unhandled meanwhile (nor when an earlier one stops the step).
+    all.catch(() => undefined);
+    return all;
+  };
+  /**
+   * One pass over the documents in the catalog's order: the records of the languages in `indexed`
+   * go to their indexes, and every language's hash grows. A document the previous run knew by the same
+   * file is not read when no language is indexed in this pass.
+   */
+  const pass = async (indexed: ReadonlySet<Language>, hashes?: Map<Language, ReturnType<typeof createHash>>) => {
+    let waiting: Promise<unknown> = Promise.resolve();
     for (const summary of catalog.documents) {
-      const document = await cache.document(summary.slug).catch(cacheProblem);
-      if (!document) throw new SearchIndexError(`${summary.slug}: the catalog lists a document the content cache does not hold`);
-      // The languages' indexes at once, each record of a language after the one before: each index
-      // gets its records in the same order every time (its bytes depend on it), and the three wait
-      // for Pagefind together rather than in turn.
-      const byLanguage = new Map<Language, SearchRecord[]>();
-      for (const record of searchRecords(document, glossary)) {
-        const records = byLanguage.get(record.language) ?? [];
-        records.push(record);
-        byLanguage.set(record.language, records);
+      // No file: reading the document fails below, saying so.
+      const stats = hashes && state ? statSync(cachePaths(root).document(summary.slug), { bigint: true, throwIfNoEntry: false }) : undefined;
+      const file = stats ? fileIdentity(stats) : '';
+      const known = previous?.documents[summary.slug];
+      let perLanguage: Partial<Record<Language, string>>;
+      if (indexed.size === 0 && known && file !== '' && known.file === file) {
+        perLanguage = known.records;
+      } else {
+        const document = await cache.document(summary.slug).catch(cacheProblem);
+        if (!document) throw new SearchIndexError(`${summary.slug}: the catalog lists a document the content cache does not hold`);
+        const grouped = byLanguage(searchRecords(document, glossary));
+        perLanguage = hashes ? Object.fromEntries([...grouped].map(([language, records]) => [language, recordsHash(records)])) : {};
+        const sending = send([...grouped].flatMap(([language, records]) => (indexed.has(language) || !counts.has(language) ? records : [])), summary.slug);
+        // This document's records go out while the answers to the one before come back.
+        await waiting;
+        waiting = sending;
       }
-      await Promise.all(
-        [...byLanguage.values()].map(async (records) => {
-          for (const record of records) await add(record, summary.slug);
-        }),
-      );
+      if (hashes) {
+        next.documents[summary.slug] = { file, records: perLanguage };
+        for (const [language, hash] of hashes) hash.update(`${summary.slug}\0${perLanguage[language] ?? '-'}\n`);
+      }
     }
+    await waiting;
     // The glossary in the languages that have an index (a language no document has has none).
-    for (const record of glossaryRecords(glossary.values())) {
-      if (indexes.has(record.language)) await add(record, 'the glossary');
+    const entries = byLanguage(glossaryRecords(glossary.values()).filter((record) => counts.has(record.language)));
+    for (const [language, hash] of hashes ?? []) hash.update(`glossary\0${recordsHash(entries.get(language) ?? [])}\n`);
+    await send([...entries].flatMap(([language, records]) => (indexed.has(language) ? records : [])), 'the glossary');
+  };
+
+  try {
+    // The languages with a bundle of the previous run are indexed only if their records changed.
+    const candidates = new Set([...counts.keys()].filter((language) => previous?.languages[language] !== undefined));
+    const first = new Set([...counts.keys()].filter((language) => !candidates.has(language)));
+    for (const language of first) await open(language);
+    const hashes = new Map([...counts].map(([language, documents]) => [language, createHash('sha256').update(`${documents} documents\n`)]));
+    await pass(first, hashes);
+    const keys = new Map([...hashes].map(([language, hash]) => [language, hash.digest('hex')]));
+    const reused = new Map<Language, IndexFile[]>();
+    for (const language of candidates) {
+      const before = previous?.languages[language];
+      const files = before && before.key === keys.get(language) ? await previousBundle(before) : undefined;
+      if (files) reused.set(language, files);
     }
+    const second = new Set([...candidates].filter((language) => !reused.has(language)));
+    if (second.size > 0) {
+      for (const language of second) await open(language);
+      await pass(second);
+    }
+
     await rm(folder, { recursive: true, force: true });
-    for (const [language, { index, records }] of indexes) {
-      const { files, errors } = await index.getFiles();
-      failures(`Pagefind could not build the ${language} index`, errors);
-      const wasm = wasmOf(files, language);
-      const kept = files.filter((file) => isNeededFile(file.path, wasm));
-      for (const file of kept) {
+    for (const language of counts.keys()) {
+      let files = reused.get(language);
+      let records = previous?.languages[language]?.records ?? 0;
+      if (!files) {
+        const built = indexes.get(language);
+        if (!built) throw new SearchIndexError(`${language}: no index was built`);
+        const { files: written, errors } = await built.index.getFiles();
+        failures(`Pagefind could not build the ${language} index`, errors);
+        const wasm = wasmOf(written, language);
+        files = written.filter((file) => isNeededFile(file.path, wasm));
+        records = built.records;
+      }
+      for (const file of files) {
         const path = join(folder, language, file.path);
         await mkdir(dirname(path), { recursive: true });
         await writeFile(path, file.content);
       }
-      report.languages[language] = { records, files: kept.length, bytes: kept.reduce((sum, file) => sum + file.content.byteLength, 0) };
+      report.languages[language] = { records, files: files.length, bytes: files.reduce((sum, file) => sum + file.content.byteLength, 0), reused: reused.has(language) };
+      next.languages[language] = { key: keys.get(language) ?? '', records, folder: join(folder, language), files: files.map((file) => ({ path: file.path, sha256: sha256(file.content) })) };
     }
+    if (state !== undefined) await writeStepState(state.path, next);
     return report;
   } catch (error) {
     if (error instanceof SearchIndexError) throw error;
@@ -156,11 +287,12 @@ export async function writeSearchIndex(root: string, out: string): Promise<Searc
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const root = process.cwd();
-  const out = process.argv[2] ?? join(root, 'out');
+  // --fresh (`npm run build -- --clean`): every language is indexed anew.
+  const out = process.argv.slice(2).find((arg) => arg !== '--fresh') ?? join(root, 'out');
   const started = performance.now();
-  writeSearchIndex(root, out).then(
+  writeSearchIndex(root, out, { state: { path: join(stepCacheDir(root), 'search-index.json'), fresh: process.argv.includes('--fresh') } }).then(
     (report) => {
-      const parts = Object.entries(report.languages).map(([language, { records, files, bytes }]) => `${language} ${records} records, ${files} files, ${(bytes / 1024).toFixed(0)} kB`);
+      const parts = Object.entries(report.languages).map(([language, { records, files, bytes, reused }]) => `${language} ${records} records, ${files} files, ${(bytes / 1024).toFixed(0)} kB${reused ? ', the same records as the last run: its bundle reused' : ''}`);
       const files = Object.values(report.languages).reduce((sum, language) => sum + language.files, 0);
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       process.stdout.write(`search index: ${report.documents} document${report.documents === 1 ? '' : 's'} → ${relative(root, report.folder)}/ (${parts.join('; ')}): ${files} files, ${seconds} s\n`);

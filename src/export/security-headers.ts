@@ -18,9 +18,14 @@
  * The step fails, naming the page, when a page holds something the policy would block: an inline
  * event handler (`onclick=…`) or a `javascript:` address.
  *
- *   tsx src/export/security-headers.ts [out] [nginx-conf]
+ * Only the pages an earlier run has not read are read (`collectInlineCode`): at 1,000 documents an
+ * incremental build hard-links some 23,000 unchanged pages from the previous build, and reading them
+ * all took 15 s.
+ *
+ *   tsx src/export/security-headers.ts [out] [nginx-conf] [--fresh]
  */
 import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { Parser } from 'htmlparser2';
@@ -29,6 +34,7 @@ import { exportFormats, exportsFolder, glossaryExportFormat } from '../exports/f
 import { locales } from '../i18n/config';
 import { feedArchivePath, feedPath } from '../contract/paths';
 import { assetsDir } from '../site/asset-names';
+import { codeKey, fileIdentity, readStepState, stepCacheDir, writeStepState, type StepState } from './step-cache';
 import { walk } from './walk';
 
 export interface InlineCode {
@@ -78,18 +84,65 @@ export function inlineCodeOf(html: string): { scripts: string[]; styles: string[
   return { scripts, styles, problems };
 }
 
-/** The distinct inline scripts and styles of every page of the export, as CSP hashes. */
-export async function collectInlineCode(out: string): Promise<InlineCode> {
+/** One page's inline code as `collectInlineCode` keeps it: hashes, in the page's order, and problems without the page's path. */
+interface PageCode {
+  scripts: string[];
+  styles: string[];
+  problems: string[];
+}
+
+/**
+ * What `collectInlineCode` found in the pages of its last run (src/export/step-cache.ts): each distinct
+ * result once, and each page's file identity with the index of its result.
+ */
+interface InlineCodeState {
+  code: string;
+  results: PageCode[];
+  files: Record<string, number>;
+}
+
+/**
+ * The distinct inline scripts and styles of every page of the export, as CSP hashes. With `state`,
+ * a page whose file is the one a previous run read (an unchanged page an incremental build hard-linked
+ * from the previous build: the same device, inode, size and modification time) is not read again: its
+ * result is taken from that run's state, which this run then replaces. A state written by other code
+ * (src/export/step-cache.ts, `codeKey`) is ignored.
+ */
+export async function collectInlineCode(out: string, state?: StepState): Promise<InlineCode> {
   const scripts = new Set<string>();
   const styles = new Set<string>();
   const problems: string[] = [];
+  const code = state === undefined ? '' : await codeKey();
+  const previous = state === undefined ? undefined : await readStepState<InlineCodeState>(state, code);
+  const next: InlineCodeState = { code, results: [], files: {} };
+  const resultIndex = new Map<string, number>();
   for await (const path of walk(out)) {
     if (!path.endsWith('.html')) continue;
-    const page = inlineCodeOf(await readFile(path, 'utf8'));
-    for (const text of page.scripts) scripts.add(sourceHash(text));
-    for (const text of page.styles) styles.add(sourceHash(text));
+    let page: PageCode | undefined;
+    let identity: string | undefined;
+    if (state !== undefined) {
+      identity = fileIdentity(statSync(path, { bigint: true }));
+      const known = previous?.files[identity];
+      if (known !== undefined) page = previous?.results[known];
+    }
+    if (!page) {
+      const found = inlineCodeOf(await readFile(path, 'utf8'));
+      page = { scripts: found.scripts.map(sourceHash), styles: found.styles.map(sourceHash), problems: found.problems };
+    }
+    for (const hash of page.scripts) scripts.add(hash);
+    for (const hash of page.styles) styles.add(hash);
     for (const problem of page.problems) problems.push(`${relative(out, path).split(sep).join('/')}: ${problem}`);
+    if (identity !== undefined) {
+      const key = JSON.stringify(page);
+      let index = resultIndex.get(key);
+      if (index === undefined) {
+        index = next.results.push(page) - 1;
+        resultIndex.set(key, index);
+      }
+      next.files[identity] = index;
+    }
   }
+  if (state !== undefined) await writeStepState(state.path, next);
   return { scripts: [...scripts].sort(), styles: [...styles].sort(), problems };
 }
 
@@ -285,9 +338,12 @@ export interface HeadersReport {
   problems: string[];
 }
 
-/** Collects the inline code of `out`, checks it, and writes `out/_headers` and the nginx snippet. */
-export async function writeSecurityHeaders(out: string, nginxPath: string): Promise<HeadersReport> {
-  const code = await collectInlineCode(out);
+/**
+ * Collects the inline code of `out` (with `state`, reading only the pages a previous run did not
+ * read: `collectInlineCode`), checks it, and writes `out/_headers` and the nginx snippet.
+ */
+export async function writeSecurityHeaders(out: string, nginxPath: string, state?: StepState): Promise<HeadersReport> {
+  const code = await collectInlineCode(out, state);
   const headers = securityHeaders(code);
   const problems = [...code.problems];
   for (const [name, value] of headers) {
@@ -310,9 +366,11 @@ export async function writeSecurityHeaders(out: string, nginxPath: string): Prom
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const out = process.argv[2] ?? join(process.cwd(), 'out');
-  const nginxPath = process.argv[3] ?? join(process.cwd(), 'deploy', 'nginx.conf');
-  writeSecurityHeaders(out, nginxPath).then(
+  // --fresh (`npm run build -- --clean`): every page is read.
+  const args = process.argv.slice(2).filter((arg) => arg !== '--fresh');
+  const out = args[0] ?? join(process.cwd(), 'out');
+  const nginxPath = args[1] ?? join(process.cwd(), 'deploy', 'nginx.conf');
+  writeSecurityHeaders(out, nginxPath, { path: join(stepCacheDir(process.cwd()), 'inline-code.json'), fresh: process.argv.includes('--fresh') }).then(
     ({ code, problems }) => {
       if (problems.length > 0) {
         for (const problem of problems) process.stderr.write(`${problem}\n`);

@@ -84,6 +84,9 @@ it('adds a document incrementally, rebuilds clean beside a running server that a
   expect(incremental.log).toContain(`incremental: 1 document(s) added or changed (${added})`);
   expect(incremental.log).toContain('the site-wide pages cannot have changed');
   expect(incremental.log).toMatch(/next render \(1 changed document, with the code compiled before\)/);
+  // English indexed again; the Russian bundle taken from the build before (compared with a clean build below).
+  expect(incremental.log).toMatch(/ru \d+ records, \d+ files, \d+ kB, the same records as the last run: its bundle reused/);
+  expect(incremental.log).toMatch(/en \d+ records, \d+ files, \d+ kB\)/);
   const incrementalBuild = (await publishedBuild(out)) ?? '';
   expect(await readFile(join(incrementalBuild, 'en', 'documents', added, 'index.html'), 'utf8')).toContain('called for a measured response');
 

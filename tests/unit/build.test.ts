@@ -9,7 +9,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { build, buildsDir, buildSteps, nextExportDir, outArgument, publishedBuild, type BuildStep } from '../../src/export/build';
+import { build, buildsDir, buildSteps, freshSteps, nextExportDir, outArgument, publishedBuild, type BuildStep } from '../../src/export/build';
 
 let root: string;
 const out = () => join(root, 'out');
@@ -42,6 +42,19 @@ describe('build', () => {
     expect(buildSteps.map((step) => step.name)).toEqual(['content cache', 'page script', 'next build', 'finish', 'search index', 'security headers', 'precompress']);
     expect(buildSteps[2].movesExportTo).toBe(outArgument);
     for (const step of buildSteps.slice(3)) expect(step.command.at(-1), step.name).toBe(outArgument);
+  });
+
+  it('builds --clean with every step that keeps something of its last run told to take nothing of it', () => {
+    const commands = Object.fromEntries(freshSteps(buildSteps).map((step) => [step.name, step.command.join(' ')]));
+    expect(commands).toEqual({
+      'content cache': 'npm run --silent content -- --fresh',
+      'page script': 'npm run --silent bundle',
+      'next build': 'next build',
+      finish: 'tsx src/export/finish.ts {out}',
+      'search index': 'tsx src/export/search-index.ts {out} --fresh',
+      'security headers': 'tsx src/export/security-headers.ts {out} --fresh',
+      precompress: 'tsx src/export/precompress.ts {out}',
+    });
   });
 
   it('publishes a new folder by switching the out/ link, and keeps only it and the one it replaced', async () => {
