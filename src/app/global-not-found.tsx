@@ -4,7 +4,7 @@ import { defaultLocale, locales } from '../i18n/config';
 import { getI18n, getT } from '../i18n/server';
 import { Attribute } from '../contract/page';
 import { EarlyScript } from '../site/early-script';
-import { pageTitle, pathsFor, siteIcons } from '../site/metadata';
+import { pageIcons, pageTitle, pathsFor } from '../site/metadata';
 import { glossaryPath, libraryPath } from '../contract/paths';
 import { PageAssets } from '../site/page-assets';
 import { SiteHeader } from '../site/site-header';
@@ -18,7 +18,7 @@ export const metadata: Metadata = {
   // Without JavaScript the page speaks every language; the early script gives it the title of one.
   title: locales.map((locale) => titles[locale]).join(' / '),
   description: getT('en')('notFound.body'),
-  icons: siteIcons,
+  icons: pageIcons,
 };
 
 /**

@@ -2,14 +2,14 @@ import 'server-only';
 import type { Metadata } from 'next';
 import { locales, openGraphLocales, type Locale } from '../i18n/config';
 import { getT } from '../i18n/server';
+import { emptyIcon, siteIconPath } from './site-icon';
 import { absoluteUrl, siteUrl } from './site-url';
 
-/**
- * The site's icon, linked from every page as a plain `/icon.svg` (public/icon.svg). Not Next's
- * `app/icon.svg` convention: that link carries a cache-busting query, `sizes` and `type`, 35 bytes
- * more in every page's first round trip, for a file of 265 bytes that revalidates by its ETag.
- */
-export const siteIcons: Metadata['icons'] = { icon: '/icon.svg' };
+/** The site's icon, for a page without the page script (the root page). */
+export const siteIcons: Metadata['icons'] = { icon: siteIconPath };
+
+/** The icon of a page with the page script, which links the site's icon once the text has painted (src/site/site-icon.ts). */
+export const pageIcons: Metadata['icons'] = { icon: emptyIcon };
 
 export interface PageMetadataInput {
   locale: Locale;

@@ -86,7 +86,7 @@ test.describe('first paint', () => {
     expect((await page.evaluate(() => window.__watch)).rearranged.length).toBeGreaterThan(0);
   });
 
-  test('the page script and the later and print stylesheets are not requested while the page is parsed, but after it', async ({ page, request }) => {
+  test('the page script, the later and print stylesheets and the icon are not requested while the page is parsed, but after its first paint', async ({ page, request }) => {
     const { slug } = await sample();
     const path = pages.reader('en', slug);
     // Nothing in the HTML fetches them: no script or stylesheet element, no preload; the later and print stylesheets are linked for readers without JavaScript only.
@@ -98,14 +98,19 @@ test.describe('first paint', () => {
     const timing = await page.evaluate(() => {
       const parsed = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart;
       const painted = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Infinity;
-      const assets = performance.getEntriesByType('resource').filter((entry) => /\/assets\/(site|print|later)\./.test(entry.name));
+      const assets = performance.getEntriesByType('resource').filter((entry) => /\/assets\/(site|print|later)\.|\/icon\.svg$/.test(entry.name));
       return assets.map((entry) => ({ name: new URL(entry.name).pathname.replace(/\.[\w-]+\.(js|css)$/, '.$1'), afterParsing: entry.startTime >= parsed, afterPaint: entry.startTime >= painted }));
     });
     expect(timing.toSorted((a, b) => a.name.localeCompare(b.name))).toEqual([
       { name: '/assets/later.css', afterParsing: true, afterPaint: true },
       { name: '/assets/print.css', afterParsing: true, afterPaint: true },
       { name: '/assets/site.js', afterParsing: true, afterPaint: true },
+      { name: '/icon.svg', afterParsing: true, afterPaint: true },
     ]);
+    // The icon the page links until then is empty: nothing to fetch, no request for /favicon.ico.
+    expect(html).toContain('<link rel="icon" href="data:,"/>');
+    await expect(page.locator('head > link[rel="icon"]')).toHaveAttribute('href', '/icon.svg');
+    await expect(page.locator('head > link[rel="icon"]')).toHaveCount(1);
   });
 
   test('a chosen view held back by the early script loads the page script at once', async ({ page }) => {

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { getT } from '../../i18n/server';
 import { localeOrNotFound, localeParams } from '../../site/locale-params';
 import { PageAssets } from '../../site/page-assets';
-import { siteIcons } from '../../site/metadata';
+import { pageIcons } from '../../site/metadata';
 import { siteUrl } from '../../site/site-url';
 import { feedPath } from '../../contract/paths';
 import '../globals.css';
@@ -20,7 +20,7 @@ export async function generateMetadata({ params }: LayoutProps<'/[lang]'>): Prom
     // Every page gives its own title, the site's name included (pageMetadata); this is the fallback.
     title: t('site.name'),
     description: t('site.tagline'),
-    icons: siteIcons,
+    icons: pageIcons,
   };
 }
 
