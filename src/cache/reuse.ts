@@ -59,7 +59,7 @@ const otherInputs = ['package-lock.json', 'node_modules/.package-lock.json'];
 const posix = (path: string) => path.split(sep).join('/');
 
 /** Every file under `folder` (absolute paths), sorted by their path; none when it does not exist. */
-async function filesUnder(folder: string): Promise<string[]> {
+export async function filesUnder(folder: string): Promise<string[]> {
   if (!existsSync(folder)) return [];
   const entries = await readdir(folder, { recursive: true, withFileTypes: true });
   return entries
@@ -68,7 +68,8 @@ async function filesUnder(folder: string): Promise<string[]> {
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-async function hashFiles(root: string, files: readonly string[], hash = createHash('sha256')): Promise<ReturnType<typeof createHash>> {
+/** Adds each file to `hash`: its path relative to `root`, its length and its bytes. */
+export async function hashFiles(root: string, files: readonly string[], hash = createHash('sha256')): Promise<ReturnType<typeof createHash>> {
   for (const file of files) {
     const bytes = await readFile(file);
     hash.update(`${posix(relative(root, file))}\0${bytes.length}\0`).update(bytes);

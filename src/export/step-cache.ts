@@ -12,11 +12,11 @@
  * a file written anew gets a new inode.
  */
 import { createHash } from 'node:crypto';
-import type { BigIntStats } from 'node:fs';
+import { existsSync, type BigIntStats } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { walk } from './walk';
+import { filesUnder, hashFiles } from '../cache/reuse';
 
 /** Where the steps keep their state, under the project root. */
 export const stepCacheDir = (root: string) => join(root, '.next', 'cache', 'reader');
@@ -33,12 +33,8 @@ let code: Promise<string> | undefined;
 export function codeKey(): Promise<string> {
   code ??= (async () => {
     const hash = createHash('sha256').update(`node ${process.version}\n`);
-    const files: string[] = [];
-    for await (const file of walk(join(checkout, 'src'))) files.push(relative(checkout, file).split(sep).join('/'));
-    for (const file of [...files.sort(), ...codeFiles]) {
-      const bytes = await readFile(join(checkout, file)).catch(() => Buffer.alloc(0));
-      hash.update(`${file}\0${bytes.length}\0`).update(bytes);
-    }
+    await hashFiles(checkout, await filesUnder(join(checkout, 'src')), hash);
+    await hashFiles(checkout, codeFiles.map((file) => join(checkout, file)).filter((path) => existsSync(path)), hash);
     return hash.digest('hex');
   })();
   return code;
