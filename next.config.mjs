@@ -1,13 +1,20 @@
 import { fileURLToPath } from 'node:url';
 
+// An incremental build's render with the code compiled before (`next build
+// --experimental-build-mode=generate`, src/export/build.ts) sets SITE_RENDER_ONLY=1: Next renders the
+// pages into .next/ and exports nothing, and src/export/next-export.ts exports them (with this
+// configuration, read without the variable). With output 'export' the generate mode would export
+// every page of the previous build's manifest, tens of thousands at 1,000 documents, to be deleted.
+const renderOnly = process.env.SITE_RENDER_ONLY === '1';
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // The whole site is written to out/ at build time; any static host or CDN serves it.
-  output: 'export',
+  ...(renderOnly ? {} : { output: 'export' }),
   // `npm run build` exports into .out-next/ (src/export/build.ts), never into the served out/, and
   // moves that into a new build folder: with output 'export', a distDir other than .next names the
   // export's destination (Next's build files stay in .next). Unset, as under `next dev`: out/.
-  ...(process.env.SITE_EXPORT_DIR ? { distDir: process.env.SITE_EXPORT_DIR } : {}),
+  ...(process.env.SITE_EXPORT_DIR && !renderOnly ? { distDir: process.env.SITE_EXPORT_DIR } : {}),
   // /en/glossary/ → out/en/glossary/index.html, which every static host serves without rewrites.
   trailingSlash: true,
   images: { unoptimized: true },

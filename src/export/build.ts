@@ -30,7 +30,9 @@
  *
  * To add a step, put it in `buildSteps` in its place, with `{out}` as its argument: steps that write
  * pages or files into the site go after `finish` and before `security headers`, which reads every
- * page, and `precompress`, which compresses every file.
+ * page, and `precompress`, which compresses every file. A long step that needs only the content cache
+ * may run beside the others (`doneBefore`), as the search index does, writing a folder of the site
+ * that no other step writes.
  *
  *   tsx src/export/build.ts
  */
@@ -58,6 +60,14 @@ export interface BuildStep {
    * `{out}` stands for the build's folder.
    */
   movesExportTo?: string;
+  /**
+   * Runs beside the steps after it, until the step of this name: the build starts it and goes on with
+   * the next, and waits for it before starting that one (which reads what it writes). For a step that
+   * needs none of the steps before that one, and takes long: the search index, which is made from the
+   * content cache while Next renders. The build fails when it fails, as soon as it does, and stops it
+   * when another step fails.
+   */
+  doneBefore?: string;
 }
 
 /** In a step's arguments, stands for the absolute path of the folder the build writes the site to. */
@@ -66,16 +76,23 @@ export const outArgument = '{out}';
 /** The variable that tells next.config.mjs where Next exports to, relative to the project root. */
 export const exportDirVariable = 'SITE_EXPORT_DIR';
 
+/**
+ * Set for `next build --experimental-build-mode=generate`: next.config.mjs then leaves out `output:
+ * 'export'`, so that Next renders and exports nothing (src/export/next-export.ts exports).
+ */
+export const renderOnlyVariable = 'SITE_RENDER_ONLY';
+
 /** Where `next build` exports to, every time (see `movesExportTo`). */
 export const nextExportDir = '.out-next';
 
 /** The steps of `npm run build`, in order. */
 export const buildSteps: BuildStep[] = [
   { name: 'content cache', command: ['npm', 'run', '--silent', 'content'] },
+  // Made of the content cache only: beside the page script, Next and the finish step.
+  { name: 'search index', command: ['tsx', 'src/export/search-index.ts', outArgument], doneBefore: 'security headers' },
   { name: 'page script', command: ['npm', 'run', '--silent', 'bundle'] },
   { name: 'next build', command: ['next', 'build'], movesExportTo: outArgument },
   { name: 'finish', command: ['tsx', 'src/export/finish.ts', outArgument] },
-  { name: 'search index', command: ['tsx', 'src/export/search-index.ts', outArgument] },
   // New steps that write into the site go here.
   { name: 'security headers', command: ['tsx', 'src/export/security-headers.ts', outArgument] },
   { name: 'precompress', command: ['tsx', 'src/export/precompress.ts', outArgument] },
@@ -168,7 +185,27 @@ async function run(step: BuildStep, root: string, folder: string, signal: AbortS
   const failure = await runCommand(step, root, folder, signal);
   if (failure !== undefined || !step.movesExportTo) return failure;
   if (!existsSync(exported)) return `it wrote no ${nextExportDir}/`;
-  await rename(exported, step.movesExportTo === outArgument ? folder : step.movesExportTo);
+  return moveInto(exported, step.movesExportTo === outArgument ? folder : step.movesExportTo);
+}
+
+/**
+ * Moves the folder `from` to `to`, in one rename; when `to` exists already (a step beside Next has
+ * written its part of the site there), each entry of `from` is renamed into it. Returns what went
+ * wrong when both have an entry of the same name.
+ */
+async function moveInto(from: string, to: string): Promise<string | undefined> {
+  try {
+    await rename(from, to);
+    return undefined;
+  } catch (error) {
+    // `to` is a folder that is not empty: merge into it.
+    if (!['ENOTEMPTY', 'EEXIST'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
+  }
+  const entries = await readdir(from);
+  const both = entries.filter((name) => existsSync(join(to, name)));
+  if (both.length > 0) return `its export and another step both wrote ${both.map((name) => `${name}`).join(', ')}`;
+  for (const name of entries) await rename(join(from, name), join(to, name));
+  await rm(from, { recursive: true, force: true });
   return undefined;
 }
 
@@ -253,7 +290,8 @@ export function incrementalSteps(plan: Extract<BuildPlan, { kind: 'incremental' 
       const env = { [onlyDocumentsVariable]: plan.changed.join(',') };
       if (!compiled) return [{ ...step, name: `next build (${documents} and the site-wide pages)`, env, movesExportTo: part }];
       return [
-        { name: `next render (${documents} and the site-wide pages, with the code compiled before)`, command: [...step.command, '--experimental-build-mode=generate'], env: { ...env, [exportDirVariable]: nextExportDir } },
+        // Rendering only: Next's own export, in this mode, would copy the previous build's pages (next.config.mjs).
+        { name: `next render (${documents} and the site-wide pages, with the code compiled before)`, command: [...step.command, '--experimental-build-mode=generate'], env: { ...env, [renderOnlyVariable]: '1' } },
         { name: 'next export', command: ['tsx', 'src/export/next-export.ts'], env: { NEXT_TELEMETRY_DISABLED: '1' }, movesExportTo: part },
       ];
     }
@@ -327,22 +365,55 @@ export async function build({ root, steps, out = join(root, 'out'), signal, clea
   }
   log(`build: writing the site to ${relative(root, folder)}/; ${shown}/ ${current ? 'stays the published site until it is done' : 'follows when it is done'}`);
 
+  // Steps that run beside the others (`doneBefore`), and the first of them to fail: it stops the rest.
+  const beside: Array<{ step: BuildStep; done: Promise<string | undefined> }> = [];
+  let besideFailure: { step: string; reason: string } | undefined;
+  const stopAll = new AbortController();
+  const stepSignal = signal ? AbortSignal.any([signal, stopAll.signal]) : stopAll.signal;
   const fail = async (failedStep: string, reason: string): Promise<BuildResult> => {
+    stopAll.abort();
+    await Promise.all(beside.map(({ done }) => done));
+    // A step beside this one failed first: that is the reason this one was stopped.
+    if (besideFailure && reason === 'interrupted' && !signal?.aborted) ({ step: failedStep, reason } = besideFailure);
     await rm(folder, { recursive: true, force: true });
     await rm(part, { recursive: true, force: true });
     await rm(join(root, nextExportDir), { recursive: true, force: true });
     return { ok: false, failedStep, reason, restored: current !== undefined };
   };
+  /** Waits for the steps beside that must be done before `name` (all of them, without a name). */
+  const waitBeside = async (name?: string): Promise<{ step: string; reason: string } | undefined> => {
+    for (const { step, done } of beside.filter(({ step }) => name === undefined || step.doneBefore === name)) {
+      const reason = await done;
+      if (reason !== undefined) return besideFailure ?? { step: step.name, reason };
+    }
+    return undefined;
+  };
   for (let index = 0; index < chosen.length; index++) {
     const step = chosen[index];
-    log(`build: step ${index + 1}/${chosen.length}: ${step.name} (${step.command.join(' ')})`);
+    const failed = await waitBeside(step.name);
+    if (failed) return fail(failed.step, failed.reason);
+    const besideNote = step.doneBefore ? `, beside the next steps until ${step.doneBefore}` : '';
+    log(`build: step ${index + 1}/${chosen.length}: ${step.name} (${step.command.join(' ')})${besideNote}`);
     // A `next build` that compiles replaces .next/: until it has succeeded, nothing there may be reused.
     const compiles = runsNextBuild(step) && !step.command.some((argument) => argument.startsWith('--experimental-build-mode'));
     if (compiles) await rm(compiledMarker(root), { force: true });
     const stepStarted = performance.now();
-    const failure = signal?.aborted ? 'interrupted' : await run(step, root, folder, signal);
+    const doneIn = () => log(`build: step ${index + 1}/${chosen.length} done in ${((performance.now() - stepStarted) / 1000).toFixed(1)} s${step.doneBefore ? ` (${step.name})` : ''}`);
+    if (step.doneBefore) {
+      const done = run(step, root, folder, stepSignal).then((reason) => {
+        if (reason === undefined) doneIn();
+        else if (!stopAll.signal.aborted) {
+          besideFailure = { step: step.name, reason };
+          stopAll.abort();
+        }
+        return reason;
+      });
+      beside.push({ step, done });
+      continue;
+    }
+    const failure = stepSignal.aborted ? 'interrupted' : await run(step, root, folder, stepSignal);
     if (failure !== undefined) return fail(step.name, failure);
-    log(`build: step ${index + 1}/${chosen.length} done in ${((performance.now() - stepStarted) / 1000).toFixed(1)} s`);
+    doneIn();
     if (compiles && record) await writeFile(compiledMarker(root), JSON.stringify({ inputs: record.inputs, buildId: await nextBuildId(root) }));
     if (step.name === 'content cache' && record) {
       record.siteWide = await siteWideKey(root);
@@ -352,6 +423,8 @@ export async function build({ root, steps, out = join(root, 'out'), signal, clea
       }
     }
   }
+  const failed = await waitBeside();
+  if (failed) return fail(failed.step, failed.reason);
   if (!existsSync(folder)) return fail(chosen.at(-1)?.name ?? 'none', `the steps wrote no ${relative(root, folder)}/`);
   if (signal?.aborted) return fail(chosen.at(-1)?.name ?? 'none', 'interrupted');
   if (record) await writeRecord(folder, record);

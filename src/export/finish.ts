@@ -9,12 +9,14 @@
  * named by its file (relative to out/); so is an export in which no page held Next's runtime (the
  * removal no longer matches Next's output). The command fails on any problem, so that a Next upgrade
  * that changes its output is noticed, not shipped; `npm run build` then puts the previous out/ back.
+ * `out/pagefind/`, the search index, is not entered: that step writes it meanwhile, beside this one.
  *
  *   tsx src/export/finish.ts [out]
  */
 import { existsSync } from 'node:fs';
 import { readdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { searchFolder } from '../search/format';
 import { siteUrl } from '../site/site-url';
 import { isSiteFile, pageProblems, unknownFile } from './page-allow-list';
 import { stripRuntime } from './strip-runtime';
@@ -83,7 +85,8 @@ export async function finishExport(out: string, origin: URL | undefined): Promis
   const nextFiles: string[] = [];
   const kept: string[] = [];
   let strippedSomething = false;
-  for await (const path of walk(out)) {
+  // The search index is written beside this step (src/export/build.ts), from the content cache.
+  for await (const path of walk(out, new Set([join(out, searchFolder)]))) {
     const file = relative(out, path).split(sep).join('/');
     if (file.startsWith('_next/')) {
       nextFiles.push(file);

@@ -21,7 +21,8 @@
  *   tsx src/export/incremental.ts assemble PREVIOUS PART OUT SLUG…
  */
 import { createHash } from 'node:crypto';
-import { copyFile, link, lstat, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFileSync, linkSync, mkdirSync } from 'node:fs';
+import { lstat, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { cachePaths } from '../cache/catalog';
 import { openContentCache } from '../cache/read';
@@ -172,10 +173,21 @@ export interface AssembleReport {
 export async function assemble(previous: string, part: string, out: string, changed: readonly string[], siteWideReused = false): Promise<AssembleReport> {
   const report: AssembleReport = { reused: 0, rendered: 0 };
   const wanted = new Set(changed);
-  const place = async (from: string, to: string, how: 'link' | 'copy') => {
-    await mkdir(dirname(to), { recursive: true });
-    if (how === 'copy') return copyFile(from, to);
-    await link(from, to).catch(() => copyFile(from, to));
+  // Synchronous calls, each folder made once: 39,000 files of 1,000 documents took 11 s one
+  // awaited mkdir and link at a time. The step does nothing else meanwhile.
+  const made = new Set<string>();
+  const place = (from: string, to: string, how: 'link' | 'copy') => {
+    const folder = dirname(to);
+    if (!made.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      made.add(folder);
+    }
+    if (how === 'copy') return copyFileSync(from, to);
+    try {
+      linkSync(from, to);
+    } catch {
+      copyFileSync(from, to);
+    }
   };
   await mkdir(out, { recursive: true });
   for await (const path of walk(previous)) {
@@ -184,14 +196,14 @@ export async function assemble(previous: string, part: string, out: string, chan
     // With the site-wide pages unchanged, those and their compressed copies too.
     const taken = slug === undefined ? siteWideReused && !writtenAfter(file) : !wanted.has(slug);
     if (!taken) continue;
-    await place(path, join(out, file), 'link');
+    place(path, join(out, file), 'link');
     report.reused++;
   }
   for await (const path of walk(part)) {
     const file = posix(relative(part, path));
     const slug = documentOfSiteFile(file);
     if (slug === undefined ? siteWideReused : !wanted.has(slug)) continue;
-    await place(path, join(out, file), 'copy');
+    place(path, join(out, file), 'copy');
     report.rendered++;
   }
   return report;

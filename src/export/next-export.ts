@@ -1,8 +1,10 @@
 /**
  * The export of a build that reused the compiled app: `next build --experimental-build-mode=generate`
  * renders the pages with the code a previous `next build` compiled (no compiling, no type check), but
- * in Next 16.4 its own export copies none of them into the export folder (it reads the prerender
- * manifest before it has written it). This step exports them: it calls Next's own export, the function
+ * in Next 16.4 its own export reads the prerender manifest before it has written it: it would copy
+ * the previous build's pages, every one (tens of thousands at 1,000 documents), and none of the new.
+ * The build renders with `SITE_RENDER_ONLY=1`, which leaves `output: 'export'` out of next.config.mjs,
+ * so that Next exports nothing then. This step exports the pages: it calls Next's own export, the function
  * `next build` calls at its end for `output: 'export'` (`writeFullyStaticExport`), with the same
  * options, in a process of its own, which reads the manifest the render just wrote. The folder is
  * emptied first, so it holds this render's pages and nothing older.

@@ -39,9 +39,12 @@ async function publishedSite(text: string) {
 
 describe('build', () => {
   it('keeps the steps of the site build in their order, each after next build told where to write', () => {
-    expect(buildSteps.map((step) => step.name)).toEqual(['content cache', 'page script', 'next build', 'finish', 'search index', 'security headers', 'precompress']);
-    expect(buildSteps[2].movesExportTo).toBe(outArgument);
-    for (const step of buildSteps.slice(3)) expect(step.command.at(-1), step.name).toBe(outArgument);
+    expect(buildSteps.map((step) => step.name)).toEqual(['content cache', 'search index', 'page script', 'next build', 'finish', 'security headers', 'precompress']);
+    expect(buildSteps[3].movesExportTo).toBe(outArgument);
+    for (const step of buildSteps.slice(4)) expect(step.command.at(-1), step.name).toBe(outArgument);
+    // The search index is made of the content cache: beside Next, done before the pages are read for their inline code.
+    expect(buildSteps[1]).toMatchObject({ command: ['tsx', 'src/export/search-index.ts', outArgument], doneBefore: 'security headers' });
+    for (const step of buildSteps) if (step.doneBefore) expect(buildSteps.map(({ name }) => name), step.name).toContain(step.doneBefore);
   });
 
   it('builds --clean with every step that keeps something of its last run told to take nothing of it', () => {
@@ -76,6 +79,63 @@ describe('build', () => {
     expect(result.ok).toBe(true);
     expect(await readFile(join(out(), 'index.html'), 'utf8')).toBe(`${nextExportDir} then more`);
     expect(existsSync(join(root, nextExportDir))).toBe(false);
+  });
+
+  describe('a step beside the others (doneBefore)', () => {
+    /** Writes pagefind/index once the step after it has begun (so the two run at once). */
+    const besideStep = (doneBefore: string): BuildStep => ({
+      ...node('index', "const fs=require('fs'),o=process.argv[1];const w=setInterval(()=>{if(!fs.existsSync(require('path').dirname(o)+'/began'))return;clearInterval(w);fs.mkdirSync(o+'/pagefind',{recursive:true});fs.writeFileSync(o+'/pagefind/index','i')},10)"),
+      doneBefore,
+    });
+    const next = { ...node('next', `const fs=require('fs'),p=require('path'),o=process.env.SITE_EXPORT_DIR;fs.writeFileSync(p.dirname(process.argv[1])+'/began','');fs.mkdirSync(o);fs.writeFileSync(o+'/index.html','page')`), movesExportTo: outArgument };
+    const reads = node('reads', "const fs=require('fs'),o=process.argv[1];fs.writeFileSync(o+'/seen',fs.readFileSync(o+'/pagefind/index','utf8'))");
+
+    it('runs beside the next steps, is awaited before the one it names, and its folder joins the export', async () => {
+      const lines: string[] = [];
+      const result = await build({ root, steps: [besideStep('reads'), next, reads], log: (line) => lines.push(line) });
+      expect(result.ok).toBe(true);
+      expect(await listing()).toEqual(['index.html', 'pagefind', 'pagefind/index', 'seen']);
+      expect(await readFile(join(out(), 'seen'), 'utf8')).toBe('i');
+      expect(lines).toContain('build: step 1/3: index (' + besideStep('reads').command.join(' ') + '), beside the next steps until reads');
+      expect(lines.findIndex((line) => line.startsWith('build: step 1/3 done'))).toBeGreaterThan(lines.findIndex((line) => line.startsWith('build: step 2/3: next')));
+    });
+
+    it('is awaited at the end when no step after it has its name', async () => {
+      const slow = { ...node('slow', "setTimeout(()=>require('fs').writeFileSync(process.argv[1]+'/late','l'),300)"), doneBefore: 'none of these' };
+      const result = await build({ root, steps: [writesSite('new'), slow], log: quiet });
+      expect(result.ok).toBe(true);
+      expect(await readFile(join(out(), 'late'), 'utf8')).toBe('l');
+    });
+
+    it('fails the build as soon as it fails, stopping the step that runs, and out/ stays the previous site', async () => {
+      await publishedSite('previous');
+      const brokenBeside = { ...node('index', 'setTimeout(()=>process.exit(4),200)'), doneBefore: 'never' };
+      const slow = node('slow step', 'setTimeout(()=>{},60000)');
+      const started = performance.now();
+      const result = await build({ root, steps: [brokenBeside, slow, writesSite('never')], log: quiet });
+      expect(result).toEqual({ ok: false, failedStep: 'index', reason: 'exit 4', restored: true });
+      expect(performance.now() - started).toBeLessThan(20_000);
+      expect(await readFile(join(out(), 'index.html'), 'utf8')).toBe('previous');
+      expect(await builds()).toHaveLength(1);
+    });
+
+    it('is stopped when a step fails, before the half-written folder is deleted', async () => {
+      await publishedSite('previous');
+      const marker = join(root, 'still-running');
+      const endless = { ...node('index', `require('fs').writeFileSync(${JSON.stringify(marker)},'');process.on('SIGTERM',()=>{require('fs').rmSync(${JSON.stringify(marker)});process.exit(143)});setInterval(()=>{},1000)`), doneBefore: 'never' };
+      const result = await build({ root, steps: [endless, node('wait', `const t=setInterval(()=>{if(require('fs').existsSync(${JSON.stringify(marker)})){clearInterval(t);process.exit(3)}},10)`)], log: quiet });
+      expect(result).toEqual({ ok: false, failedStep: 'wait', reason: 'exit 3', restored: true });
+      expect(existsSync(marker)).toBe(false);
+      expect(await builds()).toHaveLength(1);
+    });
+
+    it('fails the build, naming both, when it and the export write the same folder', async () => {
+      const clash = { ...node('index', "const fs=require('fs'),o=process.argv[1];fs.mkdirSync(o,{recursive:true});fs.writeFileSync(o+'/index.html','index')"), doneBefore: 'reads' };
+      const exports = { ...node('next', "const fs=require('fs'),o=process.env.SITE_EXPORT_DIR;setTimeout(()=>{fs.mkdirSync(o);fs.writeFileSync(o+'/index.html','page')},300)"), movesExportTo: outArgument };
+      const result = await build({ root, steps: [clash, exports, reads], log: quiet });
+      expect(result).toMatchObject({ ok: false, failedStep: 'next', reason: 'its export and another step both wrote index.html', restored: false });
+      expect(existsSync(out())).toBe(false);
+    });
   });
 
   it('leaves out/ leading to the previous site when a step fails after another wrote half a site, and deletes the half', async () => {

@@ -4,6 +4,7 @@
  * new build from the previous one and the newly rendered pages, without writing into the previous
  * build; the compressed copies of reused files kept as they are.
  */
+import { execFileSync } from 'node:child_process';
 import { lstatSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -112,16 +113,22 @@ describe('rendering a subset', () => {
   it('renders with the code compiled before when it can, and then without the site-wide pages when they cannot have changed', () => {
     const plan = { kind: 'incremental' as const, previous: '/b/old', changed: ['b'] };
     const names = (steps: { name: string }[]) => steps.map((step) => step.name);
-    expect(names(incrementalSteps(plan, '/b/part'))).toEqual(['content cache', 'page script', 'next build (1 changed document and the site-wide pages)', 'finish', 'assemble', 'search index', 'security headers', 'precompress']);
+    expect(names(incrementalSteps(plan, '/b/part'))).toEqual(['content cache', 'search index', 'page script', 'next build (1 changed document and the site-wide pages)', 'finish', 'assemble', 'security headers', 'precompress']);
     const compiled = incrementalSteps(plan, '/b/part', true);
-    expect(names(compiled)).toEqual(['content cache', 'page script', 'next render (1 changed document and the site-wide pages, with the code compiled before)', 'next export', 'finish', 'assemble', 'search index', 'security headers', 'precompress']);
-    expect(compiled[2].command).toEqual(['next', 'build', '--experimental-build-mode=generate']);
-    expect(compiled[2].env).toMatchObject({ SITE_ONLY_DOCUMENTS: 'b', SITE_EXPORT_DIR: '.out-next' });
-    expect(compiled[3].movesExportTo).toBe('/b/part');
+    expect(names(compiled)).toEqual(['content cache', 'search index', 'page script', 'next render (1 changed document and the site-wide pages, with the code compiled before)', 'next export', 'finish', 'assemble', 'security headers', 'precompress']);
+    expect(compiled[3].command).toEqual(['next', 'build', '--experimental-build-mode=generate']);
+    expect(compiled[3].env).toEqual({ SITE_ONLY_DOCUMENTS: 'b', SITE_RENDER_ONLY: '1' });
+    // With it, next.config.mjs makes no export, and Next keeps its files in .next/; without it, an export into .out-next/.
+    const config = (env: Record<string, string>) =>
+      JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', "const {output,distDir}=(await import('./next.config.mjs')).default;console.log(JSON.stringify({output,distDir}))"], { env: { ...process.env, ...env }, encoding: 'utf8' }));
+    expect(config({ SITE_EXPORT_DIR: '.out-next', SITE_RENDER_ONLY: '1' })).toEqual({});
+    expect(config({ SITE_EXPORT_DIR: '.out-next' })).toEqual({ output: 'export', distDir: '.out-next' });
+    expect(compiled[4].movesExportTo).toBe('/b/part');
     const reused = withSiteWideReused(compiled.slice(1));
-    expect(reused[1].name).toBe('next render (1 changed document, with the code compiled before)');
-    expect(reused[1].env).toMatchObject({ SITE_ONLY_DOCUMENTS: 'b', SITE_SITE_WIDE_REUSED: '1' });
-    expect(reused[4].command).toEqual(['tsx', 'src/export/incremental.ts', 'assemble', '--site-wide-from-previous', '/b/old', '/b/part', '{out}', 'b']);
+    expect(reused[2].name).toBe('next render (1 changed document, with the code compiled before)');
+    expect(reused[2].env).toMatchObject({ SITE_ONLY_DOCUMENTS: 'b', SITE_SITE_WIDE_REUSED: '1' });
+    expect(reused[0]).toEqual(compiled[1]);
+    expect(reused[5].command).toEqual(['tsx', 'src/export/incremental.ts', 'assemble', '--site-wide-from-previous', '/b/old', '/b/part', '{out}', 'b']);
   });
 
   it('knows which files of the site belong to one document', () => {

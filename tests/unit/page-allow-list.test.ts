@@ -59,6 +59,13 @@ describe('the allow-list after the finish step', () => {
     expect(report.payloadFiles).toBe(4);
   });
 
+  it('leaves out/pagefind/ alone: the search index writes it beside the finish step', async () => {
+    const dir = await exportDir(readingPage, { 'pagefind/en/index/en_1.pf_index': 'index', 'pagefind/en/unknown.txt': 'x', 'pagefind.txt': '0:payload' });
+    const report = await finishExport(dir, undefined);
+    expect(report.problems).toEqual([{ file: 'pagefind.txt', problem: 'a file that no part of the site writes' }]);
+    expect(readFileSync(join(dir, 'pagefind/en/unknown.txt'), 'utf8')).toBe('x');
+  });
+
   it('fails on a comment marker React or Next has not written before', async () => {
     const report = await finishExport(await exportDir(withMarkup('<!--$~--><!--/$-->')), undefined);
     expect(report.problems).toEqual([{ file: page, problem: `a comment <!--$~-->, ${unknown}` }]);
