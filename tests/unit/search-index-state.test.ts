@@ -10,7 +10,39 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { close, createIndex, type IndexFile } from 'pagefind';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+/** How many indexes Pagefind holds at once, and the most it has held (the step's memory). */
+const held = vi.hoisted(() => ({ now: 0, most: 0 }));
+vi.mock('pagefind', async (importOriginal) => {
+  const real = await importOriginal<typeof import('pagefind')>();
+  return {
+    ...real,
+    createIndex: async (...args: Parameters<typeof real.createIndex>) => {
+      const made = await real.createIndex(...args);
+      if (!made.index) return made;
+      held.now++;
+      held.most = Math.max(held.most, held.now);
+      const { index } = made;
+      return {
+        ...made,
+        index: new Proxy(index, {
+          get: (target, name, receiver) =>
+            name === 'deleteIndex'
+              ? async () => {
+                  held.now--;
+                  return target.deleteIndex();
+                }
+              : Reflect.get(target, name, receiver),
+        }),
+      };
+    },
+    close: async () => {
+      held.now = 0;
+      return real.close();
+    },
+  };
+});
 import { openContentCache } from '../../src/cache/read';
 import { writeContentCache } from '../../src/cache/write';
 import { isNeededFile, writeSearchIndex } from '../../src/export/search-index';
@@ -84,7 +116,10 @@ describe('the search index step', () => {
     const work = await mkdtemp(join(tmpdir(), 'search-out-'));
     try {
       await awaitedOneByOne(join(work, 'before'));
+      held.most = 0;
       const report = await writeSearchIndex(root, join(work, 'now'));
+      // One language at a time: each index is written and dropped before the next is made.
+      expect(held.most).toBe(1);
       expect(Object.keys(report.languages).sort()).toEqual(['en', 'ja', 'ru']);
       const before = await tree(join(work, 'before'));
       expect(Object.keys(before).length).toBeGreaterThan(30);
