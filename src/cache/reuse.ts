@@ -13,7 +13,9 @@
  *   (the glossary above all);
  * - per document, a hash of its folder (`content/documents/<slug>/`, editions included), the messages
  *   its check gave (a document with an error is never written, so they are warnings), how many files
- *   it was read from, the glossary entries it mentions, and whether it has past editions.
+ *   it was read from, the glossary entries it mentions, whether it has past editions, and its summary
+ *   and mentions of glossary entries (what the catalog and `mentions/` take of it), so that a reused
+ *   document is not read back.
  * Other inputs, or no state at all: nothing is reused. The state is removed before the cache's files
  * are replaced and written after, so a run stopped halfway leaves none, and the next run reuses nothing.
  */
@@ -23,6 +25,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { VFile } from 'vfile';
 import { messageSource } from '../model/report';
+import type { DocumentMentions, DocumentSummary } from '../model/types';
 import { cacheFormat } from './catalog';
 
 /** A message as the state keeps it: what the report prints of it. */
@@ -43,6 +46,9 @@ export interface KeptDocument {
   mentioned: string[];
   /** Whether `.content/editions/<slug>/` holds its past editions. */
   past: boolean;
+  /** Its entry of the catalog, and its mentions of each glossary entry: what the catalog and `mentions/` take of it. */
+  summary: DocumentSummary;
+  mentions: Array<[string, DocumentMentions]>;
 }
 
 export interface ReuseState {

@@ -9,7 +9,7 @@
  * entries' mentions that no longer exist are then removed.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { removePosition } from 'unist-util-remove-position';
 import { cacheFormat, cachePaths, documentMentions, summarize } from './catalog';
@@ -102,13 +102,16 @@ export async function writeContentCache(root: string, { fresh = false }: Content
   const state: ReuseState = { inputs, documents: {} };
   // Each document's folder is hashed before it is read, so that the key never names a later text.
   const keys = new Map<string, string>();
-  /** What the previous run kept of `slug`, with its model read back, when it may be reused. */
-  const reusable = async (slug: string): Promise<{ kept: KeptDocument; document: ArchiveDocument } | undefined> => {
+  /**
+   * What the previous run kept of `slug`, when it may be reused: its summary and mentions with it, so
+   * that its model is not read back (162 MB for 1,000 generated documents, 4 s of a correction).
+   */
+  const reusable = async (slug: string): Promise<KeptDocument | undefined> => {
     const key = await documentKey(root, slug);
     keys.set(slug, key);
     const kept = usable?.documents[slug];
-    if (!kept || key !== kept.key || !existsSync(paths.document(slug)) || (kept.past && !existsSync(paths.documentEditions(slug)))) return undefined;
-    return { kept, document: JSON.parse(await readFile(paths.document(slug), 'utf8')) as ArchiveDocument };
+    if (!kept || key !== kept.key || !kept.summary || !Array.isArray(kept.mentions) || !existsSync(paths.document(slug)) || (kept.past && !existsSync(paths.documentEditions(slug)))) return undefined;
+    return kept;
   };
   // Set when this run made the folder: a run that writes nothing then leaves nothing behind.
   const created = await mkdir(paths.folder, { recursive: true });
@@ -128,10 +131,9 @@ export async function writeContentCache(root: string, { fresh = false }: Content
     const withPast = new Set<string>();
     // The documents written anew (the others stay as the previous run wrote them).
     const staged = new Set<string>();
-    const add = (document: ArchiveDocument) => {
-      const summary = summarize(document);
+    const add = ({ summary, mentions: inDocuments }: Pick<KeptDocument, 'summary' | 'mentions'>) => {
       summaries.push(summary);
-      for (const [ref, inDocument] of documentMentions(document)) {
+      for (const [ref, inDocument] of inDocuments) {
         const list = mentions.get(ref) ?? [];
         list.push(withTitles(inDocument, summary));
         mentions.set(ref, list);
@@ -139,10 +141,9 @@ export async function writeContentCache(root: string, { fresh = false }: Content
     };
     const result = await checkContent(root, {
       reuse: async (slug): Promise<ReusedDocument | undefined> => {
-        const found = await reusable(slug);
-        if (!found) return undefined;
-        const { kept, document } = found;
-        add(document);
+        const kept = await reusable(slug);
+        if (!kept) return undefined;
+        add(kept);
         state.documents[slug] = kept;
         if (kept.past) withPast.add(slug);
         return { files: restoreMessages(kept.messages), fileCount: kept.fileCount, mentioned: kept.mentioned };
@@ -150,10 +151,11 @@ export async function writeContentCache(root: string, { fresh = false }: Content
       onDocument: async ({ document, files, past }, mentioned) => {
         // A document with errors is reported, not written; its model may be incomplete.
         if (hasErrors(files)) return;
-        add(document);
         staged.add(document.slug);
         const key = keys.get(document.slug) ?? (await documentKey(root, document.slug));
-        const kept: KeptDocument = { key, fileCount: files.length, messages: keepMessages(files), mentioned: [...mentioned].sort(), past: past.length > 0 };
+        // The summary shares the document's trees, whose positions go below: the catalog and the state are written after.
+        const kept: KeptDocument = { key, fileCount: files.length, messages: keepMessages(files), mentioned: [...mentioned].sort(), past: past.length > 0, summary: summarize(document), mentions: [...documentMentions(document)] };
+        add(kept);
         state.documents[document.slug] = kept;
         await writeFile(join(stagedDocuments, `${document.slug}.json`), JSON.stringify(withoutPositions(document)));
         if (past.length === 0) return;
