@@ -203,7 +203,7 @@ async function moveInto(from: string, to: string): Promise<string | undefined> {
   }
   const entries = await readdir(from);
   const both = entries.filter((name) => existsSync(join(to, name)));
-  if (both.length > 0) return `its export and another step both wrote ${both.map((name) => `${name}`).join(', ')}`;
+  if (both.length > 0) return `its export and another step both wrote ${both.join(', ')}`;
   for (const name of entries) await rename(join(from, name), join(to, name));
   await rm(from, { recursive: true, force: true });
   return undefined;
@@ -400,14 +400,16 @@ export async function build({ root, steps, out = join(root, 'out'), signal, clea
     const stepStarted = performance.now();
     const doneIn = () => log(`build: step ${index + 1}/${chosen.length} done in ${((performance.now() - stepStarted) / 1000).toFixed(1)} s${step.doneBefore ? ` (${step.name})` : ''}`);
     if (step.doneBefore) {
-      const done = run(step, root, folder, stepSignal).then((reason) => {
-        if (reason === undefined) doneIn();
-        else if (!stopAll.signal.aborted) {
-          besideFailure = { step: step.name, reason };
-          stopAll.abort();
-        }
-        return reason;
-      });
+      const done = run(step, root, folder, stepSignal)
+        .catch((error: unknown) => (error instanceof Error ? error.message : String(error)))
+        .then((reason) => {
+          if (reason === undefined) doneIn();
+          else if (!stopAll.signal.aborted) {
+            besideFailure = { step: step.name, reason };
+            stopAll.abort();
+          }
+          return reason;
+        });
       beside.push({ step, done });
       continue;
     }
