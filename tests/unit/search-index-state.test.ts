@@ -12,6 +12,19 @@ import { dirname, join, relative } from 'node:path';
 import { close, createIndex, type IndexFile } from 'pagefind';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
+/** How many times a document's records were made (each time, the document was read). */
+const made = vi.hoisted(() => ({ documents: 0 }));
+vi.mock('../../src/search/records', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../src/search/records')>();
+  return {
+    ...real,
+    searchRecords: (...args: Parameters<typeof real.searchRecords>) => {
+      made.documents++;
+      return real.searchRecords(...args);
+    },
+  };
+});
+
 /** How many indexes Pagefind holds at once, and the most it has held (the step's memory). */
 const held = vi.hoisted(() => ({ now: 0, most: 0 }));
 vi.mock('pagefind', async (importOriginal) => {
@@ -148,7 +161,10 @@ describe('the search index step', () => {
       // A word of one English text: the content cache rewrites that document only.
       await correctEnglish('sides', 'parties');
       expect((await writeContentCache(root)).reused).toBe(5);
+      made.documents = 0;
       const corrected = await writeSearchIndex(root, join(work, 'corrected'), { state: { path: state } });
+      // Only the corrected document is read: the others' English records are those the last run kept.
+      expect(made.documents).toBe(1);
       expect({ ru: corrected.languages.ru?.reused, ja: corrected.languages.ja?.reused, en: corrected.languages.en?.reused }).toEqual({ ru: true, ja: true, en: false });
       await writeSearchIndex(root, join(work, 'anew'));
       const anew = await tree(join(work, 'anew'));
