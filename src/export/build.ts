@@ -41,7 +41,7 @@ import { existsSync, lstatSync } from 'node:fs';
 import { mkdir, readdir, readFile, readlink, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { basename, delimiter, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { onlyDocumentsVariable, siteWideReusedVariable } from '../site/rendered-documents';
+import { onlyDocumentsVariable, renderOnlyVariable, siteWideReusedVariable } from '../site/rendered-documents';
 import { siteUrlProblem, siteUrlVariable } from '../site/site-url';
 import { planBuild, readRecord, recordOf, recordPath, siteWideFlag, siteWideKey, writeRecord, type BuildPlan, type BuildRecord } from './incremental';
 
@@ -75,12 +75,6 @@ export const outArgument = '{out}';
 
 /** The variable that tells next.config.mjs where Next exports to, relative to the project root. */
 export const exportDirVariable = 'SITE_EXPORT_DIR';
-
-/**
- * Set for `next build --experimental-build-mode=generate`: next.config.mjs then leaves out `output:
- * 'export'`, so that Next renders and exports nothing (src/export/next-export.ts exports).
- */
-export const renderOnlyVariable = 'SITE_RENDER_ONLY';
 
 /** Where `next build` exports to, every time (see `movesExportTo`). */
 export const nextExportDir = '.out-next';

@@ -100,7 +100,12 @@ async function compress(data: Buffer, encoding: EncodingName): Promise<Buffer> {
 export async function precompressExport(out: string, parallel = 4): Promise<PrecompressReport> {
   const report: PrecompressReport = { files: 0, written: 0, skipped: 0, kept: 0, rawBytes: 0, compressedBytes: 0 };
   const paths: string[] = [];
-  for await (const path of walk(out)) if (!isVariant(path)) paths.push(path);
+  // The copies there are: most files have none, and asking the disk about each one's took seconds.
+  const present = new Set<string>();
+  for await (const path of walk(out)) {
+    if (isVariant(path)) present.add(path);
+    else paths.push(path);
+  }
 
   const one = async (path: string) => {
     const address = relative(out, path).split(sep).join('/');
@@ -109,7 +114,7 @@ export async function precompressExport(out: string, parallel = 4): Promise<Prec
     // links, src/export/incremental.ts: the same bytes), each made from it and so not older than it.
     if (wanted.length > 0) {
       const original = await stat(path);
-      const copies = (await Promise.all(encodings.map(({ suffix }) => stat(path + suffix).catch(() => undefined)))).filter((copy) => copy !== undefined);
+      const copies = (await Promise.all(encodings.filter(({ suffix }) => present.has(path + suffix)).map(({ suffix }) => stat(path + suffix).catch(() => undefined)))).filter((copy) => copy !== undefined);
       const linked = (file: { nlink: number }) => file.nlink > 1;
       if (copies.length > 0 && linked(original) && copies.every((copy) => linked(copy) && copy.mtimeMs >= original.mtimeMs)) {
         report.kept++;
@@ -125,7 +130,7 @@ export async function precompressExport(out: string, parallel = 4): Promise<Prec
       }
     }
     // A copy left by an earlier run must never outlive its original's content.
-    for (const { suffix } of encodings) if (!written.some((entry) => entry.file === path + suffix)) await rm(path + suffix, { force: true });
+    for (const { suffix } of encodings) if (present.has(path + suffix) && !written.some((entry) => entry.file === path + suffix)) await rm(path + suffix, { force: true });
     if (!data) return;
     if (written.length === 0) {
       report.skipped++;

@@ -102,12 +102,17 @@ describe('rendering a subset', () => {
     expect(renderedParams(params, {})).toEqual(params);
     expect(renderedParams(params, { SITE_ONLY_DOCUMENTS: 'b' })).toEqual(params.slice(1));
     expect(renderedParams(params, { SITE_ONLY_DOCUMENTS: 'zzz' })).toEqual(params.slice(0, 1));
+    // Rendering only (no static export, which needs a page per route): none.
+    expect(renderedParams(params, { SITE_ONLY_DOCUMENTS: 'zzz', SITE_RENDER_ONLY: '1' })).toEqual([]);
+    expect(renderedParams(params, { SITE_ONLY_DOCUMENTS: 'b', SITE_RENDER_ONLY: '1' })).toEqual(params.slice(1));
   });
 
-  it('renders one page of each site-wide route when the site-wide pages are taken from the previous build', async () => {
+  it('renders one page of each site-wide route when the site-wide pages are taken from the previous build, none when rendering only', async () => {
     const generate = siteWide(async ({ lang }: { lang: string }) => [{ lang, page: undefined }, { lang, page: ['2'] }]);
     expect(await generate({ lang: 'en' })).toHaveLength(2);
     expect(await siteWide(generate, { SITE_SITE_WIDE_REUSED: '1' })({ lang: 'en' })).toEqual([{ lang: 'en', page: undefined }]);
+    expect(await siteWide(generate, { SITE_SITE_WIDE_REUSED: '1', SITE_RENDER_ONLY: '1' })({ lang: 'en' })).toEqual([]);
+    expect(await siteWide(generate, { SITE_RENDER_ONLY: '1' })({ lang: 'en' })).toHaveLength(2);
   });
 
   it('renders with the code compiled before when it can, and then without the site-wide pages when they cannot have changed', () => {
