@@ -39,6 +39,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, lstatSync } from 'node:fs';
 import { mkdir, readdir, readFile, readlink, rename, rm, symlink, writeFile } from 'node:fs/promises';
+import { setPriority } from 'node:os';
 import { basename, delimiter, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { onlyDocumentsVariable, renderOnlyVariable, siteWideReusedVariable } from '../site/rendered-documents';
@@ -173,10 +174,19 @@ async function removeBuilds(out: string, keep: Array<string | undefined>): Promi
   }
 }
 
-async function run(step: BuildStep, root: string, folder: string, signal: AbortSignal | undefined): Promise<string | undefined> {
+/**
+ * How much a step started while a step beside it runs yields the CPU to that one (a niceness, which
+ * its own children inherit): the step beside is the longest of an incremental build (the search
+ * index of a corrected language, about 20 s, while Next renders one document in about 12), and the
+ * others need only be done before the step that waits for it. On a busy machine the scheduler still
+ * gives every step its share, so a clean build, where Next's render is the longest, loses nothing.
+ */
+export const besidePriority = 10;
+
+async function run(step: BuildStep, root: string, folder: string, signal: AbortSignal | undefined, niceness = 0): Promise<string | undefined> {
   const exported = join(root, nextExportDir);
   if (step.movesExportTo) await rm(exported, { recursive: true, force: true });
-  const failure = await runCommand(step, root, folder, signal);
+  const failure = await runCommand(step, root, folder, signal, niceness);
   if (failure !== undefined || !step.movesExportTo) return failure;
   if (!existsSync(exported)) return `it wrote no ${nextExportDir}/`;
   return moveInto(exported, step.movesExportTo === outArgument ? folder : step.movesExportTo);
@@ -203,7 +213,7 @@ async function moveInto(from: string, to: string): Promise<string | undefined> {
   return undefined;
 }
 
-function runCommand(step: BuildStep, root: string, folder: string, signal: AbortSignal | undefined): Promise<string | undefined> {
+function runCommand(step: BuildStep, root: string, folder: string, signal: AbortSignal | undefined, niceness: number): Promise<string | undefined> {
   return new Promise((resolve) => {
     const [program, ...args] = step.command.map((part) => (part === outArgument ? folder : part));
     const env = {
@@ -213,6 +223,14 @@ function runCommand(step: BuildStep, root: string, folder: string, signal: Abort
       ...step.env,
     };
     const child = spawn(program, args, { cwd: root, env, stdio: 'inherit', signal, killSignal: 'SIGTERM' });
+    // Set at once, before the program starts its own processes (they inherit it).
+    if (niceness !== 0 && child.pid !== undefined) {
+      try {
+        setPriority(child.pid, niceness);
+      } catch {
+        // Not allowed here (or the process is gone already): the step runs at the build's own priority.
+      }
+    }
     child.once('error', (error: NodeJS.ErrnoException) => {
       if (error.name === 'AbortError') return;
       resolve(error.code === 'ENOENT' ? `${program} was not found` : error.message);
@@ -360,7 +378,7 @@ export async function build({ root, steps, out = join(root, 'out'), signal, clea
   log(`build: writing the site to ${relative(root, folder)}/; ${shown}/ ${current ? 'stays the published site until it is done' : 'follows when it is done'}`);
 
   // Steps that run beside the others (`doneBefore`), and the first of them to fail: it stops the rest.
-  const beside: Array<{ step: BuildStep; done: Promise<string | undefined> }> = [];
+  const beside: Array<{ step: BuildStep; done: Promise<string | undefined>; running: boolean }> = [];
   let besideFailure: { step: string; reason: string } | undefined;
   const stopAll = new AbortController();
   const stepSignal = signal ? AbortSignal.any([signal, stopAll.signal]) : stopAll.signal;
@@ -394,9 +412,11 @@ export async function build({ root, steps, out = join(root, 'out'), signal, clea
     const stepStarted = performance.now();
     const doneIn = () => log(`build: step ${index + 1}/${chosen.length} done in ${((performance.now() - stepStarted) / 1000).toFixed(1)} s${step.doneBefore ? ` (${step.name})` : ''}`);
     if (step.doneBefore) {
-      const done = run(step, root, folder, stepSignal)
+      const entry = { step, done: Promise.resolve<string | undefined>(undefined), running: true };
+      entry.done = run(step, root, folder, stepSignal)
         .catch((error: unknown) => (error instanceof Error ? error.message : String(error)))
         .then((reason) => {
+          entry.running = false;
           if (reason === undefined) doneIn();
           else if (!stopAll.signal.aborted) {
             besideFailure = { step: step.name, reason };
@@ -404,10 +424,11 @@ export async function build({ root, steps, out = join(root, 'out'), signal, clea
           }
           return reason;
         });
-      beside.push({ step, done });
+      beside.push(entry);
       continue;
     }
-    const failure = stepSignal.aborted ? 'interrupted' : await run(step, root, folder, stepSignal);
+    const niceness = beside.some(({ running }) => running) ? besidePriority : 0;
+    const failure = stepSignal.aborted ? 'interrupted' : await run(step, root, folder, stepSignal, niceness);
     if (failure !== undefined) return fail(step.name, failure);
     doneIn();
     if (compiles && record) await writeFile(compiledMarker(root), JSON.stringify({ inputs: record.inputs, buildId: await nextBuildId(root) }));

@@ -6,10 +6,10 @@
  */
 import { existsSync, lstatSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { getPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { build, buildsDir, buildSteps, freshSteps, nextExportDir, outArgument, publishedBuild, type BuildStep } from '../../src/export/build';
+import { besidePriority, build, buildsDir, buildSteps, freshSteps, nextExportDir, outArgument, publishedBuild, type BuildStep } from '../../src/export/build';
 
 let root: string;
 const out = () => join(root, 'out');
@@ -98,6 +98,18 @@ describe('build', () => {
       expect(await readFile(join(out(), 'seen'), 'utf8')).toBe('i');
       expect(lines).toContain('build: step 1/3: index (' + besideStep('reads').command.join(' ') + '), beside the next steps until reads');
       expect(lines.findIndex((line) => line.startsWith('build: step 1/3 done'))).toBeGreaterThan(lines.findIndex((line) => line.startsWith('build: step 2/3: next')));
+    });
+
+    it('has the steps started while it runs yield the CPU to it, and the steps after it not', async () => {
+      const marker = join(root, 'beside-done');
+      const slow = { ...node('index', `setTimeout(()=>require('fs').writeFileSync(${JSON.stringify(marker)},''),400)`), doneBefore: 'after' };
+      const priority = (name: string) => node(name, `const fs=require('fs'),o=process.argv[1];fs.mkdirSync(o,{recursive:true});fs.writeFileSync(o+'/${name}',String(require('os').getPriority()))`);
+      const result = await build({ root, steps: [slow, priority('during'), priority('after')], log: quiet });
+      expect(result.ok).toBe(true);
+      const base = getPriority();
+      expect(Number(await readFile(join(out(), 'during'), 'utf8'))).toBe(Math.min(19, base + besidePriority));
+      expect(Number(await readFile(join(out(), 'after'), 'utf8'))).toBe(base);
+      expect(existsSync(marker)).toBe(true);
     });
 
     it('is awaited at the end when no step after it has its name', async () => {
