@@ -4,6 +4,7 @@
  */
 import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { BenchError } from '../errors';
 
 /** True when `path` is `dir` or inside it. */
@@ -94,14 +95,22 @@ export function folderSize(dir: string): { bytes: number; files: number } {
 }
 
 /**
- * The largest page of `out` as a server sends it compressed: its `.gz` copy, or the page itself when
- * the build wrote none (small pages). Undefined when there is no page.
+ * The largest page of `out` as a server sends it gzipped: its `.gz` copy, or, for a page the build
+ * wrote none for (small pages, and every document's pages: `npm start` and nginx compress those when
+ * asked), the page gzipped here at zlib's default level. Undefined when there is no page. A page no
+ * larger than the largest found so far is not compressed: its gzip can only be smaller.
  */
 export function largestPage(out: string): { file: string; gzipBytes: number } | undefined {
   let largest: { file: string; gzipBytes: number } | undefined;
   for (const { path, name, siblings } of filesUnder(out)) {
     if (!name.endsWith('.html')) continue;
-    const bytes = statSync(siblings.has(`${name}.gz`) ? `${path}.gz` : path).size;
+    let bytes: number;
+    if (siblings.has(`${name}.gz`)) bytes = statSync(`${path}.gz`).size;
+    else {
+      const raw = statSync(path).size;
+      if (largest && raw <= largest.gzipBytes) continue;
+      bytes = gzipSync(readFileSync(path)).length;
+    }
     if (!largest || bytes > largest.gzipBytes) largest = { file: relative(out, path), gzipBytes: bytes };
   }
   return largest;

@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, lstatSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as chart from '../../bench/chart';
@@ -401,14 +402,19 @@ describe('the incremental cases', () => {
 });
 
 describe('the largest page', () => {
-  it('is weighed as sent: its gzip copy when the build wrote one, else the page', async () => {
+  it('is weighed as sent: its gzip copy when the build wrote one, else the page gzipped', async () => {
     const out = await mkdtemp(join(tmpdir(), 'largest-'));
     try {
-      await mkdir(join(out, 'en'), { recursive: true });
+      await mkdir(join(out, 'en', 'documents', 'a'), { recursive: true });
       await writeFile(join(out, 'en', 'index.html'), 'x'.repeat(5000));
       await writeFile(join(out, 'en', 'index.html.gz'), 'x'.repeat(300));
-      await writeFile(join(out, '404.html'), 'y'.repeat(800));
-      expect(buildOutput.largestPage(out)).toEqual({ file: '404.html', gzipBytes: 800 });
+      // A document's page gets no copy: 200 kB of text that gzip takes to a few hundred bytes.
+      await writeFile(join(out, 'en', 'documents', 'a', 'index.html'), 'z'.repeat(200_000));
+      // Text gzip hardly shrinks: the largest as sent.
+      const varied = Array.from({ length: 1200 }, (_, index) => ((index * 2654435761) >>> 0).toString(36)).join(' ');
+      await writeFile(join(out, '404.html'), varied);
+      expect(buildOutput.largestPage(out)).toEqual({ file: '404.html', gzipBytes: gzipSync(varied).length });
+      expect(gzipSync(varied).length).toBeGreaterThan(gzipSync('z'.repeat(200_000)).length);
     } finally {
       await rm(out, { recursive: true, force: true });
     }
