@@ -155,7 +155,7 @@ describe('assembling', () => {
     await files({ 'index.html': `library ${big}`, '_headers': 'old headers', 'pagefind/en/index.pf_index': 'old index', 'en/documents/a/index.html': 'A', 'en/documents/b/index.html': 'old B' }, previous);
     await precompressExport(previous);
     await files({ 'index.html': 'the library rendered only to give the route a page', 'en/documents/b/index.html': 'new B' }, part);
-    expect(await assemble(previous, part, out, ['b'], true)).toEqual({ reused: 4, rendered: 1 });
+    expect(await assemble(previous, part, out, ['b'], true)).toEqual({ reused: 4, rendered: 1, same: 0 });
     expect(await readFile(join(out, 'index.html'), 'utf8')).toBe(`library ${big}`);
     expect(await readFile(join(out, 'en/documents/b/index.html'), 'utf8')).toBe('new B');
     for (const path of ['index.html', 'index.html.br', 'index.html.gz']) expect((await stat(join(out, path))).ino, path).toBe((await stat(join(previous, path))).ino);
@@ -164,6 +164,26 @@ describe('assembling', () => {
     const before = await readFile(join(previous, 'index.html.br'));
     expect(await precompressExport(out)).toMatchObject({ kept: 1, written: 0 });
     expect(await readFile(join(previous, 'index.html.br'))).toEqual(before);
+  });
+
+  it("links the previous build's file, with its compressed copies, for a page rendered again to the same bytes", async () => {
+    const previous = join(root, 'previous');
+    const part = join(root, 'part');
+    const out = join(root, 'out');
+    const big = 'x'.repeat(4000);
+    await files({ 'index.html': `library ${big}`, 'en/glossary/x/index.html': `entry ${big}`, 'en/documents/b/index.html': 'B', 'en/documents/b/cite.json': '{"b":1}' }, previous);
+    await precompressExport(previous);
+    // The library changed; the entry page and B's citation came out the same.
+    await files({ 'index.html': `new library ${big}`, 'en/glossary/x/index.html': `entry ${big}`, 'en/documents/b/index.html': 'B corrected', 'en/documents/b/cite.json': '{"b":1}' }, part);
+    expect(await assemble(previous, part, out, ['b'])).toEqual({ reused: 0, rendered: 2, same: 2 });
+    for (const path of ['en/glossary/x/index.html', 'en/glossary/x/index.html.br', 'en/glossary/x/index.html.gz', 'en/documents/b/cite.json']) {
+      expect((await stat(join(out, path))).ino, path).toBe((await stat(join(previous, path))).ino);
+    }
+    expect((await stat(join(out, 'index.html'))).ino).not.toBe((await stat(join(previous, 'index.html'))).ino);
+    expect(lstatSync(join(out, 'index.html.br'), { throwIfNoEntry: false })).toBeUndefined();
+    // The entry page's copies are kept as they are; the library's are written.
+    expect(await precompressExport(out)).toMatchObject({ kept: 1, files: 1 });
+    expect(await readFile(join(out, 'en/glossary/x/index.html'), 'utf8')).toBe(`entry ${big}`);
   });
 
   it("takes the unchanged documents' files from the previous build, the rest from the new rendering, and writes nothing into the previous build", async () => {
@@ -186,7 +206,7 @@ describe('assembling', () => {
     await precompressExport(previous);
     await files({ 'index.html': 'new library', 'en/documents/b/index.html': 'new B', 'en/documents/a/index.html': 'A rendered only to give the route a page' }, part);
 
-    expect(await assemble(previous, part, out, ['b'])).toEqual({ reused: 2, rendered: 2 });
+    expect(await assemble(previous, part, out, ['b'])).toEqual({ reused: 2, rendered: 2, same: 0 });
     expect(await readFile(join(out, 'index.html'), 'utf8')).toBe('new library');
     expect(await readFile(join(out, 'en/documents/b/index.html'), 'utf8')).toBe('new B');
     expect(await readFile(join(out, 'en/documents/a/index.html'), 'utf8')).toBe(`A ${big}`);
