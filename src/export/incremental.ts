@@ -172,11 +172,14 @@ function sameBytes(a: string, b: string): boolean {
 /**
  * Makes `out` (new) of the previous build's files of every document not in `changed` (hard links,
  * or copies where the disk cannot link), and of the newly rendered files in `part` but those of the
- * other documents (Next renders one page of a route none of whose pages is wanted: the previous
- * copy is kept). The previous build's site-wide files and their compressed copies are not taken,
+ * other documents (Next renders one page of a route none of whose pages is wanted, unless it only
+ * renders: the previous copy is kept). The previous build's site-wide files and their compressed copies are not taken,
  * and the later steps write them anew, unless `siteWideReused` (their content cannot have changed,
  * `siteWideKey`): then they are taken, copies included, and the site-wide pages just rendered are
- * not. The search index and `_headers` are never taken. Nothing is written into the previous build:
+ * not. A file rendered anew to the same bytes as the previous build's (most site-wide pages when a
+ * document is added) is that file, linked, with its compressed copies: the later steps take it as
+ * unchanged (no page read again for its inline code, no copy compressed again). The search index and
+ * `_headers` are never taken. Nothing is written into the previous build:
  * a linked file is never written to afterwards (a document's files get no compressed copies, and
  * src/export/precompress.ts replaces a copy by renaming, and leaves alone one not older than its
  * original).
