@@ -1,5 +1,6 @@
 /**
- * `npm run build`'s step after the finish step: the search index, written into the export as one
+ * `npm run build`'s step beside Next (src/export/build.ts, `doneBefore`): the search index, made from
+ * the content cache as soon as that is written, and written into the export as one
  * Pagefind bundle per language of the texts (`out/pagefind/ru/`, `…/ja/`, `…/en/`). Pagefind
  * stems Russian and English and segments Japanese; its browser script searches one language per
  * bundle, so each language has its own (see src/search/format.ts).
