@@ -378,7 +378,8 @@ export async function build({ root, steps, out = join(root, 'out'), signal, clea
   log(`build: writing the site to ${relative(root, folder)}/; ${shown}/ ${current ? 'stays the published site until it is done' : 'follows when it is done'}`);
 
   // Steps that run beside the others (`doneBefore`), and the first of them to fail: it stops the rest.
-  const beside: Array<{ step: BuildStep; done: Promise<string | undefined>; running: boolean }> = [];
+  const beside: Array<{ step: BuildStep; done: Promise<string | undefined> }> = [];
+  const runningBeside = new Set<BuildStep>();
   let besideFailure: { step: string; reason: string } | undefined;
   const stopAll = new AbortController();
   const stepSignal = signal ? AbortSignal.any([signal, stopAll.signal]) : stopAll.signal;
@@ -412,11 +413,11 @@ export async function build({ root, steps, out = join(root, 'out'), signal, clea
     const stepStarted = performance.now();
     const doneIn = () => log(`build: step ${index + 1}/${chosen.length} done in ${((performance.now() - stepStarted) / 1000).toFixed(1)} s${step.doneBefore ? ` (${step.name})` : ''}`);
     if (step.doneBefore) {
-      const entry = { step, done: Promise.resolve<string | undefined>(undefined), running: true };
-      entry.done = run(step, root, folder, stepSignal)
+      runningBeside.add(step);
+      const done = run(step, root, folder, stepSignal)
         .catch((error: unknown) => (error instanceof Error ? error.message : String(error)))
         .then((reason) => {
-          entry.running = false;
+          runningBeside.delete(step);
           if (reason === undefined) doneIn();
           else if (!stopAll.signal.aborted) {
             besideFailure = { step: step.name, reason };
@@ -424,10 +425,10 @@ export async function build({ root, steps, out = join(root, 'out'), signal, clea
           }
           return reason;
         });
-      beside.push(entry);
+      beside.push({ step, done });
       continue;
     }
-    const niceness = beside.some(({ running }) => running) ? besidePriority : 0;
+    const niceness = runningBeside.size > 0 ? besidePriority : 0;
     const failure = stepSignal.aborted ? 'interrupted' : await run(step, root, folder, stepSignal, niceness);
     if (failure !== undefined) return fail(step.name, failure);
     doneIn();

@@ -343,6 +343,7 @@ export async function writeSearchIndex(root: string, out: string, { state }: Sea
         await open(language);
         // The first pass also hashes every language's records (the only pass that does).
         await pass(new Set([language]), hashes);
+        if (hashes) digest(hashes);
         hashes = undefined;
         await write(language);
         keptRecords.delete(language);
@@ -350,19 +351,20 @@ export async function writeSearchIndex(root: string, out: string, { state }: Sea
         if (state) await writeStepState(recordsPath(state.path, language), keptForNext);
       }
     };
+    /** Each language's hash of all its records, known once the first pass is over. */
     const keys = new Map<Language, string>();
+    const digest = (hashes: Map<Language, ReturnType<typeof createHash>>) => {
+      for (const [language, hash] of hashes) keys.set(language, hash.digest('hex'));
+    };
 
     // The languages with a bundle of the previous run are indexed only if their records changed.
     const candidates = new Set([...counts.keys()].filter((language) => previous?.languages[language] !== undefined));
     const first = new Set([...counts.keys()].filter((language) => !candidates.has(language)));
     const hashes = new Map([...counts].map(([language, documents]) => [language, createHash('sha256').update(`${documents} documents\n`)]));
     if (first.size > 0) await indexEach(first, hashes);
-    else await pass(new Set(), hashes);
-    for (const [language, hash] of hashes) keys.set(language, hash.digest('hex'));
-    // Keys are known once the hashing pass is over: the first languages' entries get theirs now.
-    for (const language of first) {
-      const entry = next.languages[language];
-      if (entry) entry.key = keys.get(language) ?? '';
+    else {
+      await pass(new Set(), hashes);
+      digest(hashes);
     }
     const reused = new Map<Language, IndexFile[]>();
     for (const language of candidates) {
@@ -373,8 +375,9 @@ export async function writeSearchIndex(root: string, out: string, { state }: Sea
     for (const [language, files] of reused) await write(language, files);
     await indexEach(new Set([...candidates].filter((language) => !reused.has(language))));
     // In the order of the languages, whichever way each was made.
-    report.languages = Object.fromEntries([...counts.keys()].flatMap((language) => (report.languages[language] ? [[language, report.languages[language]]] : [])));
-    next.languages = Object.fromEntries([...counts.keys()].flatMap((language) => (next.languages[language] ? [[language, next.languages[language]]] : [])));
+    const inOrder = <T>(byLanguage: Partial<Record<Language, T>>): Partial<Record<Language, T>> => Object.fromEntries([...counts.keys()].flatMap((language) => (byLanguage[language] ? [[language, byLanguage[language]]] : [])));
+    report.languages = inOrder(report.languages);
+    next.languages = inOrder(next.languages);
     if (state !== undefined) await writeStepState(state.path, next);
     return report;
   } catch (error) {
