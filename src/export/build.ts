@@ -42,9 +42,9 @@ import { mkdir, readdir, readFile, readlink, rename, rm, symlink, writeFile } fr
 import { setPriority } from 'node:os';
 import { basename, delimiter, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { onlyDocumentsVariable, renderOnlyVariable, siteWideReusedVariable } from '../site/rendered-documents';
+import { onlyDocumentsVariable, renderOnlyVariable, siteWideOnlyVariable } from '../site/rendered-documents';
 import { siteUrlProblem, siteUrlVariable } from '../site/site-url';
-import { planBuild, readRecord, recordOf, recordPath, siteWideFlag, siteWideKey, writeRecord, type BuildPlan, type BuildRecord } from './incremental';
+import { planBuild, planSiteWide, readRecord, recordOf, recordPath, siteWideFlag, siteWideKeysPath, siteWideRenderPath, writeRecord, type BuildPlan, type BuildRecord, type SiteWidePlan } from './incremental';
 
 export interface BuildStep {
   /** What the step makes, for the log and the failure message. */
@@ -80,11 +80,22 @@ export const exportDirVariable = 'SITE_EXPORT_DIR';
 /** Where `next build` exports to, every time (see `movesExportTo`). */
 export const nextExportDir = '.out-next';
 
+/** The step that keys the site-wide pages (src/export/site-wide-keys.ts). */
+export const siteWideKeysStep = 'site-wide keys';
+
+/**
+ * The configuration that site modules, which are server-only, run with outside Next: it makes
+ * `server-only` the empty module it is on the server (src/export/site-wide-keys.ts).
+ */
+const siteScriptsTsconfig = 'src/export/site-scripts.tsconfig.json';
+
 /** The steps of `npm run build`, in order. */
 export const buildSteps: BuildStep[] = [
   { name: 'content cache', command: ['npm', 'run', '--silent', 'content'] },
   // Made of the content cache only: beside the page script, Next and the finish step.
   { name: 'search index', command: ['tsx', 'src/export/search-index.ts', outArgument], doneBefore: 'security headers' },
+  // Kept in the build's record; an incremental build renders the site-wide pages whose keys changed.
+  { name: siteWideKeysStep, command: ['tsx', '--tsconfig', siteScriptsTsconfig, 'src/export/site-wide-keys.ts', outArgument] },
   { name: 'page script', command: ['npm', 'run', '--silent', 'bundle'] },
   { name: 'next build', command: ['next', 'build'], movesExportTo: outArgument },
   { name: 'finish', command: ['tsx', 'src/export/finish.ts', outArgument] },
@@ -321,13 +332,14 @@ export function incrementalSteps(plan: Extract<BuildPlan, { kind: 'incremental' 
 const runsNextBuild = (step: BuildStep) => step.command[0] === 'next' && step.command[1] === 'build';
 
 /**
- * The rest of an incremental build's steps when its site-wide pages are taken from the previous build:
- * Next renders the changed documents only (and one page of each site-wide route, not used), and
- * `assemble` takes the site-wide files from the previous build.
+ * The rest of an incremental build's steps when it renders only the site-wide pages whose keys changed
+ * (`planSiteWide`), listed in the file `renderList`: Next renders the changed documents and those
+ * pages, and `assemble` takes the other site-wide files from the previous build.
  */
-export function withSiteWideReused(steps: readonly BuildStep[]): BuildStep[] {
+export function withSiteWidePages(steps: readonly BuildStep[], plan: Extract<SiteWidePlan, { kind: 'some' }>, renderList: string): BuildStep[] {
+  const pages = plan.render.length === 0 ? '' : ` and ${plan.render.length} of the ${plan.total} site-wide pages`;
   return steps.map((step) => {
-    if (runsNextBuild(step)) return { ...step, name: step.name.replace(' and the site-wide pages', ''), env: { ...step.env, [siteWideReusedVariable]: '1' } };
+    if (runsNextBuild(step)) return { ...step, name: step.name.replace(' and the site-wide pages', pages), env: { ...step.env, [siteWideOnlyVariable]: renderList } };
     if (step.name === 'assemble') return { ...step, command: [...step.command.slice(0, 3), siteWideFlag, ...step.command.slice(3)] };
     return step;
   });
@@ -383,6 +395,7 @@ export async function build({ root, steps, out = join(root, 'out'), signal, clea
   let besideFailure: { step: string; reason: string } | undefined;
   const stopAll = new AbortController();
   const stepSignal = signal ? AbortSignal.any([signal, stopAll.signal]) : stopAll.signal;
+  const removeKeyFiles = () => Promise.all([siteWideKeysPath(folder), siteWideRenderPath(folder)].map((path) => rm(path, { force: true })));
   const fail = async (failedStep: string, reason: string): Promise<BuildResult> => {
     stopAll.abort();
     await Promise.all(beside.map(({ done }) => done));
@@ -391,6 +404,7 @@ export async function build({ root, steps, out = join(root, 'out'), signal, clea
     await rm(folder, { recursive: true, force: true });
     await rm(part, { recursive: true, force: true });
     await rm(join(root, nextExportDir), { recursive: true, force: true });
+    await removeKeyFiles();
     return { ok: false, failedStep, reason, restored: current !== undefined };
   };
   /** Waits for the steps beside that must be done before `name` (all of them, without a name). */
@@ -433,11 +447,17 @@ export async function build({ root, steps, out = join(root, 'out'), signal, clea
     if (failure !== undefined) return fail(step.name, failure);
     doneIn();
     if (compiles && record) await writeFile(compiledMarker(root), JSON.stringify({ inputs: record.inputs, buildId: await nextBuildId(root) }));
-    if (step.name === 'content cache' && record) {
-      record.siteWide = await siteWideKey(root);
-      if (plan?.kind === 'incremental' && previousRecord?.siteWide === record.siteWide) {
-        log('build: the site-wide pages cannot have changed (the same catalog, mentions and changelogs): they are taken from the previous build');
-        chosen = [...chosen.slice(0, index + 1), ...withSiteWideReused(chosen.slice(index + 1))];
+    if (step.name === siteWideKeysStep && record) {
+      record.siteWide = JSON.parse(await readFile(siteWideKeysPath(folder), 'utf8')) as Record<string, string>;
+      if (plan?.kind === 'incremental') {
+        const pages = planSiteWide(previousRecord?.siteWide, record.siteWide);
+        if (pages.kind === 'all') log(`build: every site-wide page is rendered: ${pages.reason}`);
+        else {
+          if (pages.render.length === 0) log('build: the site-wide pages cannot have changed (what each shows of the documents is the same): they are taken from the previous build');
+          else log(`build: ${pages.render.length} of the ${pages.total} site-wide pages show something new: Next renders those, and the others are taken from the previous build`);
+          await writeFile(siteWideRenderPath(folder), JSON.stringify(pages.render));
+          chosen = [...chosen.slice(0, index + 1), ...withSiteWidePages(chosen.slice(index + 1), pages, siteWideRenderPath(folder))];
+        }
       }
     }
   }
@@ -446,6 +466,7 @@ export async function build({ root, steps, out = join(root, 'out'), signal, clea
   if (!existsSync(folder)) return fail(chosen.at(-1)?.name ?? 'none', `the steps wrote no ${relative(root, folder)}/`);
   if (signal?.aborted) return fail(chosen.at(-1)?.name ?? 'none', 'interrupted');
   if (record) await writeRecord(folder, record);
+  await removeKeyFiles();
   await publish(out, folder);
   await removeBuilds(out, [folder, current]);
   return { ok: true, seconds: (performance.now() - started) / 1000, folder, plan };

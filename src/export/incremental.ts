@@ -8,10 +8,12 @@
  * Node's version, `SITE_URL`) and a hash of each document's folders (`content/documents/<slug>/` and
  * `content/sources/<slug>/`). The next build compares (`planBuild`):
  * - the same inputs and only added or changed documents: incremental. Next renders the pages of those
- *   documents and every site-wide page (lists, glossary and entity pages, feeds, sitemap, 404), into a
- *   folder of its own (`renderedParams`, src/site/rendered-documents.ts, narrows the static params of
- *   the per-document routes); `assemble` then makes the new build of the previous one's files of
- *   the other documents (hard links: no bytes copied) and the new files; the search index, the
+ *   documents and the site-wide pages (lists, browse and glossary entries' pages, feeds, sitemaps)
+ *   whose keys changed, into a folder of its own (`renderedParams` and `siteWide`,
+ *   src/site/rendered-documents.ts, narrow the static params); the few site-wide pages without keys
+ *   (the glossary, the browse overview, the current feeds, 404) are rendered every time. `assemble`
+ *   then makes the new build of the previous one's files of the other documents and of the site-wide
+ *   pages not rendered again (hard links: no bytes copied) and the new files; the search index, the
  *   security headers and the compressed copies follow as in any build;
  * - anything else (other inputs, a document removed, no record of the previous build, `--clean`):
  *   a clean build, and the reason is printed.
@@ -22,15 +24,13 @@
  */
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, statSync } from 'node:fs';
-import { lstat, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
-import { cachePaths } from '../cache/catalog';
-import { openContentCache } from '../cache/read';
 import { encodings } from './precompress';
 import { walk } from './walk';
 
 /** Bumped when the record or what it covers changes: a record of another format forces a clean build. */
-export const recordFormat = 1;
+export const recordFormat = 2;
 
 /** What a build was built from. */
 export interface BuildRecord {
@@ -40,10 +40,10 @@ export interface BuildRecord {
   /** Hash of each document's folders, by slug. */
   documents: Record<string, string>;
   /**
-   * Hash of what the site-wide pages are made of, taken once the content cache is written
-   * (`siteWideKey`); absent until then.
+   * The key of each site-wide page, by page id: the hash of what it shows that documents can change
+   * (src/site/site-wide-keys.ts), taken once the content cache is written; absent until then.
    */
-  siteWide?: string;
+  siteWide?: Record<string, string>;
 }
 
 export type BuildPlan =
@@ -126,31 +126,32 @@ export function planBuild(current: BuildRecord, previous: { folder: string; reco
   return { kind: 'incremental', previous: previous.folder, changed };
 }
 
+/** Where the site-wide keys step (src/export/site-wide-keys.ts) writes the keys of the build in `folder`. */
+export const siteWideKeysPath = (folder: string) => `${folder}.site-wide-keys.json`;
+
+/** Where an incremental build lists the site-wide pages Next is to render (`siteWideOnlyVariable`). */
+export const siteWideRenderPath = (folder: string) => `${folder}.site-wide-render.json`;
+
 /**
- * The hash of everything the site-wide pages (lists, browse, glossary entries, feeds, sitemaps) read of
- * the content beyond the inputs (src/site/): the content cache's catalog (each document's front matter,
- * lead, translation status and editions), the mentions of each glossary entry, and the changelogs of
- * the documents with more than one edition (the feeds carry them). A correction that changes none of
- * them (a word of a paragraph) leaves every site-wide page as it was.
+ * Which site-wide pages an incremental build renders (`render`, page ids: src/site/rendered-documents.ts),
+ * taking the others from the previous build: those whose key is new or changed. All of them (and none
+ * taken) when the previous build kept no keys, or had a page the new one has not (a facet value whose
+ * last document moved away, a page fewer): its file must not be carried over.
  */
-export async function siteWideKey(root: string): Promise<string> {
-  const paths = cachePaths(root);
-  const hash = createHash('sha256').update(await readFile(paths.catalog));
-  for (const name of (await readdir(paths.mentions).catch(() => [] as string[])).sort()) {
-    hash.update(`\0${name}\0`).update(await readFile(join(paths.mentions, name)));
-  }
-  const cache = openContentCache(root, { keep: true });
-  for (const summary of (await cache.catalog()).documents) {
-    if (summary.editions.length < 2) continue;
-    hash.update(`\0${summary.slug}\0${JSON.stringify((await cache.document(summary.slug))?.editions ?? null)}`);
-  }
-  return hash.digest('hex');
+export type SiteWidePlan = { kind: 'all'; reason: string } | { kind: 'some'; render: string[]; total: number };
+
+export function planSiteWide(previous: Record<string, string> | undefined, current: Record<string, string>): SiteWidePlan {
+  if (!previous) return { kind: 'all', reason: 'the previous build kept no keys of its site-wide pages' };
+  const gone = Object.keys(previous).filter((id) => !Object.hasOwn(current, id));
+  if (gone.length > 0) return { kind: 'all', reason: `${gone.length} site-wide page(s) of the previous build are gone (${gone.slice(0, 3).join(', ')})` };
+  const ids = Object.keys(current);
+  return { kind: 'some', render: ids.filter((id) => previous[id] !== current[id]), total: ids.length };
 }
 
 /** Written by the steps after assembling, for the whole site: never taken from the previous build. */
 const writtenAfter = (file: string) => file.startsWith('pagefind/') || file === '_headers';
 
-/** Tells `assemble` to take the site-wide pages from the previous build. */
+/** Tells `assemble` to take the site-wide pages that were not rendered again from the previous build. */
 export const siteWideFlag = '--site-wide-from-previous';
 
 export interface AssembleReport {
@@ -173,10 +174,10 @@ function sameBytes(a: string, b: string): boolean {
  * Makes `out` (new) of the previous build's files of every document not in `changed` (hard links,
  * or copies where the disk cannot link), and of the newly rendered files in `part` but those of the
  * other documents (Next renders one page of a route none of whose pages is wanted, unless it only
- * renders: the previous copy is kept). The previous build's site-wide files and their compressed copies are not taken,
- * and the later steps write them anew, unless `siteWideReused` (their content cannot have changed,
- * `siteWideKey`): then they are taken, copies included, and the site-wide pages just rendered are
- * not. A file rendered anew to the same bytes as the previous build's (most site-wide pages when a
+ * renders: the previous copy is kept). The previous build's site-wide files and their compressed
+ * copies are not taken, and the later steps write them anew, unless `siteWideFromPrevious` (the
+ * build rendered only the site-wide pages whose keys changed, `planSiteWide`): then those not
+ * rendered again are taken, copies included. A file rendered anew to the same bytes as the previous build's (most site-wide pages when a
  * document is added) is that file, linked, with its compressed copies: the later steps take it as
  * unchanged (no page read again for its inline code, no copy compressed again). The search index and
  * `_headers` are never taken. Nothing is written into the previous build:
@@ -184,9 +185,13 @@ function sameBytes(a: string, b: string): boolean {
  * src/export/precompress.ts replaces a copy by renaming, and leaves alone one not older than its
  * original).
  */
-export async function assemble(previous: string, part: string, out: string, changed: readonly string[], siteWideReused = false): Promise<AssembleReport> {
+export async function assemble(previous: string, part: string, out: string, changed: readonly string[], siteWideFromPrevious = false): Promise<AssembleReport> {
   const report: AssembleReport = { reused: 0, rendered: 0, same: 0 };
   const wanted = new Set(changed);
+  const renderedFiles = new Set<string>();
+  for await (const path of walk(part)) renderedFiles.add(posix(relative(part, path)));
+  /** Rendered again: the file, or the original of a compressed copy (which the later steps make anew). */
+  const renderedAgain = (file: string) => renderedFiles.has(file) || encodings.some(({ suffix }) => file.endsWith(suffix) && renderedFiles.has(file.slice(0, -suffix.length)));
   // Synchronous calls, each folder made once: 39,000 files of 1,000 documents took 11 s one
   // awaited mkdir and link at a time. The step does nothing else meanwhile.
   const made = new Set<string>();
@@ -207,16 +212,16 @@ export async function assemble(previous: string, part: string, out: string, chan
   for await (const path of walk(previous)) {
     const file = posix(relative(previous, path));
     const slug = documentOfSiteFile(file);
-    // With the site-wide pages unchanged, those and their compressed copies too.
-    const taken = slug === undefined ? siteWideReused && !writtenAfter(file) : !wanted.has(slug);
+    // The site-wide pages not rendered again (their keys are the same), with their compressed copies.
+    const taken = slug === undefined ? siteWideFromPrevious && !writtenAfter(file) && !renderedAgain(file) : !wanted.has(slug);
     if (!taken) continue;
     place(path, join(out, file), 'link');
     report.reused++;
   }
-  for await (const path of walk(part)) {
-    const file = posix(relative(part, path));
+  for (const file of renderedFiles) {
+    const path = join(part, file);
     const slug = documentOfSiteFile(file);
-    if (slug === undefined ? siteWideReused : !wanted.has(slug)) continue;
+    if (slug !== undefined && !wanted.has(slug)) continue;
     // Rendered again to the same bytes (most site-wide pages when a document is added): the previous
     // file is linked, with its compressed copies, so that the later steps see it as unchanged.
     const before = join(previous, file);
@@ -234,14 +239,14 @@ export async function assemble(previous: string, part: string, out: string, chan
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2);
-  const siteWideReused = args.includes(siteWideFlag);
+  const siteWideFromPrevious = args.includes(siteWideFlag);
   const [command, previous, part, out, ...changed] = args.filter((arg) => arg !== siteWideFlag);
   if (command !== 'assemble' || !previous || !part || !out) {
     process.stderr.write(`usage: tsx src/export/incremental.ts assemble [${siteWideFlag}] PREVIOUS PART OUT SLUG…\n`);
     process.exit(2);
   }
   const started = performance.now();
-  assemble(previous, part, out, changed, siteWideReused)
+  assemble(previous, part, out, changed, siteWideFromPrevious)
     .then(async (report) => {
       await rm(part, { recursive: true, force: true });
       const seconds = ((performance.now() - started) / 1000).toFixed(1);

@@ -358,7 +358,9 @@ export function generateDocument(index: number, universe: GlossaryUniverse, opti
     files[language] = `---\n${stringify(frontMatter, { lineWidth: 0 })}---\n\n${[...body, ...note].join('\n\n')}\n`;
   }
   const organisations = [cast.issuer, ...cast.organisations].map((body) => body.id);
-  return { slug, files, entries: [...new Set([...cast.participants.map((person) => person.id), ...organisations, ...named])] };
+  // Every entry the front matter names (participants, venue, issuer, organisations, topics) is in the glossary, named in the text or not.
+  const fields = [...cast.participants, cast.venue, ...cast.topics].map((entry) => entry.id);
+  return { slug, files, entries: [...new Set([...fields, ...organisations, ...named])] };
 }
 
 /** The title of the front matter, in plain text. */

@@ -8,6 +8,8 @@ import { browsePath } from '../contract/paths';
 import { siteBrowseIndex, valueLabel } from './browse-index';
 import { BrowseOverview, FacetValuePage, FacetValues } from './browse';
 import { localeOrNotFound } from './locale-params';
+import { summaryKeys } from './page-keys';
+import type { SiteWidePages } from './rendered-documents';
 import { pageMetadata, pathsFor } from './metadata';
 import { SiteFooter, SiteHeader } from './site-header';
 
@@ -44,6 +46,31 @@ async function lookup(params: BrowseParams) {
   if (page === undefined || page > pages) notFound();
   return { locale, index, facet, value: params.value, documents, page, pages };
 }
+
+/** A facet's page: its values with their numbers of documents (their names are the glossary's). */
+export const facetPages: SiteWidePages<{ lang: string; facet: Facet }> = {
+  route: 'browse-facet',
+  params: facetParams,
+  async shows({ facet }) {
+    const index = await siteBrowseIndex();
+    return [...index.values[facet]].map(([value, documents]) => [value, documents.length]).sort(([a], [b]) => (a < b ? -1 : 1));
+  },
+};
+
+/**
+ * A facet value's pages: the page's documents, their number, the number of pages, and, but on a
+ * year's pages, the years the search form offers.
+ */
+export const valuePages: SiteWidePages<{ lang: string; facet: Facet; value: string; page?: string[] }> = {
+  route: 'browse-value',
+  params: valueParams,
+  async shows(params) {
+    const { index, page, pages, documents } = await lookup(params);
+    if (!documents || page === undefined) return null;
+    const years = params.facet === 'year' ? [] : [...index.values.year.keys()].sort();
+    return { page, pages, total: documents.length, documents: summaryKeys(pageOf(documents, page)), years };
+  },
+};
 
 export async function browseMetadata(params: BrowseParams): Promise<Metadata> {
   const { locale, index, facet, value, page, pages } = await lookup(params);

@@ -6,10 +6,11 @@ import type { EntryDocumentMentions, MentionCount } from '../model/types';
 import { locales } from '../i18n/config';
 import { getT } from '../i18n/server';
 import { glossaryPagePath } from '../contract/paths';
-import { siteBrowseIndex } from './browse-index';
+import { siteBrowseIndex, type BrowseIndex } from './browse-index';
 import { siteContent } from './content';
 import { GlossaryEntry, type MentioningDocument } from './glossary';
 import { localeOrNotFound } from './locale-params';
+import type { SiteWidePages } from './rendered-documents';
 import { pageMetadata, pathsFor, shorten } from './metadata';
 import { SiteFooter, SiteHeader } from './site-header';
 
@@ -62,6 +63,27 @@ async function lookup(params: EntryParams) {
   return { locale, item, count, page, pages };
 }
 
+/** The facets a glossary entry is a value of (not the year or the type), with their numbers of documents. */
+function ownFacets(index: BrowseIndex, entry: string) {
+  return facets.flatMap((facet) => {
+    const documents = index.values[facet].get(entry);
+    return documents && facet !== 'year' && facet !== 'type' ? [{ facet, count: documents.length }] : [];
+  });
+}
+
+/**
+ * A glossary entry's pages: the numbers of mentions and documents, the facets it is a value of, and
+ * the page's documents with their dates and their mentions of it (titles included).
+ */
+export const entryPages: SiteWidePages<{ lang: string; entry: string; page?: string[] }> = {
+  route: 'glossary-entry',
+  params: entryParams,
+  async shows(params) {
+    const { item, count, page, pages } = await lookup(params);
+    return { count, page, pages, facets: ownFacets(await siteBrowseIndex(), item.id), documents: pageOf(await mentioningDocuments(item.id), page) };
+  },
+};
+
 export async function entryMetadata(params: EntryParams): Promise<Metadata> {
   const { locale, item, page, pages } = await lookup(params);
   const t = getT(locale);
@@ -78,10 +100,7 @@ export async function entryPage(params: EntryParams) {
   const { locale, item, count, page, pages } = await lookup(params);
   const t = getT(locale);
   const index = await siteBrowseIndex();
-  const own = facets.flatMap((facet) => {
-    const documents = index.values[facet].get(item.id);
-    return documents && facet !== 'year' && facet !== 'type' ? [{ facet, count: documents.length }] : [];
-  });
+  const own = ownFacets(index, item.id);
   const documents = pageOf(await mentioningDocuments(item.id), page);
   return (
     <>

@@ -11,6 +11,7 @@ import { browsePath, changesPath, editionPath, facetFeedPath, feedArchivePath, f
 import type { Facet } from '../model/facets';
 import { siteBrowseIndex, valueLabel } from './browse-index';
 import { siteContent } from './content';
+import { changelogKey, summaryKey } from './page-keys';
 import { absoluteUrl, siteAddress } from './site-url';
 
 /**
@@ -97,11 +98,9 @@ async function feedEntries(locale: Locale, documents: readonly DocumentSummary[]
  */
 function archivedFeed(locale: Locale, entries: readonly FeedEntry[], archive: number | undefined, place: FeedPlace): string | undefined {
   const t = getT(locale);
-  const archives = archiveCount(entries.length);
-  if (archive !== undefined && (!Number.isInteger(archive) || archive < 1 || archive > archives)) return undefined;
-  const oldestFirst = [...entries].reverse();
-  const page = archive === undefined ? oldestFirst.slice(archives * feedPageSize) : oldestFirst.slice((archive - 1) * feedPageSize, archive * feedPageSize);
-  const shown = page.reverse();
+  const part = feedPart(entries, archive);
+  if (!part) return undefined;
+  const { archives, shown } = part;
   const link = (rel: string, href: string) => ({ rel, href: siteAddress(href), type: 'application/atom+xml' });
   const links =
     archive === undefined
@@ -126,6 +125,37 @@ function archivedFeed(locale: Locale, entries: readonly FeedEntry[], archive: nu
   });
 }
 
+/**
+ * The entries of the current feed (`archive` undefined) or of archive document `archive` of a feed whose
+ * `entries` are newest first, newest first, and the number of archives; undefined for an archive that
+ * does not exist.
+ */
+function feedPart<T>(entries: readonly T[], archive: number | undefined): { archives: number; shown: T[] } | undefined {
+  const archives = archiveCount(entries.length);
+  if (archive !== undefined && (!Number.isInteger(archive) || archive < 1 || archive > archives)) return undefined;
+  const oldestFirst = [...entries].reverse();
+  const page = archive === undefined ? oldestFirst.slice(archives * feedPageSize) : oldestFirst.slice((archive - 1) * feedPageSize, archive * feedPageSize);
+  return { archives, shown: page.reverse() };
+}
+
+/** Where an entry goes in a feed: newest first; on the same day the later edition first, then by document. */
+const newestEntryFirst = (a: EntryPlace, b: EntryPlace) => b.date.localeCompare(a.date) || b.number - a.number || a.slug.localeCompare(b.slug);
+
+type EntryPlace = { date: string; number: number; slug: string };
+
+/**
+ * What the current feed or archive `archive` of a feed of `documents` shows that documents can change
+ * (its key, src/site/rendered-documents.ts): the number of archives (its links), and each entry's
+ * edition, with its document's summary and, for an edition after the first, its changelog.
+ */
+export async function feedPartKey(documents: readonly DocumentSummary[], archive?: number) {
+  const places = documents.flatMap((summary) => summary.editions.map((edition) => ({ date: editionDate(summary, edition), number: edition.number, slug: summary.slug, summary })));
+  const part = feedPart(places.sort(newestEntryFirst), archive);
+  if (!part) return null;
+  const shown = await Promise.all(part.shown.map(async ({ number, summary }) => [number, summaryKey(summary), number > 1 ? await changelogKey(summary.slug) : null]));
+  return { archives: part.archives, shown };
+}
+
 type FeedEntry = ReturnType<typeof feedEntry>;
 
 /** Every edition of every one of `documents` as a feed entry, newest first. */
@@ -140,8 +170,7 @@ function sortedEntries(locale: Locale, documents: readonly DocumentSummary[], ch
       ),
     ),
   );
-  // Newest first; on the same day the later edition first, then by document.
-  return entries.sort((a, b) => b.date.localeCompare(a.date) || b.number - a.number || a.slug.localeCompare(b.slug));
+  return entries.sort(newestEntryFirst);
 }
 
 /**

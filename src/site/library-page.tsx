@@ -8,6 +8,8 @@ import { libraryPagePath } from '../contract/paths';
 import { siteBrowseIndex } from './browse-index';
 import { Library } from './library';
 import { localeOrNotFound } from './locale-params';
+import { summaryKeys } from './page-keys';
+import type { SiteWidePages } from './rendered-documents';
 import { pageMetadata, pathsFor } from './metadata';
 import { SiteFooter, SiteHeader } from './site-header';
 
@@ -26,6 +28,16 @@ async function lookup(params: { lang: string; page?: string[] }) {
   if (page === undefined || page > pages) notFound();
   return { locale, page, pages, documents: pageOf(newest, page) };
 }
+
+/** The library's pages, each keyed by its number, the number of pages and its documents. */
+export const libraryPages: SiteWidePages<{ lang: string; page?: string[] }> = {
+  route: 'library',
+  params: libraryParams,
+  async shows(params) {
+    const { page, pages, documents } = await lookup(params);
+    return { page, pages, documents: summaryKeys(documents) };
+  },
+};
 
 export async function libraryMetadata(params: { lang: string; page?: string[] }): Promise<Metadata> {
   const { locale, page, pages } = await lookup(params);

@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
+
 /**
  * An incremental build (src/export/incremental.ts) renders the pages of the documents that changed and
- * every site-wide page, and takes the other documents' pages from the previous build. It names those
- * documents in `SITE_ONLY_DOCUMENTS` (slugs, comma-separated); the static params of every per-document
+ * the site-wide pages whose content changed (`siteWide`), and takes the other documents' pages from
+ * the previous build. It names those documents in `SITE_ONLY_DOCUMENTS` (slugs, comma-separated); the static params of every per-document
  * route pass through `renderedParams`. Unset, as in any other build and under `next dev`: every document.
  */
 export const onlyDocumentsVariable = 'SITE_ONLY_DOCUMENTS';
@@ -32,22 +34,57 @@ export function renderedParams<T extends { slug: string }>(params: T[], env: Rec
 }
 
 /**
- * An incremental build whose site-wide pages cannot have changed (the catalog, the mentions and the
- * editions' changelogs are what they were: `siteWideKey`, src/export/incremental.ts) takes them all
- * from the previous build, and says so with `SITE_SITE_WIDE_REUSED=1`.
+ * A site-wide route (the library's pages, the browse pages, the glossary entries' pages, the feeds'
+ * archives, the sitemaps): its pages' params, and what each page shows that documents can change.
+ * `npm run build` keeps a key of each page, the hash of what it shows (src/site/site-wide-keys.ts);
+ * an incremental build renders only the pages whose key is new or changed, and takes the others from
+ * the previous build. So `shows` must cover every part of the page that is not the same for the same
+ * inputs (the code, the glossary, the interface strings): a page whose `shows` leaves out a change
+ * would keep its previous bytes, and the comparison of an incremental build with a clean one
+ * (`npm run test:publish`, `npm run bench`) would find it.
  */
-export const siteWideReusedVariable = 'SITE_SITE_WIDE_REUSED';
+export interface SiteWidePages<P> {
+  /** The route's name in the keys: one of its own. */
+  route: string;
+  params: () => P[] | Promise<P[]>;
+  /** What the page of `params` shows that documents can change: anything JSON can write. */
+  shows: (params: P) => unknown;
+}
+
+/** A page's name among the keys: its route's name and its params. */
+export const pageId = (route: string, params: unknown) => `${route} ${JSON.stringify(params)}`;
 
 /**
- * The static params of a site-wide route (the library's pages, the browse pages, the glossary
- * entries' pages, the feeds' archives, the sitemaps): all of them, or, when the build takes the
- * site-wide pages from the previous build, none when Next renders only, else the first only (Next's
- * static export fails on a route with no page; the page rendered is not used).
+ * Set when an incremental build renders some of the site-wide pages only: the path of a JSON array of
+ * the page ids (`pageId`) to render. The others are taken from the previous build.
  */
-export function siteWide<Args extends unknown[], T>(generate: (...args: Args) => T[] | Promise<T[]>, env: Record<string, string | undefined> = process.env): (...args: Args) => Promise<T[]> {
-  return async (...args) => {
-    const params = await generate(...args);
-    if (env[siteWideReusedVariable] !== '1') return params;
-    return env[renderOnlyVariable] === '1' ? [] : params.slice(0, 1);
+export const siteWideOnlyVariable = 'SITE_SITE_WIDE_ONLY';
+
+const wantedPages = new Map<string, Set<string>>();
+
+function wanted(path: string): Set<string> {
+  let pages = wantedPages.get(path);
+  if (!pages) {
+    pages = new Set(JSON.parse(readFileSync(path, 'utf8')) as string[]);
+    wantedPages.set(path, pages);
+  }
+  return pages;
+}
+
+/**
+ * The static params of a site-wide route: all of them, or, when the build renders some of the
+ * site-wide pages only (`siteWideOnlyVariable`), those. A route none of whose pages is wanted renders
+ * none when Next renders only, else its first page (Next's static export fails on a route with no
+ * page; that page is rendered from the current content, so it is as good as one taken from the
+ * previous build).
+ */
+export function siteWide<P>(pages: SiteWidePages<P>, env: Record<string, string | undefined> = process.env): () => Promise<P[]> {
+  return async () => {
+    const params = await pages.params();
+    const only = env[siteWideOnlyVariable];
+    if (only === undefined) return params;
+    const names = wanted(only);
+    const kept = params.filter((entry) => names.has(pageId(pages.route, entry)));
+    return kept.length > 0 || env[renderOnlyVariable] === '1' ? kept : params.slice(0, 1);
   };
 }

@@ -8,6 +8,7 @@ import { browsePath, changesPath, documentPath, editionPath, glossaryPagePath, g
 import { siteBrowseIndex } from './browse-index';
 import { siteContent } from './content';
 import { pathsFor } from './metadata';
+import type { SiteWidePages } from './rendered-documents';
 import { siteUrl } from './site-url';
 
 /** The most addresses one sitemap may hold (sitemaps.org): the index names as many sitemaps as it takes. */
@@ -56,6 +57,13 @@ export async function sitemapCount(): Promise<number> {
   if (!origin) return 1;
   return Math.max(1, Math.ceil((await sitemapUrls(origin)).length / sitemapSize));
 }
+
+/** The sitemaps the index names (`/sitemaps/1.xml` …), each keyed by its whole text: there are few. */
+export const sitemapFiles: SiteWidePages<{ file: string }> = {
+  route: 'sitemaps',
+  params: async () => Array.from({ length: await sitemapCount() }, (_, i) => ({ file: `${i + 1}.xml` })),
+  shows: ({ file }) => sitemapXml(Number(/^([1-9][0-9]*)\.xml$/.exec(file)?.[1])),
+};
 
 /**
  * The sitemap index (`/sitemap.xml`). A sitemap holds full addresses only, so without `SITE_URL` it

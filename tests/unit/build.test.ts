@@ -39,9 +39,9 @@ async function publishedSite(text: string) {
 
 describe('build', () => {
   it('keeps the steps of the site build in their order, each after next build told where to write', () => {
-    expect(buildSteps.map((step) => step.name)).toEqual(['content cache', 'search index', 'page script', 'next build', 'finish', 'security headers', 'precompress']);
-    expect(buildSteps[3].movesExportTo).toBe(outArgument);
-    for (const step of buildSteps.slice(4)) expect(step.command.at(-1), step.name).toBe(outArgument);
+    expect(buildSteps.map((step) => step.name)).toEqual(['content cache', 'search index', 'site-wide keys', 'page script', 'next build', 'finish', 'security headers', 'precompress']);
+    expect(buildSteps[4].movesExportTo).toBe(outArgument);
+    for (const step of buildSteps.slice(5)) expect(step.command.at(-1), step.name).toBe(outArgument);
     // The search index is made of the content cache: beside Next, done before the pages are read for their inline code.
     expect(buildSteps[1]).toMatchObject({ command: ['tsx', 'src/export/search-index.ts', outArgument], doneBefore: 'security headers' });
     for (const step of buildSteps) if (step.doneBefore) expect(buildSteps.map(({ name }) => name), step.name).toContain(step.doneBefore);
@@ -55,6 +55,7 @@ describe('build', () => {
       'next build': 'next build',
       finish: 'tsx src/export/finish.ts {out}',
       'search index': 'tsx src/export/search-index.ts {out} --fresh',
+      'site-wide keys': 'tsx --tsconfig src/export/site-scripts.tsconfig.json src/export/site-wide-keys.ts {out}',
       'security headers': 'tsx src/export/security-headers.ts {out} --fresh',
       precompress: 'tsx src/export/precompress.ts {out}',
     });

@@ -33,6 +33,12 @@ describe('generated documents', () => {
     const known = new Set(Object.values(small).flatMap((list: Array<{ id: string }>) => list.map((entry) => entry.id)));
     const documents = Array.from({ length: 45 }, (_, index) => generateDocument(index + 1, small, { docs: 45, seed: 1, entries: 12, baseLength: base }));
     expect(documents.flatMap((document) => document.entries).filter((id) => !known.has(id))).toEqual([]);
+    // Every entry the source's front matter names is among the document's entries (the glossary is made of them), named in its text or not.
+    for (const document of [...documents, ...many.slice(0, 200)]) {
+      const fields = frontMatter(document.files.ru!) as unknown as Record<string, string | string[] | undefined>;
+      const named = ['participants', 'venue', 'issuedBy', 'organisations', 'topics'].flatMap((field) => fields[field] ?? []);
+      expect(named.filter((id) => !document.entries.includes(id)), document.slug).toEqual([]);
+    }
     // The tests' archive (tests/archive/where.ts): some participant of more than twenty of the 45.
     const counts = new Map<string, number>();
     for (const document of documents) for (const id of frontMatter(document.files.ru!).participants) counts.set(id, (counts.get(id) ?? 0) + 1);

@@ -10,10 +10,10 @@ import { cp, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promi
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { assemble, documentOfSiteFile, planBuild, recordOf, type BuildRecord } from '../../src/export/incremental';
-import { withSiteWideReused, incrementalSteps } from '../../src/export/build';
+import { assemble, documentOfSiteFile, planBuild, planSiteWide, recordOf, type BuildRecord } from '../../src/export/incremental';
+import { withSiteWidePages, incrementalSteps } from '../../src/export/build';
 import { precompressExport } from '../../src/export/precompress';
-import { renderedParams, siteWide } from '../../src/site/rendered-documents';
+import { pageId, renderedParams, siteWide } from '../../src/site/rendered-documents';
 
 let root: string;
 beforeEach(async () => {
@@ -107,33 +107,53 @@ describe('rendering a subset', () => {
     expect(renderedParams(params, { SITE_ONLY_DOCUMENTS: 'b', SITE_RENDER_ONLY: '1' })).toEqual(params.slice(1));
   });
 
-  it('renders one page of each site-wide route when the site-wide pages are taken from the previous build, none when rendering only', async () => {
-    const generate = siteWide(async ({ lang }: { lang: string }) => [{ lang, page: undefined }, { lang, page: ['2'] }]);
-    expect(await generate({ lang: 'en' })).toHaveLength(2);
-    expect(await siteWide(generate, { SITE_SITE_WIDE_REUSED: '1' })({ lang: 'en' })).toEqual([{ lang: 'en', page: undefined }]);
-    expect(await siteWide(generate, { SITE_SITE_WIDE_REUSED: '1', SITE_RENDER_ONLY: '1' })({ lang: 'en' })).toEqual([]);
-    expect(await siteWide(generate, { SITE_RENDER_ONLY: '1' })({ lang: 'en' })).toHaveLength(2);
+  it('renders the site-wide pages listed, one page of a route none of whose pages is listed, none when rendering only', async () => {
+    const pages = { route: 'library', params: () => [{ lang: 'en' }, { lang: 'en', page: ['page', '2'] }, { lang: 'ja' }], shows: () => null };
+    expect(pageId('library', { lang: 'en', page: ['page', '2'] })).toBe('library {"lang":"en","page":["page","2"]}');
+    const list = async (ids: string[]) => {
+      const path = join(root, `${ids.length}.json`);
+      await writeFile(path, JSON.stringify(ids));
+      return path;
+    };
+    expect(await siteWide(pages, {})()).toHaveLength(3);
+    const two = await list(['library {"lang":"en","page":["page","2"]}', 'library {"lang":"ja"}', 'feeds {"lang":"ja"}']);
+    expect(await siteWide(pages, { SITE_SITE_WIDE_ONLY: two })()).toEqual([{ lang: 'en', page: ['page', '2'] }, { lang: 'ja' }]);
+    const none = await list([]);
+    expect(await siteWide(pages, { SITE_SITE_WIDE_ONLY: none })()).toEqual([{ lang: 'en' }]);
+    expect(await siteWide(pages, { SITE_SITE_WIDE_ONLY: none, SITE_RENDER_ONLY: '1' })()).toEqual([]);
+    expect(await siteWide(pages, { SITE_RENDER_ONLY: '1' })()).toHaveLength(3);
+  });
+
+  it('renders the site-wide pages whose keys are new or changed, or all of them when a page is gone or no keys were kept', () => {
+    const previous = { 'library {"lang":"en"}': 'k1', 'browse-value {"v":"x"}': 'k2', 'feeds {"f":1}': 'k3' };
+    expect(planSiteWide(previous, { ...previous })).toEqual({ kind: 'some', render: [], total: 3 });
+    expect(planSiteWide(previous, { ...previous, 'library {"lang":"en"}': 'k9', 'feeds {"f":2}': 'k4' })).toEqual({ kind: 'some', render: ['library {"lang":"en"}', 'feeds {"f":2}'], total: 4 });
+    const gone = planSiteWide(previous, { 'library {"lang":"en"}': 'k1', 'feeds {"f":1}': 'k3' });
+    expect(gone).toEqual({ kind: 'all', reason: '1 site-wide page(s) of the previous build are gone (browse-value {"v":"x"})' });
+    expect(planSiteWide(undefined, previous)).toMatchObject({ kind: 'all', reason: 'the previous build kept no keys of its site-wide pages' });
   });
 
   it('renders with the code compiled before when it can, and then without the site-wide pages when they cannot have changed', () => {
     const plan = { kind: 'incremental' as const, previous: '/b/old', changed: ['b'] };
     const names = (steps: { name: string }[]) => steps.map((step) => step.name);
-    expect(names(incrementalSteps(plan, '/b/part'))).toEqual(['content cache', 'search index', 'page script', 'next build (1 changed document and the site-wide pages)', 'finish', 'assemble', 'security headers', 'precompress']);
+    expect(names(incrementalSteps(plan, '/b/part'))).toEqual(['content cache', 'search index', 'site-wide keys', 'page script', 'next build (1 changed document and the site-wide pages)', 'finish', 'assemble', 'security headers', 'precompress']);
     const compiled = incrementalSteps(plan, '/b/part', true);
-    expect(names(compiled)).toEqual(['content cache', 'search index', 'page script', 'next render (1 changed document and the site-wide pages, with the code compiled before)', 'next export', 'finish', 'assemble', 'security headers', 'precompress']);
-    expect(compiled[3].command).toEqual(['next', 'build', '--experimental-build-mode=generate']);
-    expect(compiled[3].env).toEqual({ SITE_ONLY_DOCUMENTS: 'b', SITE_RENDER_ONLY: '1' });
+    expect(names(compiled)).toEqual(['content cache', 'search index', 'site-wide keys', 'page script', 'next render (1 changed document and the site-wide pages, with the code compiled before)', 'next export', 'finish', 'assemble', 'security headers', 'precompress']);
+    expect(compiled[4].command).toEqual(['next', 'build', '--experimental-build-mode=generate']);
+    expect(compiled[4].env).toEqual({ SITE_ONLY_DOCUMENTS: 'b', SITE_RENDER_ONLY: '1' });
     // With it, next.config.mjs makes no export, and Next keeps its files in .next/; without it, an export into .out-next/.
     const config = (env: Record<string, string>) =>
       JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', "const {output,distDir}=(await import('./next.config.mjs')).default;console.log(JSON.stringify({output,distDir}))"], { env: { ...process.env, ...env }, encoding: 'utf8' }));
     expect(config({ SITE_EXPORT_DIR: '.out-next', SITE_RENDER_ONLY: '1' })).toEqual({});
     expect(config({ SITE_EXPORT_DIR: '.out-next' })).toEqual({ output: 'export', distDir: '.out-next' });
-    expect(compiled[4].movesExportTo).toBe('/b/part');
-    const reused = withSiteWideReused(compiled.slice(1));
+    expect(compiled[5].movesExportTo).toBe('/b/part');
+    const reused = withSiteWidePages(compiled.slice(2), { kind: 'some', render: [], total: 40 }, '/b/render.json');
     expect(reused[2].name).toBe('next render (1 changed document, with the code compiled before)');
-    expect(reused[2].env).toMatchObject({ SITE_ONLY_DOCUMENTS: 'b', SITE_SITE_WIDE_REUSED: '1' });
-    expect(reused[0]).toEqual(compiled[1]);
+    expect(reused[2].env).toMatchObject({ SITE_ONLY_DOCUMENTS: 'b', SITE_SITE_WIDE_ONLY: '/b/render.json' });
+    expect(reused[0]).toEqual(compiled[2]);
     expect(reused[5].command).toEqual(['tsx', 'src/export/incremental.ts', 'assemble', '--site-wide-from-previous', '/b/old', '/b/part', '{out}', 'b']);
+    const some = withSiteWidePages(compiled.slice(2), { kind: 'some', render: ['library {"lang":"en"}', 'feeds {"f":2}'], total: 40 }, '/b/render.json');
+    expect(some[2].name).toBe('next render (1 changed document and 2 of the 40 site-wide pages, with the code compiled before)');
   });
 
   it('knows which files of the site belong to one document', () => {
@@ -147,22 +167,25 @@ describe('rendering a subset', () => {
 });
 
 describe('assembling', () => {
-  it('takes the site-wide pages and their compressed copies from the previous build when they cannot have changed', async () => {
+  it('takes the site-wide pages not rendered again, with their compressed copies, from the previous build', async () => {
     const previous = join(root, 'previous');
     const part = join(root, 'part');
     const out = join(root, 'out');
     const big = 'x'.repeat(4000);
-    await files({ 'index.html': `library ${big}`, '_headers': 'old headers', 'pagefind/en/index.pf_index': 'old index', 'en/documents/a/index.html': 'A', 'en/documents/b/index.html': 'old B' }, previous);
+    await files({ 'index.html': `library ${big}`, 'en/glossary/x/index.html': `entry ${big}`, '_headers': 'old headers', 'pagefind/en/index.pf_index': 'old index', 'en/documents/a/index.html': 'A', 'en/documents/b/index.html': 'old B' }, previous);
     await precompressExport(previous);
-    await files({ 'index.html': 'the library rendered only to give the route a page', 'en/documents/b/index.html': 'new B' }, part);
-    expect(await assemble(previous, part, out, ['b'], true)).toEqual({ reused: 4, rendered: 1, same: 0 });
+    // The entry's page rendered again (its key changed); the library not.
+    await files({ 'en/glossary/x/index.html': `entry, one document more ${big}`, 'en/documents/b/index.html': 'new B' }, part);
+    expect(await assemble(previous, part, out, ['b'], true)).toEqual({ reused: 4, rendered: 2, same: 0 });
     expect(await readFile(join(out, 'index.html'), 'utf8')).toBe(`library ${big}`);
+    expect(await readFile(join(out, 'en/glossary/x/index.html'), 'utf8')).toBe(`entry, one document more ${big}`);
     expect(await readFile(join(out, 'en/documents/b/index.html'), 'utf8')).toBe('new B');
     for (const path of ['index.html', 'index.html.br', 'index.html.gz']) expect((await stat(join(out, path))).ino, path).toBe((await stat(join(previous, path))).ino);
-    for (const gone of ['_headers', 'pagefind']) expect(lstatSync(join(out, gone), { throwIfNoEntry: false }), gone).toBeUndefined();
+    // The copies of the page rendered again are not carried over: the compressed copies step writes them.
+    for (const gone of ['_headers', 'pagefind', 'en/glossary/x/index.html.br', 'en/glossary/x/index.html.gz']) expect(lstatSync(join(out, gone), { throwIfNoEntry: false }), gone).toBeUndefined();
     // The copies taken with their page are kept as they are; nothing is written into the previous build.
     const before = await readFile(join(previous, 'index.html.br'));
-    expect(await precompressExport(out)).toMatchObject({ kept: 1, written: 0 });
+    expect(await precompressExport(out)).toMatchObject({ kept: 1, written: 2 });
     expect(await readFile(join(previous, 'index.html.br'))).toEqual(before);
   });
 

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
-import { libraryMetadata, libraryPage, libraryParams } from '../../../site/library-page';
+import { libraryMetadata, libraryPage, libraryPages } from '../../../site/library-page';
 import '../library.css';
 import { siteWide } from '../../../site/rendered-documents';
 
 export const dynamicParams = false;
-export const generateStaticParams = siteWide(libraryParams);
+export const generateStaticParams = siteWide(libraryPages);
 
 export async function generateMetadata({ params }: PageProps<'/[lang]/[[...page]]'>): Promise<Metadata> {
   return libraryMetadata(await params);

@@ -1,12 +1,12 @@
 import { notFound } from 'next/navigation';
-import { sitemapCount, sitemapXml } from '../../../site/sitemap';
+import { sitemapFiles, sitemapXml } from '../../../site/sitemap';
 import { siteWide } from '../../../site/rendered-documents';
 
 export const dynamic = 'force-static';
 export const dynamicParams = false;
 
 /** Every sitemap the index names: `/sitemaps/1.xml` … */
-export const generateStaticParams = siteWide(async (): Promise<Array<{ file: string }>> => Array.from({ length: await sitemapCount() }, (_, i) => ({ file: `${i + 1}.xml` })));
+export const generateStaticParams = siteWide(sitemapFiles);
 
 /** One sitemap of at most 50,000 addresses, each with its language versions. */
 export async function GET(_request: Request, { params }: RouteContext<'/sitemaps/[file]'>): Promise<Response> {

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
-import { browseMetadata, browsePage, facetParams } from '../../../../site/browse-pages';
+import { browseMetadata, browsePage, facetPages } from '../../../../site/browse-pages';
 import '../../library.css';
 import { siteWide } from '../../../../site/rendered-documents';
 
 export const dynamicParams = false;
-export const generateStaticParams = siteWide(facetParams);
+export const generateStaticParams = siteWide(facetPages);
 
 export async function generateMetadata({ params }: PageProps<'/[lang]/browse/[facet]'>): Promise<Metadata> {
   return browseMetadata(await params);

@@ -1,11 +1,11 @@
 import { notFound } from 'next/navigation';
 import { atomContentType } from '../../../../exports/atom';
-import { feedRoutes, feedRouteXml } from '../../../../site/feed-routes';
+import { feedPages, feedRouteXml } from '../../../../site/feed-routes';
 import { siteWide } from '../../../../site/rendered-documents';
 
 export const dynamic = 'force-static';
 export const dynamicParams = false;
-export const generateStaticParams = siteWide(feedRoutes);
+export const generateStaticParams = siteWide(feedPages);
 
 /**
  * The archived feeds' other documents: the collection's archives (`/<lang>/feeds/archive/<n>.xml`),

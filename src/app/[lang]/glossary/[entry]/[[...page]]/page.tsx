@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
-import { entryMetadata, entryPage, entryParams } from '../../../../../site/entry-page';
+import { entryMetadata, entryPage, entryPages } from '../../../../../site/entry-page';
 import '../../glossary.css';
 import '../../../library.css';
 import { siteWide } from '../../../../../site/rendered-documents';
 
 export const dynamicParams = false;
-export const generateStaticParams = siteWide(entryParams);
+export const generateStaticParams = siteWide(entryPages);
 
 export async function generateMetadata({ params }: PageProps<'/[lang]/glossary/[entry]/[[...page]]'>): Promise<Metadata> {
   return entryMetadata(await params);

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
-import { browseMetadata, browsePage, valueParams } from '../../../../../../site/browse-pages';
+import { browseMetadata, browsePage, valuePages } from '../../../../../../site/browse-pages';
 import '../../../../library.css';
 import '../../../../search/search.css';
 import { siteWide } from '../../../../../../site/rendered-documents';
 
 export const dynamicParams = false;
-export const generateStaticParams = siteWide(valueParams);
+export const generateStaticParams = siteWide(valuePages);
 
 export async function generateMetadata({ params }: PageProps<'/[lang]/browse/[facet]/[value]/[[...page]]'>): Promise<Metadata> {
   return browseMetadata(await params);
