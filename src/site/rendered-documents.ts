@@ -47,7 +47,11 @@ export interface SiteWidePages<P> {
   /** The route's name in the keys: one of its own. */
   route: string;
   params: () => P[] | Promise<P[]>;
-  /** What the page of `params` shows that documents can change: anything JSON can write. */
+  /**
+   * What the page of `params` shows that documents can change: anything JSON can write, the same in
+   * every interface language (what differs by language comes from the inputs), so it is made once for
+   * a page in all of them.
+   */
   shows: (params: P) => unknown;
 }
 

@@ -7,12 +7,25 @@ import { shortHash } from './page-keys';
 import { pageId, type SiteWidePages } from './rendered-documents';
 import { sitemapFiles } from './sitemap';
 
-/** A site-wide route's pages, each with its key: a hash of what it shows that documents can change. */
+/**
+ * A site-wide route's pages, each with its key: a hash of what it shows that documents can change,
+ * the same in every interface language (made once for the page in all of them).
+ */
 function keyed<P>(pages: SiteWidePages<P>) {
   return {
     route: pages.route,
     async keys(into: Record<string, string>): Promise<void> {
-      for (const params of await pages.params()) into[pageId(pages.route, params)] = shortHash(JSON.stringify((await pages.shows(params)) ?? null));
+      const made = new Map<string, string>();
+      for (const params of await pages.params()) {
+        const { lang: _lang, ...page } = params as P & { lang?: string };
+        const name = JSON.stringify(page);
+        let key = made.get(name);
+        if (key === undefined) {
+          key = shortHash(JSON.stringify((await pages.shows(params)) ?? null));
+          made.set(name, key);
+        }
+        into[pageId(pages.route, params)] = key;
+      }
     },
   };
 }
