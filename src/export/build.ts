@@ -91,12 +91,13 @@ const siteScriptsTsconfig = 'src/export/site-scripts.tsconfig.json';
 
 /** The steps of `npm run build`, in order. */
 export const buildSteps: BuildStep[] = [
-  { name: 'content cache', command: ['npm', 'run', '--silent', 'content'] },
+  // `npm run content` and `npm run bundle`, without npm's own start (0.4 s each).
+  { name: 'content cache', command: ['tsx', 'src/cache/cli.ts'] },
   // Made of the content cache only: beside the page script, Next and the finish step.
   { name: 'search index', command: ['tsx', 'src/export/search-index.ts', outArgument], doneBefore: 'security headers' },
   // Kept in the build's record; an incremental build renders the site-wide pages whose keys changed.
   { name: siteWideKeysStep, command: ['tsx', '--tsconfig', siteScriptsTsconfig, 'src/export/site-wide-keys.ts', outArgument] },
-  { name: 'page script', command: ['npm', 'run', '--silent', 'bundle'] },
+  { name: 'page script', command: ['tsx', 'src/export/bundle-behaviour.ts'] },
   { name: 'next build', command: ['next', 'build'], movesExportTo: outArgument },
   { name: 'finish', command: ['tsx', 'src/export/finish.ts', outArgument] },
   // New steps that write into the site go here.
@@ -352,7 +353,7 @@ export function withSiteWidePages(steps: readonly BuildStep[], plan: Extract<Sit
  */
 export function freshSteps(steps: readonly BuildStep[]): BuildStep[] {
   return steps.map((step) => {
-    if (step.name === 'content cache') return { ...step, command: [...step.command, '--', '--fresh'] };
+    if (step.name === 'content cache') return { ...step, command: [...step.command, '--fresh'] };
     if (step.name === 'search index' || step.name === 'security headers') return { ...step, command: [...step.command, '--fresh'] };
     return step;
   });

@@ -4,7 +4,7 @@
  * or interrupted step leaves out/ leading to the previous site, exactly as it was, and the folders of
  * failed or superseded builds are deleted.
  */
-import { existsSync, lstatSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { getPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,8 +50,8 @@ describe('build', () => {
   it('builds --clean with every step that keeps something of its last run told to take nothing of it', () => {
     const commands = Object.fromEntries(freshSteps(buildSteps).map((step) => [step.name, step.command.join(' ')]));
     expect(commands).toEqual({
-      'content cache': 'npm run --silent content -- --fresh',
-      'page script': 'npm run --silent bundle',
+      'content cache': 'tsx src/cache/cli.ts --fresh',
+      'page script': 'tsx src/export/bundle-behaviour.ts',
       'next build': 'next build',
       finish: 'tsx src/export/finish.ts {out}',
       'search index': 'tsx src/export/search-index.ts {out} --fresh',
@@ -59,6 +59,10 @@ describe('build', () => {
       'security headers': 'tsx src/export/security-headers.ts {out} --fresh',
       precompress: 'tsx src/export/precompress.ts {out}',
     });
+    // The content cache and the page script are `npm run content` and `npm run bundle`, without npm.
+    const scripts = (JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    const plain = Object.fromEntries(buildSteps.map((step) => [step.name, step.command.join(' ')]));
+    expect([plain['content cache'], plain['page script']]).toEqual([scripts.content, scripts.bundle]);
   });
 
   it('publishes a new folder by switching the out/ link, and keeps only it and the one it replaced', async () => {
