@@ -11,6 +11,7 @@ import { editionDiffs } from './edition-data';
 import { ComparePairs, editionName, editionPairs } from './edition-note';
 import { localeOrNotFound } from './locale-params';
 import { pageMetadata, pathsFor } from './metadata';
+import { renderedParams } from './rendered-documents';
 import { SiteFooter, SiteHeader } from './site-header';
 
 /**
@@ -33,13 +34,14 @@ export interface CompareParams {
 /**
  * Every (locale, document, pair of editions). An archive where every document is in its first edition
  * still gets one page, the first document's edition compared with itself: Next's static export builds
- * no route without a page, and fails.
+ * no route without a page, and fails. An incremental build narrows them to the changed documents'
+ * (`renderedParams`).
  */
 export async function compareParams(): Promise<CompareParams[]> {
   const { documents } = await siteContent().catalog();
   const pairs = documents.flatMap((document) => editionPairs(document).map(([from, to]) => ({ slug: document.slug, pair: `${from}-${to}` })));
   const some = pairs.length > 0 ? pairs : documents.slice(0, 1).map((document) => ({ slug: document.slug, pair: `${document.editions[0].number}-${document.editions[0].number}` }));
-  return locales.flatMap((lang) => some.map((params) => ({ lang, ...params })));
+  return renderedParams(locales.flatMap((lang) => some.map((params) => ({ lang, ...params }))));
 }
 
 /** Unknown locale, document or edition, or a pair not older first → 404. */
