@@ -3,8 +3,9 @@ import { readFileSync } from 'node:fs';
 /**
  * An incremental build (src/export/incremental.ts) renders the pages of the documents that changed and
  * the site-wide pages whose content changed (`siteWide`), and takes the other documents' pages from
- * the previous build. It names those documents in `SITE_ONLY_DOCUMENTS` (slugs, comma-separated); the static params of every per-document
- * route pass through `renderedParams`. Unset, as in any other build and under `next dev`: every document.
+ * the previous build. It names those documents in `SITE_ONLY_DOCUMENTS` (slugs, comma-separated);
+ * the static params of every per-document route pass through `renderedParams`. Unset, as in any
+ * other build and under `next dev`: every document.
  */
 export const onlyDocumentsVariable = 'SITE_ONLY_DOCUMENTS';
 
