@@ -4,6 +4,8 @@
  * 1. `npm run build` is incremental: it renders the added document and the site-wide pages only, with
  *    the code the clean build compiled; then a word of the added document is corrected, and
  *    `npm run build` renders that document alone, taking the site-wide pages from the build before;
+ *    then its date is moved to another year, and `npm run build` renders the site-wide pages whose
+ *    keys changed (the library's, the year facet's, the feeds');
  * 2. `npm start`'s server serves that build while `npm run build -- --clean` builds the same content
  *    again beside it, and every page of the site is asked for, over and over, from before the build
  *    starts until after it has switched out/: every answer must be 200, and then the server must
@@ -90,8 +92,19 @@ it('adds a document incrementally, rebuilds clean beside a running server that a
   // English indexed again; the Russian bundle taken from the build before (compared with a clean build below).
   expect(incremental.log).toMatch(/ru \d+ records, \d+ files, \d+ kB, the same records as the last run: its bundle reused/);
   expect(incremental.log).toMatch(/en \d+ records, \d+ files, \d+ kB\)/);
+  expect(await readFile(join((await publishedBuild(out)) ?? '', 'en', 'documents', added, 'index.html'), 'utf8')).toContain('called for a measured response');
+
+  // The added document's date moved to a year no other document has: the library's order, the year
+  // facet (a new value, with its page and feed) and the feeds change; the rest is taken as it was.
+  for (const name of (await readdir(join(scratch, 'content', 'documents', added))).filter((file) => file.endsWith('.md'))) {
+    const path = join(scratch, 'content', 'documents', added, name);
+    await writeFile(path, (await readFile(path, 'utf8')).replace(/^date: .*$/m, 'date: 1991-03-02'));
+  }
+  const redated = await build([]);
+  expect(redated.code, redated.log.slice(-3000)).toBe(0);
+  expect(redated.log).toMatch(/build: \d+ of the \d+ site-wide pages show something new/);
   const incrementalBuild = (await publishedBuild(out)) ?? '';
-  expect(await readFile(join(incrementalBuild, 'en', 'documents', added, 'index.html'), 'utf8')).toContain('called for a measured response');
+  expect(existsSync(join(incrementalBuild, 'en', 'browse', 'year', '1991', 'index.html'))).toBe(true);
 
   const addresses = pageAddresses(await filesOf(incrementalBuild));
   expect(addresses.length).toBeGreaterThan(50);
