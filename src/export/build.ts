@@ -353,8 +353,7 @@ export function withSiteWidePages(steps: readonly BuildStep[], plan: Extract<Sit
  */
 export function freshSteps(steps: readonly BuildStep[]): BuildStep[] {
   return steps.map((step) => {
-    if (step.name === 'content cache') return { ...step, command: [...step.command, '--fresh'] };
-    if (step.name === 'search index' || step.name === 'security headers') return { ...step, command: [...step.command, '--fresh'] };
+    if (['content cache', 'search index', 'security headers'].includes(step.name)) return { ...step, command: [...step.command, '--fresh'] };
     return step;
   });
 }

@@ -177,8 +177,8 @@ function sameBytes(a: string, b: string): boolean {
  * renders: the previous copy is kept). The previous build's site-wide files and their compressed
  * copies are not taken, and the later steps write them anew, unless `siteWideFromPrevious` (the
  * build rendered only the site-wide pages whose keys changed, `planSiteWide`): then those not
- * rendered again are taken, copies included. A file rendered anew to the same bytes as the previous build's (most site-wide pages when a
- * document is added) is that file, linked, with its compressed copies: the later steps take it as
+ * rendered again are taken, copies included. A file rendered anew to the same bytes as the
+ * previous build's (most site-wide pages when a document is added) is that file, linked, with its compressed copies: the later steps take it as
  * unchanged (no page read again for its inline code, no copy compressed again). The search index and
  * `_headers` are never taken. Nothing is written into the previous build:
  * a linked file is never written to afterwards (a document's files get no compressed copies, and

@@ -62,8 +62,14 @@ export async function sitemapCount(): Promise<number> {
 export const sitemapFiles: SiteWidePages<{ file: string }> = {
   route: 'sitemaps',
   params: async () => Array.from({ length: await sitemapCount() }, (_, i) => ({ file: `${i + 1}.xml` })),
-  shows: ({ file }) => sitemapXml(Number(/^([1-9][0-9]*)\.xml$/.exec(file)?.[1])),
+  shows: ({ file }) => sitemapXml(sitemapPart(file) ?? 0),
 };
+
+/** The part a sitemap's file name (`3.xml`) names, or undefined when it names none. */
+export function sitemapPart(file: string): number | undefined {
+  const number = /^([1-9][0-9]*)\.xml$/.exec(file)?.[1];
+  return number === undefined ? undefined : Number(number);
+}
 
 /**
  * The sitemap index (`/sitemap.xml`). A sitemap holds full addresses only, so without `SITE_URL` it

@@ -15,6 +15,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openContentCache, type ContentCache } from '../../src/cache/read';
 import { writeContentCache } from '../../src/cache/write';
+import { walk } from '../../src/export/walk';
 import { writeArchive } from '../../src/generate/write';
 
 /** The content cache the site modules read (src/site/content.ts reads the working folder's). */
@@ -62,7 +63,7 @@ async function siteState(): Promise<SiteState> {
   for (const params of await browse.valuePages.params()) await page('browse-value', params, browse.browsePage(params), browse.browseMetadata(params));
   for (const params of await entries.entryPages.params()) await page('glossary-entry', params, entries.entryPage(params), entries.entryMetadata(params));
   for (const params of await feeds.feedPages.params()) pages.set(pageId('feeds', params), (await feeds.feedRouteXml(params)) ?? 'none');
-  for (const params of await sitemap.sitemapFiles.params()) pages.set(pageId('sitemaps', params), (await sitemap.sitemapXml(Number.parseInt(params.file, 10))) ?? 'none');
+  for (const params of await sitemap.sitemapFiles.params()) pages.set(pageId('sitemaps', params), (await sitemap.sitemapXml(sitemap.sitemapPart(params.file) ?? 0)) ?? 'none');
   return { keys: await siteWideKeys(), pages };
 }
 
@@ -102,16 +103,10 @@ describe('the keys of the site-wide pages', () => {
     // Each route file of src/app that narrows its params with siteWide names one of the routes keyed.
     const { siteWideRoutes } = await import('../../src/site/site-wide-keys');
     const declared: string[] = [];
-    const walk = async (folder: string): Promise<void> => {
-      for (const entry of await readdir(folder, { withFileTypes: true })) {
-        if (entry.isDirectory()) await walk(join(folder, entry.name));
-        else if (/\.tsx?$/.test(entry.name)) {
-          const match = /siteWide\((\w+)\)/.exec(await readFile(join(folder, entry.name), 'utf8'));
-          if (match) declared.push(match[1]);
-        }
-      }
-    };
-    await walk(app);
+    for await (const path of walk(app)) {
+      const match = /\.tsx?$/.test(path) ? /siteWide\((\w+)\)/.exec(await readFile(path, 'utf8')) : null;
+      if (match) declared.push(match[1]);
+    }
     expect(declared.sort()).toEqual(['entryPages', 'facetPages', 'feedPages', 'libraryPages', 'sitemapFiles', 'valuePages']);
     expect(siteWideRoutes.map((route) => route.route).sort()).toEqual([...routes].sort());
   });

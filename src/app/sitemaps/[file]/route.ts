@@ -1,5 +1,5 @@
 import { notFound } from 'next/navigation';
-import { sitemapFiles, sitemapXml } from '../../../site/sitemap';
+import { sitemapFiles, sitemapPart, sitemapXml } from '../../../site/sitemap';
 import { siteWide } from '../../../site/rendered-documents';
 
 export const dynamic = 'force-static';
@@ -10,8 +10,8 @@ export const generateStaticParams = siteWide(sitemapFiles);
 
 /** One sitemap of at most 50,000 addresses, each with its language versions. */
 export async function GET(_request: Request, { params }: RouteContext<'/sitemaps/[file]'>): Promise<Response> {
-  const number = /^([1-9][0-9]*)\.xml$/.exec((await params).file)?.[1];
-  const xml = number ? await sitemapXml(Number(number)) : undefined;
+  const part = sitemapPart((await params).file);
+  const xml = part === undefined ? undefined : await sitemapXml(part);
   if (xml === undefined) notFound();
   return new Response(xml, { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
 }
